@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QDate>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+// An inclusive range of days parsed from the EDTF subset of the file format
+// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an interval `A/B`, each optionally `?`, `~` or `%`).
+// Days count from 1970-01-01 so that a range is two plain integers, cheap to sort and index.
+struct DateRange
+{
+    enum class Precision : std::uint8_t { Day, Month, Year, Interval };
+    enum Qualifier : std::uint8_t {
+        StartUncertain = 1,
+        StartApproximate = 2,
+        EndUncertain = 4,
+        EndApproximate = 8,
+    };
+
+    std::int32_t first = 0; // first day, inclusive
+    std::int32_t last = 0; // last day, inclusive
+    Precision precision = Precision::Day;
+    std::uint8_t qualifiers = 0;
+    Precision startPrecision = Precision::Day; // of the interval's endpoints; equal to
+    Precision endPrecision = Precision::Day; // `precision` for a single date
+
+    bool isApproximate() const { return qualifiers & (StartApproximate | EndApproximate); }
+    bool isUncertain() const { return qualifiers & (StartUncertain | EndUncertain); }
+    int lengthInDays() const { return last - first + 1; }
+
+    // For people: "30 Nov 2022", "Nov 2022", "2019", "c. Jan 2023 – c. 31 Oct 2024", "2019?".
+    QString toDisplayString() const;
+
+    QDate firstDate() const { return dateFromDay(first); }
+    QDate lastDate() const { return dateFromDay(last); }
+
+    // Parses `text`; on failure returns nullopt and, if `error` is given, a sentence that says
+    // what is wrong ("February 2023 has 28 days").
+    static std::optional<DateRange> parse(QByteArrayView text, QString *error = nullptr);
+
+    static constexpr std::int32_t dayFromCivil(int year, int month, int day);
+    static QDate dateFromDay(std::int32_t day) { return QDate::fromJulianDay(day + s_julianDayOfEpoch); }
+    static std::int32_t dayFromDate(QDate date) { return std::int32_t(date.toJulianDay() - s_julianDayOfEpoch); }
+    static QString precisionName(Precision precision);
+
+    friend bool operator==(const DateRange &, const DateRange &) = default;
+
+private:
+    static constexpr qint64 s_julianDayOfEpoch = 2440588; // 1970-01-01
+};
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar, by counting whole 400-year eras
+// (146097 days each) with March as the first month, so that leap days fall at an era's end.
+constexpr std::int32_t DateRange::dayFromCivil(int year, int month, int day)
+{
+    year -= month <= 2;
+    const int era = (year >= 0 ? year : year - 399) / 400;
+    const int yearOfEra = year - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
+}

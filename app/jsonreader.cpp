@@ -1,0 +1,428 @@
+#include "jsonreader.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool isContinuation(unsigned char c)
+{
+    return (c & 0xc0) == 0x80;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(QByteArray &out, char32_t c)
+{
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xc0 | (c >> 6));
+        out += char(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        out += char(0xe0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    } else {
+        out += char(0xf0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3f));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    }
+}
+
+// Length of the valid UTF-8 sequence at `p`, or 0 if it is not one (overlong forms,
+// surrogates and code points past U+10FFFF are invalid, as RFC 3629 says).
+int utf8SequenceLength(const char *p, const char *end)
+{
+    const auto b0 = static_cast<unsigned char>(*p);
+    int length;
+    unsigned char min = 0x80, max = 0xbf;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        length = 2;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        length = 3;
+        if (b0 == 0xe0)
+            min = 0xa0;
+        else if (b0 == 0xed)
+            max = 0x9f;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        length = 4;
+        if (b0 == 0xf0)
+            min = 0x90;
+        else if (b0 == 0xf4)
+            max = 0x8f;
+    } else {
+        return 0;
+    }
+    if (end - p < length)
+        return 0;
+    const auto b1 = static_cast<unsigned char>(p[1]);
+    if (b1 < min || b1 > max)
+        return 0;
+    for (int i = 2; i < length; ++i) {
+        if (!isContinuation(static_cast<unsigned char>(p[i])))
+            return 0;
+    }
+    return length;
+}
+
+QString byteName(unsigned char c)
+{
+    return u"byte 0x"_s + QString::number(c, 16).toUpper().rightJustified(2, u'0');
+}
+
+} // namespace
+
+JsonReader::JsonReader(QByteArrayView input, int maxDepth)
+    : m_input(input)
+    , m_begin(input.data())
+    , m_pos(input.data())
+    , m_end(input.data() + input.size())
+    , m_maxDepth(maxDepth)
+{
+    if (input.startsWith("\xef\xbb\xbf")) // a UTF-8 byte order mark is allowed and ignored
+        m_pos += 3;
+}
+
+bool JsonReader::atValue() const
+{
+    switch (m_token) {
+    case Token::BeginObject:
+    case Token::BeginArray:
+    case Token::String:
+    case Token::Number:
+    case Token::True:
+    case Token::False:
+    case Token::Null:
+        return true;
+    default:
+        return false;
+    }
+}
+
+JsonReader::Token JsonReader::fail(qsizetype offset, const QString &message)
+{
+    m_error = message;
+    m_errorOffset = offset;
+    m_tokenStart = offset;
+    m_text = {};
+    return m_token = Token::Error;
+}
+
+QString JsonReader::describeHere() const
+{
+    if (m_pos >= m_end)
+        return u"the file ends"_s;
+    const auto c = static_cast<unsigned char>(*m_pos);
+    if (c == 0)
+        return u"found a NUL byte"_s;
+    if (c < 0x20 || c >= 0x7f)
+        return u"found "_s + byteName(c);
+    return u"found '"_s + QLatin1Char(char(c)) + u'\'';
+}
+
+void JsonReader::skipWhitespace()
+{
+    while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
+        ++m_pos;
+}
+
+JsonReader::Token JsonReader::next()
+{
+    if (m_token == Token::Error || m_token == Token::EndOfDocument)
+        return m_token;
+    skipWhitespace();
+    m_tokenStart = m_pos - m_begin;
+
+    switch (m_state) {
+    case State::Start:
+        if (m_pos >= m_end)
+            return fail(m_tokenStart, u"the file is empty: expected a JSON value"_s);
+        return readValue();
+    case State::Done:
+        if (m_pos < m_end)
+            return fail(m_tokenStart, u"unexpected text after the end of the JSON value: "_s + describeHere());
+        return m_token = Token::EndOfDocument;
+    case State::AfterKey:
+        if (m_pos >= m_end || *m_pos != ':')
+            return fail(m_tokenStart, u"expected ':' after the member name, "_s + describeHere());
+        ++m_pos;
+        skipWhitespace();
+        m_tokenStart = m_pos - m_begin;
+        return readValue();
+    case State::AfterOpen:
+    case State::AfterValue:
+        break;
+    }
+
+    const bool inObject = m_stack.back() == '{';
+    if (m_state == State::AfterOpen) {
+        if (m_pos < m_end && *m_pos == (inObject ? '}' : ']'))
+            return close();
+        if (!inObject)
+            return readValue();
+        if (m_pos < m_end && *m_pos == '"')
+            return readString(Token::Key);
+        return fail(m_tokenStart, u"expected a member name in double quotes or '}', "_s + describeHere());
+    }
+
+    // AfterValue
+    if (m_pos < m_end && *m_pos == ',') {
+        ++m_pos;
+        skipWhitespace();
+        m_tokenStart = m_pos - m_begin;
+        if (!inObject)
+            return readValue();
+        if (m_pos < m_end && *m_pos == '"')
+            return readString(Token::Key);
+        return fail(m_tokenStart, u"expected a member name in double quotes after ',', "_s + describeHere());
+    }
+    if (m_pos < m_end && *m_pos == (inObject ? '}' : ']'))
+        return close();
+    return fail(m_tokenStart,
+                (inObject ? u"expected ',' or '}' after an object member, "_s
+                          : u"expected ',' or ']' after an array element, "_s)
+                    + describeHere());
+}
+
+JsonReader::Token JsonReader::readValue()
+{
+    if (m_pos >= m_end)
+        return fail(m_tokenStart, u"expected a value, but the file ends (is it truncated?)"_s);
+    switch (*m_pos) {
+    case '{':
+        return open('{', Token::BeginObject);
+    case '[':
+        return open('[', Token::BeginArray);
+    case '"':
+        return readString(Token::String);
+    case 't':
+        return readLiteral("true", Token::True);
+    case 'f':
+        return readLiteral("false", Token::False);
+    case 'n':
+        return readLiteral("null", Token::Null);
+    default:
+        if (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9'))
+            return readNumber();
+        return fail(m_tokenStart, u"expected a value, "_s + describeHere());
+    }
+}
+
+JsonReader::Token JsonReader::open(char bracket, Token kind)
+{
+    if (int(m_stack.size()) >= m_maxDepth)
+        return fail(m_tokenStart, u"nesting is deeper than %1 levels"_s.arg(m_maxDepth));
+    m_stack.push_back(bracket);
+    ++m_pos;
+    m_state = State::AfterOpen;
+    return m_token = kind;
+}
+
+JsonReader::Token JsonReader::close()
+{
+    const Token kind = m_stack.back() == '{' ? Token::EndObject : Token::EndArray;
+    m_stack.pop_back();
+    ++m_pos;
+    m_state = m_stack.empty() ? State::Done : State::AfterValue;
+    return m_token = kind;
+}
+
+JsonReader::Token JsonReader::readLiteral(const char *word, Token kind)
+{
+    const QByteArrayView expected(word);
+    if (QByteArrayView(m_pos, std::min<qsizetype>(m_end - m_pos, expected.size())) != expected)
+        return fail(m_tokenStart, u"expected a value, "_s + describeHere());
+    m_pos += expected.size();
+    m_state = m_stack.empty() ? State::Done : State::AfterValue;
+    return m_token = kind;
+}
+
+JsonReader::Token JsonReader::readNumber()
+{
+    const char *start = m_pos;
+    const auto digits = [this] {
+        const char *from = m_pos;
+        while (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
+            ++m_pos;
+        return m_pos - from;
+    };
+    if (*m_pos == '-')
+        ++m_pos;
+    if (m_pos < m_end && *m_pos == '0') {
+        ++m_pos;
+        if (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
+            return fail(m_tokenStart, u"a number must not start with 0"_s);
+    } else if (digits() == 0) {
+        return fail(m_tokenStart, u"expected a digit in the number, "_s + describeHere());
+    }
+    if (m_pos < m_end && *m_pos == '.') {
+        ++m_pos;
+        if (digits() == 0)
+            return fail(m_pos - m_begin, u"expected a digit after the decimal point, "_s + describeHere());
+    }
+    if (m_pos < m_end && (*m_pos == 'e' || *m_pos == 'E')) {
+        ++m_pos;
+        if (m_pos < m_end && (*m_pos == '+' || *m_pos == '-'))
+            ++m_pos;
+        if (digits() == 0)
+            return fail(m_pos - m_begin, u"expected a digit in the exponent, "_s + describeHere());
+    }
+    m_text = QByteArrayView(start, m_pos);
+    m_state = m_stack.empty() ? State::Done : State::AfterValue;
+    return m_token = Token::Number;
+}
+
+JsonReader::Token JsonReader::readString(Token kind)
+{
+    const char *start = ++m_pos;
+    // Fast path: plain ASCII without escapes, the common case by far.
+    while (m_pos < m_end) {
+        const auto c = static_cast<unsigned char>(*m_pos);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+            break;
+        ++m_pos;
+    }
+
+    bool escaped = false;
+    while (m_pos < m_end) {
+        const auto c = static_cast<unsigned char>(*m_pos);
+        if (c == '"')
+            break;
+        if (c < 0x20) {
+            return fail(m_pos - m_begin,
+                        c == 0 ? u"a NUL byte inside a string"_s
+                               : u"a control character (%1) inside a string must be written as an escape"_s.arg(
+                                   byteName(c)));
+        }
+        if (c >= 0x80) {
+            const int length = utf8SequenceLength(m_pos, m_end);
+            if (length == 0)
+                return fail(m_pos - m_begin, u"invalid UTF-8 ("_s + byteName(c) + u") inside a string"_s);
+            if (escaped)
+                m_scratch.append(m_pos, length);
+            m_pos += length;
+            continue;
+        }
+        if (c != '\\') {
+            if (escaped)
+                m_scratch += char(c);
+            ++m_pos;
+            continue;
+        }
+
+        if (!escaped) {
+            escaped = true;
+            m_scratch.clear();
+            m_scratch.append(start, m_pos - start);
+        }
+        const char *escape = m_pos;
+        if (++m_pos >= m_end)
+            break;
+        switch (*m_pos) {
+        case '"':
+        case '\\':
+        case '/':
+            m_scratch += *m_pos;
+            break;
+        case 'b':
+            m_scratch += '\b';
+            break;
+        case 'f':
+            m_scratch += '\f';
+            break;
+        case 'n':
+            m_scratch += '\n';
+            break;
+        case 'r':
+            m_scratch += '\r';
+            break;
+        case 't':
+            m_scratch += '\t';
+            break;
+        case 'u': {
+            const auto hex4 = [&](const char *p) {
+                if (m_end - p < 4)
+                    return -1;
+                int value = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int digit = hexValue(p[i]);
+                    if (digit < 0)
+                        return -1;
+                    value = value * 16 + digit;
+                }
+                return value;
+            };
+            int unit = hex4(m_pos + 1);
+            if (unit < 0)
+                return fail(escape - m_begin, u"\\u must be followed by four hexadecimal digits"_s);
+            m_pos += 4;
+            char32_t codePoint = char32_t(unit);
+            if (unit >= 0xdc00 && unit <= 0xdfff)
+                return fail(escape - m_begin, u"\\u escape is an unpaired low surrogate"_s);
+            if (unit >= 0xd800 && unit <= 0xdbff) {
+                const int low = m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hex4(m_pos + 3) : -1;
+                if (low < 0xdc00 || low > 0xdfff)
+                    return fail(escape - m_begin, u"\\u escape is a high surrogate without its low half"_s);
+                codePoint = 0x10000 + ((char32_t(unit) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
+                m_pos += 6;
+            }
+            appendUtf8(m_scratch, codePoint);
+            break;
+        }
+        default:
+            return fail(escape - m_begin,
+                        u"invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"_s);
+        }
+        ++m_pos;
+    }
+
+    if (m_pos >= m_end)
+        return fail(m_tokenStart, u"a string is not closed: the file ends inside it (is it truncated?)"_s);
+    m_rawString = !escaped;
+    m_text = escaped ? QByteArrayView(m_scratch) : QByteArrayView(start, m_pos);
+    ++m_pos; // the closing quote
+    m_state = kind == Token::Key ? State::AfterKey : (m_stack.empty() ? State::Done : State::AfterValue);
+    return m_token = kind;
+}
+
+void JsonReader::skipValue()
+{
+    if (m_token == Token::Key)
+        next();
+    if (m_token != Token::BeginObject && m_token != Token::BeginArray)
+        return;
+    const int target = depth() - 1;
+    while (depth() > target && next() != Token::Error) {
+    }
+}
+
+JsonReader::Position JsonReader::position(qsizetype offset) const
+{
+    offset = std::clamp<qsizetype>(offset, 0, m_input.size());
+    if (offset < m_cursor) {
+        m_cursor = 0;
+        m_cursorLine = 1;
+        m_cursorColumn = 1;
+    }
+    for (qsizetype i = m_cursor; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(m_begin[i]);
+        if (c == '\n') {
+            ++m_cursorLine;
+            m_cursorColumn = 1;
+        } else {
+            m_cursorColumn += !isContinuation(c);
+        }
+    }
+    m_cursor = offset;
+    return {m_cursorLine, m_cursorColumn};
+}

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <vector>
+
+// A pull parser for JSON (RFC 8259) over UTF-8 bytes, in the manner of QXmlStreamReader: the
+// loader asks for one token at a time and never builds a DOM, so a file of a million events is
+// read in one pass at near memory speed. It validates UTF-8, keeps byte offsets for every token
+// (turned into line and column only when an error needs them), and bounds nesting depth
+// without recursion.
+class JsonReader
+{
+public:
+    enum class Token {
+        None,
+        BeginObject,
+        EndObject,
+        BeginArray,
+        EndArray,
+        Key,
+        String,
+        Number,
+        True,
+        False,
+        Null,
+        EndOfDocument,
+        Error,
+    };
+
+    struct Position
+    {
+        qsizetype line = 1; // 1-based
+        qsizetype column = 1; // 1-based, in characters
+    };
+
+    // `input` must outlive the reader; string views point into it where no escape was decoded.
+    explicit JsonReader(QByteArrayView input, int maxDepth = 256);
+
+    Token next();
+    Token token() const { return m_token; }
+    bool atValue() const;
+
+    // After next() returned Key or String: the decoded UTF-8 text. It points into the input when
+    // the string had no escapes (isRawString()), else into a scratch buffer that the next call
+    // overwrites. After Number: the literal as written.
+    QByteArrayView text() const { return m_text; }
+    bool isRawString() const { return m_rawString; }
+    qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
+    bool isKey(const char *name) const { return m_text == name; }
+
+    // The byte offset where the current token starts.
+    qsizetype tokenOffset() const { return m_tokenStart; }
+    int depth() const { return int(m_stack.size()); }
+
+    // Skips the value that starts with the current token (or, after a Key, the member's value),
+    // so that the next call to next() returns what follows it.
+    void skipValue();
+
+    bool hasError() const { return m_token == Token::Error; }
+    QString errorString() const { return m_error; }
+    qsizetype errorOffset() const { return m_errorOffset; }
+
+    // Line and column of a byte offset. Fastest when called with increasing offsets.
+    Position position(qsizetype offset) const;
+
+private:
+    Token fail(qsizetype offset, const QString &message);
+    Token readValue();
+    Token readString(Token kind);
+    Token readNumber();
+    Token readLiteral(const char *word, Token kind);
+    Token open(char bracket, Token kind);
+    Token close();
+    void skipWhitespace();
+    QString describeHere() const;
+
+    enum class State { Start, AfterOpen, AfterKey, AfterValue, Done };
+
+    QByteArrayView m_input;
+    const char *m_begin;
+    const char *m_pos;
+    const char *m_end;
+    int m_maxDepth;
+    std::vector<char> m_stack; // '{' or '[' per open container
+    State m_state = State::Start;
+    Token m_token = Token::None;
+    qsizetype m_tokenStart = 0;
+    QByteArrayView m_text;
+    bool m_rawString = false;
+    QByteArray m_scratch;
+    QString m_error;
+    qsizetype m_errorOffset = -1;
+
+    // Cache for position(): the last offset asked, with its line and column.
+    mutable qsizetype m_cursor = 0;
+    mutable qsizetype m_cursorLine = 1;
+    mutable qsizetype m_cursorColumn = 1;
+};

@@ -1,0 +1,163 @@
+#pragma once
+
+#include "daterange.h"
+
+#include <QByteArray>
+#include <QColor>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+// A piece of UTF-8 text held by a Timeline. Events are many, so their strings are slices of
+// the file's own bytes (or of a side buffer for strings that had escapes) rather than a
+// QString each: a million events then cost little more than the file itself.
+struct TextRef
+{
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
+    bool isEmpty() const { return size == 0; }
+};
+
+// A contiguous run of entries in one of the timeline's flat arrays.
+struct Span
+{
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
+};
+
+// A sentence of a source's text, as UTF-16 offsets into Source::text; `end` is exclusive.
+struct Sentence
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    qsizetype length() const { return end - start; }
+    friend bool operator==(const Sentence &, const Sentence &) = default;
+};
+
+struct Source
+{
+    QString id;
+    QString title;
+    QString text;
+    QString publisher;
+    bool publisherConfirmed = true;
+    QString published; // as written (EDTF); empty when not given
+    QString url;
+    QList<Sentence> sentences;
+
+    QStringView sentenceText(qsizetype index) const
+    {
+        const Sentence &s = sentences.at(index);
+        return QStringView(text).sliced(s.start, s.length());
+    }
+};
+
+struct Actor
+{
+    QString id;
+    QString name;
+    QString kind;
+    QString description;
+    QStringList aliases;
+    QColor color; // invalid when the file gives none
+};
+
+struct Era
+{
+    QString id;
+    QString title;
+    QString when; // as written
+    DateRange range;
+};
+
+// A quote that an event rests on, resolved to the sentences of its source that contain it.
+struct Evidence
+{
+    std::int32_t source = -1;
+    std::int32_t firstSentence = -1;
+    std::int32_t lastSentence = -1; // inclusive
+    TextRef quote;
+};
+
+struct Reference
+{
+    TextRef title;
+    TextRef publisher;
+    TextRef url;
+    TextRef date;
+};
+
+struct Event
+{
+    DateRange range;
+    TextRef id;
+    TextRef title;
+    TextRef when; // as written
+    TextRef dateText; // the source's own phrase, e.g. "late 2022"
+    TextRef summary;
+    std::int32_t kind = -1; // index into Timeline::kinds, -1 when not given
+    Span actors; // into Timeline::eventActors
+    Span evidence; // into Timeline::evidence
+    Span references; // into Timeline::references
+};
+
+// A loaded timeline: plain values, immutable once the loader hands it out, and so safe to share
+// between the models, the chart and a worker thread. Events are sorted by date.
+class Timeline
+{
+public:
+    QString title;
+    QString description;
+    QList<Source> sources;
+    QList<Actor> actors;
+    QList<Era> eras;
+    QStringList kinds; // the distinct event kinds, in order of first appearance
+    std::vector<Event> events;
+    std::vector<std::int32_t> eventActors; // actor indices
+    std::vector<Evidence> evidence;
+    std::vector<Reference> references;
+
+    QString text(TextRef ref) const { return QString::fromUtf8(utf8(ref)); }
+    QByteArrayView utf8(TextRef ref) const
+    {
+        const QByteArray &store = (ref.offset & s_decodedBit) ? m_decoded : m_file;
+        return QByteArrayView(store).sliced(ref.offset & ~s_decodedBit, ref.size);
+    }
+
+    std::span<const std::int32_t> actorsOf(const Event &event) const { return slice(eventActors, event.actors); }
+    std::span<const Evidence> evidenceOf(const Event &event) const { return slice(evidence, event.evidence); }
+    std::span<const Reference> referencesOf(const Event &event) const { return slice(references, event.references); }
+    QString kindOf(const Event &event) const { return event.kind < 0 ? QString() : kinds.at(event.kind); }
+
+    // The event with this id, or -1. A linear scan: for look-ups by a person, not in loops.
+    qsizetype indexOfEvent(QByteArrayView id) const;
+    // The first day of the earliest event and the last day of the latest one; nullopt when empty.
+    std::optional<DateRange> extent() const;
+
+    // Storage for event strings, filled by the loader: the file's bytes, which TextRefs point
+    // into, and a side buffer for strings whose escapes had to be decoded.
+    const QByteArray &setFileBytes(QByteArray bytes) { return m_file = std::move(bytes); }
+    static TextRef inFile(qsizetype offset, qsizetype size) { return {std::uint32_t(offset), std::uint32_t(size)}; }
+    TextRef storeDecoded(QByteArrayView text)
+    {
+        const TextRef ref{std::uint32_t(m_decoded.size()) | s_decodedBit, std::uint32_t(text.size())};
+        m_decoded.append(text);
+        return ref;
+    }
+
+private:
+    static constexpr std::uint32_t s_decodedBit = 0x8000'0000u;
+
+    template<typename T>
+    static std::span<const T> slice(const std::vector<T> &all, Span span)
+    {
+        return std::span<const T>(all).subspan(span.begin, span.count);
+    }
+
+    QByteArray m_file; // the bytes the timeline was read from
+    QByteArray m_decoded; // strings that had escapes, decoded
+};

@@ -1,0 +1,851 @@
+#include "timelineloader.h"
+
+#include "jsonreader.h"
+#include "plaintext.h"
+#include "sentencesplitter.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
+#include <charconv>
+#include <deque>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Token = JsonReader::Token;
+
+QString describe(Token token)
+{
+    switch (token) {
+    case Token::BeginObject:
+        return u"an object"_s;
+    case Token::BeginArray:
+        return u"an array"_s;
+    case Token::String:
+        return u"a string"_s;
+    case Token::Number:
+        return u"a number"_s;
+    case Token::True:
+        return u"true"_s;
+    case Token::False:
+        return u"false"_s;
+    case Token::Null:
+        return u"null"_s;
+    default:
+        return u"nothing"_s;
+    }
+}
+
+bool isHexColor(QByteArrayView text)
+{
+    if ((text.size() != 7 && text.size() != 4) || text[0] != '#')
+        return false;
+    return std::all_of(text.begin() + 1, text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+// Ids that other parts of the file refer to: each distinct id gets a number when first seen,
+// whether it has been declared yet or not, because the file may list events before actors.
+class IdTable
+{
+public:
+    struct Entry
+    {
+        qint32 declared = -1; // index of the declaring element
+        qsizetype firstUseOffset = -1; // where a reference to it first appeared, -1 if never
+        QString firstUsePath;
+        qsizetype firstUseEvent = -1; // file index of the event that first used it
+        qsizetype uses = 0;
+    };
+
+    // The number of `id`, adding it if new. `id` must stay valid while the table lives unless
+    // `stable` is false, in which case the table keeps a copy.
+    qint32 intern(QByteArrayView id, bool stable)
+    {
+        const auto it = m_index.constFind(id);
+        if (it != m_index.cend())
+            return *it;
+        if (!stable)
+            id = m_copies.emplace_back(id.toByteArray());
+        const auto number = qint32(m_entries.size());
+        m_index.insert(id, number);
+        m_entries.emplace_back();
+        m_names.push_back(id);
+        return number;
+    }
+    Entry &entry(qint32 number) { return m_entries[number]; }
+    QByteArrayView name(qint32 number) const { return m_names[number]; }
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+
+private:
+    QHash<QByteArrayView, qint32> m_index;
+    std::vector<Entry> m_entries;
+    std::vector<QByteArrayView> m_names;
+    std::deque<QByteArray> m_copies;
+};
+
+// Where an evidence quote stood in the file, kept until quotes are matched after the read.
+struct PendingQuote
+{
+    qsizetype event = 0; // file index
+    qsizetype item = 0; // index within the event's evidence
+    qsizetype offset = 0;
+};
+
+class Parser
+{
+public:
+    Parser(QByteArray data, const QString &fileName)
+        : m_fileName(fileName)
+        , m_timeline(std::make_shared<Timeline>())
+        , m_reader(m_timeline->setFileBytes(std::move(data)), TimelineLoader::maxDepth)
+    {
+    }
+
+    TimelineLoader::Result run();
+
+private:
+    // --- reporting
+    void error(qsizetype offset, const QString &message);
+    void errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message);
+    void typeError(const QString &expected);
+    void syntaxError();
+    QString pathString() const;
+
+    // --- reading; each starts at the current token (a value) and leaves the reader on its last token
+    template<typename F>
+    bool readObject(F &&perMember);
+    template<typename F>
+    bool readArray(F &&perElement);
+    bool readString(QByteArrayView *out);
+    bool readText(TextRef *out, bool required = false);
+    bool readQString(QString *out, bool required = false);
+    bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
+    TextRef keep();
+    void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
+    void declare(IdTable &table, const char *what, qint32 index, QByteArrayView id, qsizetype offset);
+    qint32 reference(IdTable &table);
+
+    void readDocument();
+    void readSource(qsizetype index);
+    void readActor(qsizetype index);
+    void readEra(qsizetype index);
+    void readEvent(qsizetype index);
+    void readEvidence(Event &event, qsizetype eventIndex);
+    void readReference();
+
+    void resolveReferences();
+    void resolveQuotes();
+    QString eventIdAt(qsizetype fileIndex) const;
+
+    struct PathPart
+    {
+        QByteArrayView key; // empty for an array element
+        qsizetype index = -1;
+    };
+
+    QString m_fileName;
+    std::shared_ptr<Timeline> m_timeline;
+    JsonReader m_reader;
+    std::vector<PathPart> m_path;
+    LoadErrors m_errors;
+    qsizetype m_unreported = 0;
+    IdTable m_actorIds;
+    IdTable m_sourceIds;
+    IdTable m_eventIds;
+    IdTable m_eraIds;
+    IdTable m_kindIds;
+    std::vector<PendingQuote> m_quotes;
+    qsizetype m_currentEvent = -1; // file index of the event being read, for errors
+    bool m_formatSeen = false;
+    bool m_formatOk = false;
+    bool m_versionOk = false;
+};
+
+// --- reporting -------------------------------------------------------------------------------
+
+QString Parser::pathString() const
+{
+    QString out;
+    for (const PathPart &part : m_path) {
+        if (part.key.isNull()) {
+            out += u'[' + QString::number(part.index) + u']';
+        } else {
+            if (!out.isEmpty())
+                out += u'.';
+            out += QString::fromUtf8(part.key);
+        }
+    }
+    return out;
+}
+
+void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message)
+{
+    if (m_errors.size() >= TimelineLoader::maxErrors) {
+        ++m_unreported;
+        return;
+    }
+    LoadError e;
+    e.file = m_fileName;
+    if (offset >= 0) {
+        const auto pos = m_reader.position(offset);
+        e.line = pos.line;
+        e.column = pos.column;
+    }
+    e.path = path;
+    if (eventFileIndex >= 0)
+        e.eventId = eventIdAt(eventFileIndex);
+    e.message = message;
+    m_errors.append(e);
+}
+
+void Parser::error(qsizetype offset, const QString &message)
+{
+    // The event's id may come later in its object: readEvent() fills it in at the end.
+    errorAt(offset, pathString(), -1, message);
+}
+
+void Parser::typeError(const QString &expected)
+{
+    error(m_reader.tokenOffset(), u"expected "_s + expected + u", found "_s + describe(m_reader.token()));
+    m_reader.skipValue();
+}
+
+void Parser::syntaxError()
+{
+    const auto pos = m_reader.position(m_reader.errorOffset());
+    LoadError e;
+    e.file = m_fileName;
+    e.line = pos.line;
+    e.column = pos.column;
+    e.message = u"malformed JSON: "_s + m_reader.errorString();
+    // A syntax error is the one thing a person must fix first; it goes at the top.
+    m_errors.prepend(e);
+}
+
+// --- reading helpers -------------------------------------------------------------------------
+
+template<typename F>
+bool Parser::readObject(F &&perMember)
+{
+    if (m_reader.token() != Token::BeginObject) {
+        typeError(u"an object"_s);
+        return false;
+    }
+    for (;;) {
+        const Token token = m_reader.next();
+        if (token == Token::EndObject)
+            return true;
+        if (token != Token::Key)
+            return false;
+        QByteArray copy;
+        const QByteArrayView key = m_reader.isRawString() ? m_reader.text() : (copy = m_reader.text().toByteArray());
+        if (!m_reader.atValue() && m_reader.next() == Token::Error)
+            return false;
+        m_path.push_back({key, -1});
+        if (!perMember(key))
+            m_reader.skipValue(); // unknown members are reserved for later versions
+        m_path.pop_back();
+        if (m_reader.hasError())
+            return false;
+    }
+}
+
+template<typename F>
+bool Parser::readArray(F &&perElement)
+{
+    if (m_reader.token() != Token::BeginArray) {
+        typeError(u"an array"_s);
+        return false;
+    }
+    for (qsizetype i = 0;; ++i) {
+        const Token token = m_reader.next();
+        if (token == Token::EndArray)
+            return true;
+        if (token == Token::Error)
+            return false;
+        m_path.push_back({{}, i});
+        perElement(i);
+        m_path.pop_back();
+        if (m_reader.hasError())
+            return false;
+    }
+}
+
+bool Parser::readString(QByteArrayView *out)
+{
+    if (m_reader.token() != Token::String) {
+        typeError(u"a string"_s);
+        return false;
+    }
+    *out = m_reader.text();
+    return true;
+}
+
+TextRef Parser::keep()
+{
+    const QByteArrayView text = m_reader.text();
+    return m_reader.isRawString() ? Timeline::inFile(m_reader.textOffset(), text.size())
+                                  : m_timeline->storeDecoded(text);
+}
+
+bool Parser::readText(TextRef *out, bool required)
+{
+    QByteArrayView text;
+    if (!readString(&text))
+        return false;
+    if (required && text.trimmed().isEmpty()) {
+        error(m_reader.tokenOffset(), u"must not be empty"_s);
+        return false;
+    }
+    *out = keep();
+    return true;
+}
+
+bool Parser::readQString(QString *out, bool required)
+{
+    QByteArrayView text;
+    if (!readString(&text))
+        return false;
+    if (required && text.trimmed().isEmpty()) {
+        error(m_reader.tokenOffset(), u"must not be empty"_s);
+        return false;
+    }
+    *out = QString::fromUtf8(text);
+    return true;
+}
+
+bool Parser::readWhen(QString *text, DateRange *range, TextRef *ref)
+{
+    QByteArrayView when;
+    if (!readString(&when))
+        return false;
+    QString why;
+    const auto parsed = DateRange::parse(when, &why);
+    if (!parsed) {
+        error(m_reader.tokenOffset(), why);
+        return false;
+    }
+    if (range)
+        *range = *parsed;
+    if (text)
+        *text = QString::fromUtf8(when);
+    if (ref)
+        *ref = keep();
+    return true;
+}
+
+void Parser::missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields)
+{
+    for (const auto &[present, name] : fields) {
+        if (!present)
+            error(objectOffset, u"missing \""_s + QString::fromLatin1(name) + u"\""_s);
+    }
+}
+
+void Parser::declare(IdTable &table, const char *what, qint32 index, QByteArrayView id, qsizetype offset)
+{
+    const qint32 number = table.intern(id, m_reader.isRawString());
+    IdTable::Entry &entry = table.entry(number);
+    if (entry.declared >= 0) {
+        m_path.push_back({"id", -1});
+        error(offset,
+              u"duplicate %1 id %2: %1s[%3] has it too"_s.arg(QString::fromLatin1(what), PlainText::quoted(id))
+                  .arg(entry.declared));
+        m_path.pop_back();
+        return;
+    }
+    entry.declared = index;
+}
+
+qint32 Parser::reference(IdTable &table)
+{
+    const qint32 number = table.intern(m_reader.text(), m_reader.isRawString());
+    IdTable::Entry &entry = table.entry(number);
+    if (entry.uses++ == 0 && entry.declared < 0) {
+        // Not declared so far: remember where, in case it never is.
+        entry.firstUseOffset = m_reader.tokenOffset();
+        entry.firstUsePath = pathString();
+        entry.firstUseEvent = m_currentEvent;
+    }
+    return number;
+}
+
+// --- the document ----------------------------------------------------------------------------
+
+TimelineLoader::Result Parser::run()
+{
+    readDocument();
+    if (m_reader.hasError())
+        syntaxError();
+
+    TimelineLoader::Result result;
+    if (m_errors.isEmpty() && m_unreported == 0) {
+        resolveReferences();
+        resolveQuotes();
+    }
+    if (m_errors.isEmpty() && m_unreported == 0) {
+        auto &events = m_timeline->events;
+        std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+            return a.range.first != b.range.first ? a.range.first < b.range.first : a.range.last < b.range.last;
+        });
+        result.timeline = std::move(m_timeline);
+    }
+    result.errors = std::move(m_errors);
+    result.unreportedErrors = m_unreported;
+    return result;
+}
+
+void Parser::readDocument()
+{
+    if (m_reader.next() == Token::Error)
+        return;
+    if (m_reader.token() != Token::BeginObject) {
+        error(m_reader.tokenOffset(),
+              u"the file must hold a JSON object with \"format\": \"sourceline\", but it holds "_s
+                  + describe(m_reader.token()));
+        return;
+    }
+    const qsizetype topOffset = m_reader.tokenOffset();
+    bool title = false, sources = false, actors = false, events = false, version = false;
+    Timeline &t = *m_timeline;
+    readObject([&](QByteArrayView key) {
+        if (key == "format") {
+            m_formatSeen = true;
+            QByteArrayView format;
+            if (readString(&format)) {
+                m_formatOk = format == "sourceline";
+                if (!m_formatOk)
+                    error(m_reader.tokenOffset(),
+                          u"this is not a Sourceline timeline: the format is %1, not \"sourceline\""_s.arg(
+                              PlainText::quoted(format)));
+            }
+        } else if (key == "version") {
+            version = true;
+            if (m_reader.token() != Token::Number) {
+                typeError(u"the number 1"_s);
+            } else if (m_reader.text() != "1") {
+                error(m_reader.tokenOffset(),
+                      u"version %1 is not supported: this Sourceline reads version 1"_s.arg(
+                          PlainText::quoted(m_reader.text(), 20)));
+            } else {
+                m_versionOk = true;
+            }
+        } else if (key == "title") {
+            title = readQString(&t.title);
+        } else if (key == "description") {
+            readQString(&t.description);
+        } else if (key == "sources") {
+            sources = true;
+            readArray([&](qsizetype i) { readSource(i); });
+        } else if (key == "actors") {
+            actors = true;
+            readArray([&](qsizetype i) { readActor(i); });
+        } else if (key == "events") {
+            events = true;
+            readArray([&](qsizetype i) { readEvent(i); });
+        } else if (key == "eras") {
+            readArray([&](qsizetype i) { readEra(i); });
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (m_reader.hasError())
+        return;
+    if (m_reader.next() == Token::Error)
+        return;
+
+    if (!m_formatSeen) {
+        // Whatever else is wrong, the file is not ours: say only that.
+        m_errors.clear();
+        m_unreported = 0;
+        error(topOffset, u"this is not a Sourceline timeline: \"format\": \"sourceline\" is missing"_s);
+        return;
+    }
+    if (!m_formatOk || (version && !m_versionOk)) {
+        // Another format or version: the rest cannot be judged by version 1's rules.
+        LoadErrors kept;
+        for (const LoadError &e : std::as_const(m_errors)) {
+            if (e.path == u"format"_s || e.path == u"version"_s)
+                kept.append(e);
+        }
+        m_errors = kept;
+        m_unreported = 0;
+        return;
+    }
+    missing(topOffset, {{version, "version"}, {title, "title"}, {sources, "sources"}, {actors, "actors"},
+                        {events, "events"}});
+}
+
+void Parser::readSource(qsizetype index)
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    Source source;
+    bool id = false, title = false, text = false;
+    QByteArrayView idText;
+    qsizetype idOffset = -1;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "id") {
+            if ((id = readString(&idText)) && idText.isEmpty())
+                error(m_reader.tokenOffset(), u"must not be empty"_s);
+            idOffset = m_reader.tokenOffset();
+            if (id && !idText.isEmpty()) {
+                declare(m_sourceIds, "source", qint32(index), idText, idOffset);
+                source.id = QString::fromUtf8(idText);
+            }
+        } else if (key == "title") {
+            title = true;
+            readQString(&source.title, true);
+        } else if (key == "text") {
+            text = true;
+            readQString(&source.text);
+        } else if (key == "publisher") {
+            readQString(&source.publisher);
+        } else if (key == "publisherConfirmed") {
+            if (m_reader.token() == Token::True || m_reader.token() == Token::False)
+                source.publisherConfirmed = m_reader.token() == Token::True;
+            else
+                typeError(u"true or false"_s);
+        } else if (key == "published") {
+            readWhen(&source.published, nullptr);
+        } else if (key == "url") {
+            readQString(&source.url);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!isObject)
+        return;
+    missing(offset, {{id, "id"}, {title, "title"}, {text, "text"}});
+    source.sentences = SentenceSplitter::split(source.text);
+    m_timeline->sources.append(std::move(source));
+}
+
+void Parser::readActor(qsizetype index)
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    Actor actor;
+    bool id = false, name = false, kind = false;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "id") {
+            QByteArrayView idText;
+            id = true;
+            if (!readString(&idText))
+                return true;
+            if (idText.isEmpty()) {
+                error(m_reader.tokenOffset(), u"must not be empty"_s);
+                return true;
+            }
+            m_path.pop_back(); // declare() names the path itself
+            declare(m_actorIds, "actor", qint32(index), idText, m_reader.tokenOffset());
+            m_path.push_back({"id", -1});
+            actor.id = QString::fromUtf8(idText);
+        } else if (key == "name") {
+            name = true;
+            readQString(&actor.name, true);
+        } else if (key == "kind") {
+            kind = true;
+            readQString(&actor.kind, true);
+        } else if (key == "description") {
+            readQString(&actor.description);
+        } else if (key == "aliases") {
+            readArray([&](qsizetype) {
+                QString alias;
+                if (readQString(&alias))
+                    actor.aliases.append(alias);
+            });
+        } else if (key == "color") {
+            QByteArrayView color;
+            if (readString(&color)) {
+                if (isHexColor(color))
+                    actor.color = QColor::fromString(color);
+                else
+                    error(m_reader.tokenOffset(),
+                          PlainText::quoted(color) + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!isObject)
+        return;
+    missing(offset, {{id, "id"}, {name, "name"}, {kind, "kind"}});
+    m_timeline->actors.append(std::move(actor));
+}
+
+void Parser::readEra(qsizetype index)
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    Era era;
+    bool id = false, title = false, when = false;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "id") {
+            QByteArrayView idText;
+            id = true;
+            if (!readString(&idText))
+                return true;
+            if (idText.isEmpty()) {
+                error(m_reader.tokenOffset(), u"must not be empty"_s);
+                return true;
+            }
+            m_path.pop_back();
+            declare(m_eraIds, "era", qint32(index), idText, m_reader.tokenOffset());
+            m_path.push_back({"id", -1});
+            era.id = QString::fromUtf8(idText);
+        } else if (key == "title") {
+            title = true;
+            readQString(&era.title, true);
+        } else if (key == "when") {
+            when = true;
+            readWhen(&era.when, &era.range);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!isObject)
+        return;
+    missing(offset, {{id, "id"}, {title, "title"}, {when, "when"}});
+    m_timeline->eras.append(std::move(era));
+}
+
+void Parser::readEvent(qsizetype index)
+{
+    Timeline &t = *m_timeline;
+    const qsizetype offset = m_reader.tokenOffset();
+    const qsizetype firstError = m_errors.size();
+    m_currentEvent = index;
+    Event event;
+    bool id = false, title = false, when = false, actors = false;
+    QByteArrayView idText;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "id") {
+            id = true;
+            if (!readText(&event.id, true))
+                return true;
+            idText = m_reader.text();
+            m_path.pop_back();
+            declare(m_eventIds, "event", qint32(index), idText, m_reader.tokenOffset());
+            m_path.push_back({"id", -1});
+        } else if (key == "title") {
+            title = true;
+            readText(&event.title, true);
+        } else if (key == "when") {
+            when = true;
+            readWhen(nullptr, &event.range, &event.when);
+        } else if (key == "actors") {
+            actors = true;
+            event.actors.begin = std::uint32_t(t.eventActors.size());
+            readArray([&](qsizetype) {
+                QByteArrayView actorId;
+                if (readString(&actorId))
+                    t.eventActors.push_back(reference(m_actorIds));
+            });
+            event.actors.count = std::uint32_t(t.eventActors.size() - event.actors.begin);
+        } else if (key == "dateText") {
+            readText(&event.dateText);
+        } else if (key == "summary") {
+            readText(&event.summary);
+        } else if (key == "kind") {
+            QByteArrayView kind;
+            if (readString(&kind) && !kind.isEmpty()) {
+                event.kind = m_kindIds.intern(kind, m_reader.isRawString());
+                if (event.kind == t.kinds.size())
+                    t.kinds.append(QString::fromUtf8(kind));
+            }
+        } else if (key == "evidence") {
+            event.evidence.begin = std::uint32_t(t.evidence.size());
+            readArray([&](qsizetype) { readEvidence(event, index); });
+            event.evidence.count = std::uint32_t(t.evidence.size() - event.evidence.begin);
+        } else if (key == "references") {
+            event.references.begin = std::uint32_t(t.references.size());
+            readArray([&](qsizetype) { readReference(); });
+            event.references.count = std::uint32_t(t.references.size() - event.references.begin);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    m_currentEvent = -1;
+    if (!isObject)
+        return;
+    missing(offset, {{id, "id"}, {title, "title"}, {when, "when"}, {actors, "actors"}});
+    if (id && !event.id.isEmpty()) {
+        const QString eventId = t.text(event.id);
+        for (qsizetype i = firstError; i < m_errors.size(); ++i)
+            m_errors[i].eventId = eventId;
+    }
+    t.events.push_back(event);
+}
+
+void Parser::readEvidence(Event &event, qsizetype eventIndex)
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    Evidence evidence;
+    bool source = false, quote = false;
+    qsizetype quoteOffset = -1;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "source") {
+            QByteArrayView sourceId;
+            if ((source = readString(&sourceId)))
+                evidence.source = reference(m_sourceIds);
+        } else if (key == "quote") {
+            quote = true;
+            if (readText(&evidence.quote, true))
+                quoteOffset = m_reader.tokenOffset();
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!isObject)
+        return;
+    missing(offset, {{source, "source"}, {quote, "quote"}});
+    if (quoteOffset >= 0 && evidence.source >= 0)
+        m_quotes.push_back({eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin), quoteOffset});
+    m_timeline->evidence.push_back(evidence);
+}
+
+void Parser::readReference()
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    Reference reference;
+    bool title = false;
+    const bool isObject = readObject([&](QByteArrayView key) {
+        if (key == "title") {
+            title = true;
+            readText(&reference.title, true);
+        } else if (key == "publisher") {
+            readText(&reference.publisher);
+        } else if (key == "url") {
+            readText(&reference.url);
+        } else if (key == "date") {
+            readWhen(nullptr, nullptr, &reference.date);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!isObject)
+        return;
+    missing(offset, {{title, "title"}});
+    m_timeline->references.push_back(reference);
+}
+
+// --- after the read --------------------------------------------------------------------------
+
+QString Parser::eventIdAt(qsizetype fileIndex) const
+{
+    if (fileIndex < 0 || fileIndex >= qsizetype(m_timeline->events.size()))
+        return {};
+    return m_timeline->text(m_timeline->events[fileIndex].id);
+}
+
+void Parser::resolveReferences()
+{
+    // Ids were numbered as met; now map each number to the index of what declares it.
+    const auto resolve = [&](IdTable &table, const QString &what) {
+        std::vector<qint32> target(table.size(), -1);
+        for (qint32 i = 0; i < table.size(); ++i) {
+            IdTable::Entry &entry = table.entry(i);
+            target[i] = entry.declared;
+            if (entry.declared < 0) {
+                QString message = u"unknown %1 %2"_s.arg(what, PlainText::quoted(table.name(i)));
+                if (entry.uses > 1)
+                    message += u" (used %1 times; this is the first)"_s.arg(entry.uses);
+                errorAt(entry.firstUseOffset, entry.firstUsePath, entry.firstUseEvent, message);
+            }
+        }
+        return target;
+    };
+    const std::vector<qint32> actors = resolve(m_actorIds, u"actor"_s);
+    for (std::int32_t &actor : m_timeline->eventActors)
+        actor = actors[actor];
+    const std::vector<qint32> sources = resolve(m_sourceIds, u"source"_s);
+    for (Evidence &evidence : m_timeline->evidence) {
+        if (evidence.source >= 0)
+            evidence.source = sources[evidence.source];
+    }
+}
+
+void Parser::resolveQuotes()
+{
+    Timeline &t = *m_timeline;
+    for (const PendingQuote &pending : m_quotes) {
+        const Event &event = t.events[pending.event];
+        Evidence &evidence = t.evidence[event.evidence.begin + pending.item];
+        const Source &source = t.sources.at(evidence.source);
+        const QString quote = t.text(evidence.quote);
+        const qsizetype at = source.text.indexOf(quote);
+        const auto sentences = at < 0 ? std::nullopt
+                                      : SentenceSplitter::covering(source.sentences, at, at + quote.size());
+        if (!sentences) {
+            errorAt(pending.offset, u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
+                    pending.event,
+                    u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
+                                                               PlainText::quoted(quote)));
+            continue;
+        }
+        evidence.firstSentence = std::int32_t(sentences->first);
+        evidence.lastSentence = std::int32_t(sentences->second);
+    }
+}
+
+} // namespace
+
+QString TimelineLoader::Result::errorText() const
+{
+    QStringList lines;
+    lines.reserve(errors.size() + 1);
+    for (const LoadError &e : errors)
+        lines.append(e.toString());
+    if (unreportedErrors > 0)
+        lines.append(u"… and %1 more problems"_s.arg(unreportedErrors));
+    return lines.join(u'\n');
+}
+
+TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName)
+{
+    const auto failure = [&](const QString &message) {
+        Result result;
+        LoadError e;
+        e.file = fileName;
+        e.message = message;
+        result.errors.append(e);
+        return result;
+    };
+
+    QFile file(fileName);
+    const QFileInfo info(fileName);
+    if (info.isDir())
+        return failure(u"is a folder, not a timeline file"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(u"cannot open: "_s + file.errorString());
+    if (file.size() > maxFileSize)
+        return failure(u"the file is %1 MiB; Sourceline opens files of up to %2 MiB"_s.arg(file.size() >> 20)
+                           .arg(maxFileSize >> 20));
+    QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return failure(u"cannot read: "_s + file.errorString());
+    const QString displayName = fileName.startsWith(u':') ? info.fileName() : fileName;
+    return loadData(std::move(data), displayName);
+}
+
+TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName)
+{
+    if (data.size() > maxFileSize) {
+        Result result;
+        result.errors.append({displayName, 0, 0, {}, {}, u"the data is larger than %1 MiB"_s.arg(maxFileSize >> 20)});
+        return result;
+    }
+    Parser parser(std::move(data), displayName);
+    return parser.run();
+}

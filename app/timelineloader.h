@@ -1,0 +1,36 @@
+#pragma once
+
+#include "loaderror.h"
+#include "timeline.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+// Reads a timeline file (format version 1, see docs/format.md), validates all of it, and
+// either hands out the Timeline or every problem it found, each with file, place and meaning.
+// It never throws, crashes or hangs on bad input.
+class TimelineLoader
+{
+public:
+    struct Result
+    {
+        std::shared_ptr<const Timeline> timeline; // null when there were errors
+        LoadErrors errors;
+        qsizetype unreportedErrors = 0; // errors past maxErrors, counted but not described
+        bool ok() const { return timeline != nullptr; }
+        QString errorText() const; // all errors, one a line, ready for a terminal or a dialog
+    };
+
+    static constexpr qsizetype maxErrors = 200;
+    static constexpr qint64 maxFileSize = qint64(1) << 30; // byte offsets must fit in 31 bits
+    static constexpr int maxDepth = 64;
+
+    // The timeline compiled into the application.
+    static QString embeddedPath() { return QStringLiteral(":/timelines/openai-microsoft.json"); }
+
+    static Result loadFile(const QString &fileName);
+    // `displayName` is the name errors give for the data.
+    static Result loadData(QByteArray data, const QString &displayName);
+};
