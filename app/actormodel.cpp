@@ -4,8 +4,7 @@ using namespace Qt::StringLiterals;
 
 ActorModel::ActorModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ActorModel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
@@ -38,9 +37,10 @@ QColor ActorModel::color(int actor) const
         return own;
     // Twelve hues that stay apart on light and dark backgrounds, then again darker.
     static const QColor palette[] = {
-        QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x5f, 0x00), QColor(0x2c, 0x9c, 0x4a), QColor(0xc0, 0x39, 0x2b),
-        QColor(0x8e, 0x5c, 0xc2), QColor(0x8c, 0x56, 0x4b), QColor(0xc4, 0x4e, 0x9a), QColor(0x6b, 0x6b, 0x6b),
-        QColor(0x9a, 0x9a, 0x12), QColor(0x12, 0x9d, 0xaa), QColor(0x3d, 0x5a, 0xa8), QColor(0xa8, 0x6b, 0x1a),
+        QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x5f, 0x00), QColor(0x2c, 0x9c, 0x4a),
+        QColor(0xc0, 0x39, 0x2b), QColor(0x8e, 0x5c, 0xc2), QColor(0x8c, 0x56, 0x4b),
+        QColor(0xc4, 0x4e, 0x9a), QColor(0x6b, 0x6b, 0x6b), QColor(0x9a, 0x9a, 0x12),
+        QColor(0x12, 0x9d, 0xaa), QColor(0x3d, 0x5a, 0xa8), QColor(0xa8, 0x6b, 0x1a),
     };
     const QColor base = palette[actor % std::size(palette)];
     return (actor / std::size(palette)) % 2 ? base.darker(140) : base;
@@ -66,7 +66,8 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == NameColumn ? QVariant(color(row)) : QVariant();
     case Qt::CheckStateRole:
-        return index.column() == NameColumn ? QVariant(m_visible.at(row) ? Qt::Checked : Qt::Unchecked) : QVariant();
+        return index.column() == NameColumn ? QVariant(m_visible.at(row) ? Qt::Checked : Qt::Unchecked)
+                                            : QVariant();
     case Qt::ToolTipRole:
         return actor.description.isEmpty() ? actor.name : actor.name + u'\n' + actor.description;
     case ActorIndexRole:
@@ -98,7 +99,7 @@ void ActorModel::setVisible(int actor, bool visible)
         return;
     m_visible[actor] = visible;
     const QModelIndex changed = index(actor, NameColumn);
-    Q_EMIT dataChanged(changed, changed, {Qt::CheckStateRole});
+    Q_EMIT dataChanged(changed, changed, { Qt::CheckStateRole });
     Q_EMIT visibilityChanged();
 }
 

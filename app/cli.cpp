@@ -29,8 +29,8 @@ QString summary(const Timeline &t, const QString &fileName)
     qsizetype sentences = 0;
     for (const Source &source : t.sources)
         sentences += source.sentences.size();
-    QString line = PlainText::escapeControls(fileName, false) + u": "_s + PlainText::quoted(t.title, 80) + u": "_s
-        + plural(qsizetype(t.events.size()), u"event"_s, u"events"_s) + u", "_s
+    QString line = PlainText::escapeControls(fileName, false) + u": "_s + PlainText::quoted(t.title, 80)
+        + u": "_s + plural(qsizetype(t.events.size()), u"event"_s, u"events"_s) + u", "_s
         + plural(t.actors.size(), u"actor"_s, u"actors"_s) + u", "_s
         + plural(t.sources.size(), u"source"_s, u"sources"_s) + u" ("_s
         + plural(sentences, u"sentence"_s, u"sentences"_s) + u"), "_s
@@ -51,17 +51,17 @@ QByteArray dump(const Timeline &t)
         for (const Evidence &item : t.evidenceOf(event)) {
             const Source &source = t.sources.at(item.source);
             for (qsizetype s = item.firstSentence; s <= item.lastSentence; ++s) {
-                evidence.append(QJsonObject{
-                    {u"source"_s, source.id},
-                    {u"sentence"_s, s},
-                    {u"text"_s, source.sentenceText(s).toString()},
-                    {u"quote"_s, t.text(item.quote)},
+                evidence.append(QJsonObject {
+                    { u"source"_s, source.id },
+                    { u"sentence"_s, s },
+                    { u"text"_s, source.sentenceText(s).toString() },
+                    { u"quote"_s, t.text(item.quote) },
                 });
             }
         }
         QJsonArray references;
         for (const Reference &ref : t.referencesOf(event)) {
-            QJsonObject object{{u"title"_s, t.text(ref.title)}};
+            QJsonObject object { { u"title"_s, t.text(ref.title) } };
             if (!ref.publisher.isEmpty())
                 object.insert(u"publisher"_s, t.text(ref.publisher));
             if (!ref.url.isEmpty())
@@ -70,21 +70,21 @@ QByteArray dump(const Timeline &t)
                 object.insert(u"date"_s, t.text(ref.date));
             references.append(object);
         }
-        events.append(QJsonObject{
-            {u"id"_s, t.text(event.id)},
-            {u"title"_s, t.text(event.title)},
-            {u"when"_s, t.text(event.when)},
-            {u"start"_s, isoDate(event.range.first)},
-            {u"end"_s, isoDate(event.range.last)},
-            {u"precision"_s, DateRange::precisionName(event.range.precision)},
-            {u"approximate"_s, event.range.isApproximate()},
-            {u"uncertain"_s, event.range.isUncertain()},
-            {u"dateText"_s, t.text(event.dateText)},
-            {u"kind"_s, t.kindOf(event)},
-            {u"summary"_s, t.text(event.summary)},
-            {u"actors"_s, actors},
-            {u"evidence"_s, evidence},
-            {u"references"_s, references},
+        events.append(QJsonObject {
+            { u"id"_s, t.text(event.id) },
+            { u"title"_s, t.text(event.title) },
+            { u"when"_s, t.text(event.when) },
+            { u"start"_s, isoDate(event.range.first) },
+            { u"end"_s, isoDate(event.range.last) },
+            { u"precision"_s, DateRange::precisionName(event.range.precision) },
+            { u"approximate"_s, event.range.isApproximate() },
+            { u"uncertain"_s, event.range.isUncertain() },
+            { u"dateText"_s, t.text(event.dateText) },
+            { u"kind"_s, t.kindOf(event) },
+            { u"summary"_s, t.text(event.summary) },
+            { u"actors"_s, actors },
+            { u"evidence"_s, evidence },
+            { u"references"_s, references },
         });
     }
 
@@ -94,20 +94,20 @@ QByteArray dump(const Timeline &t)
     QJsonArray actors;
     for (qsizetype i = 0; i < t.actors.size(); ++i) {
         const Actor &actor = t.actors.at(i);
-        actors.append(QJsonObject{
-            {u"id"_s, actor.id},
-            {u"name"_s, actor.name},
-            {u"kind"_s, actor.kind},
-            {u"events"_s, counts.at(i)},
+        actors.append(QJsonObject {
+            { u"id"_s, actor.id },
+            { u"name"_s, actor.name },
+            { u"kind"_s, actor.kind },
+            { u"events"_s, counts.at(i) },
         });
     }
 
     QJsonArray sources;
     for (const Source &source : t.sources) {
-        QJsonObject object{
-            {u"id"_s, source.id},
-            {u"title"_s, source.title},
-            {u"sentences"_s, source.sentences.size()},
+        QJsonObject object {
+            { u"id"_s, source.id },
+            { u"title"_s, source.title },
+            { u"sentences"_s, source.sentences.size() },
         };
         if (!source.publisher.isEmpty()) {
             object.insert(u"publisher"_s, source.publisher);
@@ -118,20 +118,17 @@ QByteArray dump(const Timeline &t)
 
     QJsonArray eras;
     for (const Era &era : t.eras) {
-        eras.append(QJsonObject{
-            {u"id"_s, era.id},
-            {u"title"_s, era.title},
-            {u"start"_s, isoDate(era.range.first)},
-            {u"end"_s, isoDate(era.range.last)},
+        eras.append(QJsonObject {
+            { u"id"_s, era.id },
+            { u"title"_s, era.title },
+            { u"start"_s, isoDate(era.range.first) },
+            { u"end"_s, isoDate(era.range.last) },
         });
     }
 
-    const QJsonObject root{
-        {u"title"_s, t.title},
-        {u"events"_s, events},
-        {u"actors"_s, actors},
-        {u"sources"_s, sources},
-        {u"eras"_s, eras},
+    const QJsonObject root {
+        { u"title"_s, t.title },   { u"events"_s, events }, { u"actors"_s, actors },
+        { u"sources"_s, sources }, { u"eras"_s, eras },
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

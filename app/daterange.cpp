@@ -15,7 +15,7 @@ bool isLeapYear(int year)
 
 int daysInMonth(int year, int month)
 {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
 }
 
@@ -113,7 +113,9 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
     if (day < 0 || pos != text.size())
         return fail(expected);
     const int monthDays = daysInMonth(year, month);
-    if (day < 1 || day > monthDays) {
+    if (day == 0)
+        return fail(u"days of the month start at 01"_s);
+    if (day > monthDays) {
         return fail(u"%1 %2 has %3 days"_s.arg(monthName(month)).arg(year).arg(monthDays));
     }
     result.first = result.last = DateRange::dayFromCivil(year, month, day);
@@ -206,7 +208,8 @@ QString formatPoint(std::int32_t day, DateRange::Precision precision, bool appro
 
 QString DateRange::toDisplayString() const
 {
-    const QString start = formatPoint(first, startPrecision, qualifiers & StartApproximate, qualifiers & StartUncertain);
+    const QString start =
+        formatPoint(first, startPrecision, qualifiers & StartApproximate, qualifiers & StartUncertain);
     if (precision != Precision::Interval)
         return start;
     return start + u" – "_s

@@ -43,7 +43,10 @@ struct DateRange
 
     static constexpr std::int32_t dayFromCivil(int year, int month, int day);
     static QDate dateFromDay(std::int32_t day) { return QDate::fromJulianDay(day + s_julianDayOfEpoch); }
-    static std::int32_t dayFromDate(QDate date) { return std::int32_t(date.toJulianDay() - s_julianDayOfEpoch); }
+    static std::int32_t dayFromDate(QDate date)
+    {
+        return std::int32_t(date.toJulianDay() - s_julianDayOfEpoch);
+    }
     static QString precisionName(Precision precision);
 
     friend bool operator==(const DateRange &, const DateRange &) = default;

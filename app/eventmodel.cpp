@@ -1,11 +1,12 @@
 #include "eventmodel.h"
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void EventModel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
@@ -59,8 +60,12 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         return tip;
     }
     case SortRole:
-        if (index.column() == DateColumn)
-            return qlonglong(event.range.first) << 32 | quint32(event.range.last);
+        if (index.column() == DateColumn) {
+            // First day, then last day, as the loader orders events. The last day is offset to
+            // be non-negative, so that days before 1970 still order correctly in the low half.
+            return qlonglong(event.range.first) * (qlonglong(1) << 32)
+                + (qlonglong(event.range.last) - std::numeric_limits<std::int32_t>::min());
+        }
         return data(index, Qt::DisplayRole);
     case EventIndexRole:
         return index.row();

@@ -150,7 +150,8 @@ JsonReader::Token JsonReader::next()
         return readValue();
     case State::Done:
         if (m_pos < m_end)
-            return fail(m_tokenStart, u"unexpected text after the end of the JSON value: "_s + describeHere());
+            return fail(m_tokenStart,
+                        u"unexpected text after the end of the JSON value: "_s + describeHere());
         return m_token = Token::EndOfDocument;
     case State::AfterKey:
         if (m_pos >= m_end || *m_pos != ':')
@@ -300,9 +301,10 @@ JsonReader::Token JsonReader::readString(Token kind)
             break;
         if (c < 0x20) {
             return fail(m_pos - m_begin,
-                        c == 0 ? u"a NUL byte inside a string"_s
-                               : u"a control character (%1) inside a string must be written as an escape"_s.arg(
-                                   byteName(c)));
+                        c == 0
+                            ? u"a NUL byte inside a string"_s
+                            : u"a control character (%1) inside a string must be written as an escape"_s.arg(
+                                byteName(c)));
         }
         if (c >= 0x80) {
             const int length = utf8SequenceLength(m_pos, m_end);
@@ -370,7 +372,8 @@ JsonReader::Token JsonReader::readString(Token kind)
             if (unit >= 0xdc00 && unit <= 0xdfff)
                 return fail(escape - m_begin, u"\\u escape is an unpaired low surrogate"_s);
             if (unit >= 0xd800 && unit <= 0xdbff) {
-                const int low = m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hex4(m_pos + 3) : -1;
+                const int low =
+                    m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hex4(m_pos + 3) : -1;
                 if (low < 0xdc00 || low > 0xdfff)
                     return fail(escape - m_begin, u"\\u escape is a high surrogate without its low half"_s);
                 codePoint = 0x10000 + ((char32_t(unit) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
@@ -402,15 +405,16 @@ void JsonReader::skipValue()
     if (m_token != Token::BeginObject && m_token != Token::BeginArray)
         return;
     const int target = depth() - 1;
-    while (depth() > target && next() != Token::Error) {
-    }
+    while (depth() > target && next() != Token::Error) { }
 }
 
 JsonReader::Position JsonReader::position(qsizetype offset) const
 {
-    offset = std::clamp<qsizetype>(offset, 0, m_input.size());
-    if (offset < m_cursor) {
-        m_cursor = 0;
+    // A byte order mark is invisible in editors, so columns count from after it.
+    const qsizetype start = m_input.startsWith("\xef\xbb\xbf") ? 3 : 0;
+    offset = std::clamp<qsizetype>(offset, start, m_input.size());
+    if (offset < m_cursor || m_cursor < start) {
+        m_cursor = start;
         m_cursorLine = 1;
         m_cursorColumn = 1;
     }
@@ -424,5 +428,5 @@ JsonReader::Position JsonReader::position(qsizetype offset) const
         }
     }
     m_cursor = offset;
-    return {m_cursorLine, m_cursorColumn};
+    return { m_cursorLine, m_cursorColumn };
 }

@@ -7,7 +7,8 @@ namespace {
 bool isControl(char32_t c)
 {
     // C0, DEL, C1, and the bidirectional overrides that can make text read differently.
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
 }
 
 void appendEscaped(QString &out, char32_t c)

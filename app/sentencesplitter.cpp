@@ -25,10 +25,10 @@ bool isLineBreak(QChar c)
 // titles before a name, and abbreviations before a number or a proper noun. "Inc." and
 // "Corp." are left out on purpose: in news text they end sentences as often as not.
 constexpr std::u16string_view s_abbreviations[] = {
-    u"mr", u"mrs", u"ms", u"dr", u"prof", u"st", u"sr", u"jr", u"gen", u"sen", u"rep", u"gov",
-    u"lt", u"col", u"capt", u"sgt", u"mt", u"ft", u"rev", u"hon", u"pres", u"vs", u"no", u"nos",
-    u"vol", u"fig", u"approx", u"dept", u"est", u"jan", u"feb", u"mar", u"apr", u"jun", u"jul",
-    u"aug", u"sep", u"sept", u"oct", u"nov", u"dec",
+    u"mr",  u"mrs", u"ms",  u"dr",   u"prof",   u"st",   u"sr",  u"jr",  u"gen", u"sen",  u"rep",
+    u"gov", u"lt",  u"col", u"capt", u"sgt",    u"mt",   u"ft",  u"rev", u"hon", u"pres", u"vs",
+    u"no",  u"nos", u"vol", u"fig",  u"approx", u"dept", u"est", u"jan", u"feb", u"mar",  u"apr",
+    u"jun", u"jul", u"aug", u"sep",  u"sept",   u"oct",  u"nov", u"dec",
 };
 
 } // namespace
@@ -55,7 +55,8 @@ bool SentenceSplitter::isAbbreviation(QStringView text, qsizetype dot)
         return false;
     const QString lower = word.toString().toLower();
     const std::u16string_view key(reinterpret_cast<const char16_t *>(lower.utf16()), size_t(lower.size()));
-    return std::find(std::begin(s_abbreviations), std::end(s_abbreviations), key) != std::end(s_abbreviations);
+    return std::find(std::begin(s_abbreviations), std::end(s_abbreviations), key)
+        != std::end(s_abbreviations);
 }
 
 QList<Sentence> SentenceSplitter::split(QStringView text)
@@ -73,7 +74,7 @@ QList<Sentence> SentenceSplitter::split(QStringView text)
         while (end > start && text[end - 1].isSpace())
             --end;
         if (end > start)
-            sentences.append({start, end});
+            sentences.append({ start, end });
     };
 
     start = skipSpace(0);
@@ -103,8 +104,8 @@ QList<Sentence> SentenceSplitter::split(QStringView text)
         if (next >= n)
             break;
         const QChar following = text[next];
-        const bool continues = following.isLower() || following == u',' || following == u';' || following == u':'
-            || (c == u'.' && j == i + 1 && isAbbreviation(text, i));
+        const bool continues = following.isLower() || following == u',' || following == u';'
+            || following == u':' || (c == u'.' && j == i + 1 && isAbbreviation(text, i));
         // A line break inside the white space ends the sentence whatever follows.
         const bool lineBreak = std::any_of(text.begin() + j, text.begin() + next, isLineBreak);
         if (continues && !lineBreak) {
@@ -118,8 +119,8 @@ QList<Sentence> SentenceSplitter::split(QStringView text)
     return sentences;
 }
 
-std::optional<std::pair<qsizetype, qsizetype>>
-SentenceSplitter::covering(const QList<Sentence> &sentences, qsizetype start, qsizetype end)
+std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(const QList<Sentence> &sentences,
+                                                                          qsizetype start, qsizetype end)
 {
     // Sentences are sorted and disjoint: the first candidate is the first one ending after start.
     const auto first = std::upper_bound(sentences.begin(), sentences.end(), start,

@@ -4,7 +4,8 @@
 
 qsizetype Timeline::indexOfEvent(QByteArrayView id) const
 {
-    const auto it = std::find_if(events.begin(), events.end(), [&](const Event &e) { return utf8(e.id) == id; });
+    const auto it =
+        std::find_if(events.begin(), events.end(), [&](const Event &e) { return utf8(e.id) == id; });
     return it == events.end() ? -1 : it - events.begin();
 }
 

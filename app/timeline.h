@@ -128,9 +128,15 @@ public:
         return QByteArrayView(store).sliced(ref.offset & ~s_decodedBit, ref.size);
     }
 
-    std::span<const std::int32_t> actorsOf(const Event &event) const { return slice(eventActors, event.actors); }
+    std::span<const std::int32_t> actorsOf(const Event &event) const
+    {
+        return slice(eventActors, event.actors);
+    }
     std::span<const Evidence> evidenceOf(const Event &event) const { return slice(evidence, event.evidence); }
-    std::span<const Reference> referencesOf(const Event &event) const { return slice(references, event.references); }
+    std::span<const Reference> referencesOf(const Event &event) const
+    {
+        return slice(references, event.references);
+    }
     QString kindOf(const Event &event) const { return event.kind < 0 ? QString() : kinds.at(event.kind); }
 
     // The event with this id, or -1. A linear scan: for look-ups by a person, not in loops.
@@ -141,10 +147,13 @@ public:
     // Storage for event strings, filled by the loader: the file's bytes, which TextRefs point
     // into, and a side buffer for strings whose escapes had to be decoded.
     const QByteArray &setFileBytes(QByteArray bytes) { return m_file = std::move(bytes); }
-    static TextRef inFile(qsizetype offset, qsizetype size) { return {std::uint32_t(offset), std::uint32_t(size)}; }
+    static TextRef inFile(qsizetype offset, qsizetype size)
+    {
+        return { std::uint32_t(offset), std::uint32_t(size) };
+    }
     TextRef storeDecoded(QByteArrayView text)
     {
-        const TextRef ref{std::uint32_t(m_decoded.size()) | s_decodedBit, std::uint32_t(text.size())};
+        const TextRef ref { std::uint32_t(m_decoded.size()) | s_decodedBit, std::uint32_t(text.size()) };
         m_decoded.append(text);
         return ref;
     }
@@ -152,8 +161,7 @@ public:
 private:
     static constexpr std::uint32_t s_decodedBit = 0x8000'0000u;
 
-    template<typename T>
-    static std::span<const T> slice(const std::vector<T> &all, Span span)
+    template<typename T> static std::span<const T> slice(const std::vector<T> &all, Span span)
     {
         return std::span<const T>(all).subspan(span.begin, span.count);
     }

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <charconv>
@@ -42,7 +43,7 @@ QString describe(Token token)
 
 bool isHexColor(QByteArrayView text)
 {
-    if ((text.size() != 7 && text.size() != 4) || text[0] != '#')
+    if (text.size() != 7 || text[0] != '#')
         return false;
     return std::all_of(text.begin() + 1, text.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -104,8 +105,7 @@ public:
         : m_fileName(fileName)
         , m_timeline(std::make_shared<Timeline>())
         , m_reader(m_timeline->setFileBytes(std::move(data)), TimelineLoader::maxDepth)
-    {
-    }
+    { }
 
     TimelineLoader::Result run();
 
@@ -118,10 +118,8 @@ private:
     QString pathString() const;
 
     // --- reading; each starts at the current token (a value) and leaves the reader on its last token
-    template<typename F>
-    bool readObject(F &&perMember);
-    template<typename F>
-    bool readArray(F &&perElement);
+    template<typename F> bool readObject(F &&perMember);
+    template<typename F> bool readArray(F &&perElement);
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
     bool readQString(QString *out, bool required = false);
@@ -165,6 +163,7 @@ private:
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
+    bool m_documentRead = false; // the whole top-level object was read under version 1's rules
 };
 
 // --- reporting -------------------------------------------------------------------------------
@@ -230,34 +229,47 @@ void Parser::syntaxError()
 
 // --- reading helpers -------------------------------------------------------------------------
 
-template<typename F>
-bool Parser::readObject(F &&perMember)
+template<typename F> bool Parser::readObject(F &&perMember)
 {
     if (m_reader.token() != Token::BeginObject) {
         typeError(u"an object"_s);
         return false;
     }
+    // A known member given twice is an error: a second "events" array or "evidence" list would
+    // mix its entries with the first one's, and the indices kept for later checks would no
+    // longer match. Unknown members are skipped however often they appear.
+    QVarLengthArray<QByteArrayView, 16> seen;
+    QVarLengthArray<QByteArray, 2> escapedKeys; // the reader's scratch buffer does not keep them
     for (;;) {
         const Token token = m_reader.next();
         if (token == Token::EndObject)
             return true;
         if (token != Token::Key)
             return false;
-        QByteArray copy;
-        const QByteArrayView key = m_reader.isRawString() ? m_reader.text() : (copy = m_reader.text().toByteArray());
+        const QByteArrayView key = m_reader.isRawString()
+            ? m_reader.text()
+            : QByteArrayView(escapedKeys.emplace_back(m_reader.text().toByteArray()));
+        const qsizetype keyOffset = m_reader.tokenOffset();
         if (!m_reader.atValue() && m_reader.next() == Token::Error)
             return false;
-        m_path.push_back({key, -1});
-        if (!perMember(key))
+        m_path.push_back({ key, -1 });
+        if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {
+            error(keyOffset,
+                  u"duplicate member %1: a member may appear only once in an object"_s.arg(
+                      PlainText::quoted(key)));
+            m_reader.skipValue();
+        } else if (perMember(key)) {
+            seen.append(key);
+        } else {
             m_reader.skipValue(); // unknown members are reserved for later versions
+        }
         m_path.pop_back();
         if (m_reader.hasError())
             return false;
     }
 }
 
-template<typename F>
-bool Parser::readArray(F &&perElement)
+template<typename F> bool Parser::readArray(F &&perElement)
 {
     if (m_reader.token() != Token::BeginArray) {
         typeError(u"an array"_s);
@@ -269,7 +281,7 @@ bool Parser::readArray(F &&perElement)
             return true;
         if (token == Token::Error)
             return false;
-        m_path.push_back({{}, i});
+        m_path.push_back({ {}, i });
         perElement(i);
         m_path.pop_back();
         if (m_reader.hasError())
@@ -353,10 +365,11 @@ void Parser::declare(IdTable &table, const char *what, qint32 index, QByteArrayV
     const qint32 number = table.intern(id, m_reader.isRawString());
     IdTable::Entry &entry = table.entry(number);
     if (entry.declared >= 0) {
-        m_path.push_back({"id", -1});
-        error(offset,
-              u"duplicate %1 id %2: %1s[%3] has it too"_s.arg(QString::fromLatin1(what), PlainText::quoted(id))
-                  .arg(entry.declared));
+        m_path.push_back({ "id", -1 });
+        error(
+            offset,
+            u"duplicate %1 id %2: %1s[%3] has it too"_s.arg(QString::fromLatin1(what), PlainText::quoted(id))
+                .arg(entry.declared));
         m_path.pop_back();
         return;
     }
@@ -381,18 +394,21 @@ qint32 Parser::reference(IdTable &table)
 TimelineLoader::Result Parser::run()
 {
     readDocument();
-    if (m_reader.hasError())
+    if (m_reader.hasError()) {
         syntaxError();
-
-    TimelineLoader::Result result;
-    if (m_errors.isEmpty() && m_unreported == 0) {
+    } else if (m_documentRead) {
+        // Unknown ids and quotes that are not found are reported together with the other
+        // problems, so that one run shows everything there is to fix.
         resolveReferences();
         resolveQuotes();
     }
+
+    TimelineLoader::Result result;
     if (m_errors.isEmpty() && m_unreported == 0) {
         auto &events = m_timeline->events;
         std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-            return a.range.first != b.range.first ? a.range.first < b.range.first : a.range.last < b.range.last;
+            return a.range.first != b.range.first ? a.range.first < b.range.first
+                                                  : a.range.last < b.range.last;
         });
         result.timeline = std::move(m_timeline);
     }
@@ -437,7 +453,8 @@ void Parser::readDocument()
                 m_versionOk = true;
             }
         } else if (key == "title") {
-            title = readQString(&t.title);
+            title = true;
+            readQString(&t.title);
         } else if (key == "description") {
             readQString(&t.description);
         } else if (key == "sources") {
@@ -479,8 +496,13 @@ void Parser::readDocument()
         m_unreported = 0;
         return;
     }
-    missing(topOffset, {{version, "version"}, {title, "title"}, {sources, "sources"}, {actors, "actors"},
-                        {events, "events"}});
+    missing(topOffset,
+            { { version, "version" },
+              { title, "title" },
+              { sources, "sources" },
+              { actors, "actors" },
+              { events, "events" } });
+    m_documentRead = true;
 }
 
 void Parser::readSource(qsizetype index)
@@ -489,16 +511,19 @@ void Parser::readSource(qsizetype index)
     Source source;
     bool id = false, title = false, text = false;
     QByteArrayView idText;
-    qsizetype idOffset = -1;
     const bool isObject = readObject([&](QByteArrayView key) {
         if (key == "id") {
-            if ((id = readString(&idText)) && idText.isEmpty())
+            id = true;
+            if (!readString(&idText))
+                return true;
+            if (idText.isEmpty()) {
                 error(m_reader.tokenOffset(), u"must not be empty"_s);
-            idOffset = m_reader.tokenOffset();
-            if (id && !idText.isEmpty()) {
-                declare(m_sourceIds, "source", qint32(index), idText, idOffset);
-                source.id = QString::fromUtf8(idText);
+                return true;
             }
+            m_path.pop_back(); // declare() names the path itself
+            declare(m_sourceIds, "source", qint32(index), idText, m_reader.tokenOffset());
+            m_path.push_back({ "id", -1 });
+            source.id = QString::fromUtf8(idText);
         } else if (key == "title") {
             title = true;
             readQString(&source.title, true);
@@ -521,9 +546,11 @@ void Parser::readSource(qsizetype index)
         }
         return true;
     });
-    if (!isObject)
+    if (!isObject) {
+        m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
         return;
-    missing(offset, {{id, "id"}, {title, "title"}, {text, "text"}});
+    }
+    missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
     source.sentences = SentenceSplitter::split(source.text);
     m_timeline->sources.append(std::move(source));
 }
@@ -545,7 +572,7 @@ void Parser::readActor(qsizetype index)
             }
             m_path.pop_back(); // declare() names the path itself
             declare(m_actorIds, "actor", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({"id", -1});
+            m_path.push_back({ "id", -1 });
             actor.id = QString::fromUtf8(idText);
         } else if (key == "name") {
             name = true;
@@ -568,16 +595,19 @@ void Parser::readActor(qsizetype index)
                     actor.color = QColor::fromString(color);
                 else
                     error(m_reader.tokenOffset(),
-                          PlainText::quoted(color) + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+                          PlainText::quoted(color)
+                              + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
             }
         } else {
             return false;
         }
         return true;
     });
-    if (!isObject)
+    if (!isObject) {
+        m_timeline->actors.append(Actor()); // keeps indices equal to positions in the file
         return;
-    missing(offset, {{id, "id"}, {name, "name"}, {kind, "kind"}});
+    }
+    missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
     m_timeline->actors.append(std::move(actor));
 }
 
@@ -598,7 +628,7 @@ void Parser::readEra(qsizetype index)
             }
             m_path.pop_back();
             declare(m_eraIds, "era", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({"id", -1});
+            m_path.push_back({ "id", -1 });
             era.id = QString::fromUtf8(idText);
         } else if (key == "title") {
             title = true;
@@ -613,7 +643,7 @@ void Parser::readEra(qsizetype index)
     });
     if (!isObject)
         return;
-    missing(offset, {{id, "id"}, {title, "title"}, {when, "when"}});
+    missing(offset, { { id, "id" }, { title, "title" }, { when, "when" } });
     m_timeline->eras.append(std::move(era));
 }
 
@@ -634,7 +664,7 @@ void Parser::readEvent(qsizetype index)
             idText = m_reader.text();
             m_path.pop_back();
             declare(m_eventIds, "event", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({"id", -1});
+            m_path.push_back({ "id", -1 });
         } else if (key == "title") {
             title = true;
             readText(&event.title, true);
@@ -675,9 +705,11 @@ void Parser::readEvent(qsizetype index)
         return true;
     });
     m_currentEvent = -1;
-    if (!isObject)
+    if (!isObject) {
+        t.events.push_back(Event()); // keeps indices equal to positions in the file
         return;
-    missing(offset, {{id, "id"}, {title, "title"}, {when, "when"}, {actors, "actors"}});
+    }
+    missing(offset, { { id, "id" }, { title, "title" }, { when, "when" }, { actors, "actors" } });
     if (id && !event.id.isEmpty()) {
         const QString eventId = t.text(event.id);
         for (qsizetype i = firstError; i < m_errors.size(); ++i)
@@ -708,9 +740,10 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
     });
     if (!isObject)
         return;
-    missing(offset, {{source, "source"}, {quote, "quote"}});
+    missing(offset, { { source, "source" }, { quote, "quote" } });
     if (quoteOffset >= 0 && evidence.source >= 0)
-        m_quotes.push_back({eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin), quoteOffset});
+        m_quotes.push_back(
+            { eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin), quoteOffset });
     m_timeline->evidence.push_back(evidence);
 }
 
@@ -736,7 +769,7 @@ void Parser::readReference()
     });
     if (!isObject)
         return;
-    missing(offset, {{title, "title"}});
+    missing(offset, { { title, "title" } });
     m_timeline->references.push_back(reference);
 }
 
@@ -782,11 +815,13 @@ void Parser::resolveQuotes()
     for (const PendingQuote &pending : m_quotes) {
         const Event &event = t.events[pending.event];
         Evidence &evidence = t.evidence[event.evidence.begin + pending.item];
+        if (evidence.source < 0)
+            continue; // an unknown source, reported already
         const Source &source = t.sources.at(evidence.source);
         const QString quote = t.text(evidence.quote);
         const qsizetype at = source.text.indexOf(quote);
-        const auto sentences = at < 0 ? std::nullopt
-                                      : SentenceSplitter::covering(source.sentences, at, at + quote.size());
+        const auto sentences =
+            at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
         if (!sentences) {
             errorAt(pending.offset, u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
                     pending.event,
@@ -843,7 +878,8 @@ TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &
 {
     if (data.size() > maxFileSize) {
         Result result;
-        result.errors.append({displayName, 0, 0, {}, {}, u"the data is larger than %1 MiB"_s.arg(maxFileSize >> 20)});
+        result.errors.append(
+            { displayName, 0, 0, {}, {}, u"the data is larger than %1 MiB"_s.arg(maxFileSize >> 20) });
         return result;
     }
     Parser parser(std::move(data), displayName);

@@ -1,0 +1,852 @@
+#include "testutils.h"
+#include "timelineloader.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray defaultSources = R"([{"id":"s","title":"S","text":"First sentence here. Second one."}])";
+const QByteArray defaultActors =
+    R"([{"id":"a","name":"A","kind":"person"},{"id":"b","name":"B","kind":"group"}])";
+
+// A timeline file around the given arrays, one array a line, so that line numbers in
+// messages are easy to check: line 1 the header, 2 sources, 3 actors, 4 events, 5 eras.
+QByteArray timeline(const QByteArray &events, const QByteArray &actors = defaultActors,
+                    const QByteArray &sources = defaultSources, const QByteArray &eras = "[]")
+{
+    return "{\"format\":\"sourceline\",\"version\":1,\"title\":\"T\",\n\"sources\":" + sources
+        + ",\n\"actors\":" + actors + ",\n\"events\":" + events + ",\n\"eras\":" + eras + "}\n";
+}
+
+QByteArray eventJson(const QByteArray &id, const QByteArray &when, const QByteArray &more = {})
+{
+    return "{\"id\":\"" + id + "\",\"title\":\"Event " + id + "\",\"when\":\"" + when
+        + "\",\"actors\":[\"a\"]" + more + "}";
+}
+
+// "bad.json:line:column" of the first `needle` in `doc` at or after the first `after`, counted
+// here independently of the reader: lines from 1, columns in characters from 1.
+QString place(const QByteArray &doc, const QByteArray &needle, const QByteArray &after = {})
+{
+    const qsizetype from = after.isEmpty() ? 0 : doc.indexOf(after);
+    const qsizetype offset = doc.indexOf(needle, from);
+    if (from < 0 || offset < 0)
+        qFatal("place(): %s not found", needle.constData());
+    int line = 1, column = 1;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (doc[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((uchar(doc[i]) & 0xc0) != 0x80) {
+            ++column;
+        }
+    }
+    return u"bad.json:%1:%2"_s.arg(line).arg(column);
+}
+
+QStringList errorLines(const TimelineLoader::Result &result)
+{
+    QStringList lines;
+    for (const LoadError &e : result.errors)
+        lines.append(e.toString());
+    return lines;
+}
+
+TimelineLoader::Result load(const QByteArray &doc)
+{
+    return TimelineLoader::loadData(doc, u"bad.json"_s);
+}
+
+QStringList eventIds(const Timeline &t)
+{
+    QStringList ids;
+    for (const Event &e : t.events)
+        ids.append(t.text(e.id));
+    return ids;
+}
+
+QByteArray embeddedBytes()
+{
+    QFile file(TimelineLoader::embeddedPath());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+// TimelineLoader: reading and validating format version 1, and every message it gives.
+class TestTimelineLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Valid files.
+    void minimal();
+    void fullFile();
+    void eventsSortedByDate();
+    void actorsDeclaredAfterEvents();
+    void escapedStrings();
+    void unknownKeysIgnored();
+    void erasOptional();
+    void eventWithoutActors();
+    void textLoadsAsIs();
+    void formatDocumentationExample();
+
+    // Invalid files.
+    void errors_data();
+    void errors();
+    void wholeMessages();
+    void allProblemsReported();
+    void errorCountIsCapped();
+    void loadFileFailures();
+    void deepNesting();
+    void everyPrefixOfTheEmbeddedFile();
+    void mutationsNeverCrash();
+};
+
+// --- valid files -------------------------------------------------------------------------------
+
+void TestTimelineLoader::minimal()
+{
+    const auto result =
+        load(R"({"format":"sourceline","version":1,"title":"T","sources":[],"actors":[],"events":[]})");
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QVERIFY(result.errors.isEmpty());
+    QCOMPARE(result.unreportedErrors, 0);
+    QCOMPARE(result.errorText(), QString());
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.title, u"T"_s);
+    QCOMPARE(t.description, QString());
+    QVERIFY(t.events.empty());
+    QVERIFY(t.actors.isEmpty());
+    QVERIFY(t.sources.isEmpty());
+    QVERIFY(t.eras.isEmpty());
+    QCOMPARE(t.extent(), std::nullopt);
+}
+
+void TestTimelineLoader::fullFile()
+{
+    // Every field of every kind of object, checked as loaded.
+    const QByteArray doc = R"({
+      "format": "sourceline", "version": 1, "title": "Full", "description": "All fields.",
+      "sources": [{"id": "s", "title": "S", "text": "One here. Two there.", "publisher": "P",
+                   "publisherConfirmed": false, "published": "2025-01~", "url": "https://example.com/s"}],
+      "actors": [{"id": "a", "name": "A", "kind": "person", "description": "An actor.",
+                  "aliases": ["Alpha", "Ay"], "color": "#1a73d9"},
+                 {"id": "b", "name": "B", "kind": "organization"}],
+      "events": [{"id": "e", "title": "E", "when": "2023-01~/2024-10-31~", "dateText": "lately",
+                  "kind": "product", "summary": "It happened.", "actors": ["b", "a"],
+                  "evidence": [{"source": "s", "quote": "Two there."}, {"source": "s", "quote": "here. Two"}],
+                  "references": [{"title": "R", "publisher": "RP", "url": "https://example.com/r", "date": "2024"},
+                                 {"title": "R2"}]},
+                 {"id": "f", "title": "F", "when": "2019", "kind": "people", "actors": []},
+                 {"id": "g", "title": "G", "when": "2020", "kind": "product", "actors": []}],
+      "eras": [{"id": "x", "title": "X", "when": "2019/2020-06"}]
+    })";
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.title, u"Full"_s);
+    QCOMPARE(t.description, u"All fields."_s);
+
+    QCOMPARE(t.sources.size(), 1);
+    const Source &source = t.sources.first();
+    QCOMPARE(source.id, u"s"_s);
+    QCOMPARE(source.title, u"S"_s);
+    QCOMPARE(source.text, u"One here. Two there."_s);
+    QCOMPARE(source.publisher, u"P"_s);
+    QCOMPARE(source.publisherConfirmed, false);
+    QCOMPARE(source.published, u"2025-01~"_s);
+    QCOMPARE(source.url, u"https://example.com/s"_s);
+    QCOMPARE(source.sentences, (QList<Sentence> { { 0, 9 }, { 10, 20 } }));
+    QCOMPARE(source.sentenceText(1), u"Two there.");
+
+    QCOMPARE(t.actors.size(), 2);
+    QCOMPARE(t.actors[0].id, u"a"_s);
+    QCOMPARE(t.actors[0].name, u"A"_s);
+    QCOMPARE(t.actors[0].kind, u"person"_s);
+    QCOMPARE(t.actors[0].description, u"An actor."_s);
+    QCOMPARE(t.actors[0].aliases, (QStringList { u"Alpha"_s, u"Ay"_s }));
+    QCOMPARE(t.actors[0].color, QColor(0x1a, 0x73, 0xd9));
+    QVERIFY(!t.actors[1].color.isValid());
+    QVERIFY(t.actors[1].aliases.isEmpty());
+
+    QCOMPARE(eventIds(t), (QStringList { u"f"_s, u"g"_s, u"e"_s }));
+    QCOMPARE(t.kinds, (QStringList { u"product"_s, u"people"_s })); // in order of first appearance
+    const Event &e = t.events[2];
+    QCOMPARE(t.text(e.title), u"E"_s);
+    QCOMPARE(t.text(e.when), u"2023-01~/2024-10-31~"_s);
+    QCOMPARE(e.range, *DateRange::parse("2023-01~/2024-10-31~"));
+    QCOMPARE(t.text(e.dateText), u"lately"_s);
+    QCOMPARE(t.kindOf(e), u"product"_s);
+    QCOMPARE(t.kindOf(t.events[0]), u"people"_s);
+    QCOMPARE(t.text(e.summary), u"It happened."_s);
+    const auto actors = t.actorsOf(e);
+    QCOMPARE(QList<int>(actors.begin(), actors.end()), (QList<int> { 1, 0 })); // in the file's order
+
+    const auto evidence = t.evidenceOf(e);
+    QCOMPARE(evidence.size(), 2u);
+    QCOMPARE(evidence[0].source, 0);
+    QCOMPARE(t.text(evidence[0].quote), u"Two there."_s);
+    QCOMPARE(evidence[0].firstSentence, 1);
+    QCOMPARE(evidence[0].lastSentence, 1);
+    QCOMPARE(evidence[1].firstSentence, 0); // a quote across a sentence end links both
+    QCOMPARE(evidence[1].lastSentence, 1);
+
+    const auto references = t.referencesOf(e);
+    QCOMPARE(references.size(), 2u);
+    QCOMPARE(t.text(references[0].title), u"R"_s);
+    QCOMPARE(t.text(references[0].publisher), u"RP"_s);
+    QCOMPARE(t.text(references[0].url), u"https://example.com/r"_s);
+    QCOMPARE(t.text(references[0].date), u"2024"_s);
+    QCOMPARE(t.text(references[1].title), u"R2"_s);
+    QVERIFY(references[1].publisher.isEmpty() && references[1].url.isEmpty() && references[1].date.isEmpty());
+    QVERIFY(t.evidenceOf(t.events[0]).empty());
+    QVERIFY(t.referencesOf(t.events[0]).empty());
+    QCOMPARE(t.kindOf(t.events[1]), u"product"_s);
+
+    QCOMPARE(t.eras.size(), 1);
+    QCOMPARE(t.eras[0].id, u"x"_s);
+    QCOMPARE(t.eras[0].title, u"X"_s);
+    QCOMPARE(t.eras[0].when, u"2019/2020-06"_s);
+    QCOMPARE(t.eras[0].range, *DateRange::parse("2019/2020-06"));
+
+    QCOMPARE(t.indexOfEvent("e"), 2);
+    QCOMPARE(t.indexOfEvent("nope"), -1);
+    const auto extent = t.extent();
+    QVERIFY(extent);
+    QCOMPARE(extent->firstDate(), QDate(2019, 1, 1));
+    QCOMPARE(extent->lastDate(), QDate(2024, 10, 31));
+}
+
+void TestTimelineLoader::eventsSortedByDate()
+{
+    // File order is not date order; equal ranges keep the file's order; each event keeps its own
+    // actors and evidence when it moves.
+    const QByteArray doc =
+        timeline("[" + eventJson("late", "2022-11-30", R"(,"evidence":[{"source":"s","quote":"Second"}])")
+                 + "," + eventJson("year", "2019") + "," + eventJson("day", "2019-01-01") + ","
+                 + eventJson("tie1", "2020-06") + "," + eventJson("mid", "2019-07-22") + ","
+                 + eventJson("tie2", "2020-06")
+                 + ",{\"id\":\"b-only\",\"title\":\"B\",\"when\":\"2018\",\"actors\":[\"b\"]}]");
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(eventIds(t),
+             (QStringList { u"b-only"_s, u"day"_s, u"year"_s, u"mid"_s, u"tie1"_s, u"tie2"_s, u"late"_s }));
+    for (size_t i = 1; i < t.events.size(); ++i)
+        QVERIFY(t.events[i - 1].range.first <= t.events[i].range.first);
+
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[0]).front()).id, u"b"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[1]).front()).id, u"a"_s);
+    const auto evidence = t.evidenceOf(t.events.back());
+    QCOMPARE(evidence.size(), 1u);
+    QCOMPARE(evidence.front().firstSentence, 1);
+    QVERIFY(t.evidenceOf(t.events[0]).empty());
+}
+
+void TestTimelineLoader::actorsDeclaredAfterEvents()
+{
+    const QByteArray doc = R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "events":[{"id":"e","title":"E","when":"2020","actors":["late","early","late"]}],
+        "actors":[{"id":"early","name":"Early","kind":"person"},{"id":"late","name":"Late","kind":"person"}]})";
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QStringList names;
+    for (const std::int32_t actor : t.actorsOf(t.events.front()))
+        names.append(t.actors.at(actor).name);
+    QCOMPARE(names, (QStringList { u"Late"_s, u"Early"_s, u"Late"_s }));
+}
+
+void TestTimelineLoader::escapedStrings()
+{
+    const QByteArray doc = R"({"format":"sourceline","version":1,"title":"Caf\u00e9 \"T\"",
+        "sources":[{"id":"s\u0031","title":"S","text":"Caf\u00e9 opens.\nIt is \"new\" \ud83d\ude80."}],
+        "actors":[{"id":"open\u0061i","name":"Open\tAI","kind":"organization"}],
+        "events":[{"id":"e\u0031","title":"Line\none \u2013 \"two\"","when":"20\u0032\u0030","actors":["openai"],
+                   "dateText":"\/late\/","evidence":[{"source":"s1","quote":"It is \"new\" \ud83d\ude80."}]},
+                  {"id":"e2","title":"Plain","when":"2019","actors":["open\u0061i"]}]})";
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.title, u"Café \"T\""_s);
+    QCOMPARE(t.sources[0].id, u"s1"_s);
+    QCOMPARE(t.sources[0].text, u"Café opens.\nIt is \"new\" 🚀."_s);
+    QCOMPARE(t.actors[0].id, u"openai"_s);
+    QCOMPARE(t.actors[0].name, u"Open\tAI"_s);
+
+    QCOMPARE(t.indexOfEvent("e1"), 1);
+    const Event &e = t.events[1];
+    QCOMPARE(t.text(e.id), u"e1"_s);
+    QCOMPARE(t.text(e.title), u"Line\none – \"two\""_s);
+    QCOMPARE(t.text(e.when), u"2020"_s);
+    QCOMPARE(e.range.firstDate(), QDate(2020, 1, 1));
+    QCOMPARE(t.text(e.dateText), u"/late/"_s);
+    QCOMPARE(t.actorsOf(e).front(), 0);
+    QCOMPARE(t.actorsOf(t.events[0]).front(), 0);
+    QCOMPARE(t.text(t.evidenceOf(e).front().quote), u"It is \"new\" 🚀."_s);
+    QCOMPARE(t.evidenceOf(e).front().firstSentence, 1);
+    QCOMPARE(t.text(t.events[0].title), u"Plain"_s);
+}
+
+void TestTimelineLoader::unknownKeysIgnored()
+{
+    const QByteArray doc =
+        R"({"format":"sourceline","version":1,"title":"T","x-future":{"nested":[1,{"a":null}],"b":"}"},
+        "sources":[{"id":"s","title":"S","text":"Hi.","pages":[1,2]}],
+        "actors":[{"id":"a","name":"A","kind":"person","born":1970,"links":{"x":[]}}],
+        "events":[{"id":"e","title":"E","when":"2020","actors":["a"],"colour":"red","importance":5,
+                   "evidence":[{"source":"s","quote":"Hi.","page":3}],"references":[{"title":"R","isbn":"0"}]}],
+        "eras":[{"id":"x","title":"X","when":"2020","style":{"hatch":true}}],
+        "zzz":[[[[]]]],"zzz":"again"})";
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QCOMPARE(result.timeline->events.size(), 1u);
+    QCOMPARE(result.timeline->eras.size(), 1);
+}
+
+void TestTimelineLoader::erasOptional()
+{
+    const auto without = load(timeline("[" + eventJson("e", "2020") + "]").replace(",\n\"eras\":[]", ""));
+    QVERIFY2(without.ok(), qPrintable(without.errorText()));
+    QVERIFY(without.timeline->eras.isEmpty());
+
+    const auto with = load(timeline("[]", defaultActors, defaultSources,
+                                    R"([{"id":"x","title":"X","when":"2019-07-22/2025-01-21"}])"));
+    QVERIFY2(with.ok(), qPrintable(with.errorText()));
+    QCOMPARE(with.timeline->eras.size(), 1);
+    QCOMPARE(with.timeline->eras[0].range.firstDate(), QDate(2019, 7, 22));
+    QCOMPARE(with.timeline->eras[0].range.lastDate(), QDate(2025, 1, 21));
+}
+
+void TestTimelineLoader::eventWithoutActors()
+{
+    const auto result = load(timeline(R"([{"id":"e","title":"E","when":"2020","actors":[]}])"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QVERIFY(result.timeline->actorsOf(result.timeline->events.front()).empty());
+}
+
+void TestTimelineLoader::textLoadsAsIs()
+{
+    // Text is data, never markup: it comes back exactly as written.
+    const QString html = u"<b>bold</b> &amp; <script>alert(1)</script> <a href=\"x\">link</a>"_s;
+    const QString emoji = u"🚀 Launch 👩🏽‍💻 Zoë 北京 עברית"_s;
+    const QByteArray doc =
+        timeline("[{\"id\":\"e\",\"title\":\"" + html.toUtf8().replace("\"", "\\\"") + "\",\"summary\":\""
+                     + emoji.toUtf8() + "\",\"when\":\"2020\",\"actors\":[]}]",
+                 "[{\"id\":\"a\",\"name\":\"" + emoji.toUtf8() + "\",\"kind\":\"<i>person</i>\"}]");
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.text(t.events[0].title), html);
+    QCOMPARE(t.text(t.events[0].summary), emoji);
+    QCOMPARE(t.actors[0].name, emoji);
+    QCOMPARE(t.actors[0].kind, u"<i>person</i>"_s);
+}
+
+void TestTimelineLoader::formatDocumentationExample()
+{
+    // The complete example in docs/format.md must load and mean what the document says.
+    QFile file(QStringLiteral(SOURCELINE_FORMAT_DOC));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QString markdown = QString::fromUtf8(file.readAll());
+    static const QRegularExpression block(u"```json\\n(.*?)```"_s,
+                                          QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = block.match(markdown);
+    QVERIFY(match.hasMatch());
+
+    const auto result = TimelineLoader::loadData(match.captured(1).toUtf8(), u"example.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.title, u"A small example"_s);
+    QCOMPARE(t.sources.size(), 1);
+    const Source &note = t.sources[0];
+    QCOMPARE(note.publisherConfirmed, false);
+    QCOMPARE(note.sentences.size(), 3);
+    QCOMPARE(note.sentenceText(0), u"Microsoft invested $1 billion in OpenAI in 2019.");
+    QCOMPARE(note.sentenceText(1), u"OpenAI released ChatGPT in late 2022.");
+    QCOMPARE(note.sentenceText(2), u"Product delays followed because compute was short.");
+
+    QCOMPARE(eventIds(t), (QStringList { u"msft-invests-1b"_s, u"chatgpt-release"_s, u"compute-delays"_s }));
+    for (int i = 0; i < 3; ++i) {
+        const auto evidence = t.evidenceOf(t.events[i]);
+        QCOMPARE(evidence.size(), 1u);
+        QCOMPARE(evidence.front().firstSentence, i);
+        QCOMPARE(evidence.front().lastSentence, i);
+    }
+    QCOMPARE(t.text(t.events[1].dateText), u"late 2022"_s);
+    const DateRange delays = t.events[2].range;
+    QCOMPARE(delays.precision, DateRange::Precision::Interval);
+    QVERIFY(delays.isApproximate());
+    QCOMPARE(delays.firstDate(), QDate(2023, 1, 1));
+    QCOMPARE(delays.lastDate(), QDate(2024, 10, 31));
+    QCOMPARE(t.actors[1].aliases, QStringList { u"Microsoft Corporation"_s });
+    QCOMPARE(t.eras.size(), 1);
+}
+
+// --- invalid files -----------------------------------------------------------------------------
+
+void TestTimelineLoader::errors_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<QStringList>("expected"); // every error, as toString() gives it
+
+    const auto row = [](const char *tag, const QByteArray &doc, const QStringList &expected) {
+        QTest::newRow(tag) << doc << expected;
+    };
+    QByteArray doc;
+
+    // Not JSON, or not ours.
+    row("empty file", "", { u"bad.json:1:1: malformed JSON: the file is empty: expected a JSON value"_s });
+    row("white space only", "\n\n  ",
+        { u"bad.json:3:3: malformed JSON: the file is empty: expected a JSON value"_s });
+    doc = timeline("[" + eventJson("e", "2020") + "]")
+              .replace("\"title\":\"Event e\",", "\"title\":\"Event e\"");
+    row("malformed JSON", doc,
+        { place(doc, "\"when\"")
+          + u": malformed JSON: expected ',' or '}' after an object member, found '\"'"_s });
+    doc = timeline("[" + eventJson("e", "2020") + "]").chopped(2);
+    row("truncated file", doc,
+        { u"bad.json:5:10: malformed JSON: expected ',' or '}' after an object member, the file ends"_s });
+    doc = "{\"format\":\"sourceline\",\"title\":\"caf\xc3\"}";
+    row("invalid UTF-8", doc,
+        { place(doc, "\xc3") + u": malformed JSON: invalid UTF-8 (byte 0xC3) inside a string"_s });
+    row("top level is an array", "[]",
+        { u"bad.json:1:1: the file must hold a JSON object with \"format\": \"sourceline\", but it holds an array"_s });
+    row("top level is a string", "  \"sourceline\"",
+        { u"bad.json:1:3: the file must hold a JSON object with \"format\": \"sourceline\", but it holds a string"_s });
+    row("top level is null", "null",
+        { u"bad.json:1:1: the file must hold a JSON object with \"format\": \"sourceline\", but it holds null"_s });
+    row("missing format, other problems too", R"({"version":1,"title":3,"events":[{"id":1}]})",
+        { u"bad.json:1:1: this is not a Sourceline timeline: \"format\": \"sourceline\" is missing"_s });
+    doc = timeline("[" + eventJson("e", "2023-02-30") + "]").replace("sourceline", "geojson");
+    row("other format, other problems too", doc,
+        { u"bad.json:1:11: format: this is not a Sourceline timeline: the format is \"geojson\", not \"sourceline\""_s });
+    doc = timeline("[]").replace("\"sourceline\"", "1");
+    row("format is a number", doc, { u"bad.json:1:11: format: expected a string, found a number"_s });
+
+    // Versions.
+    doc = timeline("[" + eventJson("e", "2023-02-30") + "]").replace("\"version\":1", "\"version\":2");
+    row("version 2, other problems too", doc,
+        { place(doc, "2,")
+          + u": version: version \"2\" is not supported: this Sourceline reads version 1"_s });
+    doc = timeline("[]").replace("\"version\":1", "\"version\":\"1\"");
+    row("version \"1\"", doc,
+        { place(doc, "\"1\"") + u": version: expected the number 1, found a string"_s });
+    doc = timeline("[]").replace("\"version\":1", "\"version\":1.5");
+    row("version 1.5", doc,
+        { place(doc, "1.5")
+          + u": version: version \"1.5\" is not supported: this Sourceline reads version 1"_s });
+    doc = timeline("[]").replace("\"version\":1,", "");
+    row("version missing", doc, { u"bad.json:1:1: missing \"version\""_s });
+
+    // Wrong types.
+    doc = timeline("[]").replace("\"title\":\"T\"", "\"title\":7");
+    row("title is a number", doc, { place(doc, "7") + u": title: expected a string, found a number"_s });
+    doc = timeline("[]", "{}");
+    row("actors is an object", doc, { place(doc, "{}") + u": actors: expected an array, found an object"_s });
+    doc = timeline("[]", "[]", "null");
+    row("sources is null", doc, { place(doc, "null") + u": sources: expected an array, found null"_s });
+    doc = timeline(R"([{"id":"e","title":"E","when":"2020","actors":"a"}])");
+    row("event actors is a string", doc,
+        { place(doc, "\"a\"}") + u": events[0].actors (event \"e\"): expected an array, found a string"_s });
+    doc = timeline(R"([{"id":"e","title":"E","when":"2020","actors":["a",42]}])");
+    row("an actor id is a number", doc,
+        { place(doc, "42") + u": events[0].actors[1] (event \"e\"): expected a string, found a number"_s });
+    doc = timeline(R"([{"id":"e","title":"E","when":2020,"actors":[]}])");
+    row("when is a number", doc,
+        { place(doc, "2020") + u": events[0].when (event \"e\"): expected a string, found a number"_s });
+    doc = timeline("[" + eventJson("e", "2020") + ",true]");
+    row("event is not an object", doc,
+        { place(doc, "true") + u": events[1]: expected an object, found true"_s });
+    doc = timeline("[]", R"([{"id":5,"name":"A","kind":"person"}])");
+    row("actor id is a number", doc,
+        { place(doc, "5") + u": actors[0].id: expected a string, found a number"_s });
+    doc = timeline("[]", "[]", R"([{"id":"s","title":"S","text":"x","publisherConfirmed":"no"}])");
+    row("publisherConfirmed is a string", doc,
+        { place(doc, "\"no\"")
+          + u": sources[0].publisherConfirmed: expected true or false, found a string"_s });
+    doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":{})") + "]");
+    row("evidence is an object", doc,
+        { place(doc, "{}") + u": events[0].evidence (event \"e\"): expected an array, found an object"_s });
+    doc = timeline("[]", R"([{"id":"a","name":"A","kind":"person","aliases":["x",null]}])");
+    row("an alias is null", doc,
+        { place(doc, "null") + u": actors[0].aliases[1]: expected a string, found null"_s });
+
+    // Missing fields, per kind of object; the place is the object's opening brace.
+    doc = R"({"format":"sourceline"})";
+    row("top level", doc,
+        { u"bad.json:1:1: missing \"version\""_s, u"bad.json:1:1: missing \"title\""_s,
+          u"bad.json:1:1: missing \"sources\""_s, u"bad.json:1:1: missing \"actors\""_s,
+          u"bad.json:1:1: missing \"events\""_s });
+    doc = timeline("[{}]");
+    const QString eventPlace = place(doc, "{}", "\"events\"");
+    row("event", doc,
+        { eventPlace + u": events[0]: missing \"id\""_s, eventPlace + u": events[0]: missing \"title\""_s,
+          eventPlace + u": events[0]: missing \"when\""_s,
+          eventPlace + u": events[0]: missing \"actors\""_s });
+    doc = timeline("[" + eventJson("e", "2019", R"(,"evidence":[{}],"references":[{"url":"u"}])") + "]");
+    row("evidence and reference", doc,
+        { place(doc, "{}") + u": events[0].evidence[0] (event \"e\"): missing \"source\""_s,
+          place(doc, "{}") + u": events[0].evidence[0] (event \"e\"): missing \"quote\""_s,
+          place(doc, "{\"url\"") + u": events[0].references[0] (event \"e\"): missing \"title\""_s });
+    doc = timeline("[]", "[{}]", "[{}]", "[{}]");
+    row("source, actor and era", doc,
+        { place(doc, "{}", "sources") + u": sources[0]: missing \"id\""_s,
+          place(doc, "{}", "sources") + u": sources[0]: missing \"title\""_s,
+          place(doc, "{}", "sources") + u": sources[0]: missing \"text\""_s,
+          place(doc, "{}", "actors") + u": actors[0]: missing \"id\""_s,
+          place(doc, "{}", "actors") + u": actors[0]: missing \"name\""_s,
+          place(doc, "{}", "actors") + u": actors[0]: missing \"kind\""_s,
+          place(doc, "{}", "eras") + u": eras[0]: missing \"id\""_s,
+          place(doc, "{}", "eras") + u": eras[0]: missing \"title\""_s,
+          place(doc, "{}", "eras") + u": eras[0]: missing \"when\""_s });
+    doc = timeline(R"([{"id":"e","title":" ","when":"2020","actors":[]}])");
+    row("empty title", doc,
+        { place(doc, "\" \"") + u": events[0].title (event \"e\"): must not be empty"_s });
+    doc = timeline(R"([{"id":"","title":"E","when":"2020","actors":[]}])");
+    row("empty event id", doc, { place(doc, "\"\"") + u": events[0].id: must not be empty"_s });
+
+    // Duplicate ids.
+    doc = timeline("[" + eventJson("e", "2020") + "," + eventJson("f", "2021") + "," + eventJson("e", "2022")
+                   + "]");
+    row("duplicate event id", doc,
+        { place(doc, "\"e\"", "2021")
+          + u": events[2].id (event \"e\"): duplicate event id \"e\": events[0] has it too"_s });
+    doc = timeline("[]", R"([{"id":"a","name":"A","kind":"person"},{"id":"a","name":"A2","kind":"person"}])");
+    row("duplicate actor id", doc,
+        { place(doc, "\"a\"", "A\",")
+          + u": actors[1].id: duplicate actor id \"a\": actors[0] has it too"_s });
+    doc = timeline("[]", "[]", R"([{"id":"s","title":"S","text":"x"},{"id":"s","title":"S2","text":"y"}])");
+    row("duplicate source id", doc,
+        { place(doc, "\"s\"", "\"x\"")
+          + u": sources[1].id: duplicate source id \"s\": sources[0] has it too"_s });
+    doc = timeline("[]", "[]", "[]",
+                   R"([{"id":"x","title":"X","when":"2020"},{"id":"x","title":"Y","when":"2021"}])");
+    row("duplicate era id", doc,
+        { place(doc, "\"x\"", "\"X\"") + u": eras[1].id: duplicate era id \"x\": eras[0] has it too"_s });
+
+    // A member given twice would make the second silently replace (or mix with) the first.
+    const QString twice = u"duplicate member %1: a member may appear only once in an object"_s;
+    doc = timeline("[]").replace("\"title\":\"T\",", "\"title\":\"T\",\"title\":\"U\",");
+    row("member twice at the top", doc,
+        { place(doc, "\"title\":\"U\"") + u": title: "_s + twice.arg(u"\"title\""_s) });
+    doc =
+        timeline("["
+                 + eventJson("e", "2020",
+                             R"(,"evidence":[{"source":"s","quote":"First"},{"source":"s","quote":"Second"},)"
+                             R"({"source":"s","quote":"one"}],"evidence":[{"source":"s","quote":"here"}])")
+                 + "]");
+    row("evidence twice in an event", doc,
+        { place(doc, "\"evidence\":[{\"source\":\"s\",\"quote\":\"here")
+          + u": events[0].evidence (event \"e\"): "_s + twice.arg(u"\"evidence\""_s) });
+    doc = timeline("[" + eventJson("e", "2020") + "]" + ",\n\"events\":[" + eventJson("f", "2021") + "]");
+    row("events twice", doc,
+        { place(doc, "\"events\":[{\"id\":\"f\"") + u": events: "_s + twice.arg(u"\"events\""_s) });
+
+    // References to ids that do not exist.
+    doc = timeline("[" + eventJson("e", "2020").replace("[\"a\"]", "[\"a\",\"ghost\"]") + "]");
+    row("unknown actor", doc,
+        { place(doc, "\"ghost\"") + u": events[0].actors[1] (event \"e\"): unknown actor \"ghost\""_s });
+    doc = timeline("[" + eventJson("e", "2020").replace("[\"a\"]", "[\"ghost\"]") + ","
+                   + eventJson("f", "2021").replace("[\"a\"]", "[\"ghost\",\"ghost\"]") + "]");
+    row("unknown actor used 3 times", doc,
+        { place(doc, "\"ghost\"")
+          + u": events[0].actors[0] (event \"e\"): unknown actor \"ghost\" (used 3 times; this is the first)"_s });
+    doc =
+        timeline("[" + eventJson("e", "2020", R"(,"evidence":[{"source":"nowhere","quote":"First"}])") + "]");
+    row("unknown source", doc,
+        { place(doc, "\"nowhere\"")
+          + u": events[0].evidence[0].source (event \"e\"): unknown source \"nowhere\""_s });
+    doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":[{"source":"s","quote":"Third sentence."}])")
+                   + "]");
+    row("quote not in its source", doc,
+        { place(doc, "\"Third")
+          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": \"Third sentence.\""_s });
+    doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":[{"source":"s","quote":"first sentence"}])")
+                   + "]");
+    row("quote differs in case", doc,
+        { place(doc, "\"first")
+          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": \"first sentence\""_s });
+
+    // Dates.
+    doc = timeline("[" + eventJson("e", "2023-02-30") + "]");
+    row("day that does not exist", doc,
+        { place(doc, "\"2023-02-30\"")
+          + u": events[0].when (event \"e\"): \"2023-02-30\" is not a date: February 2023 has 28 days"_s });
+    doc = timeline("[" + eventJson("e", "2025-01-21/2019-07-22") + "]");
+    row("reversed interval", doc,
+        { place(doc, "\"2025")
+          + u": events[0].when (event \"e\"): \"2025-01-21/2019-07-22\" is a reversed interval: it ends before it starts"_s });
+    doc = timeline("[]", "[]", "[]", R"([{"id":"x","title":"X","when":"2019-07-22/.."}])");
+    row("open era", doc,
+        { place(doc, "\"2019")
+          + u": eras[0].when: \"2019-07-22/..\" is not a date: open-ended intervals are not supported"_s });
+    doc = timeline("[]", "[]", R"([{"id":"s","title":"S","text":"x","published":"Jan 2025"}])");
+    row("source published", doc,
+        { place(doc, "\"Jan")
+          + u": sources[0].published: \"Jan 2025\" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"_s });
+    doc = timeline("[" + eventJson("e", "2020", R"(,"references":[{"title":"R","date":"2024-13"}])") + "]");
+    row("reference date", doc,
+        { place(doc, "\"2024-13\"")
+          + u": events[0].references[0].date (event \"e\"): \"2024-13\" is not a date: there is no month 13"_s });
+
+    // Colours.
+    for (const char *colour : { "red", "#12345", "1a73d9", "#gggggg", "#1a73d9ff", "#abc", "" }) {
+        doc = timeline("[]",
+                       R"([{"id":"a","name":"A","kind":"person","color":")" + QByteArray(colour) + "\"}]");
+        row(qPrintable(u"colour "_s + QString::fromLatin1(colour)), doc,
+            { place(doc, "\"" + QByteArray(colour) + "\"}") + u": actors[0].color: \""_s
+              + QString::fromLatin1(colour)
+              + u"\" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s });
+    }
+
+    // Values from the file are escaped in messages, so a message is safe to print.
+    doc = timeline("[" + eventJson("e\\u001b[2J", "2020\\u001b[31m") + "]");
+    row("control characters in values", doc,
+        { place(doc, "\"2020")
+          + u": events[0].when (event \"e\\u001b[2J\"): \"2020\\u001b[31m\" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"_s });
+}
+
+void TestTimelineLoader::errors()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(QStringList, expected);
+
+    const auto result = load(doc);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.timeline, nullptr);
+    QCOMPARE(errorLines(result), expected);
+    QCOMPARE(result.unreportedErrors, 0);
+    QCOMPARE(result.errorText(), expected.join(u'\n'));
+    for (const LoadError &e : result.errors) {
+        QCOMPARE(e.file, u"bad.json"_s);
+        QVERIFY(e.line >= 1 && e.column >= 1);
+    }
+}
+
+void TestTimelineLoader::wholeMessages()
+{
+    // A hand-written file, with the places counted by hand.
+    const QByteArray doc = R"({
+  "format": "sourceline",
+  "version": 1,
+  "title": "Broken",
+  "sources": [
+    {"id": "s", "title": "S", "text": "One sentence. Another one."}
+  ],
+  "actors": [
+    {"id": "a", "name": "A", "kind": "person", "color": "blue"}
+  ],
+  "events": [
+    {"id": "e1", "title": "E1", "when": "2023-02-30", "actors": ["a"]},
+    {"id": "e2", "title": "E2", "when": "2020", "actors": ["ghost"]},
+    {"id": "e3", "title": "E3", "when": "2020", "actors": [],
+     "evidence": [{"source": "s", "quote": "Not there."}]}
+  ]
+}
+)";
+    const auto result = load(doc);
+    QCOMPARE(
+        errorLines(result),
+        (QStringList {
+            u"bad.json:9:57: actors[0].color: \"blue\" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s,
+            u"bad.json:12:41: events[0].when (event \"e1\"): \"2023-02-30\" is not a date: February 2023 has 28 days"_s,
+            u"bad.json:13:60: events[1].actors[0] (event \"e2\"): unknown actor \"ghost\""_s,
+            u"bad.json:15:44: events[2].evidence[0].quote (event \"e3\"): the quote is not in source \"s\": \"Not there.\""_s,
+        }));
+
+    const LoadError &e = result.errors[1];
+    QCOMPARE(e.file, u"bad.json"_s);
+    QCOMPARE(e.line, 12);
+    QCOMPARE(e.column, 41);
+    QCOMPARE(e.path, u"events[0].when"_s);
+    QCOMPARE(e.eventId, u"e1"_s);
+    QCOMPARE(e.message, u"\"2023-02-30\" is not a date: February 2023 has 28 days"_s);
+
+    // Malformed JSON stops the reading: only the place where it stopped is reported.
+    QByteArray broken = doc;
+    broken.replace("\"version\": 1,", "\"version\": 1");
+    QCOMPARE(errorLines(load(broken)),
+             QStringList {
+                 u"bad.json:4:3: malformed JSON: expected ',' or '}' after an object member, found '\"'"_s });
+}
+
+void TestTimelineLoader::allProblemsReported()
+{
+    // Three different problems in three events: all three are reported, not only the first.
+    const QByteArray doc = timeline(
+        "[" + eventJson("bad-date", "2023-02-29") + ","
+        + eventJson("bad-actor", "2020").replace("\"a\"", "\"nobody\"") + ","
+        + eventJson("bad-quote", "2021", R"(,"evidence":[{"source":"s","quote":"Not in the text."}])") + "]");
+    const auto result = load(doc);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), 3);
+    QCOMPARE(result.errors[0].eventId, u"bad-date"_s);
+    QCOMPARE(result.errors[0].path, u"events[0].when"_s);
+    QCOMPARE(result.errors[1].eventId, u"bad-actor"_s);
+    QCOMPARE(result.errors[1].message, u"unknown actor \"nobody\""_s);
+    QCOMPARE(result.errors[2].eventId, u"bad-quote"_s);
+    QCOMPARE(result.errors[2].path, u"events[2].evidence[0].quote"_s);
+
+    // Problems in several parts of one event, and in every kind of object, all count.
+    const QByteArray many = timeline(
+        R"([{"id":"e","title":"","when":"2020-13","actors":[1],"dateText":2,"evidence":[{"source":"s"}]}, 7])",
+        R"([{"id":"a","name":"A","kind":"person","color":"blue"},{"id":"a"}])",
+        R"([{"id":"s","title":"S","text":"x","published":"soon"}])",
+        R"([{"id":"x","title":"X","when":"2021/2020"}])");
+    const auto manyResult = load(many);
+    QCOMPARE(manyResult.errors.size(), 12);
+}
+
+void TestTimelineLoader::errorCountIsCapped()
+{
+    QByteArray events = "[";
+    for (int i = 0; i < 1000; ++i)
+        events += (i ? "," : "") + eventJson("e" + QByteArray::number(i), "2023-02-30");
+    events += "]";
+    const auto result = load(timeline(events));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), TimelineLoader::maxErrors);
+    QCOMPARE(result.unreportedErrors, 1000 - TimelineLoader::maxErrors);
+    QCOMPARE(result.errors.first().eventId, u"e0"_s);
+    QCOMPARE(result.errors.last().eventId, u"e199"_s);
+    const QStringList lines = result.errorText().split(u'\n');
+    QCOMPARE(lines.size(), TimelineLoader::maxErrors + 1);
+    QCOMPARE(lines.last(), u"… and 800 more problems"_s);
+
+    // A syntax error at the end is still reported, and first.
+    const auto truncated = load(timeline(events).chopped(10));
+    QCOMPARE(truncated.errors.size(), TimelineLoader::maxErrors + 1);
+    QVERIFY(truncated.errors.first().message.startsWith(u"malformed JSON: "_s));
+}
+
+void TestTimelineLoader::loadFileFailures()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    const QString missing = dir.filePath(u"missing.json"_s);
+    auto result = TimelineLoader::loadFile(missing);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), 1);
+    QCOMPARE(result.errors[0].toString(), missing + u": cannot open: No such file or directory"_s);
+    QCOMPARE(result.errors[0].line, 0);
+
+    result = TimelineLoader::loadFile(dir.path());
+    QVERIFY(!result.ok());
+    QCOMPARE(errorLines(result), QStringList { dir.path() + u": is a folder, not a timeline file"_s });
+
+    const QString empty = dir.filePath(u"empty.json"_s);
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    result = TimelineLoader::loadFile(empty);
+    QCOMPARE(errorLines(result),
+             QStringList { empty + u":1:1: malformed JSON: the file is empty: expected a JSON value"_s });
+
+    // A valid file on disk loads, and its errors would name it as the user did.
+    const QString good = dir.filePath(u"good.json"_s);
+    QFile goodFile(good);
+    QVERIFY(goodFile.open(QIODevice::WriteOnly));
+    goodFile.write(timeline("[" + eventJson("e", "2020") + "]"));
+    goodFile.close();
+    result = TimelineLoader::loadFile(good);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    QCOMPARE(result.timeline->events.size(), 1u);
+
+    QVERIFY(goodFile.open(QIODevice::WriteOnly));
+    goodFile.write(timeline("[" + eventJson("e", "2020-02-30") + "]"));
+    goodFile.close();
+    result = TimelineLoader::loadFile(good);
+    QCOMPARE(result.errors.size(), 1);
+    QCOMPARE(result.errors[0].file, good);
+}
+
+void TestTimelineLoader::deepNesting()
+{
+    // Deep nesting in an ignored member is refused at the loader's depth limit, without a crash.
+    const QByteArray doc = R"({"format":"sourceline","x":)" + QByteArray(100000, '[');
+    const auto result = load(doc);
+    QCOMPARE(errorLines(result),
+             QStringList { u"bad.json:1:%1: malformed JSON: nesting is deeper than %2 levels"_s
+                               .arg(28 + TimelineLoader::maxDepth - 1)
+                               .arg(TimelineLoader::maxDepth) });
+}
+
+void TestTimelineLoader::everyPrefixOfTheEmbeddedFile()
+{
+    // A file cut anywhere gives errors, never a crash or a timeline; only the white space at the
+    // end may go.
+    const QByteArray bytes = embeddedBytes();
+    QVERIFY(bytes.size() > 20000);
+    const qsizetype content = bytes.trimmed().size();
+    QVERIFY(content < bytes.size()); // the file ends in a line break
+
+    // Each prefix is a load of its own, so the work grows with the square of the size: two
+    // threads share it (the loader is reentrant), and the results are checked on this one.
+    std::vector<char> outcome(bytes.size() + 1); // 'r' rejected with errors, 'l' loaded, else wrong
+    const auto loadPrefixes = [&](qsizetype first) {
+        for (qsizetype n = first; n <= bytes.size(); n += 2) {
+            const auto result = TimelineLoader::loadData(bytes.first(n), u"cut.json"_s);
+            outcome[n] =
+                result.ok() ? (result.errors.isEmpty() ? 'l' : '?') : (result.errors.isEmpty() ? '?' : 'r');
+        }
+    };
+    std::thread helper(loadPrefixes, 1);
+    loadPrefixes(0);
+    helper.join();
+
+    for (qsizetype n = 0; n <= bytes.size(); ++n) {
+        if (outcome[n] != (n < content ? 'r' : 'l'))
+            QFAIL(qPrintable(u"a prefix of %1 bytes gave '%2'"_s.arg(n).arg(QLatin1Char(outcome[n]))));
+    }
+}
+
+void TestTimelineLoader::mutationsNeverCrash()
+{
+    // Random damage to the embedded file (fixed seed, so a failure can be replayed): the result
+    // is either a timeline or a list of errors, never both, never neither, never a crash.
+    const QByteArray bytes = embeddedBytes();
+    QVERIFY(!bytes.isEmpty());
+    static const char interesting[] = { '"', '{', '}',  '[',  ']', ',',        ':',        '\\',      '0',
+                                        '-', 'x', '\0', '\n', '/', char(0x80), char(0xc3), char(0xff) };
+    QRandomGenerator random(20250122);
+    int loaded = 0;
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray damaged = bytes;
+        const int edits = 1 + random.bounded(3);
+        for (int e = 0; e < edits; ++e) {
+            const int at = random.bounded(int(damaged.size()));
+            switch (random.bounded(3)) {
+            case 0:
+                damaged[at] = interesting[random.bounded(int(sizeof interesting))];
+                break;
+            case 1:
+                damaged.remove(at, 1 + random.bounded(40));
+                break;
+            default:
+                damaged.insert(at, damaged.mid(random.bounded(int(damaged.size())), random.bounded(60)));
+                break;
+            }
+        }
+        const auto result = TimelineLoader::loadData(damaged, u"damaged.json"_s);
+        if (result.ok() == !result.errors.isEmpty())
+            QFAIL(qPrintable(u"mutation %1: ok and errors disagree"_s.arg(i)));
+        loaded += result.ok();
+    }
+    // Some damage (inside a summary, say) leaves a valid file; most does not.
+    QVERIFY(loaded > 0);
+    QVERIFY(loaded < 3000);
+}
+
+SOURCELINE_TEST_MAIN(TestTimelineLoader)
+#include "tst_timelineloader.moc"

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QTest>
+#include <QtGlobal>
+
+#ifdef QT_WIDGETS_LIB
+#include <QApplication>
+#endif
+
+// Helpers shared by the test suites.
+namespace TestUtils {
+
+// Tests never need a real display: run them offscreen unless the caller asked for another
+// platform (e.g. QT_QPA_PLATFORM=xcb to watch a GUI test). An empty value counts as unset,
+// because Qt treats it the same way.
+inline void useOffscreenPlatformUnlessSet()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+// The offscreen platform warns, for every top-level window it shows, that it has no window
+// manager to pass size hints to. That says nothing about the code under test; drop it so the
+// test log shows what does. Call it from initTestCase(): QtTest installs its own handler when
+// the test starts, and this one must sit in front of it.
+inline void quietOffscreenWarnings()
+{
+    static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+        if (type == QtWarningMsg
+            && message == QLatin1String("This plugin does not support propagateSizeHints()"))
+            return;
+        if (previous)
+            previous(type, context, message);
+    });
+}
+
+} // namespace TestUtils
+
+// Like QTEST_GUILESS_MAIN and QTEST_MAIN, but the platform is chosen before the application
+// object exists, which is the only time it can be.
+#define SOURCELINE_TEST_MAIN_IMPL(ApplicationClass, TestObject, setup)                                       \
+    int main(int argc, char *argv[])                                                                         \
+    {                                                                                                        \
+        TestUtils::useOffscreenPlatformUnlessSet();                                                          \
+        ApplicationClass app(argc, argv);                                                                    \
+        setup;                                                                                               \
+        TestObject test;                                                                                     \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return QTest::qExec(&test, argc, argv);                                                              \
+    }
+
+// For tests of the core: a QCoreApplication.
+#define SOURCELINE_TEST_MAIN(TestObject) SOURCELINE_TEST_MAIN_IMPL(QCoreApplication, TestObject, (void)app)
+
+// For tests of widgets: a QApplication with fixed 96 DPI, as QTEST_MAIN sets up, so that sizes
+// do not depend on the machine. The test must link Qt::Widgets.
+#define SOURCELINE_GUI_TEST_MAIN(TestObject)                                                                 \
+    SOURCELINE_TEST_MAIN_IMPL(QApplication, TestObject, app.setAttribute(Qt::AA_Use96Dpi, true))
