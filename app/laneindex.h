@@ -1,0 +1,45 @@
+#pragma once
+
+#include "timeline.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+// For each actor, its events in time order, so that what a lane shows between two days is
+// found by binary search rather than by looking at every event. Events without actors get a
+// lane of their own at the end.
+class LaneIndex
+{
+public:
+    static constexpr int unattributed = -1; // the actor of the lane for events without actors
+    static constexpr int subRowCount = 3;
+
+    struct Lane
+    {
+        int actor = unattributed;
+        std::vector<std::int32_t> events; // indices into Timeline::events, by first day
+        // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
+        // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
+        std::vector<std::uint8_t> subRows;
+        std::int32_t longest = 0; // the longest event's length in days, bounds the search back
+    };
+
+    void build(const Timeline &timeline);
+    const std::vector<Lane> &lanes() const { return m_lanes; }
+    // The lane of `actor`, or of the unattributed events for LaneIndex::unattributed; -1 if none.
+    int laneOf(int actor) const;
+
+    // The events of `lane` that overlap the days [first, last] (fractional days: a day d covers
+    // [d, d + 1)), in time order.
+    std::span<const std::int32_t> visible(int lane, double first, double last,
+                                          const Timeline &timeline) const;
+    // The same as positions in Lane::events (and Lane::subRows): [begin, end).
+    std::pair<std::size_t, std::size_t> visibleRange(int lane, double first, double last,
+                                                     const Timeline &timeline) const;
+
+private:
+    std::vector<Lane> m_lanes;
+    std::vector<int> m_laneOfActor;
+    int m_unattributedLane = -1;
+};

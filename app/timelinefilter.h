@@ -1,0 +1,46 @@
+#pragma once
+
+#include "timeline.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class ActorModel;
+
+// Which events pass the search text and the actor check boxes. The chart and the table both
+// ask it, so they always show the same events. An event passes when the text (case-insensitive)
+// is in its title, date phrase, an actor's name, or a sentence it cites, and when at least one
+// of its actors is visible (events without actors always are).
+class TimelineFilter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TimelineFilter(ActorModel *actors, QObject *parent = nullptr);
+
+    void setTimeline(std::shared_ptr<const Timeline> timeline);
+    QString text() const { return m_text; }
+    bool accepts(qsizetype event) const
+    {
+        return event >= 0 && event < qsizetype(m_accepted.size()) && m_accepted[event];
+    }
+    qsizetype acceptedCount() const { return m_acceptedCount; }
+    bool matchesText(qsizetype event) const;
+
+public Q_SLOTS:
+    void setText(const QString &text);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void update();
+
+    ActorModel *m_actors;
+    std::shared_ptr<const Timeline> m_timeline;
+    QString m_text;
+    std::vector<bool> m_accepted;
+    qsizetype m_acceptedCount = 0;
+};

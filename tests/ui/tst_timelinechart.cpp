@@ -1,0 +1,451 @@
+#include "actormodel.h"
+#include "chartexporter.h"
+#include "eventmodel.h"
+#include "testutils.h"
+#include "timelinechart.h"
+#include "timelinechartview.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// The chart driven as a person drives it: clicks at the positions the chart maps events to,
+// the wheel, drags; and its export, rendered without a window.
+class TestTimelineChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void clickingAnEventSelectsIt_data();
+    void clickingAnEventSelectsIt();
+    void clickingEmptySpaceKeepsTheSelection();
+    void steppingFollowsDateOrderAndTheViewFollows();
+    void hidingAnActorHidesItsLaneAndOnlyItsEvents();
+    void theFilterHidesEventsFromTheChart();
+    void axisTicksFallOnCalendarBoundaries_data();
+    void axisTicksFallOnCalendarBoundaries();
+    void wheelZoomsAroundTheCursor();
+    void dragPansAndKeepsTheSelection();
+    void shiftDragZoomsToTheRectangle();
+    void doubleClickZoomsToTheEvent();
+
+    void exportHasTheAskedSizeAndShowsEvents_data();
+    void exportHasTheAskedSizeAndShowsEvents();
+    void exportOfTheCurrentViewFollowsTheZoom();
+    void failedExportLeavesNoFile();
+    void commandLineExport();
+    void commandLineExportFailure();
+
+private:
+    int row(const char *id) const { return int(m_document->timeline()->indexOfEvent(id)); }
+    int actor(const QString &id) const;
+    void sendMouse(QEvent::Type type, QPoint pos, Qt::MouseButtons buttons,
+                   Qt::KeyboardModifiers modifiers = {});
+
+    std::shared_ptr<const Timeline> m_embedded;
+    std::unique_ptr<TimelineDocument> m_document;
+    std::unique_ptr<TimelineChartView> m_view; // owns the chart
+    TimelineChart *m_chart = nullptr;
+};
+
+void TestTimelineChart::initTestCase()
+{
+    TestUtils::quietOffscreenWarnings();
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_embedded = result.timeline;
+}
+
+void TestTimelineChart::init()
+{
+    m_document = std::make_unique<TimelineDocument>();
+    m_document->setTimeline(m_embedded, TimelineLoader::embeddedPath());
+    m_chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(),
+                                m_document->zoom(), m_document->selection());
+    m_view = std::make_unique<TimelineChartView>(m_chart);
+    m_view->resize(1200, 760);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestTimelineChart::cleanup()
+{
+    m_view.reset();
+    m_document.reset();
+}
+
+int TestTimelineChart::actor(const QString &id) const
+{
+    const auto &actors = m_document->timeline()->actors;
+    for (qsizetype i = 0; i < actors.size(); ++i) {
+        if (actors[i].id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+void TestTimelineChart::sendMouse(QEvent::Type type, QPoint pos, Qt::MouseButtons buttons,
+                                  Qt::KeyboardModifiers modifiers)
+{
+    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, pos, m_view->viewport()->mapToGlobal(pos), button, buttons, modifiers);
+    QApplication::sendEvent(m_view->viewport(), &event);
+}
+
+void TestTimelineChart::clickingAnEventSelectsIt_data()
+{
+    QTest::addColumn<QByteArray>("id");
+    QTest::addColumn<bool>("zoomed");
+    for (const Event &event : m_embedded->events) {
+        const QByteArray id = m_embedded->utf8(event.id).toByteArray();
+        QTest::newRow(QByteArray("whole timeline: " + id).constData()) << id << false;
+        QTest::newRow(QByteArray("zoomed in: " + id).constData()) << id << true;
+    }
+}
+
+void TestTimelineChart::clickingAnEventSelectsIt()
+{
+    QFETCH(QByteArray, id);
+    QFETCH(bool, zoomed);
+    const int event = row(id.constData());
+    QVERIFY(event >= 0);
+    if (zoomed)
+        m_view->zoomToEvent(event);
+    const QPoint pos = m_view->eventPosition(event);
+    QVERIFY2(!pos.isNull(), "the event is drawn");
+    QVERIFY(m_view->viewport()->rect().contains(pos));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(m_document->currentEvent(), event);
+}
+
+void TestTimelineChart::clickingEmptySpaceKeepsTheSelection()
+{
+    m_document->selectEvent(row("chatgpt-release"));
+    // Mid-2021 in the Oracle lane: nothing happened there.
+    const qreal x = m_chart->xOf(DateRange::dayFromCivil(2021, 6, 1));
+    const int oracleRow = m_chart->rowOfLane(m_chart->laneIndex().laneOf(actor(u"oracle"_s)));
+    const QPointF inChart(x, m_chart->laneRect(oracleRow).center().y());
+    const QPoint pos = m_view->mapFromScene(m_chart->mapToScene(inChart));
+    QCOMPARE(m_chart->eventAt(inChart), -1);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(m_document->currentEvent(), row("chatgpt-release"));
+}
+
+void TestTimelineChart::steppingFollowsDateOrderAndTheViewFollows()
+{
+    m_view->selectFirst();
+    QCOMPARE(m_document->currentEvent(), 0);
+    std::int32_t previousFirst = m_embedded->events[0].range.first;
+    for (int i = 1; i < int(m_embedded->events.size()); ++i) {
+        m_view->selectNext();
+        QCOMPARE(m_document->currentEvent(), i);
+        QVERIFY(m_embedded->events[i].range.first >= previousFirst);
+        previousFirst = m_embedded->events[i].range.first;
+    }
+    m_view->selectNext(); // at the end it stays
+    QCOMPARE(m_document->currentEvent(), int(m_embedded->events.size()) - 1);
+
+    // Zoomed in on 2019, stepping to the last event brings it into view.
+    m_document->zoom()->setRange(DateRange::dayFromCivil(2019, 6, 1), DateRange::dayFromCivil(2019, 9, 1));
+    m_view->selectLast();
+    const Event &last = m_embedded->events.back();
+    QVERIFY(m_document->zoom()->first() <= last.range.first);
+    QVERIFY(m_document->zoom()->last() >= last.range.last + 1);
+    QVERIFY(!m_view->eventPosition(m_document->currentEvent()).isNull());
+
+    m_view->selectPrevious();
+    QCOMPARE(m_document->currentEvent(), int(m_embedded->events.size()) - 2);
+}
+
+void TestTimelineChart::hidingAnActorHidesItsLaneAndOnlyItsEvents()
+{
+    const int microsoft = actor(u"microsoft"_s);
+    const int lanesBefore = int(m_chart->shownLanes().size());
+    const int microsoftLane = m_chart->laneIndex().laneOf(microsoft);
+    QVERIFY(m_chart->rowOfLane(microsoftLane) >= 0);
+
+    m_document->actors()->setVisible(microsoft, false);
+    QCOMPARE(int(m_chart->shownLanes().size()), lanesBefore - 1);
+    QCOMPARE(m_chart->rowOfLane(microsoftLane), -1);
+
+    const Timeline &t = *m_embedded;
+    for (int e = 0; e < int(t.events.size()); ++e) {
+        const auto actors = t.actorsOf(t.events[e]);
+        const bool onlyMicrosoft = actors.size() == 1 && actors[0] == microsoft;
+        const QByteArray id = t.utf8(t.events[e].id).toByteArray();
+        // mai-1-reported is Microsoft's alone: it goes; every other event stays, in another lane.
+        QCOMPARE(m_chart->eventPosition(e).isNull(), onlyMicrosoft);
+        if (!onlyMicrosoft) {
+            // Zoomed in, as a person would to tell apart events a day apart in one lane.
+            m_view->zoomToEvent(e);
+            const QPoint pos = m_view->eventPosition(e);
+            QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+            QVERIFY2(m_document->currentEvent() == e, id.constData());
+        }
+    }
+    QCOMPARE(m_document->filter()->acceptedCount(), qsizetype(t.events.size()) - 1);
+
+    m_document->actors()->setVisible(microsoft, true);
+    QCOMPARE(int(m_chart->shownLanes().size()), lanesBefore);
+    QVERIFY(!m_chart->eventPosition(row("mai-1-reported")).isNull());
+}
+
+void TestTimelineChart::theFilterHidesEventsFromTheChart()
+{
+    m_document->filter()->setText(u"stargate"_s);
+    const Timeline &t = *m_embedded;
+    int shown = 0;
+    for (int e = 0; e < int(t.events.size()); ++e) {
+        const bool accepted = m_document->filter()->accepts(e);
+        QCOMPARE(!m_chart->eventPosition(e).isNull(), accepted);
+        shown += accepted;
+    }
+    QVERIFY(shown >= 1 && shown < int(t.events.size()));
+    QVERIFY(m_document->filter()->accepts(row("stargate")));
+    // Where a hidden event was drawn, a click selects nothing new.
+    m_document->filter()->setText(QString());
+    const QPoint chatgpt = m_view->eventPosition(row("chatgpt-release"));
+    m_document->filter()->setText(u"stargate"_s);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, chatgpt);
+    QCOMPARE(m_document->currentEvent(), -1);
+}
+
+void TestTimelineChart::axisTicksFallOnCalendarBoundaries_data()
+{
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<int>("expectedDay"); // 0: any day; else every tick is on this day of the month
+    QTest::addColumn<bool>("januaryOnly");
+    QTest::newRow("whole timeline") << QDate() << QDate() << 1 << true;
+    QTest::newRow("three years") << QDate(2022, 1, 10) << QDate(2025, 1, 30) << 1 << false;
+    QTest::newRow("one year") << QDate(2023, 3, 3) << QDate(2024, 3, 3) << 1 << false;
+    QTest::newRow("one month") << QDate(2025, 1, 1) << QDate(2025, 1, 31) << 0 << false;
+    QTest::newRow("one week") << QDate(2025, 1, 17) << QDate(2025, 1, 24) << 0 << false;
+}
+
+void TestTimelineChart::axisTicksFallOnCalendarBoundaries()
+{
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(int, expectedDay);
+    QFETCH(bool, januaryOnly);
+    if (from.isValid())
+        m_document->zoom()->setRange(DateRange::dayFromDate(from), DateRange::dayFromDate(to));
+    const QList<CalendarTick> &ticks = m_chart->ticks();
+    QVERIFY(ticks.size() >= 3);
+    for (const CalendarTick &tick : ticks) {
+        const QDate date = DateRange::dateFromDay(std::int32_t(tick.day));
+        QCOMPARE(tick.day, std::floor(tick.day));
+        if (expectedDay)
+            QCOMPARE(date.day(), expectedDay);
+        if (januaryOnly)
+            QCOMPARE(date.month(), 1);
+        // The tick sits where the axis maps its day.
+        const qreal x = m_chart->xOf(tick.day);
+        QVERIFY(x >= m_chart->plotArea().left() - 0.5 && x <= m_chart->plotArea().right() + 0.5);
+    }
+}
+
+void TestTimelineChart::wheelZoomsAroundTheCursor()
+{
+    const QRectF plot = m_chart->plotArea();
+    const QPoint pos = m_view->mapFromScene(
+        m_chart->mapToScene(QPointF(plot.left() + plot.width() * 0.7, plot.center().y())));
+    const double dayUnderCursor = m_chart->dayAt(m_chart->mapFromScene(m_view->mapToScene(pos)).x());
+    const double spanBefore = m_document->zoom()->span();
+
+    QWheelEvent wheel(pos, m_view->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view->viewport(), &wheel);
+    QVERIFY(m_document->zoom()->span() < spanBefore * 0.8);
+    QCOMPARE_LE(std::abs(m_chart->dayAt(m_chart->mapFromScene(m_view->mapToScene(pos)).x()) - dayUnderCursor),
+                1.0);
+
+    QWheelEvent back(pos, m_view->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, -240), Qt::NoButton,
+                     Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view->viewport(), &back);
+    QCOMPARE_LE(std::abs(m_document->zoom()->span() - spanBefore), 0.01);
+}
+
+void TestTimelineChart::dragPansAndKeepsTheSelection()
+{
+    m_document->selectEvent(row("stargate"));
+    const double firstBefore = m_document->zoom()->first();
+    const double spanBefore = m_document->zoom()->span();
+    const QPoint start = m_view->viewport()->rect().center();
+    const QPoint end = start + QPoint(200, 0);
+    sendMouse(QEvent::MouseButtonPress, start, Qt::LeftButton);
+    sendMouse(QEvent::MouseMove, start + QPoint(100, 0), Qt::LeftButton);
+    sendMouse(QEvent::MouseMove, end, Qt::LeftButton);
+    sendMouse(QEvent::MouseButtonRelease, end, Qt::NoButton);
+    // Dragging right brings earlier days into view, by as many days as the 200 pixels held.
+    const double daysPerPixel = spanBefore / m_chart->plotArea().width();
+    QCOMPARE_LE(std::abs((firstBefore - m_document->zoom()->first()) - 200 * daysPerPixel), 2 * daysPerPixel);
+    QCOMPARE(m_document->zoom()->span(), spanBefore);
+    QCOMPARE(m_document->currentEvent(), row("stargate"));
+}
+
+void TestTimelineChart::shiftDragZoomsToTheRectangle()
+{
+    const QRectF plot = m_chart->plotArea();
+    const auto viewPoint = [&](qreal x) {
+        return m_view->mapFromScene(m_chart->mapToScene(QPointF(x, plot.center().y())));
+    };
+    const double from = DateRange::dayFromCivil(2023, 1, 1);
+    const double to = DateRange::dayFromCivil(2024, 1, 1);
+    const QPoint a = viewPoint(m_chart->xOf(from));
+    const QPoint b = viewPoint(m_chart->xOf(to));
+    sendMouse(QEvent::MouseButtonPress, a, Qt::LeftButton, Qt::ShiftModifier);
+    sendMouse(QEvent::MouseMove, b, Qt::LeftButton, Qt::ShiftModifier);
+    sendMouse(QEvent::MouseButtonRelease, b, Qt::NoButton, Qt::ShiftModifier);
+    const double tolerance =
+        2 * (m_document->zoom()->extentLast() - m_document->zoom()->extentFirst()) / plot.width();
+    QCOMPARE_LE(std::abs(m_document->zoom()->first() - from), tolerance);
+    QCOMPARE_LE(std::abs(m_document->zoom()->last() - to), tolerance);
+}
+
+void TestTimelineChart::doubleClickZoomsToTheEvent()
+{
+    const int event = row("chatgpt-release");
+    const QPoint pos = m_view->eventPosition(event);
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, pos);
+    QCOMPARE(m_document->currentEvent(), event);
+    const DateRange &range = m_embedded->events[event].range;
+    QVERIFY(m_document->zoom()->span() < 120);
+    QVERIFY(m_document->zoom()->first() < range.first && m_document->zoom()->last() > range.last + 1);
+}
+
+namespace {
+
+// How many pixels in `rect` are not the background: a blank chart has none.
+int inkPixels(const QImage &image, const QRect &rect)
+{
+    int ink = 0;
+    for (int y = rect.top(); y <= rect.bottom(); y += 2) {
+        for (int x = rect.left(); x <= rect.right(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            ink += c.saturation() > 60 && c.value() > 40; // coloured: markers and bars, not grid lines
+        }
+    }
+    return ink;
+}
+
+} // namespace
+
+void TestTimelineChart::exportHasTheAskedSizeAndShowsEvents_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<qreal>("scale");
+    QTest::newRow("1600x900 at 1x") << QSize(1600, 900) << 1.0;
+    QTest::newRow("800x450 at 2x") << QSize(800, 450) << 2.0;
+    QTest::newRow("640x480 at 3x") << QSize(640, 480) << 3.0;
+}
+
+void TestTimelineChart::exportHasTheAskedSizeAndShowsEvents()
+{
+    QFETCH(QSize, size);
+    QFETCH(qreal, scale);
+    m_view->resize(500, 400); // the export must not depend on the window
+    ChartExporter::Options options;
+    options.size = size;
+    options.scale = scale;
+    const QImage image = ChartExporter::render(m_document.get(), options);
+    QCOMPARE(image.size(), size * scale);
+
+    // Events are drawn inside the plot: the middle band of the image has coloured marks.
+    const QRect plotBand(int(image.width() * 0.1), int(image.height() * 0.1), int(image.width() * 0.85),
+                         int(image.height() * 0.7));
+    QVERIFY2(inkPixels(image, plotBand) > 50 * scale * scale, "the plot area is not blank");
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"chart.png"_s);
+    QString error;
+    QVERIFY2(ChartExporter::save(image, path, &error), qPrintable(error));
+    const QImage reread(path);
+    QCOMPARE(reread.size(), size * scale);
+}
+
+void TestTimelineChart::exportOfTheCurrentViewFollowsTheZoom()
+{
+    ChartExporter::Options options;
+    options.size = QSize(800, 450);
+    const QImage whole = ChartExporter::render(m_document.get(), options);
+    // 2020–2021: no event and no era boundary there, only the era's shading (and its name,
+    // at the top, which the band below leaves out).
+    m_document->zoom()->setRange(DateRange::dayFromCivil(2020, 3, 1), DateRange::dayFromCivil(2021, 9, 1));
+    options.wholeTimeline = false;
+    const QImage quiet = ChartExporter::render(m_document.get(), options);
+    const QRect band(80, 90, 680, 270);
+    QVERIFY(inkPixels(whole, band) > 100);
+    QCOMPARE(inkPixels(quiet, band), 0);
+    QCOMPARE(m_document->zoom()->first(),
+             double(DateRange::dayFromCivil(2020, 3, 1))); // the window's view is untouched
+}
+
+void TestTimelineChart::failedExportLeavesNoFile()
+{
+    QTemporaryDir dir;
+    const QString missingFolder = dir.filePath(u"no/such/folder/chart.png"_s);
+    ChartExporter::Options options;
+    options.size = QSize(400, 300);
+    QString error;
+    QVERIFY(!ChartExporter::save(ChartExporter::render(m_document.get(), options), missingFolder, &error));
+    QVERIFY2(error.contains(missingFolder), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(missingFolder));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+void TestTimelineChart::commandLineExport()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"chart.png"_s);
+    QProcess process;
+    process.start(QStringLiteral(SOURCELINE_BINARY),
+                  { u"--export"_s, out, u"--size"_s, u"800x450"_s, u"--scale"_s, u"2"_s, u"--select"_s,
+                    u"stargate"_s });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(process.readAllStandardOutput().contains(out.toUtf8()));
+    QCOMPARE(QImage(out).size(), QSize(1600, 900));
+}
+
+void TestTimelineChart::commandLineExportFailure()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"missing/chart.png"_s);
+    QProcess process;
+    process.start(QStringLiteral(SOURCELINE_BINARY), { u"--export"_s, out });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY(process.readAllStandardError().contains("cannot write"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+    process.start(QStringLiteral(SOURCELINE_BINARY),
+                  { u"--export"_s, dir.filePath(u"x.png"_s), u"--select"_s, u"nope"_s });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"x.png"_s)));
+
+    process.start(QStringLiteral(SOURCELINE_BINARY),
+                  { u"--export"_s, dir.filePath(u"x.png"_s), u"--size"_s, u"big"_s });
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+}
+
+SOURCELINE_GUI_TEST_MAIN(TestTimelineChart)
+#include "tst_timelinechart.moc"

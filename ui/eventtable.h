@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QTableView>
+
+class QSortFilterProxyModel;
+class TimelineDocument;
+
+// The events as a sortable table: the chart's accessible twin, for the keyboard and for screen
+// readers. It shows what the filter passes, and keeps its own selection in step with the
+// document's single selection model, both ways.
+class EventTable : public QTableView
+{
+    Q_OBJECT
+public:
+    explicit EventTable(TimelineDocument *document, QWidget *parent = nullptr);
+
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    // The table row showing `event` (a row of the event model), or -1 when filtered out.
+    int rowOf(int event) const;
+
+private:
+    void followDocument();
+    void followTable();
+
+    TimelineDocument *m_document;
+    QSortFilterProxyModel *m_proxy;
+    bool m_syncing = false;
+};

@@ -1,0 +1,287 @@
+#include "mainwindow.h"
+
+#include "actorpanel.h"
+#include "chartexporter.h"
+#include "eventdetails.h"
+#include "eventtable.h"
+#include "exportdialog.h"
+#include "sourceview.h"
+#include "timelinechart.h"
+#include "timelinechartview.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString dayText(double day)
+{
+    return QLocale::c().toString(DateRange::dateFromDay(std::int32_t(std::floor(day))), u"d MMM yyyy");
+}
+
+// The errors of a file that did not load, in a dialog whose text can be selected and copied.
+void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoader::Result &result)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("Cannot open timeline"));
+    auto *intro = new QLabel(
+        QObject::tr("%1 was not opened: it has %n problem(s). The timeline that was open stays open.",
+                    nullptr, int(result.errors.size() + result.unreportedErrors))
+            .arg(QFileInfo(fileName).fileName()),
+        &dialog);
+    intro->setTextFormat(Qt::PlainText);
+    intro->setWordWrap(true);
+    auto *text = new QPlainTextEdit(result.errorText(), &dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setMinimumSize(640, 200);
+    auto *close = new QPushButton(QObject::tr("Close"), &dialog);
+    QObject::connect(close, &QPushButton::clicked, &dialog, &QDialog::accept);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(text);
+    layout->addWidget(close, 0, Qt::AlignRight);
+    dialog.exec();
+}
+
+} // namespace
+
+MainWindow::MainWindow(State state, QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new TimelineDocument(this))
+    , m_state(state)
+{
+    setWindowTitle(u"Sourceline"_s);
+
+    m_chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(),
+                                m_document->zoom(), m_document->selection());
+    m_chartView = new TimelineChartView(m_chart, this);
+    m_chartView->setMinimumSize(480, 320);
+    m_table = new EventTable(m_document, this);
+    m_actorPanel = new ActorPanel(m_document->actors(), m_document->events(), m_document->selection(), this);
+    m_details = new EventDetails(m_document->events(), m_document->actors(), m_document->selection(), this);
+    m_sourceView = new SourceView(m_document->events(), m_document->selection(), this);
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->addWidget(m_chartView);
+    m_leftSplitter->addWidget(m_table);
+    m_leftSplitter->setStretchFactor(0, 3);
+    m_leftSplitter->setStretchFactor(1, 1);
+
+    m_sideSplitter = new QSplitter(Qt::Vertical, this);
+    m_sideSplitter->addWidget(m_actorPanel);
+    m_sideSplitter->addWidget(m_details);
+    m_sideSplitter->addWidget(m_sourceView);
+    m_sideSplitter->setStretchFactor(0, 1);
+    m_sideSplitter->setStretchFactor(1, 1);
+    m_sideSplitter->setStretchFactor(2, 2);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(m_sideSplitter);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 1);
+    setCentralWidget(m_mainSplitter);
+
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search titles, actors and sentences (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(420);
+    m_search->setAccessibleName(tr("Search"));
+    connect(m_search, &QLineEdit::textChanged, m_document->filter(), &TimelineFilter::setText);
+
+    m_countLabel = new QLabel(this);
+    m_rangeLabel = new QLabel(this);
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_rangeLabel);
+
+    createActions();
+
+    connect(m_actorPanel, &ActorPanel::actorHighlighted, m_chart, &TimelineChart::setHighlightedActor);
+    connect(m_details, &EventDetails::actorClicked, m_actorPanel, &ActorPanel::highlightActor);
+    connect(m_document->filter(), &TimelineFilter::changed, this, &MainWindow::updateStatus);
+    connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
+    connect(m_document, &TimelineDocument::timelineChanged, this, &MainWindow::updateStatus);
+
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const auto add = [this](QMenu *menu, const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcuts(keys);
+        connect(action, &QAction::triggered, this, slot);
+        menu->addAction(action);
+        addAction(action); // shortcuts work while the menu bar is hidden too
+        return action;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, tr("&Open…"), { QKeySequence::Open }, &MainWindow::open);
+    add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
+    file->addSeparator();
+    add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    add(edit, tr("&Find…"), { QKeySequence::Find }, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    add(edit, tr("&Clear Search"), {}, [this] { m_search->clear(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    add(view, tr("Zoom &In"),
+        { QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn },
+        [this] { m_document->zoom()->zoomIn(); });
+    add(view, tr("Zoom &Out"), { QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut },
+        [this] { m_document->zoom()->zoomOut(); });
+    add(view, tr("&Fit Timeline"), { QKeySequence(Qt::Key_0), QKeySequence(Qt::CTRL | Qt::Key_0) },
+        [this] { m_document->zoom()->fit(); });
+    add(view, tr("Zoom to &Event"), { QKeySequence(Qt::Key_Z) }, [this] { m_chartView->zoomToCurrent(); });
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    add(go, tr("&Previous Event"), { QKeySequence(Qt::Key_Left) }, [this] { m_chartView->selectPrevious(); });
+    add(go, tr("&Next Event"), { QKeySequence(Qt::Key_Right) }, [this] { m_chartView->selectNext(); });
+    add(go, tr("&First Event"), { QKeySequence(Qt::Key_Home) }, [this] { m_chartView->selectFirst(); });
+    add(go, tr("&Last Event"), { QKeySequence(Qt::Key_End) }, [this] { m_chartView->selectLast(); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&About Sourceline"), {}, &MainWindow::about);
+    add(help, tr("About &Qt"), {}, [] { QApplication::aboutQt(); });
+
+    QToolBar *bar = addToolBar(tr("Search"));
+    bar->setObjectName(u"searchToolBar"_s);
+    bar->setMovable(false);
+    bar->addWidget(m_search);
+}
+
+void MainWindow::setTimeline(std::shared_ptr<const Timeline> timeline, const QString &fileName)
+{
+    const QString title = timeline->title;
+    m_document->setTimeline(std::move(timeline), fileName);
+    setWindowTitle(title.isEmpty() ? u"Sourceline"_s : title + u" — Sourceline"_s);
+}
+
+bool MainWindow::openFile(const QString &fileName)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const TimelineLoader::Result result = TimelineLoader::loadFile(fileName);
+    QApplication::restoreOverrideCursor();
+    if (!result.ok()) {
+        showLoadErrors(this, fileName, result);
+        return false;
+    }
+    setTimeline(result.timeline, fileName);
+    QSettings().setValue(u"lastFolder"_s, QFileInfo(fileName).absolutePath());
+    return true;
+}
+
+void MainWindow::open()
+{
+    const QString folder = QSettings().value(u"lastFolder"_s, QDir::homePath()).toString();
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Timeline"), folder,
+                                                          tr("Sourceline timelines (*.json);;All files (*)"));
+    if (!fileName.isEmpty())
+        openFile(fileName);
+}
+
+void MainWindow::exportChart()
+{
+    const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
+        ? u"sourceline"_s
+        : QFileInfo(m_document->fileName()).completeBaseName();
+    ExportDialog dialog(base, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QImage image = ChartExporter::render(m_document, dialog.options());
+    QString error;
+    const bool saved = ChartExporter::save(image, dialog.fileName(), &error);
+    QApplication::restoreOverrideCursor();
+    if (saved)
+        statusBar()->showMessage(
+            tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::about()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Sourceline"));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("Sourceline %1").arg(QApplication::applicationVersion()));
+    box.setInformativeText(
+        tr("Dated events on a timeline, one lane per actor, each beside the source sentences it "
+           "rests on."));
+    box.exec();
+}
+
+void MainWindow::updateStatus()
+{
+    const auto &timeline = m_document->timeline();
+    if (!timeline) {
+        m_countLabel->clear();
+        m_rangeLabel->clear();
+        return;
+    }
+    const qsizetype total = qsizetype(timeline->events.size());
+    const qsizetype shown = m_document->filter()->acceptedCount();
+    m_countLabel->setText(shown == total ? tr("%n event(s)", nullptr, int(total))
+                                         : tr("%1 of %n event(s) match", nullptr, int(total)).arg(shown));
+    m_rangeLabel->setText(
+        tr("Showing %1 – %2").arg(dayText(m_document->zoom()->first()), dayText(m_document->zoom()->last())));
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1440, 900);
+    // First run: most of the room for the chart, then the source text.
+    m_mainSplitter->setSizes({ 1040, 400 });
+    m_leftSplitter->setSizes({ 600, 260 });
+    m_sideSplitter->setSizes({ 220, 240, 440 });
+    QMainWindow::restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_leftSplitter->restoreState(settings.value(u"window/leftSplitter"_s).toByteArray());
+    m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_state == State::Fresh) {
+        event->accept();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/leftSplitter"_s, m_leftSplitter->saveState());
+    settings.setValue(u"window/sideSplitter"_s, m_sideSplitter->saveState());
+    event->accept();
+}

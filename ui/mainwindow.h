@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class ActorPanel;
+class EventDetails;
+class EventTable;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class SourceView;
+class Timeline;
+class TimelineChart;
+class TimelineChartView;
+class TimelineDocument;
+
+// Wires the parts together: chart and table on the left, actors, details and source on the
+// right, menus for every command, the search field and the status bar. Each part is its own
+// class; this one only connects them and remembers the window's state.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Remember: restore the last session's window state and save it on close. Fresh: neither,
+    // for pictures and tests that must look the same on every machine.
+    enum class State { Remember, Fresh };
+    explicit MainWindow(State state = State::Remember, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setTimeline(std::shared_ptr<const Timeline> timeline, const QString &fileName);
+    // Loads `fileName`; on errors shows them and keeps the timeline that is open.
+    bool openFile(const QString &fileName);
+
+    TimelineDocument *document() const { return m_document; }
+    TimelineChartView *chartView() const { return m_chartView; }
+    EventTable *table() const { return m_table; }
+    ActorPanel *actorPanel() const { return m_actorPanel; }
+    EventDetails *details() const { return m_details; }
+    SourceView *sourceView() const { return m_sourceView; }
+    QLineEdit *searchField() const { return m_search; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void open();
+    void exportChart();
+    void about();
+    void updateStatus();
+    void restoreState();
+
+    TimelineDocument *m_document;
+    TimelineChart *m_chart;
+    TimelineChartView *m_chartView;
+    EventTable *m_table;
+    ActorPanel *m_actorPanel;
+    EventDetails *m_details;
+    SourceView *m_sourceView;
+    QLineEdit *m_search;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_leftSplitter;
+    QSplitter *m_sideSplitter;
+    QLabel *m_countLabel;
+    QLabel *m_rangeLabel;
+    State m_state;
+};

@@ -1,0 +1,213 @@
+#include "timelinechartview.h"
+
+#include "eventmodel.h"
+#include "plaintooltips.h"
+#include "timelinechart.h"
+#include "timelinefilter.h"
+#include "zoomstate.h"
+
+#include <QItemSelectionModel>
+#include <QMouseEvent>
+#include <QRubberBand>
+#include <QToolTip>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+TimelineChartView::TimelineChartView(TimelineChart *chart, QWidget *parent)
+    : QChartView(chart, parent)
+    , m_chart(chart)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand); // ours zooms in time only
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setDragMode(QGraphicsView::NoDrag);
+    setAccessibleName(tr("Timeline chart"));
+    setAccessibleDescription(
+        tr("Events by date, one lane per actor. The event table lists the same events."));
+    connect(chart->selection(), &QItemSelectionModel::currentChanged, this,
+            &TimelineChartView::followCurrent);
+    m_chart->applyTheme(palette().color(QPalette::Window).lightness() < 128);
+}
+
+void TimelineChartView::changeEvent(QEvent *event)
+{
+    // Follow the system's light or dark palette when it changes under us.
+    if (event->type() == QEvent::PaletteChange)
+        m_chart->applyTheme(palette().color(QPalette::Window).lightness() < 128);
+    QChartView::changeEvent(event);
+}
+
+QPoint TimelineChartView::eventPosition(int event) const
+{
+    const QPointF pos = m_chart->eventPosition(event);
+    if (pos.isNull())
+        return {};
+    return mapFromScene(m_chart->mapToScene(pos));
+}
+
+int TimelineChartView::eventUnder(QPoint pos) const
+{
+    return m_chart->eventAt(m_chart->mapFromScene(mapToScene(pos)));
+}
+
+void TimelineChartView::step(int direction)
+{
+    // Through the events that pass the filter, in time order (the model's order).
+    const TimelineFilter *filter = m_chart->filter();
+    const int count = m_chart->events()->rowCount();
+    int current = m_chart->currentEvent();
+    if (current < 0)
+        current = direction > 0 ? -1 : count;
+    for (int e = current + direction; e >= 0 && e < count; e += direction) {
+        if (filter->accepts(e)) {
+            m_chart->selectEvent(e);
+            return;
+        }
+    }
+}
+
+void TimelineChartView::selectPrevious()
+{
+    step(-1);
+}
+
+void TimelineChartView::selectNext()
+{
+    step(+1);
+}
+
+void TimelineChartView::selectFirst()
+{
+    m_chart->selectEvent(-1);
+    step(+1);
+}
+
+void TimelineChartView::selectLast()
+{
+    m_chart->selectEvent(-1);
+    step(-1);
+}
+
+void TimelineChartView::followCurrent()
+{
+    const int current = m_chart->currentEvent();
+    const auto &timeline = m_chart->events()->timeline();
+    if (current < 0 || !timeline)
+        return;
+    const Event &event = timeline->events[current];
+    m_chart->zoom()->reveal(event.range.first, event.range.last + 1);
+}
+
+void TimelineChartView::zoomToEvent(int event)
+{
+    const auto &timeline = m_chart->events()->timeline();
+    if (!timeline || event < 0 || event >= int(timeline->events.size()))
+        return;
+    const DateRange &range = timeline->events[event].range;
+    // Enough around it to see its neighbours: a month either side of a day, a tenth of a range.
+    const double length = range.last + 1 - range.first;
+    const double pad = std::max(30.0, length * 0.15);
+    m_chart->zoom()->setRange(range.first - pad, range.last + 1 + pad);
+}
+
+void TimelineChartView::zoomToCurrent()
+{
+    zoomToEvent(m_chart->currentEvent());
+}
+
+void TimelineChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QChartView::mousePressEvent(event);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    m_pressed = true;
+    m_dragged = false;
+    m_pressPos = m_lastPos = event->position().toPoint();
+    m_zoomingToRect = event->modifiers() & Qt::ShiftModifier;
+    event->accept();
+}
+
+void TimelineChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (!m_pressed) {
+        const int under = eventUnder(pos);
+        if (under >= 0) {
+            PlainToolTips::show(event->globalPosition().toPoint(),
+                                m_chart->events()->index(under, 0).data(Qt::ToolTipRole).toString(), this);
+            viewport()->setCursor(Qt::PointingHandCursor);
+        } else {
+            QToolTip::hideText();
+            viewport()->unsetCursor();
+        }
+        return;
+    }
+    if (!m_dragged && (pos - m_pressPos).manhattanLength() < 4)
+        return;
+    m_dragged = true;
+    if (m_zoomingToRect) {
+        if (!m_rubberBand)
+            m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
+        m_rubberBand->setGeometry(QRect(m_pressPos, pos).normalized());
+        m_rubberBand->show();
+    } else {
+        const double days = m_chart->dayAt(m_lastPos.x()) - m_chart->dayAt(pos.x());
+        m_chart->zoom()->pan(days);
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
+    m_lastPos = pos;
+}
+
+void TimelineChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_pressed) {
+        QChartView::mouseReleaseEvent(event);
+        return;
+    }
+    m_pressed = false;
+    viewport()->unsetCursor();
+    const QPoint pos = event->position().toPoint();
+    if (m_zoomingToRect && m_dragged) {
+        if (m_rubberBand)
+            m_rubberBand->hide();
+        const QPointF a = m_chart->mapFromScene(mapToScene(m_pressPos));
+        const QPointF b = m_chart->mapFromScene(mapToScene(pos));
+        const double first = m_chart->dayAt(std::min(a.x(), b.x()));
+        const double last = m_chart->dayAt(std::max(a.x(), b.x()));
+        m_chart->zoom()->setRange(first, last);
+    } else if (!m_dragged) {
+        const int under = eventUnder(pos);
+        if (under >= 0)
+            m_chart->selectEvent(under);
+    }
+    m_dragged = false;
+    event->accept();
+}
+
+void TimelineChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int under = eventUnder(event->position().toPoint());
+    if (under >= 0) {
+        m_chart->selectEvent(under);
+        zoomToEvent(under);
+    }
+    event->accept();
+}
+
+void TimelineChartView::wheelEvent(QWheelEvent *event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        event->ignore();
+        return;
+    }
+    const QPointF pos = m_chart->mapFromScene(mapToScene(event->position().toPoint()));
+    // One notch (120) zooms by a fifth; trackpads send smaller steps that add up the same.
+    m_chart->zoom()->zoom(std::pow(1.2, delta / 120.0), m_chart->dayAt(pos.x()));
+    event->accept();
+}
