@@ -130,7 +130,36 @@ QByteArray dump(const Timeline &t)
         { u"title"_s, t.title },   { u"events"_s, events }, { u"actors"_s, actors },
         { u"sources"_s, sources }, { u"eras"_s, eras },
     };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return escapeForTerminal(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+QByteArray escapeForTerminal(const QByteArray &json)
+{
+    // QJsonDocument escapes C0 controls but writes C1 controls (U+0080–U+009F, which some
+    // terminals obey, e.g. U+009B as CSI) and bidirectional overrides as they are. Inside a JSON
+    // string, \u escapes mean the same text and cannot move a cursor or reorder a line.
+    QByteArray out;
+    out.reserve(json.size());
+    const auto escape = [&](char32_t c) {
+        out += "\\u" + QByteArray::number(uint(c), 16).rightJustified(4, '0');
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(json[i]);
+        const auto b1 = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+        const auto b2 = i + 2 < json.size() ? static_cast<unsigned char>(json[i + 2]) : 0;
+        if (b0 == 0xc2 && b1 >= 0x80 && b1 <= 0x9f) { // U+0080–U+009F
+            escape(b1);
+            i += 1;
+        } else if (b0 == 0xe2
+                   && ((b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae)
+                       || (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9))) {
+            escape(0x2000 + ((b1 & 0x3f) << 6) + (b2 & 0x3f)); // U+202A–U+202E, U+2066–U+2069
+            i += 2;
+        } else {
+            out += char(b0);
+        }
+    }
+    return out;
 }
 
 } // namespace Cli

@@ -15,4 +15,8 @@ QString summary(const Timeline &timeline, const QString &fileName);
 // The loaded timeline as indented JSON: what --dump prints (see README).
 QByteArray dump(const Timeline &timeline);
 
+// UTF-8 JSON with the characters a terminal could act on (C1 controls, bidirectional
+// overrides) written as \u escapes.
+QByteArray escapeForTerminal(const QByteArray &json);
+
 } // namespace Cli

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -295,6 +296,13 @@ bool Parser::readString(QByteArrayView *out)
         typeError(u"a string"_s);
         return false;
     }
+    if (m_reader.text().size() > TimelineLoader::maxStringBytes) {
+        error(m_reader.tokenOffset(),
+              u"this text is %1 MiB long; the longest Sourceline reads is %2 MiB"_s
+                  .arg(m_reader.text().size() >> 20)
+                  .arg(TimelineLoader::maxStringBytes >> 20));
+        return false;
+    }
     *out = m_reader.text();
     return true;
 }
@@ -465,7 +473,17 @@ void Parser::readDocument()
             readArray([&](qsizetype i) { readActor(i); });
         } else if (key == "events") {
             events = true;
-            readArray([&](qsizetype i) { readEvent(i); });
+            readArray([&](qsizetype i) {
+                if (i < TimelineLoader::maxEvents) {
+                    readEvent(i);
+                    return;
+                }
+                if (i == TimelineLoader::maxEvents)
+                    error(m_reader.tokenOffset(),
+                          u"more than %1 events: Sourceline reads at most %1"_s.arg(
+                              QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
+                m_reader.skipValue();
+            });
         } else if (key == "eras") {
             readArray([&](qsizetype i) { readEra(i); });
         } else {

@@ -26,6 +26,8 @@ public:
     static constexpr qsizetype maxErrors = 200;
     static constexpr qint64 maxFileSize = qint64(1) << 30; // byte offsets must fit in 31 bits
     static constexpr int maxDepth = 64;
+    static constexpr qsizetype maxStringBytes = qsizetype(64) << 20; // a source's text is the longest string
+    static constexpr qsizetype maxEvents = 10'000'000;
 
     // The timeline compiled into the application.
     static QString embeddedPath() { return QStringLiteral(":/timelines/openai-microsoft.json"); }

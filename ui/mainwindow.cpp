@@ -13,7 +13,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -51,15 +53,20 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
     auto *text = new QPlainTextEdit(result.errorText(), &dialog);
+    text->setObjectName(u"errors"_s);
     text->setReadOnly(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
     text->setMinimumSize(640, 200);
-    auto *close = new QPushButton(QObject::tr("Close"), &dialog);
-    QObject::connect(close, &QPushButton::clicked, &dialog, &QDialog::accept);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    QPushButton *copy = buttons->addButton(QObject::tr("&Copy"), QDialogButtonBox::ActionRole);
+    QObject::connect(copy, &QPushButton::clicked, text,
+                     [text] { QGuiApplication::clipboard()->setText(text->toPlainText()); });
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(intro);
     layout->addWidget(text);
-    layout->addWidget(close, 0, Qt::AlignRight);
+    layout->addWidget(buttons);
     dialog.exec();
 }
 

@@ -89,6 +89,11 @@ private Q_SLOTS:
     void failedOutput();
     void summaryEscapesControlCharacters();
     void controlCharactersNeverReachTheTerminal();
+    void dumpEscapesWhatATerminalWouldObey();
+    void everyClassOfBadInput_data();
+    void everyClassOfBadInput();
+    void oddButValidInputLoads_data();
+    void oddButValidInputLoads();
 
 private:
     std::shared_ptr<const Timeline> m_embedded;
@@ -458,6 +463,110 @@ void TestCli::controlCharactersNeverReachTheTerminal()
     QVERIFY(!run.err.isEmpty());
     QVERIFY(!run.err.contains('\x1b'));
     QVERIFY(run.err.contains("(event \"e\\u001b[31m\")"));
+}
+
+void TestCli::dumpEscapesWhatATerminalWouldObey()
+{
+    QTemporaryDir dir;
+    QByteArray evil = tinyFile;
+    // U+009B is CSI to a terminal that honours C1 controls; U+202E reverses the line.
+    evil.replace("\"Tiny\"", "\"a\u009b2Jb\u202ec\"");
+    const Run run = sourceline({ u"--dump"_s, writeFile(dir, u"c1.json"_s, evil) });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(!run.out.contains("\xc2\x9b"));
+    QVERIFY(!run.out.contains("\xe2\x80\xae"));
+    QVERIFY2(run.out.contains(R"("title": "a\u009b2Jb\u202ec")"), run.out.constData());
+    // Still JSON, still the same text.
+    QCOMPARE(QJsonDocument::fromJson(run.out)[u"title"_s].toString(), u"a\u009b2Jb\u202ec"_s);
+}
+
+void TestCli::everyClassOfBadInput_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("place"); // what the message must point at, after the file name
+    QTest::addColumn<QString>("problem");
+
+    const QByteArray tiny = tinyFile;
+    QTest::newRow("empty file") << QByteArray() << u":1:1: "_s << u"the file is empty"_s;
+    QTest::newRow("not JSON") << QByteArray("Hello, world") << u":1:1: "_s << u"malformed JSON"_s;
+    QTest::newRow("truncated") << tiny.left(tiny.size() - 20) << u":3:"_s << u"the file ends"_s;
+    QTest::newRow("NUL byte") << QByteArray(tiny).replace("Tiny", QByteArray("Ti\0ny", 5)) << u":1:"_s
+                              << u"NUL byte"_s;
+    QTest::newRow("invalid UTF-8") << QByteArray(tiny).replace("Tiny", "Ti\xff\xfeny") << u":1:"_s
+                                   << u"invalid UTF-8"_s;
+    QTest::newRow("top level an array") << QByteArray("[1, 2]") << u":1:1: "_s << u"holds an array"_s;
+    QTest::newRow("wrong format") << QByteArray(tiny).replace("\"sourceline\"", "\"gantt\"")
+                                  << u":1:11: format: "_s << u"not a Sourceline timeline"_s;
+    QTest::newRow("missing format") << QByteArray(tiny).replace("\"format\":\"sourceline\",", "")
+                                    << u":1:1: "_s << u"\"format\": \"sourceline\" is missing"_s;
+    QTest::newRow("wrong version") << QByteArray(tiny).replace("\"version\":1", "\"version\":2")
+                                   << u": version: "_s << u"version \"2\" is not supported"_s;
+    QTest::newRow("version out of range") << QByteArray(tiny).replace("\"version\":1", "\"version\":1e999")
+                                          << u": version: "_s << u"is not supported"_s;
+    QTest::newRow("wrong type") << QByteArray(tiny).replace("\"title\":\"E\"", "\"title\":42")
+                                << u"events[0].title (event \"e\"): "_s
+                                << u"expected a string, found a number"_s;
+    QTest::newRow("missing field") << QByteArray(tiny).replace("\"when\":\"2020-02\",", "")
+                                   << u"events[0] (event \"e\"): "_s << u"missing \"when\""_s;
+    QTest::newRow("duplicate id") << QByteArray(tiny).replace(
+        "}]}", "},{\"id\":\"e\",\"title\":\"F\",\"when\":\"2020\",\"actors\":[]}]}")
+                                  << u"events[1].id (event \"e\"): "_s << u"duplicate event id \"e\""_s;
+    QTest::newRow("unknown actor") << QByteArray(tiny).replace("[\"a\"]", "[\"b\"]")
+                                   << u"events[0].actors[0] (event \"e\"): "_s << u"unknown actor \"b\""_s;
+    QTest::newRow("impossible date") << QByteArray(tiny).replace("2020-02", "2021-02-29")
+                                     << u"events[0].when (event \"e\"): "_s << u"February 2021 has 28 days"_s;
+    QTest::newRow("reversed interval") << QByteArray(tiny).replace("2020-02", "2021/2020")
+                                       << u"events[0].when (event \"e\"): "_s << u"reversed interval"_s;
+    QTest::newRow("quote not in source")
+        << QByteArray(tiny)
+               .replace("\"sources\":[]",
+                        "\"sources\":[{\"id\":\"s\",\"title\":\"S\",\"text\":\"One. Two.\"}]")
+               .replace("[\"a\"]", "[\"a\"],\"evidence\":[{\"source\":\"s\",\"quote\":\"Three\"}]")
+        << u"events[0].evidence[0].quote (event \"e\"): "_s << u"the quote is not in source \"s\""_s;
+    QByteArray deep;
+    for (int i = 0; i < 100000; ++i)
+        deep += "{\"a\":";
+    QTest::newRow("deep nesting") << deep << u":1:321: "_s << u"nesting is deeper than 64 levels"_s;
+}
+
+void TestCli::everyClassOfBadInput()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, place);
+    QFETCH(QString, problem);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"bad.json"_s, contents);
+    const Run run = sourceline({ u"--check"_s, path });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, QByteArray());
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.startsWith(path), qPrintable(err));
+    QVERIFY2(err.contains(place), qPrintable(err));
+    QVERIFY2(err.contains(problem), qPrintable(err));
+    QVERIFY2(!err.contains(QChar(0)) && !err.contains(u'\x1b'), qPrintable(err));
+}
+
+void TestCli::oddButValidInputLoads_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    const QByteArray tiny = tinyFile;
+    QTest::newRow("event without actors") << QByteArray(tiny).replace("[\"a\"]", "[]");
+    QTest::newRow("Unicode and emoji") << QByteArray(tiny).replace("\"Tiny\"", "\"Zürich – 東京 🚀\"");
+    QTest::newRow("HTML-looking text")
+        << QByteArray(tiny).replace("\"E\"", "\"<b>bold</b> <img src=x onerror=alert(1)>\"");
+    QTest::newRow("control characters")
+        << QByteArray(tiny).replace("\"E\"", "\"bell\\u0007 tab\\t esc\\u001b[31m\"");
+    QTest::newRow("no sources, no eras") << tiny;
+}
+
+void TestCli::oddButValidInputLoads()
+{
+    QFETCH(QByteArray, contents);
+    QTemporaryDir dir;
+    const Run run = sourceline({ u"--check"_s, writeFile(dir, u"odd.json"_s, contents) });
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("1 event"));
 }
 
 SOURCELINE_TEST_MAIN(TestCli)

@@ -9,11 +9,16 @@
 #include "timelineloader.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -33,6 +38,8 @@ private Q_SLOTS:
     void keysStepThroughEventsInDateOrder();
     void searchFiltersChartAndTableAlike();
     void selectingInTheTableSelectsInTheChart();
+    void aBrokenFileShowsItsErrorsAndLosesNothing();
+    void aGoodFileReplacesTheTimeline();
 
 private:
     void checkSidePanelShows(int event);
@@ -155,6 +162,64 @@ void TestMainWindow::selectingInTheTableSelectsInTheChart()
     QCOMPARE(m_window->document()->currentEvent(), chatgpt);
     checkSidePanelShows(chatgpt);
     QCOMPARE(m_window->details()->dateLine(), u"late 2022 · 30 Nov 2022"_s);
+}
+
+void TestMainWindow::aBrokenFileShowsItsErrorsAndLosesNothing()
+{
+    const int stargate = int(m_timeline->indexOfEvent("stargate"));
+    m_window->document()->selectEvent(stargate);
+    m_window->searchField()->setText(u"Oracle"_s);
+    const double zoomFirst = m_window->document()->zoom()->first();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"broken.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format":"sourceline","version":1,"title":"B","sources":[],"actors":[],
+        "events":[{"id":"x","title":"X","when":"2023-02-30","actors":["nobody"]}]})");
+    file.close();
+
+    // The dialog is modal: read it and close it from the event loop it runs.
+    QString shown;
+    bool selectable = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *errors = dialog->findChild<QPlainTextEdit *>(u"errors"_s);
+        QVERIFY(errors);
+        shown = errors->toPlainText();
+        selectable = errors->isReadOnly() && (errors->textInteractionFlags() & Qt::TextSelectableByKeyboard);
+        dialog->reject();
+    });
+    QVERIFY(!m_window->openFile(path));
+
+    QVERIFY2(shown.contains(path + u":2:"_s) && shown.contains(u"events[0].when (event \"x\")"_s),
+             qPrintable(shown));
+    QVERIFY(shown.contains(u"unknown actor \"nobody\""_s));
+    QVERIFY(selectable);
+    // Everything that was open is as it was.
+    QCOMPARE(m_window->document()->timeline(), m_timeline);
+    QCOMPARE(m_window->document()->currentEvent(), stargate);
+    QCOMPARE(m_window->searchField()->text(), u"Oracle"_s);
+    QCOMPARE(m_window->document()->zoom()->first(), zoomFirst);
+    QCOMPARE(m_window->details()->titleText(), m_timeline->text(m_timeline->events[stargate].title));
+}
+
+void TestMainWindow::aGoodFileReplacesTheTimeline()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"good.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"format":"sourceline","version":1,"title":"Good","sources":[],"actors":[{"id":"a","name":"A","kind":"person"}],
+        "events":[{"id":"x","title":"X","when":"2023-02-03","actors":["a"]}]})");
+    file.close();
+    QVERIFY(m_window->openFile(path));
+    QCOMPARE(m_window->document()->timeline()->title, u"Good"_s);
+    QCOMPARE(m_window->table()->proxy()->rowCount(), 1);
+    QVERIFY(m_window->windowTitle().startsWith(u"Good"_s));
+    QVERIFY(!m_window->chartView()->eventPosition(0).isNull());
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestMainWindow)

@@ -1,0 +1,84 @@
+#pragma once
+
+// What each fuzz target checks, shared with tst_fuzzcorpus so that every input the fuzzers
+// keep (the seed corpus and every past finding) is checked again by the normal test suite.
+// Each returns false when the input breaks a promise the parser makes; crashes, hangs and
+// sanitizer reports are found by running them at all.
+
+#include "cli.h"
+#include "daterange.h"
+#include "sentencesplitter.h"
+#include "timelineloader.h"
+
+namespace FuzzChecks {
+
+// A file either loads into a timeline that holds together, or gives at least one error.
+inline bool loader(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    const TimelineLoader::Result result = TimelineLoader::loadData(bytes.toByteArray(), u"fuzz.json"_s);
+    if (!result.ok())
+        return !result.errors.isEmpty() && !result.errorText().isEmpty();
+    const Timeline &t = *result.timeline;
+    for (std::size_t i = 1; i < t.events.size(); ++i) {
+        if (t.events[i - 1].range.first > t.events[i].range.first)
+            return false; // events are sorted by date
+    }
+    for (const Event &event : t.events) {
+        if (event.range.first > event.range.last)
+            return false;
+        for (const std::int32_t actor : t.actorsOf(event)) {
+            if (actor < 0 || actor >= t.actors.size())
+                return false;
+        }
+        for (const Evidence &evidence : t.evidenceOf(event)) {
+            if (evidence.source < 0 || evidence.source >= t.sources.size())
+                return false;
+            const Source &source = t.sources.at(evidence.source);
+            if (evidence.firstSentence < 0 || evidence.firstSentence > evidence.lastSentence
+                || evidence.lastSentence >= source.sentences.size())
+                return false;
+        }
+    }
+    return !Cli::summary(t, u"fuzz.json"_s).isEmpty() && !Cli::dump(t).isEmpty();
+}
+
+// Any bytes either parse to a range inside years 1–9999, the same every time, or give a message.
+inline bool date(QByteArrayView text)
+{
+    QString error;
+    const auto range = DateRange::parse(text, &error);
+    if (!range)
+        return !error.isEmpty();
+    return range->first <= range->last && range->firstDate().isValid() && range->lastDate().isValid()
+        && range->firstDate().year() >= 1 && range->lastDate().year() <= 9999
+        && DateRange::parse(text) == range && !range->toDisplayString().isEmpty();
+}
+
+// Sentences are in order, apart, inside the text and trimmed, and covering() agrees with them.
+inline bool sentences(QByteArrayView utf8)
+{
+    const QString text = QString::fromUtf8(utf8);
+    const QList<Sentence> sentences = SentenceSplitter::split(text);
+    qsizetype previousEnd = 0;
+    for (const Sentence &s : sentences) {
+        if (s.start < previousEnd || s.end <= s.start || s.end > text.size())
+            return false;
+        if (text.at(s.start).isSpace() || text.at(s.end - 1).isSpace())
+            return false;
+        previousEnd = s.end;
+    }
+    for (qsizetype i = 0; i < sentences.size(); ++i) {
+        const auto hit = SentenceSplitter::covering(sentences, sentences[i].start, sentences[i].end);
+        if (!hit || hit->first != i || hit->second != i)
+            return false;
+    }
+    if (!sentences.isEmpty()) {
+        const auto all = SentenceSplitter::covering(sentences, 0, text.size());
+        if (!all || all->first != 0 || all->second != sentences.size() - 1)
+            return false;
+    }
+    return true;
+}
+
+} // namespace FuzzChecks
