@@ -70,6 +70,15 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     dialog.exec();
 }
 
+// A message box that shows its text as plain text, whatever characters a path or file holds.
+void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.setText(text);
+    box.exec();
+}
+
 } // namespace
 
 MainWindow::MainWindow(State state, QWidget *parent)
@@ -232,7 +241,7 @@ void MainWindow::exportChart()
         statusBar()->showMessage(
             tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
     else
-        QMessageBox::warning(this, tr("Export failed"), error);
+        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
 }
 
 void MainWindow::about()

@@ -91,7 +91,8 @@ void TimelineChart::rebuild()
         m_laneIndex = {};
     if (const auto extent = timeline ? timeline->extent() : std::nullopt)
         m_zoom->setExtent(extent->first, extent->last);
-    setTitle(timeline ? timeline->title : QString());
+    // Qt Charts renders titles, axis labels and legend names as HTML: escape the file's text.
+    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
     updateLegend();
     relayoutLanes();
     updateTimeAxis();
@@ -134,7 +135,7 @@ void TimelineChart::updateLegend()
         // An empty series per kind: the legend shows its colour, and nothing is drawn.
         for (const QString &kind : std::as_const(kinds)) {
             auto *entry = new QScatterSeries(this);
-            entry->setName(KindColors::displayName(kind));
+            entry->setName(KindColors::displayName(kind).toHtmlEscaped());
             entry->setColor(KindColors::color(kind));
             entry->setBorderColor(KindColors::color(kind));
             entry->setMarkerSize(10);
@@ -170,7 +171,7 @@ void TimelineChart::relayoutLanes()
         const int actor = lanes[m_shownLanes[row]].actor;
         const QString name =
             actor == LaneIndex::unattributed ? tr("(no actor)") : m_events->timeline()->actors.at(actor).name;
-        m_laneAxis->append(uniqueLabel(name, used), rows - row);
+        m_laneAxis->append(uniqueLabel(name.toHtmlEscaped(), used), rows - row);
     }
     m_layer->update();
 }

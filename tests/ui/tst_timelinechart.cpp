@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QMouseEvent>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
 
+    void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
     void exportHasTheAskedSizeAndShowsEvents();
     void exportOfTheCurrentViewFollowsTheZoom();
@@ -328,6 +331,29 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
     const DateRange &range = m_embedded->events[event].range;
     QVERIFY(m_document->zoom()->span() < 120);
     QVERIFY(m_document->zoom()->first() < range.first && m_document->zoom()->last() > range.last + 1);
+}
+
+void TestTimelineChart::textFromTheFileIsNeverMarkup()
+{
+    // Qt Charts renders its texts as HTML; the file's title and actor names must show as written.
+    const QString markup = u"<b>Bold</b> & <img src=x> <a href='file:///etc/passwd'>link</a>"_s;
+    const QString name = u"<b>B</b>&amp;<i>"_s;
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":")" + markup.toUtf8()
+        + R"(","sources":[],"actors":[{"id":"a","name":")" + name.toUtf8()
+        + R"(","kind":"person"}],"events":[{"id":"e","title":"E","when":"2020","actors":["a"]}]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"markup.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_document->setTimeline(result.timeline, u"markup.json"_s);
+    QCoreApplication::processEvents(); // the chart lays out its axes when the event loop runs
+
+    QStringList texts;
+    const auto items = m_chart->scene()->items();
+    for (QGraphicsItem *item : items) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+            texts.append(text->toPlainText());
+    }
+    QVERIFY2(texts.contains(markup), qPrintable(texts.join(u" | "_s))); // the title
+    QVERIFY2(texts.contains(name), qPrintable(texts.join(u" | "_s))); // the lane's name
 }
 
 namespace {
