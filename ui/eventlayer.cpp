@@ -269,7 +269,9 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     for (const Label &label : labels) {
         const Event &event = t.events[label.event];
         const QRectF lane = m_chart->laneRect(label.row);
-        const QString title = fm.elidedText(t.text(event.title), Qt::ElideRight, s_maxLabelWidth);
+        // The current event's label may take more room: it is the one being read.
+        const QString title = fm.elidedText(t.text(event.title), Qt::ElideRight,
+                                            label.event == current ? 2 * s_maxLabelWidth : s_maxLabelWidth);
         const qreal width = fm.horizontalAdvance(title);
         const qreal x = std::max(label.mark.left(), plot.left() + 2);
         const QRectF above(x, label.mark.top() - 1 - lineHeight, width, lineHeight);

@@ -25,7 +25,8 @@ void PlainToolTips::show(const QPoint &globalPos, const QString &text, QWidget *
 
 bool PlainToolTips::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_view->viewport() || event->type() != QEvent::ToolTip)
+    // Test the event's type first: the filter also sees events while the view is being destroyed.
+    if (event->type() != QEvent::ToolTip || watched != m_view->viewport())
         return false;
     const auto *help = static_cast<QHelpEvent *>(event);
     const QModelIndex index = m_view->indexAt(help->pos());
