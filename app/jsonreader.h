@@ -49,7 +49,6 @@ public:
     QByteArrayView text() const { return m_text; }
     bool isRawString() const { return m_rawString; }
     qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
-    bool isKey(const char *name) const { return m_text == name; }
 
     // The byte offset where the current token starts.
     qsizetype tokenOffset() const { return m_tokenStart; }

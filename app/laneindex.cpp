@@ -85,9 +85,3 @@ std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double fir
     });
     return { std::size_t(begin - l.events.begin()), std::size_t(end - l.events.begin()) };
 }
-
-std::span<const std::int32_t> LaneIndex::visible(int lane, double first, double last, const Timeline &t) const
-{
-    const auto [begin, end] = visibleRange(lane, first, last, t);
-    return std::span<const std::int32_t>(m_lanes.at(lane).events).subspan(begin, end - begin);
-}

@@ -3,7 +3,6 @@
 #include "timeline.h"
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 // For each actor, its events in time order, so that what a lane shows between two days is
@@ -30,11 +29,9 @@ public:
     // The lane of `actor`, or of the unattributed events for LaneIndex::unattributed; -1 if none.
     int laneOf(int actor) const;
 
-    // The events of `lane` that overlap the days [first, last] (fractional days: a day d covers
-    // [d, d + 1)), in time order.
-    std::span<const std::int32_t> visible(int lane, double first, double last,
-                                          const Timeline &timeline) const;
-    // The same as positions in Lane::events (and Lane::subRows): [begin, end).
+    // The events of `lane` that may overlap the days [first, last] (fractional days: a day d
+    // covers [d, d + 1)), as positions [begin, end) in Lane::events and Lane::subRows. Found by
+    // binary search; it may include a few events that end before `first`, never miss one.
     std::pair<std::size_t, std::size_t> visibleRange(int lane, double first, double last,
                                                      const Timeline &timeline) const;
 

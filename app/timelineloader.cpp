@@ -251,7 +251,7 @@ template<typename F> bool Parser::readObject(F &&perMember)
             ? m_reader.text()
             : QByteArrayView(escapedKeys.emplace_back(m_reader.text().toByteArray()));
         const qsizetype keyOffset = m_reader.tokenOffset();
-        if (!m_reader.atValue() && m_reader.next() == Token::Error)
+        if (m_reader.next() == Token::Error) // to the member's value
             return false;
         m_path.push_back({ key, -1 });
         if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {

@@ -2,6 +2,7 @@
 
 #include "actormodel.h"
 #include "eventmodel.h"
+#include "plainlabel.h"
 
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -18,16 +19,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    return label;
-}
 
 // A button shows '&' as a mnemonic marker unless it is doubled.
 QString buttonText(QString text)
@@ -105,7 +96,7 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     auto *content = new QWidget(scroll);
     auto *contentLayout = new QVBoxLayout(content);
 
-    m_placeholder = plainLabel(content);
+    m_placeholder = makePlainLabel(content);
     m_placeholder->setText(tr("Select an event on the timeline or in the table."));
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
     contentLayout->addWidget(m_placeholder);
@@ -114,7 +105,7 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     auto *bodyLayout = new QVBoxLayout(m_body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
 
-    m_title = plainLabel(m_body);
+    m_title = makePlainLabel(m_body);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -124,15 +115,15 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_date = plainLabel(m_body);
-    m_precision = plainLabel(m_body);
-    m_kind = plainLabel(m_body);
+    m_date = makePlainLabel(m_body);
+    m_precision = makePlainLabel(m_body);
+    m_kind = makePlainLabel(m_body);
     m_actorBox = new QWidget(m_body);
     m_actorLayout = new QVBoxLayout(m_actorBox);
     m_actorLayout->setContentsMargins(0, 0, 0, 0);
     m_actorLayout->setSpacing(0);
     const auto addRow = [this](const QString &name, QWidget *field) {
-        QLabel *label = plainLabel(m_body);
+        QLabel *label = makePlainLabel(m_body);
         label->setText(name);
         label->setWordWrap(false);
         label->setBuddy(field);
@@ -145,7 +136,7 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     addRow(tr("Actors"), m_actorBox);
     bodyLayout->addLayout(m_form);
 
-    m_summary = plainLabel(m_body);
+    m_summary = makePlainLabel(m_body);
     bodyLayout->addSpacing(4);
     bodyLayout->addWidget(m_summary);
 
@@ -307,7 +298,7 @@ void EventDetails::addReference(const QString &text, const QString &url)
     auto *row = new QWidget(m_referenceBox);
     auto *rowLayout = new QHBoxLayout(row);
     rowLayout->setContentsMargins(0, 0, 0, 0);
-    QLabel *label = plainLabel(row);
+    QLabel *label = makePlainLabel(row);
     label->setText(text);
     rowLayout->addWidget(label, 1);
 

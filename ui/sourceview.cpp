@@ -1,6 +1,7 @@
 #include "sourceview.h"
 
 #include "eventmodel.h"
+#include "plainlabel.h"
 #include "sentencesplitter.h"
 
 #include <QApplication>
@@ -21,16 +22,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    return label;
-}
 
 QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
 {
@@ -79,7 +70,7 @@ SourceView::SourceView(EventModel *events, QItemSelectionModel *eventSelection, 
     m_quoteBox = new QWidget(m_quoteScroll);
     m_quoteLayout = new QVBoxLayout(m_quoteBox);
     m_quoteLayout->setContentsMargins(8, 0, 0, 0);
-    m_noQuotes = plainLabel(m_quoteBox);
+    m_noQuotes = makePlainLabel(m_quoteBox);
     m_noQuotes->setForegroundRole(QPalette::PlaceholderText);
     m_quoteLayout->addWidget(m_noQuotes);
     m_quoteLayout->addStretch(1);
@@ -89,9 +80,9 @@ SourceView::SourceView(EventModel *events, QItemSelectionModel *eventSelection, 
     m_sourceChooser->setAccessibleName(tr("Source"));
     m_sourceChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_sourceChooser->setMinimumContentsLength(20);
-    m_sourceTitle = plainLabel(this);
+    m_sourceTitle = makePlainLabel(this);
     m_sourceTitle->setFont(headingFont);
-    m_sourceByline = plainLabel(this);
+    m_sourceByline = makePlainLabel(this);
     m_sourceByline->setForegroundRole(QPalette::PlaceholderText);
 
     m_article = new QPlainTextEdit(this);
@@ -255,7 +246,7 @@ void SourceView::updateQuotes()
                 continue;
             cited.append(std::pair(int(evidence.source), sentence));
             const QString where = nameSource ? source.title + u" \u00b6 "_s : u"\u00b6 "_s;
-            QLabel *quote = plainLabel(m_quoteBox);
+            QLabel *quote = makePlainLabel(m_quoteBox);
             quote->setText(u'\u201c' + source.sentenceText(sentence) + u"\u201d \u2014 "_s + where
                            + QString::number(sentence));
             m_quoteLayout->insertWidget(m_quotes.size(), quote);

@@ -1,0 +1,121 @@
+#include "laneindex.h"
+#include "testutils.h"
+#include "timelineloader.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The per-actor index behind the chart: what a lane shows between two days is found by binary
+// search, and marks that would lie on top of each other get sub-rows of their own.
+class TestLaneIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void lanesFollowActorsAndUnattributedEvents();
+    void visibleRangeFindsEverythingThatOverlaps_data();
+    void visibleRangeFindsEverythingThatOverlaps();
+    void overlappingMarksGetTheirOwnSubRows();
+
+private:
+    QStringList idsIn(int lane, double first, double last) const;
+    std::shared_ptr<const Timeline> m_timeline;
+    LaneIndex m_index;
+};
+
+void TestLaneIndex::initTestCase()
+{
+    // Actor a: a long range, three points (two on one day) and a month; b: one point; and one
+    // event with no actor.
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"},{"id":"b","name":"B","kind":"person"}],
+        "events":[
+          {"id":"long","title":"L","when":"2010/2020","actors":["a"]},
+          {"id":"p1","title":"P1","when":"2015-06-01","actors":["a","b"]},
+          {"id":"p2","title":"P2","when":"2015-06-01","actors":["a"]},
+          {"id":"p3","title":"P3","when":"2016-01-01","actors":["a"]},
+          {"id":"month","title":"M","when":"2015-06","actors":["a"]},
+          {"id":"late","title":"X","when":"2019-03","actors":["a"]},
+          {"id":"free","title":"F","when":"2017-05-05","actors":[]}
+        ]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"lanes.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_timeline = result.timeline;
+    m_index.build(*m_timeline);
+}
+
+QStringList TestLaneIndex::idsIn(int lane, double first, double last) const
+{
+    const auto [begin, end] = m_index.visibleRange(lane, first, last, *m_timeline);
+    QStringList ids;
+    for (std::size_t i = begin; i < end; ++i) {
+        const Event &event = m_timeline->events[m_index.lanes()[lane].events[i]];
+        // The range may hold a few that end before `first`; what overlaps is what counts.
+        if (event.range.last + 1 > first)
+            ids.append(m_timeline->text(event.id));
+    }
+    return ids;
+}
+
+void TestLaneIndex::lanesFollowActorsAndUnattributedEvents()
+{
+    QCOMPARE(m_index.lanes().size(), 3u);
+    QCOMPARE(m_index.laneOf(0), 0);
+    QCOMPARE(m_index.laneOf(1), 1);
+    QCOMPARE(m_index.laneOf(LaneIndex::unattributed), 2);
+    QCOMPARE(m_index.lanes()[0].events.size(), 6u);
+    QCOMPARE(m_index.lanes()[1].events.size(), 1u);
+    QCOMPARE(m_index.lanes()[2].events.size(), 1u);
+    // In time order within each lane.
+    const auto &events = m_index.lanes()[0].events;
+    for (std::size_t i = 1; i < events.size(); ++i)
+        QVERIFY(m_timeline->events[events[i - 1]].range.first <= m_timeline->events[events[i]].range.first);
+}
+
+void TestLaneIndex::visibleRangeFindsEverythingThatOverlaps_data()
+{
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<QStringList>("ids");
+    QTest::newRow("before everything") << QDate(2000, 1, 1) << QDate(2005, 1, 1) << QStringList();
+    // The long range started years before the view, and still shows.
+    QTest::newRow("inside the long range only")
+        << QDate(2017, 1, 1) << QDate(2018, 1, 1) << QStringList { u"long"_s };
+    QTest::newRow("June 2015") << QDate(2015, 6, 1) << QDate(2015, 6, 30)
+                               << QStringList { u"long"_s, u"p1"_s, u"p2"_s, u"month"_s };
+    QTest::newRow("the day after the points")
+        << QDate(2015, 6, 2) << QDate(2015, 6, 3) << QStringList { u"long"_s, u"month"_s };
+    QTest::newRow("everything") << QDate(1990, 1, 1)
+                                << QDate(2030, 1, 1) << QStringList { u"long"_s,  u"p1"_s, u"p2"_s,
+                                                                      u"month"_s, u"p3"_s, u"late"_s };
+}
+
+void TestLaneIndex::visibleRangeFindsEverythingThatOverlaps()
+{
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(QStringList, ids);
+    QStringList found = idsIn(0, DateRange::dayFromDate(from), DateRange::dayFromDate(to) + 1);
+    std::sort(found.begin(), found.end());
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(found, ids);
+}
+
+void TestLaneIndex::overlappingMarksGetTheirOwnSubRows()
+{
+    const LaneIndex::Lane &lane = m_index.lanes()[0];
+    QHash<QString, int> subRow;
+    for (std::size_t i = 0; i < lane.events.size(); ++i)
+        subRow.insert(m_timeline->text(m_timeline->events[lane.events[i]].id), lane.subRows[i]);
+    QCOMPARE(subRow.value(u"long"_s), 0);
+    QCOMPARE(subRow.value(u"month"_s), 1); // inside the long range: the next row
+    QCOMPARE(subRow.value(u"late"_s), 1); // the month ended: row 1 is free again
+    QCOMPARE(subRow.value(u"p1"_s), 0); // points: the first of a day on the centre line,
+    QCOMPARE(subRow.value(u"p2"_s), 1); // the second on that day below it
+    QCOMPARE(subRow.value(u"p3"_s), 0);
+}
+
+SOURCELINE_TEST_MAIN(TestLaneIndex)
+#include "tst_laneindex.moc"
