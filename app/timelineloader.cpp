@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "plaintext.h"
+#include "quoteindex.h"
 #include "sentencesplitter.h"
 
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +92,10 @@ private:
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
 };
+
+// Below this many quotes a source is searched directly; past this length it is too big to index.
+constexpr qsizetype s_quotesWorthAnIndex = 16;
+constexpr qsizetype s_longestIndexedText = qsizetype(16) << 20;
 
 // Where an evidence quote stood in the file, kept until quotes are matched after the read.
 struct PendingQuote
@@ -830,6 +836,20 @@ void Parser::resolveReferences()
 void Parser::resolveQuotes()
 {
     Timeline &t = *m_timeline;
+    // A source with many quotes gets an index, so that each is not a scan of its whole text.
+    std::vector<qsizetype> quotesPerSource(std::size_t(t.sources.size()), 0);
+    for (const PendingQuote &pending : m_quotes) {
+        const std::int32_t source = t.evidence[t.events[pending.event].evidence.begin + pending.item].source;
+        if (source >= 0)
+            ++quotesPerSource[std::size_t(source)];
+    }
+    std::vector<std::unique_ptr<QuoteIndex>> indexes(std::size_t(t.sources.size()));
+    for (std::size_t s = 0; s < indexes.size(); ++s) {
+        if (quotesPerSource[s] > s_quotesWorthAnIndex
+            && t.sources.at(qsizetype(s)).text.size() <= s_longestIndexedText)
+            indexes[s] = std::make_unique<QuoteIndex>(t.sources.at(qsizetype(s)).text);
+    }
+
     for (const PendingQuote &pending : m_quotes) {
         const Event &event = t.events[pending.event];
         Evidence &evidence = t.evidence[event.evidence.begin + pending.item];
@@ -837,7 +857,8 @@ void Parser::resolveQuotes()
             continue; // an unknown source, reported already
         const Source &source = t.sources.at(evidence.source);
         const QString quote = t.text(evidence.quote);
-        const qsizetype at = source.text.indexOf(quote);
+        const QuoteIndex *index = indexes[std::size_t(evidence.source)].get();
+        const qsizetype at = index ? index->indexOf(quote) : source.text.indexOf(quote);
         const auto sentences =
             at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
         if (!sentences) {

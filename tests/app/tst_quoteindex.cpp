@@ -1,0 +1,100 @@
+#include "quoteindex.h"
+#include "testutils.h"
+#include "timelineloader.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The quote index must give exactly what a scan of the text gives, only faster.
+class TestQuoteIndex : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void agreesWithAScan_data();
+    void agreesWithAScan();
+    void agreesWithAScanOnRandomText();
+    void theLoaderUsesItForManyQuotes();
+};
+
+void TestQuoteIndex::agreesWithAScan_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("quote");
+    const QString text =
+        u"The release of ChatGPT in late 2022. The release of ChatGPT Enterprise in mid-2023. 🚀 Ü end"_s;
+    QTest::newRow("the first of two occurrences") << text << u"The release of ChatGPT"_s;
+    QTest::newRow("the second, longer one") << text << u"The release of ChatGPT Enterprise"_s;
+    QTest::newRow("at the very start") << text << u"The rele"_s;
+    QTest::newRow("at the very end") << text << u"🚀 Ü end"_s;
+    QTest::newRow("shorter than a gram") << text << u"2022"_s;
+    QTest::newRow("not there") << text << u"The release of Windows"_s;
+    QTest::newRow("right start, wrong end") << text << u"The release of ChatGPT in early 2022"_s;
+    QTest::newRow("longer than the text") << text << text + u" and more"_s;
+    QTest::newRow("the whole text") << text << text;
+    QTest::newRow("empty text") << QString() << u"anything at all"_s;
+}
+
+void TestQuoteIndex::agreesWithAScan()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, quote);
+    QCOMPARE(QuoteIndex(text).indexOf(quote), text.indexOf(quote));
+}
+
+void TestQuoteIndex::agreesWithAScanOnRandomText()
+{
+    // A small alphabet makes many equal grams and near misses.
+    QRandomGenerator random(42);
+    QString text;
+    for (int i = 0; i < 20000; ++i)
+        text += QChar(u"ab c."[random.bounded(5)]);
+    const QuoteIndex index(text);
+    for (int i = 0; i < 2000; ++i) {
+        const qsizetype start = random.bounded(int(text.size()));
+        const qsizetype length = 1 + random.bounded(30);
+        QString quote = text.mid(start, length);
+        if (i % 3 == 0)
+            quote[quote.size() - 1] = u'x'; // usually not there at all
+        QCOMPARE(index.indexOf(quote), text.indexOf(quote));
+    }
+}
+
+void TestQuoteIndex::theLoaderUsesItForManyQuotes()
+{
+    // Enough quotes on one source for the loader to index it: each resolves to its sentence,
+    // and a missing one is still reported.
+    QString text;
+    QByteArray events;
+    for (int i = 0; i < 100; ++i) {
+        text += u"Sentence number %1 is here. "_s.arg(i);
+        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
+              "\"number "
+            + QByteArray::number(i) + " is\"}]}";
+    }
+    events +=
+        R"(,{"id":"bad","title":"T","when":"2020","actors":[],"evidence":[{"source":"s","quote":"number 100 is"}]})";
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","actors":[],
+        "sources":[{"id":"s","title":"S","text":")"
+        + text.toUtf8() + R"("}],"events":[)" + events + "]}";
+    TimelineLoader::Result result = TimelineLoader::loadData(json, u"many.json"_s);
+    QCOMPARE(result.errors.size(), 1);
+    QVERIFY2(result.errors.first().message.contains(u"the quote is not in source \"s\": \"number 100 is\""_s),
+             qPrintable(result.errors.first().message));
+
+    result =
+        TimelineLoader::loadData(QByteArray(json).replace("number 100 is", "number 99 is"), u"many.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    for (int i = 0; i < 100; ++i) {
+        const Event &event = t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))];
+        QCOMPARE(t.evidenceOf(event)[0].firstSentence, i);
+        QCOMPARE(t.evidenceOf(event)[0].lastSentence, i);
+    }
+}
+
+SOURCELINE_TEST_MAIN(TestQuoteIndex)
+#include "tst_quoteindex.moc"
