@@ -1,0 +1,646 @@
+// sourceline_bench, what `./dev bench` runs: how loading and drawing scale with the number of
+// events, each figure beside its baseline (reading the bytes, Qt's own JSON parser) in one run.
+//
+// The parent generates the timelines (cached, named by generator version) and runs itself once
+// per size as a child, so that every size starts from a fresh process and its peak memory is
+// its own. The child prints one JSON line per measurement; the parent prints the table and
+// writes results.json.
+
+#include "chartexporter.h"
+#include "timelinechart.h"
+#include "timelinedocument.h"
+#include "timelinegenerator.h"
+#include "timelineloader.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QProcess>
+#include <QSaveFile>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <malloc.h>
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QList<qint64> s_defaultSizes { 1'000, 10'000, 100'000, 1'000'000 };
+const QSize s_frameSize(1600, 900);
+
+struct Row
+{
+    QString name;
+    qint64 events = 0;
+    double medianMs = 0;
+    double maxMs = 0;
+    double peakRssMb = 0;
+    int runs = 0; // how many samples the median and max are of
+};
+
+QJsonObject toJson(const Row &row)
+{
+    return { { u"name"_s, row.name },
+             { u"events"_s, row.events },
+             { u"median_ms"_s, row.medianMs },
+             { u"max_ms"_s, row.maxMs },
+             { u"peak_rss_mb"_s, row.peakRssMb } };
+}
+
+Row rowFromJson(const QJsonObject &o)
+{
+    return { o.value(u"name"_s).toString(),        o.value(u"events"_s).toInteger(),
+             o.value(u"median_ms"_s).toDouble(),   o.value(u"max_ms"_s).toDouble(),
+             o.value(u"peak_rss_mb"_s).toDouble(), o.value(u"runs"_s).toInt() };
+}
+
+void say(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stderr);
+    std::fflush(stderr);
+}
+
+// Memory of this process, from /proc/self/status (Linux). Each step's peak is the high-water
+// mark VmHWM, reset at the step's start by writing 5 to /proc/self/clear_refs, after handing
+// freed heap back with malloc_trim, so that what an earlier step took (the DOM parse takes
+// most) does not count against a later one. The figure is the whole process: Qt, the file's
+// bytes (held from read_bytes on), and the step's own data. MB here are MiB.
+namespace Memory {
+
+double statusMb(const char *field)
+{
+    std::FILE *status = std::fopen("/proc/self/status", "r");
+    if (!status)
+        return 0;
+    char line[256];
+    const std::size_t length = std::strlen(field);
+    double kb = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::strncmp(line, field, length) == 0 && line[length] == ':') {
+            kb = std::strtod(line + length + 1, nullptr);
+            break;
+        }
+    }
+    std::fclose(status);
+    return kb / 1024;
+}
+
+// False when the kernel refused the reset: peaks then only grow from step to step.
+bool startStep()
+{
+    malloc_trim(0);
+    std::FILE *clear = std::fopen("/proc/self/clear_refs", "w");
+    if (!clear)
+        return false;
+    const bool written = std::fputs("5", clear) >= 0;
+    return std::fclose(clear) == 0 && written;
+}
+
+double peakMb()
+{
+    return statusMb("VmHWM");
+}
+
+} // namespace Memory
+
+// How many samples a measurement takes, and for how long, so that `./dev bench` stays within
+// five minutes however slow a step is at a million events: samples are taken until the next
+// one would end past `seconds` (judged by the last one), but at least `minRuns`. The table
+// says how many a row is of.
+struct Budget
+{
+    int maxRuns;
+    int minRuns;
+    double seconds;
+};
+
+constexpr Budget s_readBudget { 3, 3, 10 };
+constexpr Budget s_parseBudget { 3, 1, 12 };
+constexpr Budget s_loadBudget { 3, 1, 15 };
+constexpr Budget s_firstFrameBudget { 3, 1, 8 };
+constexpr Budget s_zoomBudget { 60, 2, 20 }; // 30 steps in, 30 back out
+constexpr Budget s_panBudget { 30, 2, 15 };
+constexpr Budget s_exportBudget { 3, 1, 15 };
+
+// Collects the samples of one measurement and prints its row.
+class Recorder
+{
+public:
+    Recorder(qint64 events, bool verbose)
+        : m_events(events)
+        , m_verbose(verbose)
+    { }
+
+    void begin(const QString &name, const Budget &budget)
+    {
+        m_name = name;
+        m_budget = budget;
+        m_samples.clear();
+        if (!Memory::startStep() && !m_warned) {
+            say(u"sourceline_bench: cannot reset the peak memory; later steps' peaks include earlier ones'"_s);
+            m_warned = true;
+        }
+        if (m_verbose) {
+            const double rss = Memory::statusMb("VmRSS");
+            say(u"[%1] %2 starts at %3 MB"_s.arg(m_events).arg(m_name).arg(rss, 0, 'f', 1));
+        }
+        m_wall.start();
+    }
+    template<typename Work> void time(Work &&work, const QString &detail = {})
+    {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        m_samples.push_back(ms);
+        if (m_verbose)
+            say(u"[%1] %2 #%3: %4 ms %5"_s.arg(m_events)
+                    .arg(m_name)
+                    .arg(m_samples.size())
+                    .arg(ms, 0, 'f', 2)
+                    .arg(detail));
+    }
+    // How many more samples the budget has room for, judged by the last one.
+    int affordable() const
+    {
+        const int runs = int(m_samples.size());
+        if (runs >= m_budget.maxRuns)
+            return 0;
+        if (runs < m_budget.minRuns)
+            return m_budget.maxRuns - runs;
+        const double left = m_budget.seconds - double(m_wall.elapsed()) / 1000;
+        const double last = m_samples.back() / 1000;
+        return std::clamp(int(left / std::max(last, 1e-6)), 0, m_budget.maxRuns - runs);
+    }
+    bool affordsMore() const { return affordable() > 0; }
+
+    void end()
+    {
+        std::vector<double> sorted = m_samples;
+        std::sort(sorted.begin(), sorted.end());
+        Row row;
+        row.name = m_name;
+        row.events = m_events;
+        row.runs = int(sorted.size());
+        if (!sorted.empty()) {
+            const std::size_t n = sorted.size();
+            row.medianMs = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            row.maxMs = sorted.back();
+        }
+        row.peakRssMb = Memory::peakMb();
+        QJsonObject json = toJson(row);
+        json.insert(u"runs"_s, row.runs);
+        std::fputs(QJsonDocument(json).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+        std::fflush(stdout);
+        say(u"[%1] %2: median %3 ms, max %4 ms over %5%6, peak %7 MB, %8 s"_s.arg(m_events)
+                .arg(m_name)
+                .arg(row.medianMs, 0, 'f', 2)
+                .arg(row.maxMs, 0, 'f', 2)
+                .arg(row.runs)
+                .arg(row.runs < m_budget.maxRuns ? u" (of %1: capped by time)"_s.arg(m_budget.maxRuns)
+                                                 : QString())
+                .arg(row.peakRssMb, 0, 'f', 1)
+                .arg(double(m_wall.elapsed()) / 1000, 0, 'f', 1));
+    }
+
+private:
+    qint64 m_events;
+    bool m_verbose;
+    bool m_warned = false;
+    QString m_name;
+    Budget m_budget {};
+    std::vector<double> m_samples;
+    QElapsedTimer m_wall;
+};
+
+// A chart in a scene of its own, drawn into an image the way ChartExporter draws it, but kept
+// between frames as a window keeps its chart.
+class ChartScene
+{
+public:
+    explicit ChartScene(TimelineDocument *document)
+        : m_chart(new TimelineChart(document->events(), document->actors(), document->filter(),
+                                    document->zoom(), document->selection()))
+        , m_image(s_frameSize, QImage::Format_ARGB32_Premultiplied)
+    {
+        m_scene.addItem(m_chart); // the scene owns the chart
+        m_chart->setBackgroundRoundness(0);
+        m_chart->setGeometry(area());
+        m_scene.setSceneRect(area());
+    }
+
+    // One frame: what a window's event loop does before it paints (layout requests, the
+    // scene's deferred updates), then a full repaint.
+    void render()
+    {
+        QCoreApplication::sendPostedEvents();
+        if (m_chart->layout())
+            m_chart->layout()->activate();
+        m_image.fill(Qt::white);
+        QPainter painter(&m_image);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                               | QPainter::SmoothPixmapTransform);
+        m_scene.render(&painter, area(), area());
+    }
+
+private:
+    static QRectF area() { return QRectF(QPointF(0, 0), QSizeF(s_frameSize)); }
+
+    QGraphicsScene m_scene;
+    TimelineChart *m_chart;
+    QImage m_image;
+};
+
+int runChild(qint64 events, const QString &fileName, bool verbose)
+{
+    Recorder record(events, verbose);
+    const QString shownName = QFileInfo(fileName).fileName();
+
+    // Qt loads fonts and the font database on the first text it draws; that is start-up, not
+    // scale, so an empty chart is drawn once before anything is timed.
+    {
+        TimelineDocument empty;
+        ChartScene(&empty).render();
+    }
+    say(u"[%1] process baseline: %2 MB"_s.arg(events).arg(Memory::statusMb("VmRSS"), 0, 'f', 1));
+
+    // The file's bytes, from the page cache: the floor for any loader.
+    QByteArray bytes;
+    record.begin(u"read_bytes"_s, s_readBudget);
+    while (record.affordsMore()) {
+        bytes = QByteArray();
+        record.time([&] {
+            QFile file(fileName);
+            if (file.open(QIODevice::ReadOnly))
+                bytes = file.readAll();
+        });
+    }
+    record.end();
+    if (bytes.isEmpty()) {
+        say(u"sourceline_bench: cannot read %1"_s.arg(fileName));
+        return 1;
+    }
+
+    // Our load: parse, validate, resolve quotes, sort. It keeps `bytes` (shared, not copied).
+    TimelineLoader::Result result;
+    record.begin(u"load"_s, s_loadBudget);
+    while (record.affordsMore()) {
+        result = {}; // so that two timelines are never held at once
+        record.time([&] { result = TimelineLoader::loadData(bytes, shownName); });
+        if (!result.ok()) {
+            say(result.errorText());
+            return 1;
+        }
+    }
+    record.end();
+    result = {};
+
+    // Qt's own parser on the same bytes: it builds a DOM and checks nothing of the format.
+    record.begin(u"qjson_parse"_s, s_parseBudget);
+    while (record.affordsMore()) {
+        QJsonParseError error;
+        QJsonDocument document;
+        record.time([&] { document = QJsonDocument::fromJson(bytes, &error); });
+        if (error.error != QJsonParseError::NoError) {
+            say(u"sourceline_bench: QJsonDocument: %1"_s.arg(error.errorString()));
+            return 1;
+        }
+    }
+    record.end();
+
+    // The frames draw the timeline of a load that is not timed: one kept from the timed loads
+    // would have counted in the DOM parse's peak.
+    result = TimelineLoader::loadData(bytes, shownName);
+    const std::shared_ptr<const Timeline> timeline = result.timeline;
+    result = {};
+
+    // From handing the loaded timeline to an open (empty) chart to its first frame on screen:
+    // what opening a file costs after the load.
+    std::unique_ptr<TimelineDocument> document;
+    std::unique_ptr<ChartScene> chart;
+    record.begin(u"first_frame"_s, s_firstFrameBudget);
+    while (record.affordsMore()) {
+        chart.reset();
+        document = std::make_unique<TimelineDocument>();
+        chart = std::make_unique<ChartScene>(document.get());
+        record.time([&] {
+            document->setTimeline(timeline, shownName);
+            chart->render();
+        });
+    }
+    record.end();
+
+    // Zooming around the middle: in from the whole timeline by 1.25 a step, then back out. When
+    // frames are too slow to draw every step within the budget, only every k-th step is drawn
+    // (each sample is still one step and its frame), so that the samples span all zoom levels.
+    ZoomState *zoom = document->zoom();
+    const double centre = (zoom->extentFirst() + zoom->extentLast()) / 2;
+    const int zoomSteps = s_zoomBudget.maxRuns;
+    zoom->fit();
+    record.begin(u"zoom_frame"_s, s_zoomBudget);
+    for (int step = 0, lastDrawn = -1; step < zoomSteps; ++step) {
+        const double factor = step < zoomSteps / 2 ? 1.25 : 1 / 1.25;
+        const int affordable = record.affordable();
+        if (affordable == 0)
+            break;
+        const int left = zoomSteps - step;
+        const int stride = affordable >= left ? 1 : (left + affordable - 1) / affordable;
+        if (step - lastDrawn < stride) {
+            zoom->zoom(factor, centre);
+            continue;
+        }
+        lastDrawn = step;
+        record.time(
+            [&] {
+                zoom->zoom(factor, centre);
+                chart->render();
+            },
+            u"(step %1, %2 days in view)"_s.arg(step + 1).arg(zoom->span(), 0, 'f', 0));
+    }
+    record.end();
+
+    // Panning across the middle at a twentieth of the whole timeline, a tenth of the view a step.
+    const double span = (zoom->extentLast() - zoom->extentFirst()) / 20;
+    zoom->setRange(centre - 2 * span, centre - span);
+    record.begin(u"pan_frame"_s, s_panBudget);
+    while (record.affordsMore()) {
+        record.time([&] {
+            zoom->pan(span / 10);
+            chart->render();
+        });
+    }
+    record.end();
+    chart.reset();
+
+    // A 4K PNG of the whole timeline, drawn and written, as `sourceline --export` does.
+    QTemporaryDir temporary;
+    const QString exportPath = temporary.filePath(u"export.png"_s);
+    record.begin(u"export_4k"_s, s_exportBudget);
+    while (record.affordsMore()) {
+        double renderMs = 0;
+        QString error;
+        bool saved = false;
+        record.time([&] {
+            QElapsedTimer renderTimer;
+            renderTimer.start();
+            const QImage image = ChartExporter::render(document.get(), { QSize(3840, 2160), 1, true });
+            renderMs = double(renderTimer.nsecsElapsed()) / 1e6;
+            saved = ChartExporter::save(image, exportPath, &error);
+        });
+        if (!saved) {
+            say(u"sourceline_bench: %1"_s.arg(error));
+            return 1;
+        }
+        if (verbose)
+            say(u"[%1] export_4k: render %2 ms, %3 KB of PNG"_s.arg(events)
+                    .arg(renderMs, 0, 'f', 1)
+                    .arg(QFileInfo(exportPath).size() / 1024));
+    }
+    record.end();
+    return 0;
+}
+
+// --- the parent
+
+// The cached timeline of `events` events in `dir`, written first when missing or made by an
+// older generator; empty on failure.
+QString ensureTimeline(const QString &dir, qint64 events)
+{
+    const QString name = u"timeline-%1-gen%2.json"_s.arg(events).arg(TimelineGenerator::version);
+    const QString path = QDir(dir).filePath(name);
+    if (QFileInfo(path).size() > 0)
+        return path;
+    // Files of older generators are only in the way: a million events take 130 MB.
+    const QStringList stale = QDir(dir).entryList({ u"timeline-%1-gen*.json"_s.arg(events) }, QDir::Files);
+    for (const QString &old : stale)
+        QFile::remove(QDir(dir).filePath(old));
+
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray data = TimelineGenerator::generate(events);
+    const double generateMs = double(timer.nsecsElapsed()) / 1e6;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        say(u"sourceline_bench: cannot write %1: %2"_s.arg(path, file.errorString()));
+        return {};
+    }
+    say(u"generated %1: %2 MB in %3 ms (written in %4 ms)"_s.arg(path)
+            .arg(double(data.size()) / (1 << 20), 0, 'f', 1)
+            .arg(generateMs, 0, 'f', 0)
+            .arg(double(timer.nsecsElapsed()) / 1e6 - generateMs, 0, 'f', 0));
+    return path;
+}
+
+// Runs this program on one size; appends the rows it reports. False when it failed.
+bool runSize(qint64 events, const QString &path, bool verbose, QList<Row> *rows)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QStringList arguments { u"--size"_s, QString::number(events), u"--file"_s, path };
+    if (verbose)
+        arguments.append(u"--verbose"_s);
+    child.start(QCoreApplication::applicationFilePath(), arguments);
+    if (!child.waitForStarted() || !child.waitForFinished(-1)) {
+        say(u"sourceline_bench: the run of %1 events failed: %2"_s.arg(events).arg(child.errorString()));
+        return false;
+    }
+    const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
+    for (const QByteArray &line : lines) {
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        if (!row.isEmpty())
+            rows->append(rowFromJson(row));
+    }
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+        say(u"sourceline_bench: the run of %1 events failed (%2)"_s.arg(events).arg(
+            child.exitStatus() == QProcess::NormalExit ? u"exit code %1"_s.arg(child.exitCode())
+                                                       : u"crashed"_s));
+        return false;
+    }
+    return true;
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'f', value < 10 ? 2 : value < 1000 ? 1 : 0);
+}
+
+void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes)
+{
+    QString table = u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"name"_s, -12)
+                        .arg(u"events"_s, 9)
+                        .arg(u"median ms"_s, 11)
+                        .arg(u"max ms"_s, 11)
+                        .arg(u"peak RSS MB"_s, 12)
+                        .arg(u"runs"_s, 5);
+    qint64 previous = -1;
+    for (const Row &row : rows) {
+        if (previous >= 0 && row.events != previous)
+            table += u'\n';
+        previous = row.events;
+        table += u"%1 %2 %3 %4 %5 %6\n"_s.arg(row.name, -12)
+                     .arg(row.events, 9)
+                     .arg(number(row.medianMs), 11)
+                     .arg(number(row.maxMs), 11)
+                     .arg(row.peakRssMb, 12, 'f', 1)
+                     .arg(row.runs, 5);
+    }
+
+    // Each measurement beside its baseline.
+    table += u'\n';
+    const auto find = [&](qint64 events, QStringView name) -> const Row * {
+        for (const Row &row : rows) {
+            if (row.events == events && row.name == name)
+                return &row;
+        }
+        return nullptr;
+    };
+    QList<qint64> sizes;
+    for (const Row &row : rows) {
+        if (!sizes.contains(row.events))
+            sizes.append(row.events);
+    }
+    for (const qint64 events : std::as_const(sizes)) {
+        const Row *read = find(events, u"read_bytes");
+        const Row *qjson = find(events, u"qjson_parse");
+        const Row *load = find(events, u"load");
+        if (!read || !qjson || !load)
+            continue;
+        const double fileMb = double(fileBytes.value(events)) / (1 << 20);
+        table += u"%1 events, %2 MB: load takes %3× the time of QJsonDocument, %4× that of reading the "
+                 u"bytes"_s.arg(events)
+                     .arg(fileMb, 0, 'f', 1)
+                     .arg(load->medianMs / qjson->medianMs, 0, 'f', 2)
+                     .arg(load->medianMs / read->medianMs, 0, 'f', 0);
+        // Below some megabytes the process's own baseline is most of any peak.
+        if (fileMb >= 10)
+            table += u"; its peak is %1× the file's size (QJsonDocument's %2×)"_s
+                         .arg(load->peakRssMb / fileMb, 0, 'f', 1)
+                         .arg(qjson->peakRssMb / fileMb, 0, 'f', 1);
+        table += u'\n';
+    }
+    std::fputs(qPrintable(table), stdout);
+    std::fflush(stdout);
+}
+
+bool writeResults(const QList<Row> &rows, const QString &path)
+{
+    QJsonArray list;
+    for (const Row &row : rows)
+        list.append(toJson(row));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(list).toJson()) < 0 || !file.commit()) {
+        say(u"sourceline_bench: cannot write %1: %2"_s.arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
+{
+    QElapsedTimer wall;
+    wall.start();
+    if (!QDir().mkpath(outDir)) {
+        say(u"sourceline_bench: cannot create %1"_s.arg(outDir));
+        return 1;
+    }
+    QList<Row> rows;
+    QHash<qint64, qint64> fileBytes;
+    bool ok = true;
+    for (const qint64 events : sizes) {
+        const QString path = ensureTimeline(outDir, events);
+        if (path.isEmpty()) {
+            ok = false;
+            break;
+        }
+        fileBytes.insert(events, QFileInfo(path).size());
+        say(u"measuring %1 events"_s.arg(events));
+        if (!runSize(events, path, verbose, &rows)) {
+            ok = false;
+            break;
+        }
+    }
+    printTable(rows, fileBytes);
+    const QString resultsPath = QDir(outDir).filePath(u"results.json"_s);
+    ok = writeResults(rows, resultsPath) && ok;
+    say(u"wrote %1; %2 s in all"_s.arg(resultsPath).arg(double(wall.elapsed()) / 1000, 0, 'f', 1));
+    return ok ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Benchmarks draw offscreen, like the tests, unless asked for another platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Only the child draws; the parent has no use for a GUI application.
+    const bool child =
+        std::any_of(argv + 1, argv + argc, [](const char *a) { return qstrcmp(a, "--size") == 0; });
+    std::unique_ptr<QCoreApplication> app;
+    if (child)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Sourceline's benchmarks: load and draw generated timelines of growing "
+                                     u"size, and measure each step beside its baseline."_s);
+    parser.addHelpOption();
+    QCommandLineOption sizes { u"sizes"_s,
+                               u"Comma-separated numbers of events (default 1000,10000,100000,1000000)."_s,
+                               u"N,..."_s };
+    QCommandLineOption out { u"out"_s,
+                             u"Where the generated timelines and results.json go (default build/bench)."_s,
+                             u"DIR"_s, u"build/bench"_s };
+    QCommandLineOption verbose { u"verbose"_s, u"Print every sample."_s };
+    QCommandLineOption size { u"size"_s, u"Measure one size (the parent runs itself with this)."_s, u"N"_s };
+    QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
+    size.setFlags(QCommandLineOption::HiddenFromHelp);
+    file.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ sizes, out, verbose, size, file });
+    parser.process(*app);
+
+    const auto usageError = [](const QString &message) {
+        say(u"sourceline_bench: "_s + message);
+        return 2;
+    };
+    if (parser.isSet(size)) {
+        bool ok = false;
+        const qint64 events = parser.value(size).toLongLong(&ok);
+        if (!ok || events < 0 || !parser.isSet(file))
+            return usageError(u"--size takes a number of events and goes with --file"_s);
+        return runChild(events, parser.value(file), parser.isSet(verbose));
+    }
+
+    QList<qint64> chosen = s_defaultSizes;
+    if (parser.isSet(sizes)) {
+        chosen.clear();
+        const QStringList items = parser.value(sizes).split(u',', Qt::SkipEmptyParts);
+        for (const QString &item : items) {
+            bool ok = false;
+            const qint64 events = item.trimmed().toLongLong(&ok);
+            if (!ok || events < 1 || events > TimelineLoader::maxEvents)
+                return usageError(u"--sizes takes numbers of events from 1 to %1, such as 1000,10000"_s.arg(
+                    TimelineLoader::maxEvents));
+            chosen.append(events);
+        }
+        if (chosen.isEmpty())
+            return usageError(u"--sizes names no size"_s);
+    }
+    return runParent(chosen, parser.value(out), parser.isSet(verbose));
+}

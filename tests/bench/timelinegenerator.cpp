@@ -1,0 +1,305 @@
+#include "timelinegenerator.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using namespace std::string_literals;
+using namespace std::string_view_literals;
+
+// splitmix64: tiny, fast and the same on every platform, unlike the standard distributions.
+class Random
+{
+public:
+    explicit Random(std::uint64_t seed)
+        : m_state(seed)
+    { }
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9e37'79b9'7f4a'7c15u);
+        z = (z ^ (z >> 30)) * 0xbf58'476d'1ce4'e5b9u;
+        z = (z ^ (z >> 27)) * 0x94d0'49bb'1331'11ebu;
+        return z ^ (z >> 31);
+    }
+    // In [0, n); the modulo's bias is far below anything a benchmark notices.
+    int below(int n) { return int(next() % std::uint64_t(n)); }
+    template<typename T, std::size_t N> const T &pick(const std::array<T, N> &items)
+    {
+        return items[std::size_t(below(int(N)))];
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+// Days since 1970-01-01 to and from the civil calendar (Howard Hinnant's algorithms).
+int daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+struct Civil
+{
+    int year, month, day;
+};
+
+Civil civilFromDays(int z)
+{
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp < 10 ? mp + 3 : mp - 9;
+    return { yoe + era * 400 + (m <= 2), m, d };
+}
+
+constexpr std::array s_nameFirst = {
+    "Northwind"sv, "Helix"sv,    "Bluepeak"sv, "Arcadia"sv, "Corvid"sv,  "Lumen"sv,   "Quartz"sv,
+    "Sable"sv,     "Tessel"sv,   "Vantage"sv,  "Ember"sv,   "Juniper"sv, "Kestrel"sv, "Meridian"sv,
+    "Orion"sv,     "Pinnacle"sv, "Redwood"sv,  "Solace"sv,  "Tidal"sv,   "Zephyr"sv,
+};
+constexpr std::array s_nameSecond = {
+    "Labs"sv,  "Capital"sv,  "Systems"sv,    "Media"sv,  "Group"sv,
+    "Press"sv, "Robotics"sv, "Foundation"sv, "Health"sv, "Energy"sv,
+};
+static_assert(s_nameFirst.size() * s_nameSecond.size() == TimelineGenerator::actorCount);
+
+// The event kinds, and what their events' titles say: about a thing, or about another actor.
+struct Kind
+{
+    std::string_view name;
+    std::array<std::string_view, 3> verbs;
+    bool aboutThings;
+};
+constexpr std::array<Kind, 8> s_kinds = { {
+    { "investment"sv, { "invests in"sv, "raises a round from"sv, "backs"sv }, false },
+    { "partnership"sv, { "partners with"sv, "signs a deal with"sv, "teams up with"sv }, false },
+    { "product"sv, { "launches a new"sv, "ships the next"sv, "unveils its"sv }, true },
+    { "people"sv, { "hires a chief from"sv, "loses its founder to"sv, "names a director from"sv }, false },
+    { "statement"sv, { "comments on"sv, "responds to"sv, "issues a statement on"sv }, true },
+    { "report"sv, { "reports on"sv, "publishes findings on"sv, "audits"sv }, true },
+    { "dispute"sv, { "sues"sv, "clashes with"sv, "files a complaint against"sv }, false },
+    { "organization"sv,
+      { "restructures around"sv, "opens an office with"sv, "merges a unit into"sv },
+      false },
+} };
+constexpr std::array s_things = {
+    "platform"sv,    "cloud service"sv, "model"sv,        "chip line"sv,    "research lab"sv,
+    "data centre"sv, "app"sv,           "licence deal"sv, "supply chain"sv, "safety policy"sv,
+};
+constexpr std::array s_cities = {
+    "Springfield"sv, "Riverton"sv, "Lakeside"sv,   "Fairview"sv,  "Oakdale"sv, "Greenville"sv,
+    "Bristol"sv,     "Madison"sv,  "Georgetown"sv, "Salem"sv,     "Clinton"sv, "Franklin"sv,
+    "Ashford"sv,     "Milton"sv,   "Kingsport"sv,  "Westbrook"sv,
+};
+// What sentence N of the source says after "Event N". Every sentence starts "Event N ", so no
+// sentence occurs inside another one, and a quote finds its own sentence.
+constexpr std::array s_happenings = {
+    " happened in "sv,
+    " was reported from "sv,
+    " drew attention in "sv,
+    " followed weeks of talks in "sv,
+};
+
+// Appends JSON text. Every string written here is plain ASCII without quotes or backslashes,
+// so nothing needs escaping.
+class Writer
+{
+public:
+    explicit Writer(qsizetype reserve) { m_out.reserve(reserve); }
+    void put(std::string_view s) { m_out.append(s.data(), qsizetype(s.size())); }
+    void put(char c) { m_out.append(c); }
+    void number(std::uint64_t n)
+    {
+        char digits[20];
+        int i = 20;
+        do {
+            digits[--i] = char('0' + n % 10);
+            n /= 10;
+        } while (n);
+        m_out.append(digits + i, 20 - i);
+    }
+    void padded(int n, int width)
+    {
+        char digits[4];
+        for (int i = width - 1; i >= 0; --i, n /= 10)
+            digits[i] = char('0' + n % 10);
+        m_out.append(digits, width);
+    }
+    void date(Civil c, int parts) // 1: YYYY, 2: YYYY-MM, 3: YYYY-MM-DD
+    {
+        padded(c.year, 4);
+        if (parts >= 2) {
+            put('-');
+            padded(c.month, 2);
+        }
+        if (parts >= 3) {
+            put('-');
+            padded(c.day, 2);
+        }
+    }
+    void color(std::uint64_t rgb)
+    {
+        static constexpr char hex[] = "0123456789abcdef";
+        put('#');
+        for (int shift = 20; shift >= 0; shift -= 4)
+            put(hex[(rgb >> shift) & 0xf]);
+    }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    QByteArray m_out;
+};
+
+std::string title(Random &random, const Kind &kind, std::string_view subject, std::string_view other)
+{
+    std::string t(subject);
+    t += ' ';
+    t += kind.verbs[std::size_t(random.below(int(kind.verbs.size())))];
+    t += ' ';
+    t += kind.aboutThings || other.empty() ? random.pick(s_things) : other;
+    // Long enough to be a real title, short enough to label a chart: 30 to 50 characters.
+    for (std::string_view joint = " in "sv; t.size() < 30; joint = " and "sv) {
+        t += joint;
+        t += random.pick(s_cities);
+    }
+    if (t.size() > 50)
+        t.resize(t.rfind(' ', 50));
+    return t;
+}
+
+} // namespace
+
+QByteArray TimelineGenerator::generate(std::int64_t eventCount, std::uint64_t seed)
+{
+    Random random(seed);
+    Writer out(qsizetype(eventCount) * 135 + sentenceCount * 48 + 64 * 1024);
+
+    out.put("{\"format\":\"sourceline\",\"version\":1,\"title\":\"Synthetic timeline of ");
+    out.number(std::uint64_t(eventCount));
+    out.put(" events\",\n\"description\":\"Made by sourceline_bench, generator ");
+    out.number(version);
+    out.put(", seed ");
+    out.number(seed);
+    out.put(".\",\n");
+
+    // One long source; the quotes are whole sentences of it.
+    std::vector<std::string> sentences;
+    sentences.reserve(sentenceCount);
+    out.put("\"sources\":[{\"id\":\"s\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
+            "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
+    for (int i = 0; i < sentenceCount; ++i) {
+        std::string sentence = "Event "s + std::to_string(i);
+        sentence += random.pick(s_happenings);
+        sentence += random.pick(s_cities);
+        sentence += '.';
+        if (i > 0)
+            out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then
+        out.put(sentence);
+        sentences.push_back(std::move(sentence));
+    }
+    out.put("\"}],\n");
+
+    out.put("\"actors\":[\n");
+    static constexpr std::array actorKinds = { "organization"sv, "organization"sv, "organization"sv,
+                                               "medium"sv,       "group"sv,        "medium"sv,
+                                               "organization"sv, "group"sv,        "organization"sv,
+                                               "organization"sv };
+    for (int a = 0; a < actorCount; ++a) {
+        if (a > 0)
+            out.put(",\n");
+        const std::size_t second = std::size_t(a) / s_nameFirst.size();
+        out.put("{\"id\":\"a");
+        out.number(std::uint64_t(a));
+        out.put("\",\"name\":\"");
+        out.put(s_nameFirst[std::size_t(a) % s_nameFirst.size()]);
+        out.put(' ');
+        out.put(s_nameSecond[second]);
+        out.put("\",\"kind\":\"");
+        out.put(actorKinds[second]);
+        out.put("\",\"color\":\"");
+        out.color(random.next() & 0xff'ffff);
+        out.put("\"}");
+    }
+    out.put("],\n");
+
+    const int firstDay = daysFromCivil(1990, 1, 1);
+    const int lastDay = daysFromCivil(2025, 12, 31);
+    const int days = lastDay - firstDay + 1;
+    out.put("\"events\":[\n");
+    for (std::int64_t i = 0; i < eventCount; ++i) {
+        if (i > 0)
+            out.put(",\n");
+        int actors[3];
+        const int actorsHere = 1 + random.below(3);
+        for (int k = 0; k < actorsHere; ++k) {
+            bool repeated;
+            do {
+                actors[k] = random.below(actorCount);
+                repeated = false;
+                for (int j = 0; j < k; ++j)
+                    repeated = repeated || actors[j] == actors[k];
+            } while (repeated);
+        }
+        const Kind &kind = random.pick(s_kinds);
+        const std::string_view other =
+            actorsHere > 1 ? s_nameFirst[std::size_t(actors[1]) % s_nameFirst.size()] : std::string_view();
+
+        out.put("{\"id\":\"e");
+        out.number(std::uint64_t(i));
+        out.put("\",\"title\":\"");
+        out.put(title(random, kind, s_nameFirst[std::size_t(actors[0]) % s_nameFirst.size()], other));
+        out.put("\",\"when\":\"");
+        const int day = firstDay + random.below(days);
+        const int precision = random.below(100);
+        if (precision < 60) {
+            out.date(civilFromDays(day), 3);
+        } else if (precision < 75) {
+            out.date(civilFromDays(day), 2);
+        } else if (precision < 85) {
+            out.date(civilFromDays(day), 1);
+        } else {
+            // An approximate stretch of a month to two years, from a month to a day.
+            const int end = std::min(lastDay, day + 30 + random.below(700));
+            out.date(civilFromDays(day), 2);
+            out.put("~/");
+            out.date(civilFromDays(end), 3);
+            out.put('~');
+        }
+        out.put("\",\"kind\":\"");
+        out.put(kind.name);
+        out.put("\",\"actors\":[");
+        for (int k = 0; k < actorsHere; ++k) {
+            out.put(k ? ",\"a"sv : "\"a"sv);
+            out.number(std::uint64_t(actors[k]));
+            out.put('"');
+        }
+        out.put(']');
+        if (random.below(10) == 0) {
+            out.put(",\"evidence\":[{\"source\":\"s\",\"quote\":\"");
+            out.put(sentences[std::size_t(random.below(sentenceCount))]);
+            out.put("\"}]");
+        }
+        out.put('}');
+    }
+    out.put("\n],\n");
+
+    out.put("\"eras\":[\n"
+            "{\"id\":\"nineties\",\"title\":\"The nineties\",\"when\":\"1990/1999\"},\n"
+            "{\"id\":\"platforms\",\"title\":\"The platform years\",\"when\":\"2000-01/2012-06~\"},\n"
+            "{\"id\":\"models\",\"title\":\"The model years\",\"when\":\"2012-07/2025\"}\n"
+            "]}\n");
+    return out.take();
+}
