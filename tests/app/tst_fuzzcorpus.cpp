@@ -23,8 +23,8 @@ void TestFuzzCorpus::inputsHoldTheirPromises_data()
     QTest::addColumn<QString>("parser");
     QTest::addColumn<QString>("path");
     int count = 0;
-    for (const QString parser : { u"loader"_s, u"daterange"_s, u"sentences"_s }) {
-        for (const QString kind : { u"corpus"_s, u"regressions"_s }) {
+    for (const QString &parser : { u"loader"_s, u"daterange"_s, u"sentences"_s }) {
+        for (const QString &kind : { u"corpus"_s, u"regressions"_s }) {
             QDirIterator it(QStringLiteral(SOURCELINE_FUZZ_DIR) + u'/' + kind + u'/' + parser, QDir::Files);
             while (it.hasNext()) {
                 const QString path = it.next();
