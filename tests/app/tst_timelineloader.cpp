@@ -88,6 +88,7 @@ class TestTimelineLoader : public QObject
 
 private Q_SLOTS:
     // Valid files.
+    void eventsAreSortedByDateAndEqualDatesKeepFileOrder();
     void minimal();
     void fullFile();
     void eventsSortedByDate();
@@ -846,6 +847,40 @@ void TestTimelineLoader::mutationsNeverCrash()
     // Some damage (inside a summary, say) leaves a valid file; most does not.
     QVERIFY(loaded > 0);
     QVERIFY(loaded < 3000);
+}
+
+void TestTimelineLoader::eventsAreSortedByDateAndEqualDatesKeepFileOrder()
+{
+    // Few distinct dates in shuffled order: many ties, each of which must keep file order.
+    QRandomGenerator random(7);
+    const char *whens[] = { "2020", "2020-01", "2020-01-01", "1960-05-05", "2020-01-01/2021", "2019-12-31" };
+    QByteArray events;
+    const int count = 600;
+    for (int i = 0; i < count; ++i) {
+        events += (i ? "," : "") + QByteArray(R"({"id":")") + QByteArray::number(i)
+            + R"(","title":"T","when":")" + whens[random.bounded(int(std::size(whens)))]
+            + R"(","actors":[]})";
+    }
+    const QByteArray json =
+        R"({"format":"sourceline","version":1,"title":"T","sources":[],"actors":[],"events":[)" + events
+        + "]}";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"shuffled.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(int(t.events.size()), count);
+    QSet<int> seen;
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
+        seen.insert(t.text(t.events[i].id).toInt());
+        if (i == 0)
+            continue;
+        const Event &a = t.events[i - 1];
+        const Event &b = t.events[i];
+        QVERIFY(a.range.first < b.range.first
+                || (a.range.first == b.range.first && a.range.last <= b.range.last));
+        if (a.range.first == b.range.first && a.range.last == b.range.last)
+            QVERIFY(t.text(a.id).toInt() < t.text(b.id).toInt());
+    }
+    QCOMPARE(seen.size(), count); // every event, once
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineLoader)
