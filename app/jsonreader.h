@@ -59,6 +59,8 @@ public:
     void skipValue();
 
     bool hasError() const { return m_token == Token::Error; }
+    // Stops reading here, as if the input had an error: for a reader whose caller gives up.
+    void stop(const QString &why) { fail(m_pos - m_begin, why); }
     QString errorString() const { return m_error; }
     qsizetype errorOffset() const { return m_errorOffset; }
 

@@ -147,6 +147,7 @@ public:
     // Storage for event strings, filled by the loader: the file's bytes, which TextRefs point
     // into, and a side buffer for strings whose escapes had to be decoded.
     const QByteArray &setFileBytes(QByteArray bytes) { return m_file = std::move(bytes); }
+    const QByteArray &fileBytes() const { return m_file; }
     static TextRef inFile(qsizetype offset, qsizetype size)
     {
         return { std::uint32_t(offset), std::uint32_t(size) };

@@ -109,8 +109,9 @@ struct PendingQuote
 class Parser
 {
 public:
-    Parser(QByteArray data, const QString &fileName)
+    Parser(QByteArray data, const QString &fileName, const TimelineLoader::Progress &progress)
         : m_fileName(fileName)
+        , m_progress(progress)
         , m_timeline(std::make_shared<Timeline>())
         , m_reader(m_timeline->setFileBytes(std::move(data)), TimelineLoader::maxDepth)
     { }
@@ -145,6 +146,7 @@ private:
     void readEvidence(Event &event, qsizetype eventIndex);
     void readReference();
 
+    bool reportProgress(qsizetype done);
     void checkEventIds();
     void sortEventsByDate();
     void resolveReferences();
@@ -158,6 +160,8 @@ private:
     };
 
     QString m_fileName;
+    const TimelineLoader::Progress &m_progress;
+    bool m_cancelled = false;
     std::shared_ptr<Timeline> m_timeline;
     JsonReader m_reader;
     std::vector<PathPart> m_path;
@@ -411,6 +415,11 @@ qint32 Parser::reference(IdTable &table)
 TimelineLoader::Result Parser::run()
 {
     readDocument();
+    if (m_cancelled) {
+        TimelineLoader::Result result;
+        result.cancelled = true;
+        return result;
+    }
     if (m_reader.hasError()) {
         syntaxError();
     } else if (m_documentRead) {
@@ -480,6 +489,8 @@ void Parser::readDocument()
         } else if (key == "events") {
             events = true;
             readArray([&](qsizetype i) {
+                if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
+                    return;
                 if (i < TimelineLoader::maxEvents) {
                     readEvent(i);
                     return;
@@ -741,6 +752,17 @@ void Parser::readEvent(qsizetype index)
     m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
 }
 
+bool Parser::reportProgress(qsizetype done)
+{
+    if (!m_progress || m_cancelled)
+        return !m_cancelled;
+    if (!m_progress(done, m_timeline->fileBytes().size())) {
+        m_cancelled = true;
+        m_reader.stop(u"cancelled"_s);
+    }
+    return !m_cancelled;
+}
+
 void Parser::sortEventsByDate()
 {
     auto &events = m_timeline->events;
@@ -962,7 +984,7 @@ QString TimelineLoader::Result::errorText() const
     return lines.join(u'\n');
 }
 
-TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName)
+TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const Progress &progress)
 {
     const auto failure = [&](const QString &message) {
         Result result;
@@ -986,10 +1008,11 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName)
     if (file.error() != QFileDevice::NoError)
         return failure(u"cannot read: "_s + file.errorString());
     const QString displayName = fileName.startsWith(u':') ? info.fileName() : fileName;
-    return loadData(std::move(data), displayName);
+    return loadData(std::move(data), displayName, progress);
 }
 
-TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName)
+TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName,
+                                                const Progress &progress)
 {
     if (data.size() > maxFileSize) {
         Result result;
@@ -997,6 +1020,6 @@ TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &
             { displayName, 0, 0, {}, {}, u"the data is larger than %1 MiB"_s.arg(maxFileSize >> 20) });
         return result;
     }
-    Parser parser(std::move(data), displayName);
+    Parser parser(std::move(data), displayName, progress);
     return parser.run();
 }

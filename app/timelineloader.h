@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 // Reads a timeline file (format version 1, see docs/format.md), validates all of it, and
@@ -19,6 +20,7 @@ public:
         std::shared_ptr<const Timeline> timeline; // null when there were errors
         LoadErrors errors;
         qsizetype unreportedErrors = 0; // errors past maxErrors, counted but not described
+        bool cancelled = false; // the progress callback asked to stop
         bool ok() const { return timeline != nullptr; }
         QString errorText() const; // all errors, one a line, ready for a terminal or a dialog
     };
@@ -32,7 +34,10 @@ public:
     // The timeline compiled into the application.
     static QString embeddedPath() { return QStringLiteral(":/timelines/openai-microsoft.json"); }
 
-    static Result loadFile(const QString &fileName);
+    // Told how many of the file's bytes have been read; returning false cancels the load.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    static Result loadFile(const QString &fileName, const Progress &progress = {});
     // `displayName` is the name errors give for the data.
-    static Result loadData(QByteArray data, const QString &displayName);
+    static Result loadData(QByteArray data, const QString &displayName, const Progress &progress = {});
 };

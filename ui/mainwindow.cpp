@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actorpanel.h"
+#include "backgroundloader.h"
 #include "chartexporter.h"
 #include "eventdetails.h"
 #include "eventtable.h"
@@ -24,11 +25,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +87,7 @@ void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &ti
 MainWindow::MainWindow(State state, QWidget *parent)
     : QMainWindow(parent)
     , m_document(new TimelineDocument(this))
+    , m_loader(new BackgroundLoader(this))
     , m_state(state)
 {
     setWindowTitle(u"Sourceline"_s);
@@ -128,8 +132,26 @@ MainWindow::MainWindow(State state, QWidget *parent)
 
     m_countLabel = new QLabel(this);
     m_rangeLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(240);
+    m_progress->setFormat(tr("Opening… %p%"));
+    m_cancelLoad = new QToolButton(this);
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->setToolTip(tr("Stop opening the file; the open timeline stays"));
     statusBar()->addWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelLoad);
     statusBar()->addPermanentWidget(m_rangeLabel);
+    showLoading(false);
+    connect(m_cancelLoad, &QToolButton::clicked, m_loader, &BackgroundLoader::cancel);
+    connect(m_loader, &BackgroundLoader::progressChanged, m_progress, &QProgressBar::setValue);
+    connect(m_loader, &BackgroundLoader::finished, this, &MainWindow::loadFinished);
+    connect(m_loader, &BackgroundLoader::cancelled, this, [this](const QString &fileName) {
+        showLoading(false);
+        statusBar()->showMessage(tr("Stopped opening %1").arg(QFileInfo(fileName).fileName()), 5000);
+        Q_EMIT fileOpened(fileName, false);
+    });
 
     createActions();
 
@@ -201,18 +223,31 @@ void MainWindow::setTimeline(std::shared_ptr<const Timeline> timeline, const QSt
     setWindowTitle(title.isEmpty() ? u"Sourceline"_s : title + u" — Sourceline"_s);
 }
 
-bool MainWindow::openFile(const QString &fileName)
+void MainWindow::openFile(const QString &fileName)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const TimelineLoader::Result result = TimelineLoader::loadFile(fileName);
-    QApplication::restoreOverrideCursor();
+    m_progress->setValue(0);
+    showLoading(true);
+    m_loader->start(fileName);
+}
+
+void MainWindow::showLoading(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_cancelLoad->setVisible(loading);
+}
+
+void MainWindow::loadFinished(const QString &fileName, const TimelineLoader::Result &result)
+{
+    showLoading(false);
     if (!result.ok()) {
         showLoadErrors(this, fileName, result);
-        return false;
+        Q_EMIT fileOpened(fileName, false);
+        return;
     }
     setTimeline(result.timeline, fileName);
-    QSettings().setValue(u"lastFolder"_s, QFileInfo(fileName).absolutePath());
-    return true;
+    if (m_state == State::Remember)
+        QSettings().setValue(u"lastFolder"_s, QFileInfo(fileName).absolutePath());
+    Q_EMIT fileOpened(fileName, true);
 }
 
 void MainWindow::open()

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "timelineloader.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
 class ActorPanel;
+class BackgroundLoader;
+class QProgressBar;
+class QToolButton;
 class EventDetails;
 class EventTable;
 class QLabel;
@@ -30,8 +35,10 @@ public:
     ~MainWindow() override;
 
     void setTimeline(std::shared_ptr<const Timeline> timeline, const QString &fileName);
-    // Loads `fileName`; on errors shows them and keeps the timeline that is open.
-    bool openFile(const QString &fileName);
+    // Starts loading `fileName` on a worker thread; the open timeline stays usable meanwhile. On
+    // errors they are shown and the open timeline stays; fileOpened() tells how it ended.
+    void openFile(const QString &fileName);
+    BackgroundLoader *loader() const { return m_loader; }
 
     TimelineDocument *document() const { return m_document; }
     TimelineChartView *chartView() const { return m_chartView; }
@@ -40,6 +47,9 @@ public:
     EventDetails *details() const { return m_details; }
     SourceView *sourceView() const { return m_sourceView; }
     QLineEdit *searchField() const { return m_search; }
+
+Q_SIGNALS:
+    void fileOpened(const QString &fileName, bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -51,6 +61,8 @@ private:
     void about();
     void updateStatus();
     void restoreState();
+    void loadFinished(const QString &fileName, const TimelineLoader::Result &result);
+    void showLoading(bool loading);
 
     TimelineDocument *m_document;
     TimelineChart *m_chart;
@@ -65,5 +77,8 @@ private:
     QSplitter *m_sideSplitter;
     QLabel *m_countLabel;
     QLabel *m_rangeLabel;
+    QProgressBar *m_progress;
+    QToolButton *m_cancelLoad;
+    BackgroundLoader *m_loader;
     State m_state;
 };

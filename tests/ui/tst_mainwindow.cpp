@@ -1,3 +1,4 @@
+#include "backgroundloader.h"
 #include "eventdetails.h"
 #include "eventtable.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void selectingInTheTableSelectsInTheChart();
     void aBrokenFileShowsItsErrorsAndLosesNothing();
     void aGoodFileReplacesTheTimeline();
+    void aLargeFileLoadsWhileTheWindowStaysUsable();
+    void cancellingALoadKeepsTheOpenTimeline();
 
 private:
     void checkSidePanelShows(int event);
@@ -179,19 +183,26 @@ void TestMainWindow::aBrokenFileShowsItsErrorsAndLosesNothing()
         "events":[{"id":"x","title":"X","when":"2023-02-30","actors":["nobody"]}]})");
     file.close();
 
-    // The dialog is modal: read it and close it from the event loop it runs.
+    // The dialog is modal: read it and close it from the event loop it runs, once it is up.
     QString shown;
     bool selectable = false;
-    QTimer::singleShot(0, this, [&] {
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
         auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
+        if (!dialog)
+            return;
+        poll.stop();
         auto *errors = dialog->findChild<QPlainTextEdit *>(u"errors"_s);
         QVERIFY(errors);
         shown = errors->toPlainText();
         selectable = errors->isReadOnly() && (errors->textInteractionFlags() & Qt::TextSelectableByKeyboard);
         dialog->reject();
     });
-    QVERIFY(!m_window->openFile(path));
+    poll.start(10);
+    QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    m_window->openFile(path);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().at(1).toBool(), false);
 
     QVERIFY2(shown.contains(path + u":2:"_s) && shown.contains(u"events[0].when (event \"x\")"_s),
              qPrintable(shown));
@@ -215,11 +226,77 @@ void TestMainWindow::aGoodFileReplacesTheTimeline()
         R"({"format":"sourceline","version":1,"title":"Good","sources":[],"actors":[{"id":"a","name":"A","kind":"person"}],
         "events":[{"id":"x","title":"X","when":"2023-02-03","actors":["a"]}]})");
     file.close();
-    QVERIFY(m_window->openFile(path));
+    QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    m_window->openFile(path);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().at(1).toBool(), true);
     QCOMPARE(m_window->document()->timeline()->title, u"Good"_s);
     QCOMPARE(m_window->table()->proxy()->rowCount(), 1);
     QVERIFY(m_window->windowTitle().startsWith(u"Good"_s));
     QVERIFY(!m_window->chartView()->eventPosition(0).isNull());
+}
+
+namespace {
+
+// A valid timeline of `count` events, large enough that loading it takes a while.
+QString writeLargeTimeline(const QTemporaryDir &dir, int count)
+{
+    QByteArray json = R"({"format":"sourceline","version":1,"title":"Large","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],"events":[)";
+    for (int i = 0; i < count; ++i) {
+        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i)
+            + R"(","title":"An event with a title of some length","when":"2020-01-)"
+            + QByteArray::number(10 + i % 19) + R"(","actors":["a"]})";
+    }
+    json += "]}";
+    const QString path = dir.filePath(u"large.json"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+void TestMainWindow::aLargeFileLoadsWhileTheWindowStaysUsable()
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeTimeline(dir, 300000);
+    QVERIFY(!path.isEmpty());
+    QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    QSignalSpy progress(m_window->loader(), &BackgroundLoader::progressChanged);
+    m_window->openFile(path);
+    // openFile returns at once; until the new timeline is ready, the old one is there and
+    // answers the keyboard.
+    QCOMPARE(m_window->document()->timeline(), m_timeline);
+    QVERIFY(m_window->loader()->isLoading());
+    m_window->chartView()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_Home);
+    QCOMPARE(m_window->document()->currentEvent(), 0);
+    QVERIFY(opened.wait(30000));
+    QCOMPARE(opened.first().at(1).toBool(), true);
+    QCOMPARE(m_window->document()->timeline()->events.size(), 300000u);
+    // It said how far it got, in steps that only go forward, nearly to the end.
+    QVERIFY(progress.size() >= 2);
+    for (qsizetype i = 1; i < progress.size(); ++i)
+        QVERIFY(progress.at(i).at(0).toInt() > progress.at(i - 1).at(0).toInt());
+    QVERIFY(progress.last().at(0).toInt() >= 90);
+}
+
+void TestMainWindow::cancellingALoadKeepsTheOpenTimeline()
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeTimeline(dir, 300000);
+    QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    m_window->openFile(path);
+    m_window->loader()->cancel();
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().at(1).toBool(), false);
+    QVERIFY(!m_window->loader()->isLoading());
+    // Nothing arrives later from the cancelled worker.
+    QTest::qWait(1500);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(m_window->document()->timeline(), m_timeline);
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestMainWindow)
