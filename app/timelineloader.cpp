@@ -135,7 +135,8 @@ private:
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
-    void declare(IdTable &table, const char *what, qint32 index, QByteArrayView id, qsizetype offset);
+    // Reads the id of a source, actor or era at `index`, which others refer to, and declares it.
+    void readDeclaredId(IdTable &table, const char *what, qsizetype index, QString *id);
     qint32 reference(IdTable &table);
 
     void readDocument();
@@ -381,20 +382,25 @@ void Parser::missing(qsizetype objectOffset, std::initializer_list<std::pair<boo
     }
 }
 
-void Parser::declare(IdTable &table, const char *what, qint32 index, QByteArrayView id, qsizetype offset)
+void Parser::readDeclaredId(IdTable &table, const char *what, qsizetype index, QString *id)
 {
-    const qint32 number = table.intern(id, m_reader.isRawString());
-    IdTable::Entry &entry = table.entry(number);
-    if (entry.declared >= 0) {
-        m_path.push_back({ "id", -1 });
-        error(
-            offset,
-            u"duplicate %1 id %2: %1s[%3] has it too"_s.arg(QString::fromLatin1(what), PlainText::quoted(id))
-                .arg(entry.declared));
-        m_path.pop_back();
+    QByteArrayView text;
+    if (!readString(&text))
+        return;
+    if (text.isEmpty()) {
+        error(m_reader.tokenOffset(), u"must not be empty"_s);
         return;
     }
-    entry.declared = index;
+    IdTable::Entry &entry = table.entry(table.intern(text, m_reader.isRawString()));
+    if (entry.declared >= 0) {
+        error(m_reader.tokenOffset(),
+              u"duplicate %1 id %2: %1s[%3] has it too"_s
+                  .arg(QString::fromLatin1(what), PlainText::quoted(text))
+                  .arg(entry.declared));
+        return;
+    }
+    entry.declared = qint32(index);
+    *id = QString::fromUtf8(text);
 }
 
 qint32 Parser::reference(IdTable &table)
@@ -545,20 +551,10 @@ void Parser::readSource(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
     bool id = false, title = false, text = false;
-    QByteArrayView idText;
     const bool isObject = readObject([&](QByteArrayView key) {
         if (key == "id") {
             id = true;
-            if (!readString(&idText))
-                return true;
-            if (idText.isEmpty()) {
-                error(m_reader.tokenOffset(), u"must not be empty"_s);
-                return true;
-            }
-            m_path.pop_back(); // declare() names the path itself
-            declare(m_sourceIds, "source", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({ "id", -1 });
-            source.id = QString::fromUtf8(idText);
+            readDeclaredId(m_sourceIds, "source", index, &source.id);
         } else if (key == "title") {
             title = true;
             readQString(&source.title, true);
@@ -597,18 +593,8 @@ void Parser::readActor(qsizetype index)
     bool id = false, name = false, kind = false;
     const bool isObject = readObject([&](QByteArrayView key) {
         if (key == "id") {
-            QByteArrayView idText;
             id = true;
-            if (!readString(&idText))
-                return true;
-            if (idText.isEmpty()) {
-                error(m_reader.tokenOffset(), u"must not be empty"_s);
-                return true;
-            }
-            m_path.pop_back(); // declare() names the path itself
-            declare(m_actorIds, "actor", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({ "id", -1 });
-            actor.id = QString::fromUtf8(idText);
+            readDeclaredId(m_actorIds, "actor", index, &actor.id);
         } else if (key == "name") {
             name = true;
             readQString(&actor.name, true);
@@ -653,18 +639,8 @@ void Parser::readEra(qsizetype index)
     bool id = false, title = false, when = false;
     const bool isObject = readObject([&](QByteArrayView key) {
         if (key == "id") {
-            QByteArrayView idText;
             id = true;
-            if (!readString(&idText))
-                return true;
-            if (idText.isEmpty()) {
-                error(m_reader.tokenOffset(), u"must not be empty"_s);
-                return true;
-            }
-            m_path.pop_back();
-            declare(m_eraIds, "era", qint32(index), idText, m_reader.tokenOffset());
-            m_path.push_back({ "id", -1 });
-            era.id = QString::fromUtf8(idText);
+            readDeclaredId(m_eraIds, "era", index, &era.id);
         } else if (key == "title") {
             title = true;
             readQString(&era.title, true);
