@@ -6,34 +6,52 @@
 
 void LaneIndex::build(const Timeline &t)
 {
-    m_lanes.assign(t.actors.size(), {});
-    m_laneOfActor.resize(t.actors.size());
-    for (qsizetype a = 0; a < t.actors.size(); ++a) {
-        m_lanes[a].actor = int(a);
-        m_laneOfActor[a] = int(a);
+    // Count first, so that each lane's arrays are allocated once, at their size.
+    std::vector<std::size_t> sizes(std::size_t(t.actors.size()) + 1, 0);
+    for (const Event &event : t.events) {
+        const auto actors = t.actorsOf(event);
+        for (const std::int32_t actor : actors)
+            ++sizes[std::size_t(actor)];
+        if (actors.empty())
+            ++sizes.back();
     }
-    Lane unattributedLane;
+    m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
+    m_laneOfActor.resize(std::size_t(t.actors.size()));
+    for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
+        m_lanes[lane].actor = lane < m_laneOfActor.size() ? int(lane) : unattributed;
+        m_lanes[lane].events.reserve(sizes[lane]);
+        m_lanes[lane].days.reserve(sizes[lane]);
+        if (lane < m_laneOfActor.size())
+            m_laneOfActor[lane] = int(lane);
+    }
+    m_extent.reset();
+    m_anyWithoutKind = false;
     for (std::size_t i = 0; i < t.events.size(); ++i) {
         const Event &event = t.events[i];
         const auto actors = t.actorsOf(event);
+        const Days days { event.range.first, event.range.last };
+        m_extent = m_extent ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
+                            : days;
+        m_anyWithoutKind |= event.kind < 0;
         const auto length = event.range.last - event.range.first + 1;
-        for (const std::int32_t actor : actors) {
-            Lane &lane = m_lanes[actor];
+        const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
+                lane.days.push_back(days);
                 lane.longest = std::max(lane.longest, length);
             }
-        }
-        if (actors.empty()) {
-            unattributedLane.events.push_back(std::int32_t(i));
-            unattributedLane.longest = std::max(unattributedLane.longest, length);
-        }
+        };
+        for (const std::int32_t actor : actors)
+            add(m_lanes[std::size_t(actor)]);
+        if (actors.empty())
+            add(m_lanes.back());
     }
+    // The lane of events without actors is there only when it has some.
     m_unattributedLane = -1;
-    if (!unattributedLane.events.empty()) {
-        m_unattributedLane = int(m_lanes.size());
-        m_lanes.push_back(std::move(unattributedLane));
-    }
+    if (m_lanes.back().events.empty())
+        m_lanes.pop_back();
+    else
+        m_unattributedLane = int(m_lanes.size()) - 1;
 
     // Give each range the first sub-row free by its first day (events come by first day), and
     // each point on a day that already has one in this lane the next sub-row, so that no two
@@ -45,8 +63,8 @@ void LaneIndex::build(const Timeline &t)
         std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
         int pointsThatDay = 0;
         for (std::size_t i = 0; i < lane.events.size(); ++i) {
-            const DateRange &range = t.events[lane.events[i]].range;
-            if (range.precision == DateRange::Precision::Day) {
+            const Days range = lane.days[i];
+            if (t.events[lane.events[i]].range.precision == DateRange::Precision::Day) {
                 pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
                 pointDay = range.first;
                 lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
@@ -70,18 +88,15 @@ int LaneIndex::laneOf(int actor) const
     return actor >= 0 && actor < int(m_laneOfActor.size()) ? m_laneOfActor[actor] : -1;
 }
 
-std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double first, double last,
-                                                            const Timeline &t) const
+std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double first, double last) const
 {
     const Lane &l = m_lanes.at(lane);
     // An event overlaps when it starts before `last` ends and ends after `first` starts; no event
     // is longer than `longest`, so none starting before first - longest can reach the view.
     const double from = std::floor(first) - l.longest;
-    const auto begin =
-        std::lower_bound(l.events.begin(), l.events.end(), from,
-                         [&](std::int32_t e, double day) { return t.events[e].range.first < day; });
-    const auto end = std::upper_bound(begin, l.events.end(), last, [&](double day, std::int32_t e) {
-        return day < t.events[e].range.first;
-    });
-    return { std::size_t(begin - l.events.begin()), std::size_t(end - l.events.begin()) };
+    const auto begin = std::lower_bound(l.days.begin(), l.days.end(), from,
+                                        [](Days days, double day) { return days.first < day; });
+    const auto end = std::upper_bound(begin, l.days.end(), last,
+                                      [](double day, Days days) { return day < days.first; });
+    return { std::size_t(begin - l.days.begin()), std::size_t(end - l.days.begin()) };
 }

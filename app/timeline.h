@@ -9,8 +9,11 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
+
+class LaneIndex;
 
 // A piece of UTF-8 text held by a Timeline. Events are many, so their strings are slices of
 // the file's own bytes (or of a side buffer for strings that had escapes) rather than a
@@ -120,6 +123,9 @@ public:
     std::vector<std::int32_t> eventActors; // actor indices
     std::vector<Evidence> evidence;
     std::vector<Reference> references;
+    // The events of each actor in time order, built by the loader so that showing a timeline
+    // costs no pass over its events; null for a timeline made by hand.
+    std::shared_ptr<const LaneIndex> laneIndex;
 
     QString text(TextRef ref) const { return QString::fromUtf8(utf8(ref)); }
     QByteArrayView utf8(TextRef ref) const

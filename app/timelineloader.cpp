@@ -1,6 +1,7 @@
 #include "timelineloader.h"
 
 #include "jsonreader.h"
+#include "laneindex.h"
 #include "plaintext.h"
 #include "quoteindex.h"
 #include "sentencesplitter.h"
@@ -439,6 +440,9 @@ TimelineLoader::Result Parser::run()
     TimelineLoader::Result result;
     if (m_errors.isEmpty() && m_unreported == 0) {
         sortEventsByDate();
+        auto lanes = std::make_shared<LaneIndex>();
+        lanes->build(*m_timeline);
+        m_timeline->laneIndex = std::move(lanes);
         result.timeline = std::move(m_timeline);
     }
     result.errors = std::move(m_errors);

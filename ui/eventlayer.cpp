@@ -17,27 +17,31 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qreal s_markerRadius = 5.5;
-constexpr qreal s_barHeight = 12;
 constexpr qreal s_hitSlop = 4;
-constexpr qreal s_labelGap = 4;
 constexpr qreal s_maxLabelWidth = 220;
-constexpr qreal s_slotOffset = 14; // between the sub-rows of a lane
-constexpr std::size_t s_maxLabelledPerLane = 400; // more than this in view: too dense to label
-
-qreal slotOffset(int slot)
-{
-    return slot == 0 ? 0 : (slot % 2 ? 1 : -1) * s_slotOffset * ((slot + 1) / 2);
-}
+// Lanes lower than this have no room for outlined marks and labels: their marks are plain
+// blocks drawn per pixel.
+constexpr qreal s_compactLaneHeight = 16;
+// Outlined marks drawn in one frame, over all lanes: past this a frame no longer fits in 16 ms.
+constexpr std::size_t s_markBudget = 2500;
+// Lanes with more marks in view than one per this many pixels are not labelled.
+constexpr qreal s_pixelsPerLabel = 40;
+constexpr int s_labelBudget = 300; // labels tried in one frame, over all lanes
 
 bool isPoint(const Event &event)
 {
     return event.range.precision == DateRange::Precision::Day;
 }
 
+QRgb premultiplied(QColor color, qreal alpha)
+{
+    color.setAlphaF(float(std::clamp(alpha, 0.0, 1.0)));
+    return qPremultiply(color.rgba());
+}
+
 } // namespace
 
-// The linear map from days to x, taken from the chart's axis once per paint.
+// The linear map from days to x, taken from the chart once per paint.
 struct EventLayer::Mapping
 {
     qreal x0 = 0; // x of day 0
@@ -46,16 +50,38 @@ struct EventLayer::Mapping
     double day(qreal x) const { return (x - x0) / scale; }
 };
 
-QRectF EventLayer::markRect(const Mapping &map, const Event &event, int slot, qreal laneCentre, bool current)
+// The size of marks in lanes of a given height: full size in tall lanes, shrinking with them.
+struct EventLayer::MarkStyle
+{
+    qreal radius = 5.5;
+    qreal barHeight = 12;
+    qreal slotStep = 14; // between the sub-rows of a lane
+    bool compact = false;
+
+    static MarkStyle forLane(qreal height)
+    {
+        MarkStyle style;
+        style.compact = height < s_compactLaneHeight;
+        style.radius = std::clamp(height * 0.3, 1.5, 5.5);
+        style.barHeight = std::clamp(height * 0.6, 2.0, 12.0);
+        style.slotStep = style.compact ? 0 : std::min(14.0, height * 0.28);
+        return style;
+    }
+    qreal offset(int slot) const { return slot == 0 ? 0 : (slot % 2 ? 1 : -1) * slotStep * ((slot + 1) / 2); }
+};
+
+QRectF EventLayer::markRect(const Mapping &map, const MarkStyle &style, const Event &event, int slot,
+                            qreal laneCentre, bool current)
 {
     const qreal x1 = map.x(event.range.first);
     if (isPoint(event)) {
-        const qreal r = current ? s_markerRadius + 2 : s_markerRadius;
-        const QPointF centre(x1 + map.scale / 2, laneCentre + slotOffset(slot));
+        const qreal r = current ? std::max(style.radius, 5.5) + 2 : style.radius;
+        const QPointF centre(x1 + map.scale / 2, laneCentre + style.offset(slot));
         return QRectF(centre - QPointF(r, r), QSizeF(2 * r, 2 * r));
     }
+    const qreal height = current ? std::max(style.barHeight, 8.0) : style.barHeight;
     const qreal x2 = std::max(map.x(event.range.last + 1), x1 + 3);
-    return QRectF(x1, laneCentre + slotOffset(slot) - s_barHeight / 2, x2 - x1, s_barHeight);
+    return QRectF(x1, laneCentre + style.offset(slot) - height / 2, x2 - x1, height);
 }
 
 EventLayer::EventLayer(TimelineChart *chart)
@@ -74,9 +100,8 @@ QRectF EventLayer::boundingRect() const
 
 void EventLayer::updateGeometry()
 {
-    const QRectF plot = m_chart->plotArea();
-    // Labels of eras sit just above the plot; leave room for them.
-    const QRectF rect = plot.adjusted(0, -2, 0, 0);
+    // The axes' labels lie around the event area, within the plot area.
+    const QRectF rect = m_chart->plotArea().adjusted(0, -2, 0, 0);
     if (rect != m_rect) {
         prepareGeometryChange();
         m_rect = rect;
@@ -87,64 +112,150 @@ void EventLayer::updateGeometry()
 EventLayer::Mapping EventLayer::mapping() const
 {
     const ZoomState *zoom = m_chart->zoom();
-    const qreal xa = m_chart->xOf(zoom->first());
-    const qreal xb = m_chart->xOf(zoom->last());
+    const QRectF area = m_chart->eventArea();
     Mapping m;
-    m.scale = (xb - xa) / (zoom->last() - zoom->first());
-    m.x0 = xa - zoom->first() * m.scale;
+    m.scale = area.width() / zoom->span();
+    m.x0 = area.left() - zoom->first() * m.scale;
     return m;
+}
+
+EventLayer::MarkStyle EventLayer::markStyle() const
+{
+    const qsizetype rows = std::max<qsizetype>(1, m_chart->shownLanes().size());
+    return MarkStyle::forLane(m_chart->eventArea().height() / qreal(rows));
+}
+
+std::size_t EventLayer::room() const
+{
+    // Plain marks are cheap, drawn per pixel: a lane shows one per few pixels. Outlined ones
+    // share a budget over all lanes.
+    const qreal width = m_chart->eventArea().width();
+    if (markStyle().compact)
+        return std::size_t(std::max(0.0, width / 3));
+    const std::size_t lanes = std::max<std::size_t>(1, std::size_t(m_chart->shownLanes().size()));
+    return std::min(std::size_t(std::max(0.0, width / 10)), std::max<std::size_t>(8, s_markBudget / lanes));
+}
+
+void EventLayer::planRow(int row, double daysPerColumn, int columns, LaneDetail *detail) const
+{
+    const auto &timeline = m_chart->events()->timeline();
+    const ZoomState *zoom = m_chart->zoom();
+    const int laneNumber = m_chart->shownLanes()[row];
+    const LaneIndex &index = m_chart->laneIndex();
+    const auto [begin, end] = index.visibleRange(laneNumber, zoom->first(), zoom->last());
+    const TimelineFilter *filter = m_chart->filter();
+    const ColumnMapping columnMap { zoom->first(), daysPerColumn, columns };
+    const std::int32_t current = m_chart->currentEvent();
+    if (filter->acceptedCount() == qsizetype(timeline->events.size())) {
+        detail->plan(index.lanes()[laneNumber], begin, end, columnMap, [](std::int32_t) { return true; }, current,
+                     room());
+    } else {
+        detail->plan(index.lanes()[laneNumber], begin, end, columnMap,
+                     [filter](std::int32_t e) { return filter->accepts(e); }, current, room());
+    }
+}
+
+int EventLayer::aggregatedAt(QPointF pos) const
+{
+    const QRectF area = m_chart->eventArea();
+    const int row = m_chart->rowAt(pos.y());
+    if (!m_chart->events()->timeline() || row < 0 || !area.contains(pos))
+        return 0;
+    const int columns = std::max(1, int(area.width()));
+    LaneDetail detail;
+    planRow(row, m_chart->zoom()->span() / columns, columns, &detail);
+    if (!detail.aggregated)
+        return 0;
+    const int column = std::clamp(int(pos.x() - area.left()), 0, columns - 1);
+    return int(detail.coverage[std::size_t(column)]);
+}
+
+void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
+{
+    const QColor text = m_chart->titleBrush().color();
+    QColor grid = text;
+    const QFont font = m_chart->labelFont();
+    const QFontMetricsF metrics(font);
+    painter->setFont(font);
+
+    // Time: a grid line at each tick, stronger at years, the label centred under it.
+    for (const CalendarTick &tick : m_chart->ticks()) {
+        const qreal x = m_chart->xOf(tick.day);
+        if (x < area.left() - 0.5 || x > area.right() + 0.5)
+            continue;
+        grid.setAlphaF(tick.major ? 0.22f : 0.12f);
+        painter->setPen(QPen(grid, 1));
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom() + 4));
+        const qreal width = metrics.horizontalAdvance(tick.label);
+        const QRectF label(x - width / 2, area.bottom() + 5, width, metrics.height());
+        painter->setPen(text);
+        painter->drawText(label, Qt::AlignCenter | Qt::TextSingleLine, tick.label);
+    }
+    grid.setAlphaF(0.45f);
+    painter->setPen(QPen(grid, 1));
+    painter->drawLine(area.bottomLeft(), area.bottomRight());
+
+    // Lanes: each actor's name beside its lane; when lanes are lower than a line, every n-th.
+    const qsizetype rows = m_chart->shownLanes().size();
+    if (rows == 0)
+        return;
+    const qreal laneHeight = area.height() / qreal(rows);
+    const int every = std::max(1, int(std::ceil(metrics.height() / laneHeight)));
+    const qreal nameWidth = area.left() - m_chart->plotArea().left() - 10;
+    painter->setPen(text);
+    for (int row = 0; row < rows; row += every) {
+        const QRectF lane = m_chart->laneRect(row);
+        const QRectF name(m_chart->plotArea().left(), lane.center().y() - metrics.height() / 2, nameWidth,
+                          metrics.height());
+        painter->drawText(name, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
+                          metrics.elidedText(m_chart->laneName(row), Qt::ElideRight, nameWidth));
+    }
 }
 
 void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const auto &timeline = m_chart->events()->timeline();
-    const QRectF plot = m_chart->plotArea();
-    if (!timeline || plot.isEmpty())
+    const QRectF area = m_chart->eventArea();
+    if (!timeline || area.width() < 2 || area.height() < 2)
         return;
     const Timeline &t = *timeline;
     const Mapping map = mapping();
-    const ZoomState *zoom = m_chart->zoom();
-    const TimelineFilter *filter = m_chart->filter();
+    const MarkStyle style = markStyle();
     const int current = m_chart->currentEvent();
     const int highlightedActor = m_chart->highlightedActor();
     const bool dimOthers = current >= 0 || highlightedActor >= 0;
     const QColor text = m_chart->titleBrush().color();
     const bool dark = m_chart->isDark();
     const QColor background = dark ? QColor(0x2e, 0x2e, 0x2e) : QColor(Qt::white);
-    const double first = zoom->first();
-    const double last = zoom->last();
 
     painter->save();
-    painter->setClipRect(plot);
+    paintAxes(painter, area);
+    painter->setClipRect(area);
     painter->setRenderHint(QPainter::Antialiasing);
 
     // Lanes: alternate rows faintly, so a marker is easy to follow to its actor.
     const QList<int> &lanes = m_chart->shownLanes();
-    for (int row = 0; row < lanes.size(); ++row) {
-        if (row % 2)
-            painter->fillRect(m_chart->laneRect(row), dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
-    }
+    for (int row = 1; row < lanes.size(); row += 2)
+        painter->fillRect(m_chart->laneRect(row), dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
 
     // Eras: shaded bands behind everything, named at the top.
     QFont eraFont = m_chart->titleFont();
     eraFont.setPointSizeF(eraFont.pointSizeF() * 0.62);
     eraFont.setBold(false);
     eraFont.setItalic(true);
-    painter->setFont(eraFont);
+    std::vector<std::pair<QRectF, QString>> eraTitles; // drawn over the events, to stay legible
     for (const Era &era : t.eras) {
-        const QRectF band(QPointF(map.x(era.range.first), plot.top()),
-                          QPointF(map.x(era.range.last + 1), plot.bottom()));
-        if (!band.intersects(plot))
+        const QRectF band(QPointF(map.x(era.range.first), area.top()),
+                          QPointF(map.x(era.range.last + 1), area.bottom()));
+        if (!band.intersects(area))
             continue;
         painter->fillRect(band, dark ? QColor(120, 160, 255, 26) : QColor(40, 90, 200, 16));
         painter->setPen(QPen(dark ? QColor(140, 170, 255, 110) : QColor(40, 90, 200, 90), 1, Qt::DashLine));
         painter->drawLine(band.topLeft(), band.bottomLeft());
         painter->drawLine(band.topRight(), band.bottomRight());
-        const QRectF visibleBand = band.intersected(plot);
-        painter->setPen(dark ? QColor(170, 190, 255) : QColor(40, 80, 170));
-        painter->drawText(
-            visibleBand.adjusted(6, 2, -6, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
-            QFontMetricsF(eraFont).elidedText(era.title, Qt::ElideRight, visibleBand.width() - 12));
+        const QRectF visibleBand = band.intersected(area);
+        eraTitles.emplace_back(visibleBand.adjusted(6, 2, -6, 0),
+                               QFontMetricsF(eraFont).elidedText(era.title, Qt::ElideRight, visibleBand.width() - 12));
     }
 
     // Which shown row each actor is in, for connectors and for labelling an event once.
@@ -165,6 +276,98 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         }
         return std::pair(top, bottom);
     };
+    // Colours by kind, looked up once a frame: a frame may colour thousands of marks.
+    std::vector<QColor> kindColors;
+    kindColors.reserve(std::size_t(t.kinds.size()) + 1);
+    kindColors.push_back(KindColors::color(QString()));
+    for (const QString &kind : t.kinds)
+        kindColors.push_back(KindColors::color(kind));
+    const auto isProminent = [&](const Event &event, std::int32_t e) {
+        return !dimOthers || e == current
+            || (highlightedActor >= 0 && std::ranges::count(t.actorsOf(event), highlightedActor) > 0);
+    };
+    const auto colorOf = [&](const Event &event, std::int32_t e) {
+        QColor color = kindColors[std::size_t(event.kind + 1)];
+        if (!isProminent(event, e))
+            color.setAlphaF(0.28f);
+        return color;
+    };
+    // The same as plain pixels, for compact marks: by kind, prominence and shape.
+    std::vector<QRgb> kindPixels(kindColors.size() * 4);
+    for (std::size_t k = 0; k < kindColors.size(); ++k) {
+        for (int variant = 0; variant < 4; ++variant) {
+            const qreal alpha = (variant & 1 ? 1.0 : 0.28) * (variant & 2 ? 1.0 : 0.75);
+            kindPixels[k * 4 + std::size_t(variant)] = premultiplied(kindColors[k], alpha);
+        }
+    }
+
+    // Plan every lane first: the density strips share one scale, the busiest column's.
+    // Columns are device pixels, so that an export at 2x has twice the detail.
+    const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
+    const int columns = std::max(1, int(std::lround(area.width() * pixelRatio)));
+    const double daysPerColumn = m_chart->zoom()->span() / columns;
+    m_details.resize(std::size_t(lanes.size()));
+    std::uint32_t peak = 1;
+    bool anyPixels = false;
+    for (int row = 0; row < lanes.size(); ++row) {
+        LaneDetail &detail = m_details[std::size_t(row)];
+        planRow(row, daysPerColumn, columns, &detail);
+        peak = std::max(peak, detail.peakCoverage);
+        anyPixels |= detail.aggregated || (style.compact && !detail.marks.empty());
+    }
+
+    // What is drawn per pixel: density strips, and the plain marks of low lanes. Each lane's
+    // strip is one line of pixels, copied into the rows the lane's marks would take.
+    if (anyPixels) {
+        const QSize pixelSize(columns, std::max(1, int(std::lround(area.height() * pixelRatio))));
+        if (m_pixels.size() != pixelSize)
+            m_pixels = QImage(pixelSize, QImage::Format_ARGB32_Premultiplied);
+        m_pixels.fill(Qt::transparent);
+        // Opacity by how many events overlap a column, on a log scale: one event shows, and a
+        // thousand do not drown the rest. One hue, unlike any kind's, says "many events here".
+        const QColor density = dark ? QColor(150, 180, 240) : QColor(35, 65, 130);
+        std::vector<QRgb> shades(std::size_t(peak) + 1);
+        const double logPeak = std::log1p(double(peak));
+        for (std::uint32_t n = 1; n <= peak; ++n)
+            shades[n] = premultiplied(density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
+        std::vector<QRgb> line(static_cast<std::size_t>(columns));
+        const ColumnMapping columnMap { m_chart->zoom()->first(), daysPerColumn, columns };
+        for (int row = 0; row < lanes.size(); ++row) {
+            const LaneDetail &detail = m_details[std::size_t(row)];
+            if (!detail.aggregated && (!style.compact || detail.marks.empty()))
+                continue;
+            if (detail.aggregated) {
+                for (int c = 0; c < columns; ++c)
+                    line[std::size_t(c)] = shades[detail.coverage[std::size_t(c)]];
+            } else {
+                std::fill(line.begin(), line.end(), QRgb(0));
+                const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
+                // Points get a block two pixels wide at least; ranges their days, paler.
+                const int wide = std::max(1, int(pixelRatio * 2));
+                for (const std::uint32_t i : detail.marks) {
+                    const std::int32_t e = laneData.events[i];
+                    if (e == current)
+                        continue; // drawn on top, outlined
+                    const Event &event = t.events[e];
+                    int from = 0, to = 0;
+                    columnMap.columns(laneData.days[i], &from, &to);
+                    to = std::min(std::max(to, from + wide - 1), columns - 1);
+                    const int variant = (isProminent(event, e) ? 1 : 0) | (isPoint(event) ? 2 : 0);
+                    const QRgb pixel = kindPixels[std::size_t(event.kind + 1) * 4 + std::size_t(variant)];
+                    std::fill(line.begin() + from, line.begin() + to + 1, pixel);
+                }
+            }
+            const QRectF lane = m_chart->laneRect(row);
+            const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
+            const qreal half = std::max(0.5, style.barHeight * pixelRatio / 2);
+            const int y0 = std::max(0, int(std::lround(centre - half)));
+            const int y1 = std::min(pixelSize.height() - 1, std::max(y0, int(std::lround(centre + half)) - 1));
+            for (int y = y0; y <= y1; ++y)
+                std::copy(line.begin(), line.end(), reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
+        }
+        m_pixels.setDevicePixelRatio(pixelRatio);
+        painter->drawImage(area.topLeft(), m_pixels);
+    }
 
     struct Label
     {
@@ -173,50 +376,24 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         int row;
     };
     std::vector<Label> labels;
-    std::vector<QRectF> obstacles; // every mark drawn: labels must not cover them
+    std::vector<std::vector<QRectF>> obstacles(std::size_t(lanes.size())); // marks, per row
 
+    // Outlined marks: every mark of tall lanes, and the current event wherever it is.
     for (int row = 0; row < lanes.size(); ++row) {
-        const int laneNumber = lanes[row];
-        const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[laneNumber];
-        const QRectF lane = m_chart->laneRect(row);
-        const qreal cy = lane.center().y();
-        const auto [begin, end] = m_chart->laneIndex().visibleRange(laneNumber, first, last, t);
-
-        // More events than pixels: draw how many fall in each pixel column instead.
-        if (end - begin > std::size_t(plot.width()) * 2) {
-            std::vector<int> counts(std::size_t(plot.width()) + 1, 0);
-            for (std::size_t i = begin; i < end; ++i) {
-                const std::int32_t e = laneData.events[i];
-                if (!filter->accepts(e))
-                    continue;
-                const Event &event = t.events[e];
-                const qreal mid = map.x((event.range.first + event.range.last + 1) / 2.0) - plot.left();
-                if (mid >= 0 && mid < counts.size())
-                    ++counts[std::size_t(mid)];
-            }
-            const int peak = std::max(1, *std::max_element(counts.begin(), counts.end()));
-            for (std::size_t px = 0; px < counts.size(); ++px) {
-                if (!counts[px])
-                    continue;
-                QColor c = text;
-                c.setAlphaF(0.15 + 0.85 * std::log1p(counts[px]) / std::log1p(peak));
-                painter->fillRect(QRectF(plot.left() + px, cy - s_barHeight / 2, 1, s_barHeight), c);
-            }
-            continue;
-        }
-
-        for (std::size_t i = begin; i < end; ++i) {
+        const LaneDetail &detail = m_details[std::size_t(row)];
+        const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
+        const qreal cy = m_chart->laneRect(row).center().y();
+        const bool labelled =
+            !style.compact && !detail.aggregated && qreal(detail.marks.size()) * s_pixelsPerLabel <= area.width();
+        for (const std::uint32_t i : detail.marks) {
             const std::int32_t e = laneData.events[i];
-            if (!filter->accepts(e))
+            if ((style.compact || detail.aggregated) && e != current)
                 continue;
             const Event &event = t.events[e];
-            const bool prominent = e == current
-                || (highlightedActor >= 0 && std::ranges::count(t.actorsOf(event), highlightedActor) > 0);
-            QColor color = KindColors::color(t.kindOf(event));
-            if (dimOthers && !prominent)
-                color.setAlphaF(0.28);
+            const QColor color = colorOf(event, e);
             const auto [topRow, bottomRow] = eventRows(event, row);
-            const QRectF mark = markRect(map, event, laneData.subRows[i], cy, e == current);
+            const int slot = style.compact ? 0 : laneData.subRows[i];
+            const QRectF mark = markRect(map, style, event, slot, cy, e == current);
 
             if (isPoint(event)) {
                 const QPointF centre = mark.center();
@@ -230,7 +407,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 painter->drawEllipse(mark);
             } else {
                 QColor fill = color;
-                fill.setAlphaF(color.alphaF() * 0.35);
+                fill.setAlphaF(color.alphaF() * 0.35f);
                 QPen outline(color, e == current ? 2.2 : 1.3);
                 // The outline says how sure the date is: dashed approximate, dotted uncertain.
                 if (event.range.isUncertain())
@@ -246,10 +423,21 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                                       QPointF(mark.left(), m_chart->laneRect(bottomRow).center().y()));
                 }
             }
-            obstacles.push_back(mark);
-            if (row == topRow && (end - begin <= s_maxLabelledPerLane || e == current))
+            obstacles[std::size_t(row)].push_back(mark);
+            if (row == topRow && (labelled || e == current))
                 labels.push_back({ e, mark, row });
         }
+    }
+
+    painter->setFont(eraFont);
+    const QFontMetricsF eraMetrics(eraFont);
+    for (const auto &[rect, title] : eraTitles) {
+        const QRectF plate(rect.topLeft(), QSizeF(eraMetrics.horizontalAdvance(title), eraMetrics.height()));
+        QColor under = background;
+        under.setAlphaF(0.75f);
+        painter->fillRect(plate.adjusted(-3, 0, 3, 0), under);
+        painter->setPen(dark ? QColor(170, 190, 255) : QColor(40, 80, 170));
+        painter->drawText(plate, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, title);
     }
 
     // Labels go just above or below their mark, inside its lane, where they cover neither
@@ -259,47 +447,55 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setFont(labelFont);
     const QFontMetricsF fm(labelFont);
     const qreal lineHeight = fm.height();
-    std::vector<QRectF> placed;
+    std::vector<std::vector<QRectF>> placed(std::size_t(lanes.size()));
     std::optional<std::pair<QRectF, QString>> currentLabel;
     QFont bold = labelFont;
     bold.setBold(true);
     // The current event's label first, so that the others keep clear of it.
     std::stable_partition(labels.begin(), labels.end(),
                           [&](const Label &label) { return label.event == current; });
+    int tried = 0;
     for (const Label &label : labels) {
+        if (label.event != current && ++tried > s_labelBudget)
+            break;
         const Event &event = t.events[label.event];
         const QRectF lane = m_chart->laneRect(label.row);
         // The current event's label may take more room: it is the one being read.
         const QString title = fm.elidedText(t.text(event.title), Qt::ElideRight,
                                             label.event == current ? 2 * s_maxLabelWidth : s_maxLabelWidth);
         const qreal width = fm.horizontalAdvance(title);
-        const qreal x = std::max(label.mark.left(), plot.left() + 2);
+        const qreal x = std::max(label.mark.left(), area.left() + 2);
         const QRectF above(x, label.mark.top() - 1 - lineHeight, width, lineHeight);
         const QRectF below(x, label.mark.bottom() + 1, width, lineHeight);
         const auto fits = [&](const QRectF &rect) {
-            return rect.top() >= lane.top() && rect.bottom() <= lane.bottom() && rect.right() <= plot.right();
+            return rect.top() >= lane.top() && rect.bottom() <= lane.bottom() && rect.right() <= area.right();
         };
         if (label.event == current) {
             QRectF rect = fits(above) || !fits(below) ? above : below;
-            rect.moveTop(std::max(rect.top(), plot.top()));
+            rect.moveTop(std::max(rect.top(), area.top()));
             rect.setWidth(QFontMetricsF(bold).horizontalAdvance(title));
-            if (rect.right() > plot.right() - 4)
-                rect.moveRight(plot.right() - 4);
+            if (rect.right() > area.right() - 4)
+                rect.moveRight(area.right() - 4);
             currentLabel = std::pair(rect, title);
-            placed.push_back(rect.adjusted(-4, -1, 4, 1));
+            // It may stand out of its lane: keep the labels of the lanes it covers clear of it.
+            for (int row = std::max(0, m_chart->rowAt(rect.top())); row >= 0 && row < lanes.size(); ++row) {
+                if (m_chart->laneRect(row).top() > rect.bottom())
+                    break;
+                placed[std::size_t(row)].push_back(rect.adjusted(-4, -1, 4, 1));
+            }
             continue;
         }
+        const auto &nearby = placed[std::size_t(label.row)];
+        const auto &marks = obstacles[std::size_t(label.row)];
         for (const QRectF &rect : { above, below }) {
-            const auto clashes = [&](const QRectF &other) {
-                return other.adjusted(-3, 0, 3, 0).intersects(rect);
-            };
-            if (!fits(rect) || std::any_of(placed.begin(), placed.end(), clashes)
-                || std::any_of(obstacles.begin(), obstacles.end(), clashes))
+            const auto clashes = [&](const QRectF &other) { return other.adjusted(-3, 0, 3, 0).intersects(rect); };
+            if (!fits(rect) || std::any_of(nearby.begin(), nearby.end(), clashes)
+                || std::any_of(marks.begin(), marks.end(), clashes))
                 continue;
-            placed.push_back(rect);
+            placed[std::size_t(label.row)].push_back(rect);
             QColor color = text;
             if (dimOthers)
-                color.setAlphaF(0.45);
+                color.setAlphaF(0.45f);
             painter->setPen(color);
             painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, title);
             break;
@@ -320,34 +516,31 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
 int EventLayer::eventAt(QPointF pos) const
 {
     const auto &timeline = m_chart->events()->timeline();
-    if (!timeline || !m_chart->plotArea().contains(pos))
+    if (!timeline || !m_chart->eventArea().contains(pos))
         return -1;
     const int row = m_chart->rowAt(pos.y());
     if (row < 0)
         return -1;
     const Timeline &t = *timeline;
     const Mapping map = mapping();
-    const int laneNumber = m_chart->shownLanes()[row];
-    const LaneIndex::Lane &lane = m_chart->laneIndex().lanes()[laneNumber];
+    const MarkStyle style = markStyle();
+    const LaneIndex::Lane &lane = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]];
     const qreal cy = m_chart->laneRect(row).center().y();
-    const double slopDays = (s_markerRadius + 2 + s_hitSlop) / map.scale;
-    const double day = map.day(pos.x());
-    const auto [begin, end] =
-        m_chart->laneIndex().visibleRange(laneNumber, day - slopDays, day + slopDays, t);
     const int current = m_chart->currentEvent();
+    // What the frame draws one by one: an aggregated lane shows only the current event so.
+    const int columns = std::max(1, int(m_chart->eventArea().width()));
+    LaneDetail detail;
+    planRow(row, m_chart->zoom()->span() / columns, columns, &detail);
 
     // The nearest marker wins; a bar counts when the cursor is on it, after any marker there.
     int best = -1;
     qreal bestDistance = std::numeric_limits<qreal>::max();
-    for (std::size_t i = begin; i < end; ++i) {
+    for (const std::uint32_t i : detail.marks) {
         const std::int32_t e = lane.events[i];
-        if (!m_chart->filter()->accepts(e))
-            continue;
-        const QRectF mark = markRect(map, t.events[e], lane.subRows[i], cy, e == current);
+        const QRectF mark = markRect(map, style, t.events[e], style.compact ? 0 : lane.subRows[i], cy, e == current);
         if (!mark.adjusted(-s_hitSlop, -s_hitSlop, s_hitSlop, s_hitSlop).contains(pos))
             continue;
-        const qreal distance =
-            isPoint(t.events[e]) ? QLineF(mark.center(), pos).length() : mark.width() + 1000;
+        const qreal distance = isPoint(t.events[e]) ? QLineF(mark.center(), pos).length() : mark.width() + 1000;
         if (distance < bestDistance) {
             bestDistance = distance;
             best = e;
@@ -375,14 +568,15 @@ QPointF EventLayer::markerPosition(int event) const
               [&](int a, int b) { return m_chart->rowOfLane(a) < m_chart->rowOfLane(b); });
 
     const Mapping map = mapping();
-    const QRectF plot = m_chart->plotArea();
+    const MarkStyle style = markStyle();
+    const QRectF plot = m_chart->eventArea();
     // Spots on the event's mark in a lane: a dot's centre; along a bar's visible part.
     const auto spotsIn = [&](int laneNumber) {
         const LaneIndex::Lane &lane = index.lanes()[laneNumber];
         const auto it = std::find(lane.events.begin(), lane.events.end(), event);
         const int subRow = it == lane.events.end() ? 0 : lane.subRows[std::size_t(it - lane.events.begin())];
         const QRectF mark =
-            markRect(map, e, subRow, m_chart->laneRect(m_chart->rowOfLane(laneNumber)).center().y(),
+            markRect(map, style, e, style.compact ? 0 : subRow, m_chart->laneRect(m_chart->rowOfLane(laneNumber)).center().y(),
                      event == m_chart->currentEvent());
         const QRectF shown = mark.intersected(plot);
         QList<QPointF> spots { shown.isEmpty() ? mark.center() : shown.center() };

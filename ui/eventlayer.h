@@ -1,14 +1,19 @@
 #pragma once
 
+#include "lanedetail.h"
+
 #include <QGraphicsObject>
+#include <QImage>
 #include <QPointF>
 
 class TimelineChart;
 struct Event;
 
-// Paints a timeline's events, eras and labels inside the chart's plot area. One item for all
-// events: each paint asks the lane index for what is visible and draws only that; where a lane
-// has more events than pixels, it draws them as a density strip per pixel column.
+// Paints a timeline inside the chart's plot area: the time axis and the lanes' names, eras,
+// events and their labels. One item for all events: each paint asks the lane index for what is
+// visible and draws only that, at a level of detail (LaneDetail) that keeps a frame's cost to
+// what fits on screen: marks one by one while a lane has room for them, else a density strip
+// per pixel column, written straight into an image.
 class EventLayer : public QGraphicsObject
 {
     Q_OBJECT
@@ -22,12 +27,25 @@ public:
     int eventAt(QPointF pos) const;
     QPointF markerPosition(int event) const;
 
+    // How many events in view of the lane at `row` are aggregated in the pixel column at `pos`
+    // (chart coordinates); 0 where the lane shows its events one by one.
+    int aggregatedAt(QPointF pos) const;
+
 private:
     struct Mapping;
+    struct MarkStyle;
     Mapping mapping() const;
+    MarkStyle markStyle() const;
+    std::size_t room() const;
     // Where an event is drawn in a lane: its marker's circle, or its bar in its slot.
-    static QRectF markRect(const Mapping &map, const Event &event, int slot, qreal laneCentre, bool current);
+    static QRectF markRect(const Mapping &map, const MarkStyle &style, const Event &event, int slot,
+                           qreal laneCentre, bool current);
+    // Plans the lane at `row` over the whole view, as a frame draws it.
+    void planRow(int row, double daysPerColumn, int columns, LaneDetail *detail) const;
+    void paintAxes(QPainter *painter, const QRectF &area);
 
     TimelineChart *m_chart;
     QRectF m_rect;
+    std::vector<LaneDetail> m_details; // per shown lane, kept between frames for their memory
+    QImage m_pixels; // density strips and plain marks, drawn into directly
 };

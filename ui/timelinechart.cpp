@@ -7,35 +7,11 @@
 #include "timelinefilter.h"
 #include "zoomstate.h"
 
-#include <QCategoryAxis>
+#include <QFontMetricsF>
 #include <QItemSelectionModel>
-#include <QLegendMarker>
-#include <QLineSeries>
 #include <QScatterSeries>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// QCategoryAxis keys categories by label, so equal labels ("Feb" in two years, two actors of
-// the same name) would be dropped: make each unique with invisible zero-width spaces.
-QString uniqueLabel(const QString &label, QSet<QString> &used)
-{
-    QString unique = label;
-    while (used.contains(unique))
-        unique += QChar(0x200b);
-    used.insert(unique);
-    return unique;
-}
-
-void clearCategories(QCategoryAxis *axis)
-{
-    const QStringList labels = axis->categoriesLabels();
-    for (const QString &label : labels)
-        axis->remove(label);
-}
-
-} // namespace
 
 TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFilter *filter, ZoomState *zoom,
                              QItemSelectionModel *selection, QGraphicsItem *parent)
@@ -45,25 +21,11 @@ TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFil
     , m_filter(filter)
     , m_zoom(zoom)
     , m_selection(selection)
-    , m_timeAxis(new QCategoryAxis(this))
-    , m_laneAxis(new QCategoryAxis(this))
-    , m_anchor(new QLineSeries(this))
+    , m_laneIndex(std::make_shared<LaneIndex>())
 {
     setAnimationOptions(QChart::NoAnimation);
     legend()->setAlignment(Qt::AlignBottom);
     legend()->setShowToolTips(true);
-
-    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_timeAxis->setStartValue(0);
-    m_laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    m_laneAxis->setStartValue(0);
-    m_laneAxis->setGridLineVisible(false);
-    m_laneAxis->setLineVisible(false);
-    addAxis(m_timeAxis, Qt::AlignBottom);
-    addAxis(m_laneAxis, Qt::AlignLeft);
-    addSeries(m_anchor);
-    m_anchor->attachAxis(m_timeAxis);
-    m_anchor->attachAxis(m_laneAxis);
 
     m_layer = new EventLayer(this);
     applyTheme(false);
@@ -85,17 +47,21 @@ TimelineChart::~TimelineChart() = default;
 void TimelineChart::rebuild()
 {
     const auto &timeline = m_events->timeline();
-    if (timeline)
-        m_laneIndex.build(*timeline);
-    else
-        m_laneIndex = {};
-    if (const auto extent = timeline ? timeline->extent() : std::nullopt)
+    // The loader indexes what it loads; a timeline made some other way is indexed here.
+    if (timeline && timeline->laneIndex) {
+        m_laneIndex = timeline->laneIndex;
+    } else {
+        auto index = std::make_shared<LaneIndex>();
+        if (timeline)
+            index->build(*timeline);
+        m_laneIndex = std::move(index);
+    }
+    if (const auto extent = m_laneIndex->extent())
         m_zoom->setExtent(extent->first, extent->last);
     // Qt Charts renders titles, axis labels and legend names as HTML: escape the file's text.
     setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
     updateLegend();
     relayoutLanes();
-    updateTimeAxis();
 }
 
 void TimelineChart::applyTheme(bool dark)
@@ -106,11 +72,9 @@ void TimelineChart::applyTheme(bool dark)
     titleFont.setPointSizeF(13);
     titleFont.setBold(true);
     setTitleFont(titleFont);
-    QFont labels = font();
-    labels.setPointSizeF(9);
-    m_timeAxis->setLabelsFont(labels);
-    m_laneAxis->setLabelsFont(labels);
-    legend()->setFont(labels);
+    m_labelFont = font();
+    m_labelFont.setPointSizeF(9);
+    legend()->setFont(m_labelFont);
     // The theme resets series colours: paint the legend's kinds again.
     updateLegend();
     m_layer->update();
@@ -120,17 +84,13 @@ void TimelineChart::updateLegend()
 {
     const auto all = series();
     for (QAbstractSeries *s : all) {
-        if (s != m_anchor) {
-            removeSeries(s);
-            delete s;
-        }
+        removeSeries(s);
+        delete s;
     }
     const auto &timeline = m_events->timeline();
     if (timeline) {
         QStringList kinds = timeline->kinds;
-        const bool anyWithout = std::any_of(timeline->events.begin(), timeline->events.end(),
-                                            [](const Event &e) { return e.kind < 0; });
-        if (anyWithout)
+        if (m_laneIndex->anyWithoutKind())
             kinds.append(QString());
         // An empty series per kind: the legend shows its colour, and nothing is drawn.
         for (const QString &kind : std::as_const(kinds)) {
@@ -140,19 +100,14 @@ void TimelineChart::updateLegend()
             entry->setBorderColor(KindColors::color(kind));
             entry->setMarkerSize(10);
             addSeries(entry);
-            entry->attachAxis(m_timeAxis);
-            entry->attachAxis(m_laneAxis);
         }
     }
-    const auto markers = legend()->markers(m_anchor);
-    for (QLegendMarker *marker : markers)
-        marker->setVisible(false);
 }
 
 void TimelineChart::relayoutLanes()
 {
     m_shownLanes.clear();
-    const auto &lanes = m_laneIndex.lanes();
+    const auto &lanes = m_laneIndex->lanes();
     m_rowOfLane = QList<int>(qsizetype(lanes.size()), -1);
     for (int lane = 0; lane < int(lanes.size()); ++lane) {
         const int actor = lanes[lane].actor;
@@ -161,39 +116,36 @@ void TimelineChart::relayoutLanes()
             m_shownLanes.append(lane);
         }
     }
-
-    clearCategories(m_laneAxis);
-    const int rows = std::max<int>(1, int(m_shownLanes.size()));
-    m_laneAxis->setRange(0, rows);
-    QSet<QString> used;
-    // Categories run bottom-up; lanes are listed top-down.
-    for (int row = int(m_shownLanes.size()) - 1; row >= 0; --row) {
-        const int actor = lanes[m_shownLanes[row]].actor;
-        const QString name =
-            actor == LaneIndex::unattributed ? tr("(no actor)") : m_events->timeline()->actors.at(actor).name;
-        m_laneAxis->append(uniqueLabel(name.toHtmlEscaped(), used), rows - row);
-    }
-    m_layer->update();
+    // Room for the longest name, up to a limit past which names are elided.
+    const QFontMetricsF metrics(m_labelFont);
+    qreal widest = 0;
+    for (int row = 0; row < m_shownLanes.size(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(laneName(row)));
+    m_laneNameWidth = std::min(widest, 12 * metrics.averageCharWidth() + 40);
+    m_layer->updateGeometry();
+    updateTimeAxis();
 }
 
 void TimelineChart::updateTimeAxis()
 {
-    const double first = m_zoom->first();
-    const double last = m_zoom->last();
-    const qreal width = plotArea().width() > 0 ? plotArea().width() : size().width();
-    m_ticks = CalendarTicks::compute(first, last, width, 84);
-
-    clearCategories(m_timeAxis);
-    m_timeAxis->setRange(first, last);
-    QSet<QString> used;
-    for (const CalendarTick &tick : std::as_const(m_ticks))
-        m_timeAxis->append(uniqueLabel(tick.label, used), tick.day);
+    const QRectF area = eventArea();
+    m_ticks = CalendarTicks::compute(m_zoom->first(), m_zoom->last(), area.width() > 0 ? area.width() : size().width(),
+                                     84);
     m_layer->update();
 }
 
-QFont TimelineChart::labelFont() const
+QRectF TimelineChart::eventArea() const
 {
-    return m_timeAxis->labelsFont();
+    const qreal labelHeight = QFontMetricsF(m_labelFont).height();
+    return plotArea().adjusted(m_laneNameWidth + 10, 0, 0, -(labelHeight + 8));
+}
+
+QString TimelineChart::laneName(int row) const
+{
+    if (row < 0 || row >= m_shownLanes.size())
+        return {};
+    const int actor = m_laneIndex->lanes()[m_shownLanes[row]].actor;
+    return actor == LaneIndex::unattributed ? tr("(no actor)") : m_events->timeline()->actors.at(actor).name;
 }
 
 int TimelineChart::rowOfLane(int lane) const
@@ -203,33 +155,40 @@ int TimelineChart::rowOfLane(int lane) const
 
 QRectF TimelineChart::laneRect(int row) const
 {
-    const QRectF plot = plotArea();
-    const int rows = std::max<int>(1, int(m_shownLanes.size()));
-    const qreal top = mutableSelf()->mapToPosition(QPointF(m_zoom->first(), rows - row), m_anchor).y();
-    const qreal bottom = mutableSelf()->mapToPosition(QPointF(m_zoom->first(), rows - row - 1), m_anchor).y();
-    return QRectF(plot.left(), top, plot.width(), bottom - top);
+    const QRectF area = eventArea();
+    const qreal height = area.height() / std::max<qsizetype>(1, m_shownLanes.size());
+    return QRectF(area.left(), area.top() + row * height, area.width(), height);
 }
 
 int TimelineChart::rowAt(qreal y) const
 {
-    const qreal value = mutableSelf()->mapToValue(QPointF(plotArea().left(), y), m_anchor).y();
-    const int row = int(m_shownLanes.size()) - 1 - int(std::floor(value));
-    return row >= 0 && row < m_shownLanes.size() ? row : -1;
+    const QRectF area = eventArea();
+    if (m_shownLanes.isEmpty() || y < area.top() || y >= area.bottom())
+        return -1;
+    const int row = int((y - area.top()) / (area.height() / m_shownLanes.size()));
+    return std::min(row, int(m_shownLanes.size()) - 1);
 }
 
 qreal TimelineChart::xOf(double day) const
 {
-    return mutableSelf()->mapToPosition(QPointF(day, 0), m_anchor).x();
+    const QRectF area = eventArea();
+    return area.left() + (day - m_zoom->first()) * area.width() / m_zoom->span();
 }
 
 double TimelineChart::dayAt(qreal x) const
 {
-    return mutableSelf()->mapToValue(QPointF(x, plotArea().top()), m_anchor).x();
+    const QRectF area = eventArea();
+    return m_zoom->first() + (x - area.left()) * m_zoom->span() / std::max<qreal>(1, area.width());
 }
 
 int TimelineChart::eventAt(QPointF pos) const
 {
     return m_layer->eventAt(pos);
+}
+
+int TimelineChart::aggregatedAt(QPointF pos) const
+{
+    return m_layer->aggregatedAt(pos);
 }
 
 QPointF TimelineChart::eventPosition(int event) const

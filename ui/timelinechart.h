@@ -11,16 +11,15 @@
 class ActorModel;
 class EventLayer;
 class EventModel;
-class QCategoryAxis;
 class QItemSelectionModel;
-class QLineSeries;
 class TimelineFilter;
 class ZoomState;
 
-// The timeline as a Qt chart: Qt Charts gives the frame, the axes (with ticks we place on
-// calendar boundaries), the theme, the legend of event kinds and the layout; the events
-// themselves are painted by one EventLayer item that draws only what is visible, because Qt
-// Charts' own series make a graphics item per point and crawl past a few thousand.
+// The timeline as a Qt chart: Qt Charts gives the frame, the title, the theme, the legend of
+// event kinds and the plot area. One EventLayer item paints the rest (the time axis with ticks
+// on calendar boundaries, the lanes' names, eras and events) and draws only what is visible:
+// Qt Charts' series make a graphics item per point and crawl past a few thousand, and its
+// axes lay the whole chart out again, measuring every label as HTML, on each zoom step.
 class TimelineChart : public QChart
 {
     Q_OBJECT
@@ -34,7 +33,7 @@ public:
     TimelineFilter *filter() const { return m_filter; }
     ZoomState *zoom() const { return m_zoom; }
     QItemSelectionModel *selection() const { return m_selection; }
-    const LaneIndex &laneIndex() const { return m_laneIndex; }
+    const LaneIndex &laneIndex() const { return *m_laneIndex; }
 
     // Lanes shown, top to bottom, as indices into laneIndex().lanes().
     const QList<int> &shownLanes() const { return m_shownLanes; }
@@ -42,15 +41,22 @@ public:
     int rowOfLane(int lane) const;
     QRectF laneRect(int row) const; // in chart coordinates
     int rowAt(qreal y) const;
+    // The name shown beside a lane: its actor's, as plain text.
+    QString laneName(int row) const;
 
-    // Chart x of a day (the start of it), and the day at a chart x, by the axis's own mapping.
+    // Where events are drawn: the plot area less the lane names on the left and the time
+    // axis's labels below (chart coordinates).
+    QRectF eventArea() const;
+    // Chart x of a day (the start of it), and the day at a chart x.
     qreal xOf(double day) const;
     double dayAt(qreal x) const;
     const QList<CalendarTick> &ticks() const { return m_ticks; }
-    QFont labelFont() const;
+    QFont labelFont() const { return m_labelFont; }
 
     // The event drawn under `pos` (chart coordinates), or -1.
     int eventAt(QPointF pos) const;
+    // How many events a density strip stands for under `pos`; 0 where there is none.
+    int aggregatedAt(QPointF pos) const;
     // Where the event's marker is drawn in its top-most shown lane (chart coordinates); a null
     // point when it is not shown.
     QPointF eventPosition(int event) const;
@@ -67,8 +73,6 @@ public:
     int currentEvent() const;
 
 private:
-    // QChart's value-to-position mapping is not const, though it changes nothing.
-    TimelineChart *mutableSelf() const { return const_cast<TimelineChart *>(this); }
     void rebuild();
     void relayoutLanes();
     void updateTimeAxis();
@@ -79,14 +83,13 @@ private:
     TimelineFilter *m_filter;
     ZoomState *m_zoom;
     QItemSelectionModel *m_selection;
-    QCategoryAxis *m_timeAxis;
-    QCategoryAxis *m_laneAxis;
-    QLineSeries *m_anchor; // empty: only there so that the axes map values to positions
     EventLayer *m_layer;
-    LaneIndex m_laneIndex;
+    std::shared_ptr<const LaneIndex> m_laneIndex;
     QList<int> m_shownLanes;
     QList<int> m_rowOfLane;
     QList<CalendarTick> m_ticks;
+    QFont m_labelFont;
+    qreal m_laneNameWidth = 0;
     int m_highlightedActor = -1;
     bool m_dark = false;
 };

@@ -141,6 +141,11 @@ void TimelineChartView::mouseMoveEvent(QMouseEvent *event)
             PlainToolTips::show(event->globalPosition().toPoint(),
                                 m_chart->events()->index(under, 0).data(Qt::ToolTipRole).toString(), this);
             viewport()->setCursor(Qt::PointingHandCursor);
+        } else if (const int many = m_chart->aggregatedAt(m_chart->mapFromScene(mapToScene(pos)))) {
+            // A density strip: say how many, and how to see them.
+            PlainToolTips::show(event->globalPosition().toPoint(),
+                                tr("%n event(s) here\nScroll or double-click to zoom in", nullptr, many), this);
+            viewport()->unsetCursor();
         } else {
             QToolTip::hideText();
             viewport()->unsetCursor();
@@ -191,10 +196,14 @@ void TimelineChartView::mouseReleaseEvent(QMouseEvent *event)
 
 void TimelineChartView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    const int under = eventUnder(event->position().toPoint());
+    const QPoint pos = event->position().toPoint();
+    const int under = eventUnder(pos);
+    const QPointF inChart = m_chart->mapFromScene(mapToScene(pos));
     if (under >= 0) {
         m_chart->selectEvent(under);
         zoomToEvent(under);
+    } else if (m_chart->aggregatedAt(inChart) > 0) {
+        m_chart->zoom()->zoom(4, m_chart->dayAt(inChart.x())); // into the crowd, until it parts
     }
     event->accept();
 }

@@ -48,7 +48,7 @@ void TestLaneIndex::initTestCase()
 
 QStringList TestLaneIndex::idsIn(int lane, double first, double last) const
 {
-    const auto [begin, end] = m_index.visibleRange(lane, first, last, *m_timeline);
+    const auto [begin, end] = m_index.visibleRange(lane, first, last);
     QStringList ids;
     for (std::size_t i = begin; i < end; ++i) {
         const Event &event = m_timeline->events[m_index.lanes()[lane].events[i]];
@@ -72,6 +72,23 @@ void TestLaneIndex::lanesFollowActorsAndUnattributedEvents()
     const auto &events = m_index.lanes()[0].events;
     for (std::size_t i = 1; i < events.size(); ++i)
         QVERIFY(m_timeline->events[events[i - 1]].range.first <= m_timeline->events[events[i]].range.first);
+    // Each lane keeps its events' days beside them.
+    for (const LaneIndex::Lane &lane : m_index.lanes()) {
+        QCOMPARE(lane.days.size(), lane.events.size());
+        for (std::size_t i = 0; i < lane.events.size(); ++i) {
+            QCOMPARE(lane.days[i].first, m_timeline->events[lane.events[i]].range.first);
+            QCOMPARE(lane.days[i].last, m_timeline->events[lane.events[i]].range.last);
+        }
+    }
+    // What the chart needs of the whole timeline comes with the index.
+    QVERIFY(m_index.extent());
+    QCOMPARE(m_index.extent()->first, m_timeline->extent()->first);
+    QCOMPARE(m_index.extent()->last, m_timeline->extent()->last);
+    QVERIFY(m_index.anyWithoutKind()); // no event here has a kind
+    // The loader builds the same index.
+    QVERIFY(m_timeline->laneIndex);
+    QCOMPARE(m_timeline->laneIndex->lanes().size(), m_index.lanes().size());
+    QCOMPARE(LaneIndex().extent().has_value(), false);
 }
 
 void TestLaneIndex::visibleRangeFindsEverythingThatOverlaps_data()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void dragPansAndKeepsTheSelection();
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
+    void crowdedLanesAreDensityUntilZoomedIn();
 
     void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
@@ -260,13 +261,13 @@ void TestTimelineChart::axisTicksFallOnCalendarBoundaries()
             QCOMPARE(date.month(), 1);
         // The tick sits where the axis maps its day.
         const qreal x = m_chart->xOf(tick.day);
-        QVERIFY(x >= m_chart->plotArea().left() - 0.5 && x <= m_chart->plotArea().right() + 0.5);
+        QVERIFY(x >= m_chart->eventArea().left() - 0.5 && x <= m_chart->eventArea().right() + 0.5);
     }
 }
 
 void TestTimelineChart::wheelZoomsAroundTheCursor()
 {
-    const QRectF plot = m_chart->plotArea();
+    const QRectF plot = m_chart->eventArea();
     const QPoint pos = m_view->mapFromScene(
         m_chart->mapToScene(QPointF(plot.left() + plot.width() * 0.7, plot.center().y())));
     const double dayUnderCursor = m_chart->dayAt(m_chart->mapFromScene(m_view->mapToScene(pos)).x());
@@ -297,7 +298,7 @@ void TestTimelineChart::dragPansAndKeepsTheSelection()
     sendMouse(QEvent::MouseMove, end, Qt::LeftButton);
     sendMouse(QEvent::MouseButtonRelease, end, Qt::NoButton);
     // Dragging right brings earlier days into view, by as many days as the 200 pixels held.
-    const double daysPerPixel = spanBefore / m_chart->plotArea().width();
+    const double daysPerPixel = spanBefore / m_chart->eventArea().width();
     QCOMPARE_LE(std::abs((firstBefore - m_document->zoom()->first()) - 200 * daysPerPixel), 2 * daysPerPixel);
     QCOMPARE(m_document->zoom()->span(), spanBefore);
     QCOMPARE(m_document->currentEvent(), row("stargate"));
@@ -305,7 +306,7 @@ void TestTimelineChart::dragPansAndKeepsTheSelection()
 
 void TestTimelineChart::shiftDragZoomsToTheRectangle()
 {
-    const QRectF plot = m_chart->plotArea();
+    const QRectF plot = m_chart->eventArea();
     const auto viewPoint = [&](qreal x) {
         return m_view->mapFromScene(m_chart->mapToScene(QPointF(x, plot.center().y())));
     };
@@ -336,6 +337,7 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
 void TestTimelineChart::textFromTheFileIsNeverMarkup()
 {
     // Qt Charts renders its texts as HTML; the file's title and actor names must show as written.
+    // Lane names are the chart's own, drawn as plain text.
     const QString markup = u"<b>Bold</b> & <img src=x> <a href='file:///etc/passwd'>link</a>"_s;
     const QString name = u"<b>B</b>&amp;<i>"_s;
     const QByteArray json = R"({"format":"sourceline","version":1,"title":")" + markup.toUtf8()
@@ -344,7 +346,7 @@ void TestTimelineChart::textFromTheFileIsNeverMarkup()
     const TimelineLoader::Result result = TimelineLoader::loadData(json, u"markup.json"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     m_document->setTimeline(result.timeline, u"markup.json"_s);
-    QCoreApplication::processEvents(); // the chart lays out its axes when the event loop runs
+    QCoreApplication::processEvents(); // the chart lays out its title when the event loop runs
 
     QStringList texts;
     const auto items = m_chart->scene()->items();
@@ -353,7 +355,7 @@ void TestTimelineChart::textFromTheFileIsNeverMarkup()
             texts.append(text->toPlainText());
     }
     QVERIFY2(texts.contains(markup), qPrintable(texts.join(u" | "_s))); // the title
-    QVERIFY2(texts.contains(name), qPrintable(texts.join(u" | "_s))); // the lane's name
+    QCOMPARE(m_chart->laneName(0), name);
 }
 
 namespace {
@@ -372,6 +374,61 @@ int inkPixels(const QImage &image, const QRect &rect)
 }
 
 } // namespace
+
+void TestTimelineChart::crowdedLanesAreDensityUntilZoomedIn()
+{
+    // 6,000 day events in two lanes over ten years: far more than 1,200 pixels can show.
+    QByteArray json = R"({"format":"sourceline","version":1,"title":"Crowd","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"},{"id":"b","name":"B","kind":"person"}],
+        "events":[)";
+    const QDate start(2010, 1, 1);
+    for (int i = 0; i < 6000; ++i) {
+        json += (i ? ",{" : "{") + "\"id\":\"e"_ba + QByteArray::number(i) + R"(","title":"Event )"
+            + QByteArray::number(i) + R"(","when":")" + start.addDays(i * 3650 / 6000).toString(Qt::ISODate).toUtf8()
+            + R"(","actors":[")" + (i % 2 ? "b" : "a") + R"("]})";
+    }
+    json += "]}";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"crowd.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_document->setTimeline(result.timeline, u"crowd.json"_s);
+    QCoreApplication::processEvents();
+    const auto chartPoint = [&](QPoint viewPos) { return m_chart->mapFromScene(m_view->mapToScene(viewPos)); };
+    const auto viewPoint = [&](QPointF chartPos) { return m_view->mapFromScene(m_chart->mapToScene(chartPos)); };
+
+    // The whole timeline: lane A is a density strip, which no click selects.
+    const QRectF laneA = m_chart->laneRect(0);
+    const QPointF middle(laneA.center().x(), laneA.center().y());
+    QVERIFY(m_chart->aggregatedAt(middle) > 0);
+    QCOMPARE(m_chart->eventAt(middle), -1);
+    // On screen, the strip is drawn across the lane's middle.
+    const QImage shot = m_view->viewport()->grab().toImage();
+    const QRect band(viewPoint(laneA.topLeft()), viewPoint(laneA.bottomRight()));
+    QCOMPARE_GT(inkPixels(shot, band), 500);
+
+    // The selected event is drawn on its own even there, and a click on it keeps it.
+    const int selected = 3001; // lane B
+    m_document->selectEvent(selected);
+    const QPoint at = m_view->eventPosition(selected);
+    QVERIFY2(!at.isNull(), "the selected event is drawn");
+    QCOMPARE(m_chart->eventAt(chartPoint(at)), selected);
+    m_document->selectEvent(-1);
+
+    // Double-clicking the strip zooms in, until the events part into marks of their own.
+    const double span = m_document->zoom()->span();
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, viewPoint(middle));
+    QCOMPARE_LT(m_document->zoom()->span(), span / 3);
+    m_document->zoom()->setRange(m_document->zoom()->first(), m_document->zoom()->first() + 60);
+    QCOMPARE(m_chart->aggregatedAt(middle), 0);
+    int shown = -1;
+    for (int e = 0; e < 6000 && shown < 0; e += 2) {
+        const QPoint pos = m_view->eventPosition(e);
+        if (!pos.isNull() && m_view->viewport()->rect().contains(pos) && m_chart->eventAt(chartPoint(pos)) == e)
+            shown = e;
+    }
+    QVERIFY2(shown >= 0, "zoomed in, events of lane A are drawn one by one");
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->eventPosition(shown));
+    QCOMPARE(m_document->currentEvent(), shown);
+}
 
 void TestTimelineChart::exportHasTheAskedSizeAndShowsEvents_data()
 {

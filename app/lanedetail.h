@@ -1,0 +1,109 @@
+#pragma once
+
+#include "laneindex.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+// Days to pixel columns across the plot: column 0 starts at `first`, each is `daysPerColumn`
+// days wide, and there are `width` of them.
+struct ColumnMapping
+{
+    ColumnMapping(double first, double daysPerColumn, int width)
+        : first(first)
+        , width(width)
+        , columnsPerDay(1 / daysPerColumn)
+    { }
+
+    double first;
+    int width;
+    double columnsPerDay; // a product per event rather than a quotient: frames make millions
+
+    double column(double day) const { return (day - first) * columnsPerDay; }
+
+    // The columns an event covers, clamped to the plot; false when none is in view. A day
+    // covers [d, d + 1), so an event ends where its last day does.
+    bool columns(LaneIndex::Days days, int *from, int *to) const
+    {
+        const double start = column(days.first);
+        const double end = column(double(days.last) + 1);
+        if (end <= 0 || start >= width || width <= 0)
+            return false;
+        *from = std::clamp(int(std::floor(start)), 0, width - 1);
+        *to = std::clamp(int(std::ceil(end)) - 1, *from, width - 1);
+        return true;
+    }
+};
+
+// How one lane is drawn at one zoom (level of detail). When no more events are in view than
+// the lane has room for, each gets its own mark. Otherwise they are aggregated per pixel
+// column, as Qwt filters a curve's points per pixel: `counts` says how many events start in
+// each column (the sum is the number aggregated) and `coverage` how many overlap it, which
+// the chart draws as a density strip. The selected event is always drawn on its own.
+struct LaneDetail
+{
+    bool aggregated = false;
+    std::vector<std::uint32_t> marks; // positions in the lane's events drawn one by one
+    std::vector<std::uint32_t> counts; // per column, when aggregated
+    std::vector<std::uint32_t> coverage; // per column, when aggregated
+    std::uint32_t aggregatedCount = 0;
+    std::uint32_t peakCoverage = 0;
+
+    // Plans positions [begin, end) of `lane` (a visibleRange, which may hold events just out
+    // of view). `accepts(event)` is the filter; `selected` an event index or -1; `room` how
+    // many marks the lane can show. The vectors keep their capacity from frame to frame.
+    template<typename Accepts>
+    void plan(const LaneIndex::Lane &lane, std::size_t begin, std::size_t end, const ColumnMapping &map,
+              Accepts &&accepts, std::int32_t selected, std::size_t room)
+    {
+        aggregated = false;
+        aggregatedCount = 0;
+        peakCoverage = 0;
+        marks.clear();
+        int from = 0, to = 0;
+        // Few enough that they may all fit: find which are in view.
+        if (end - begin <= room) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (map.columns(lane.days[i], &from, &to) && accepts(lane.events[i]))
+                    marks.push_back(std::uint32_t(i));
+            }
+            return;
+        }
+
+        // Else count them per column in one pass (a frame at a million events makes this pass
+        // over all of them), and fall back to marks if, after all, they fit.
+        aggregated = true;
+        counts.assign(std::size_t(map.width), 0);
+        // Coverage through a difference array: +1 where an event starts, -1 after it ends.
+        coverage.assign(std::size_t(map.width) + 1, 0);
+        std::int64_t kept = -1;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (!map.columns(lane.days[i], &from, &to) || !accepts(lane.events[i]))
+                continue;
+            if (lane.events[i] == selected) {
+                kept = std::int64_t(i);
+                continue;
+            }
+            ++counts[std::size_t(from)];
+            ++coverage[std::size_t(from)];
+            --coverage[std::size_t(to) + 1];
+            ++aggregatedCount;
+        }
+        if (aggregatedCount + (kept >= 0 ? 1 : 0) <= room) {
+            plan(lane, begin, end, map, accepts, selected, std::numeric_limits<std::size_t>::max());
+            return;
+        }
+        std::uint32_t running = 0;
+        for (std::uint32_t &c : coverage) {
+            running += c; // wraps back through the -1s: the running sum is never negative
+            c = running;
+            peakCoverage = std::max(peakCoverage, running);
+        }
+        coverage.pop_back();
+        if (kept >= 0)
+            marks.push_back(std::uint32_t(kept));
+    }
+};

@@ -1,0 +1,167 @@
+#include "lanedetail.h"
+#include "testutils.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <numeric>
+
+// The level-of-detail maths behind the chart: which events of a lane get a mark of their own
+// and how the rest are counted per pixel column.
+class TestLaneDetail : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void columnsAreClampedToThePlot_data();
+    void columnsAreClampedToThePlot();
+    void planKeepsEveryEventAndStaysInThePlot_data();
+    void planKeepsEveryEventAndStaysInThePlot();
+};
+
+namespace {
+
+// A lane of `count` events in [0, spread) days, a quarter of them ranges up to `longest` days,
+// ordered by first day as LaneIndex orders them; events[i] == i.
+LaneIndex::Lane makeLane(int count, int spread, int longest, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    std::vector<LaneIndex::Days> days(static_cast<std::size_t>(count));
+    for (LaneIndex::Days &d : days) {
+        d.first = random.bounded(spread);
+        d.last = d.first + (random.bounded(4) == 0 ? random.bounded(longest) : 0);
+    }
+    std::sort(days.begin(), days.end(), [](auto a, auto b) { return a.first < b.first; });
+    LaneIndex::Lane lane;
+    lane.days = days;
+    lane.events.resize(days.size());
+    std::iota(lane.events.begin(), lane.events.end(), 0);
+    for (const auto &d : days)
+        lane.longest = std::max(lane.longest, d.last - d.first + 1);
+    lane.subRows.assign(days.size(), 0);
+    return lane;
+}
+
+} // namespace
+
+void TestLaneDetail::columnsAreClampedToThePlot_data()
+{
+    QTest::addColumn<int>("first");
+    QTest::addColumn<int>("last");
+    QTest::addColumn<bool>("shown");
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    // 100 columns of 2 days from day 0.
+    QTest::newRow("a day") << 10 << 10 << true << 5 << 5;
+    QTest::newRow("two columns") << 10 << 13 << true << 5 << 6;
+    QTest::newRow("starts before the view") << -50 << 3 << true << 0 << 1;
+    QTest::newRow("ends after the view") << 190 << 400 << true << 95 << 99;
+    QTest::newRow("covers the view") << -10 << 500 << true << 0 << 99;
+    QTest::newRow("ends just before") << -5 << -1 << false << 0 << 0;
+    QTest::newRow("starts just after") << 200 << 210 << false << 0 << 0;
+    QTest::newRow("last day in view") << 199 << 199 << true << 99 << 99;
+}
+
+void TestLaneDetail::columnsAreClampedToThePlot()
+{
+    QFETCH(int, first);
+    QFETCH(int, last);
+    QFETCH(bool, shown);
+    const ColumnMapping map { 0, 2, 100 };
+    int from = -1, to = -1;
+    QCOMPARE(map.columns({ first, last }, &from, &to), shown);
+    if (shown) {
+        QTEST(from, "from");
+        QTEST(to, "to");
+    }
+}
+
+void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<double>("first"); // the view, in days
+    QTest::addColumn<double>("last");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("room");
+    QTest::addColumn<int>("selected"); // which of the events in view is selected, -1 for none
+    QTest::addColumn<int>("filterEvery"); // the filter passes every n-th event
+    QTest::addColumn<bool>("aggregated");
+
+    // 10,000 events over about 27 years; ranges up to two years.
+    QTest::newRow("whole lane, aggregated") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << -1 << 1 << true;
+    QTest::newRow("whole lane, selected kept") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << 4321 << 1 << true;
+    QTest::newRow("zoomed in, marks") << 10'000 << 5000.0 << 5010.0 << 1400 << 400 << -1 << 1 << false;
+    QTest::newRow("narrow plot") << 10'000 << 2000.0 << 4000.0 << 7 << 100 << 17 << 1 << true;
+    QTest::newRow("fractional days") << 10'000 << 4999.3 << 5003.7 << 900 << 400 << 3 << 1 << false;
+    QTest::newRow("filter leaves few") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << -1 << 500 << false;
+    QTest::newRow("filter leaves many") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << 30 << 20 << true;
+    QTest::newRow("room for all") << 500 << 0.0 << 10'000.0 << 1400 << 500 << 250 << 1 << false;
+    QTest::newRow("one more than room") << 501 << -1000.0 << 20'000.0 << 1400 << 500 << -1 << 1 << true;
+    QTest::newRow("view past the end") << 1000 << 30'000.0 << 40'000.0 << 1400 << 10 << -1 << 1 << false;
+}
+
+void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
+{
+    QFETCH(int, count);
+    QFETCH(double, first);
+    QFETCH(double, last);
+    QFETCH(int, width);
+    QFETCH(int, room);
+    QFETCH(int, selected);
+    QFETCH(int, filterEvery);
+    const LaneIndex::Lane lane = makeLane(count, 10'000, 730, quint32(count + width));
+    const ColumnMapping map { first, (last - first) / width, width };
+    const auto accepts = [&](std::int32_t e) { return e % filterEvery == 0; };
+
+    // What a frame must account for: every accepted event that overlaps the view.
+    std::vector<std::int32_t> inView;
+    for (std::size_t i = 0; i < lane.days.size(); ++i) {
+        const bool overlaps = lane.days[i].last + 1 > first && lane.days[i].first < last;
+        if (overlaps && accepts(lane.events[i]))
+            inView.push_back(lane.events[i]);
+    }
+    const bool selectedInView = selected >= 0 && !inView.empty();
+    if (selectedInView)
+        selected = inView[std::size_t(selected) % inView.size()];
+
+    // The lane index's range, as the chart asks for it.
+    const auto from = std::lower_bound(lane.days.begin(), lane.days.end(), std::floor(first) - lane.longest,
+                                       [](LaneIndex::Days d, double day) { return d.first < day; });
+    const auto to = std::upper_bound(from, lane.days.end(), last,
+                                     [](double day, LaneIndex::Days d) { return day < d.first; });
+    LaneDetail detail;
+    detail.plan(lane, std::size_t(from - lane.days.begin()), std::size_t(to - lane.days.begin()), map, accepts,
+                selected, std::size_t(room));
+
+    QTEST(detail.aggregated, "aggregated");
+    // Counts are preserved: each event in view is a mark or counted in exactly one column.
+    QCOMPARE(detail.marks.size() + detail.aggregatedCount, inView.size());
+    if (detail.aggregated) {
+        QCOMPARE(detail.counts.size(), std::size_t(width));
+        QCOMPARE(detail.coverage.size(), std::size_t(width));
+        QCOMPARE(std::accumulate(detail.counts.begin(), detail.counts.end(), std::size_t(0)),
+                 std::size_t(detail.aggregatedCount));
+        // A column is covered at least by the events that start in it.
+        for (int c = 0; c < width; ++c)
+            QVERIFY(detail.coverage[std::size_t(c)] >= detail.counts[std::size_t(c)]);
+        QCOMPARE(detail.peakCoverage, *std::max_element(detail.coverage.begin(), detail.coverage.end()));
+        QCOMPARE(detail.marks.size(), std::size_t(selectedInView ? 1 : 0));
+    } else {
+        QCOMPARE_LE(detail.marks.size(), std::size_t(room));
+    }
+    // The selected event is always drawn on its own.
+    if (selectedInView) {
+        QVERIFY(std::any_of(detail.marks.begin(), detail.marks.end(),
+                            [&](std::uint32_t i) { return lane.events[i] == selected; }));
+    }
+    // Nothing drawn outside the plot: every mark has columns inside it.
+    for (const std::uint32_t i : detail.marks) {
+        int a = -1, b = -1;
+        QVERIFY(map.columns(lane.days[i], &a, &b));
+        QVERIFY(a >= 0 && b < width && a <= b);
+    }
+}
+
+SOURCELINE_TEST_MAIN(TestLaneDetail)
+
+#include "tst_lanedetail.moc"
