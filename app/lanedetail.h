@@ -106,4 +106,71 @@ struct LaneDetail
         if (kept >= 0)
             marks.push_back(std::uint32_t(kept));
     }
+
+    // The same plan from the lane's running totals (LaneIndex::Lane::hasTotals()), for when the
+    // filter passes all of the lane's events: two look-ups per column, however many events
+    // the view holds.
+    void planFromTotals(const LaneIndex::Lane &lane, std::size_t begin, std::size_t end, const ColumnMapping &map,
+                        std::int32_t selected, std::size_t room)
+    {
+        const auto all = [](std::int32_t) { return true; };
+        if (map.width <= 0 || !lane.hasTotals()) {
+            plan(lane, begin, end, map, all, selected, room);
+            return;
+        }
+        // Column boundaries as whole days, found through map.column() itself so that every
+        // event lands in the column plan() puts it in: the first day that starts in column c
+        // or later, and the first day on which an event must end to reach past column c.
+        const double daysPerColumn = 1 / map.columnsPerDay;
+        const auto startBoundary = [&](int c) {
+            double day = std::ceil(map.first + c * daysPerColumn);
+            while (map.column(day - 1) >= c)
+                --day;
+            while (map.column(day) < c)
+                ++day;
+            return day;
+        };
+        const auto endBoundary = [&](int c) {
+            double day = std::floor(map.first + c * daysPerColumn) + 1;
+            while (map.column(day - 1) > c)
+                --day;
+            while (map.column(day) <= c)
+                ++day;
+            return day;
+        };
+        // Events end on day `last + 1`; those ending before endBoundary(c) stop short of column c.
+        const auto endedShortOf = [&](int c) { return lane.endsBy(endBoundary(c) - 1); };
+        const std::uint32_t inView = lane.startsBefore(startBoundary(map.width)) - endedShortOf(0);
+        if (inView <= room) {
+            plan(lane, begin, end, map, all, selected, room);
+            return;
+        }
+        aggregated = true;
+        marks.clear();
+        counts.resize(std::size_t(map.width));
+        coverage.resize(std::size_t(map.width));
+        std::uint32_t startedBefore = 0;
+        for (int c = 0; c < map.width; ++c) {
+            const std::uint32_t startedBy = lane.startsBefore(startBoundary(c + 1));
+            coverage[std::size_t(c)] = startedBy - endedShortOf(c);
+            // Those that started before the view are counted where they come into it.
+            counts[std::size_t(c)] = c == 0 ? coverage[0] : startedBy - startedBefore;
+            startedBefore = startedBy;
+        }
+        aggregatedCount = inView;
+        // The selected event is drawn on its own: take it out of the columns it covers.
+        const auto it = std::lower_bound(lane.events.begin() + std::ptrdiff_t(begin),
+                                         lane.events.begin() + std::ptrdiff_t(end), selected);
+        int from = 0, to = 0;
+        if (selected >= 0 && it != lane.events.begin() + std::ptrdiff_t(end) && *it == selected
+            && map.columns(lane.days[std::size_t(it - lane.events.begin())], &from, &to)) {
+            const auto i = std::uint32_t(it - lane.events.begin());
+            marks.push_back(i);
+            --counts[std::size_t(from)];
+            for (int c = from; c <= to; ++c)
+                --coverage[std::size_t(c)];
+            --aggregatedCount;
+        }
+        peakCoverage = *std::max_element(coverage.begin(), coverage.end());
+    }
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 void LaneIndex::build(const Timeline &t)
 {
@@ -53,6 +54,15 @@ void LaneIndex::build(const Timeline &t)
     else
         m_unattributedLane = int(m_lanes.size()) - 1;
 
+    // Running totals for crowded lanes; their memory is at most 32 bytes an event.
+    if (m_extent) {
+        const std::int64_t days = std::int64_t(m_extent->last) + 2 - m_extent->first;
+        for (Lane &lane : m_lanes) {
+            if (std::int64_t(lane.events.size()) * 4 >= days)
+                lane.buildTotals(m_extent->first, m_extent->last);
+        }
+    }
+
     // Give each range the first sub-row free by its first day (events come by first day), and
     // each point on a day that already has one in this lane the next sub-row, so that no two
     // marks in a lane lie exactly on top of each other.
@@ -79,6 +89,22 @@ void LaneIndex::build(const Timeline &t)
             lane.subRows[i] = std::uint8_t(row - std::begin(rowEnds));
         }
     }
+}
+
+void LaneIndex::Lane::buildTotals(std::int32_t firstDay, std::int32_t lastDay)
+{
+    const std::size_t size = std::size_t(std::int64_t(lastDay) + 2 - firstDay);
+    totalsOrigin = firstDay;
+    startedBefore.assign(size, 0);
+    endedBefore.assign(size, 0);
+    // Counts per day first (an event starting on d counts from d + 1 on; one ending on d, from
+    // d + 1 too), then running sums.
+    for (const Days d : days) {
+        ++startedBefore[std::size_t(d.first - firstDay + 1)];
+        ++endedBefore[std::size_t(d.last - firstDay + 1)];
+    }
+    std::partial_sum(startedBefore.begin(), startedBefore.end(), startedBefore.begin());
+    std::partial_sum(endedBefore.begin(), endedBefore.end(), endedBefore.begin());
 }
 
 int LaneIndex::laneOf(int actor) const

@@ -146,9 +146,12 @@ void EventLayer::planRow(int row, double daysPerColumn, int columns, LaneDetail 
     const TimelineFilter *filter = m_chart->filter();
     const ColumnMapping columnMap { zoom->first(), daysPerColumn, columns };
     const std::int32_t current = m_chart->currentEvent();
-    if (filter->acceptedCount() == qsizetype(timeline->events.size())) {
-        detail->plan(index.lanes()[laneNumber], begin, end, columnMap, [](std::int32_t) { return true; }, current,
-                     room());
+    const LaneIndex::Lane &lane = index.lanes()[laneNumber];
+    // Without search text every event of a shown lane passes the filter.
+    if (lane.hasTotals() && filter->text().isEmpty()) {
+        detail->planFromTotals(lane, begin, end, columnMap, current, room());
+    } else if (filter->acceptedCount() == qsizetype(timeline->events.size())) {
+        detail->plan(lane, begin, end, columnMap, [](std::int32_t) { return true; }, current, room());
     } else {
         detail->plan(index.lanes()[laneNumber], begin, end, columnMap,
                      [filter](std::int32_t e) { return filter->accepts(e); }, current, room());
@@ -342,19 +345,29 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             } else {
                 std::fill(line.begin(), line.end(), QRgb(0));
                 const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
-                // Points get a block two pixels wide at least; ranges their days, paler.
+                // Ranges first, paler, each pixel written once (the earliest range keeps a
+                // pixel that later ones also cover: long ranges may overlap by hundreds); then
+                // points, two pixels wide at least, over them.
                 const int wide = std::max(1, int(pixelRatio * 2));
-                for (const std::uint32_t i : detail.marks) {
-                    const std::int32_t e = laneData.events[i];
-                    if (e == current)
-                        continue; // drawn on top, outlined
-                    const Event &event = t.events[e];
-                    int from = 0, to = 0;
-                    columnMap.columns(laneData.days[i], &from, &to);
-                    to = std::min(std::max(to, from + wide - 1), columns - 1);
-                    const int variant = (isProminent(event, e) ? 1 : 0) | (isPoint(event) ? 2 : 0);
-                    const QRgb pixel = kindPixels[std::size_t(event.kind + 1) * 4 + std::size_t(variant)];
-                    std::fill(line.begin() + from, line.begin() + to + 1, pixel);
+                int filled = -1; // the last column a range has written
+                for (const bool points : { false, true }) {
+                    for (const std::uint32_t i : detail.marks) {
+                        const std::int32_t e = laneData.events[i];
+                        const Event &event = t.events[e];
+                        if (e == current || isPoint(event) != points)
+                            continue; // the current event is drawn on top, outlined
+                        int from = 0, to = 0;
+                        columnMap.columns(laneData.days[i], &from, &to);
+                        to = std::min(std::max(to, from + wide - 1), columns - 1);
+                        if (!points) {
+                            from = std::max(from, filled + 1);
+                            filled = std::max(filled, to);
+                        }
+                        const int variant = (isProminent(event, e) ? 1 : 0) | (points ? 2 : 0);
+                        const QRgb pixel = kindPixels[std::size_t(event.kind + 1) * 4 + std::size_t(variant)];
+                        if (from <= to)
+                            std::fill(line.begin() + from, line.begin() + to + 1, pixel);
+                    }
                 }
             }
             const QRectF lane = m_chart->laneRect(row);
