@@ -486,7 +486,8 @@ QString number(double value)
     return QString::number(value, 'f', value < 10 ? 2 : value < 1000 ? 1 : 0);
 }
 
-void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes)
+// `embeddedEvents`: the size of the embedded timeline's rows, the baseline of the export.
+void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes, qint64 embeddedEvents)
 {
     QString table = u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"name"_s, -12)
                         .arg(u"events"_s, 9)
@@ -540,6 +541,29 @@ void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes)
                          .arg(qjson->peakRssMb / fileMb, 0, 'f', 1);
         table += u'\n';
     }
+    // Frames against their budget, and the 4K export against the embedded timeline's.
+    const Row *embeddedExport = find(embeddedEvents, u"export_4k");
+    for (const qint64 events : std::as_const(sizes)) {
+        const Row *first = find(events, u"first_frame");
+        const Row *zoom = find(events, u"zoom_frame");
+        const Row *pan = find(events, u"pan_frame");
+        if (events == embeddedEvents || !first || !zoom || !pan)
+            continue;
+        table += u"%1 events: first frame %2 ms; zoom %3 ms median, %4 ms slowest; pan %5 ms median, %6 ms "
+                 u"slowest (budget: 50; 16 median, 33 slowest)\n"_s.arg(events)
+                     .arg(number(first->medianMs), number(zoom->medianMs), number(zoom->maxMs),
+                          number(pan->medianMs), number(pan->maxMs));
+        const Row *exported = find(events, u"export_4k");
+        const Row *load = find(events, u"load");
+        if (exported && load && embeddedExport) {
+            table += u"%1 events: 4K export %2 ms, %3× the embedded timeline's (%4 ms); with the load, %5 ms "
+                     u"against twice the embedded export plus the load, %6 ms\n"_s.arg(events)
+                         .arg(number(exported->medianMs))
+                         .arg(exported->medianMs / embeddedExport->medianMs, 0, 'f', 2)
+                         .arg(number(embeddedExport->medianMs), number(exported->medianMs + load->medianMs),
+                              number(2 * embeddedExport->medianMs + load->medianMs));
+        }
+    }
     std::fputs(qPrintable(table), stdout);
     std::fflush(stdout);
 }
@@ -568,8 +592,19 @@ int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
     QList<Row> rows;
     QHash<qint64, qint64> fileBytes;
     bool ok = true;
-    for (const qint64 events : sizes) {
-        const QString path = ensureTimeline(outDir, events);
+    // The embedded timeline first: the baseline of the export goal.
+    const TimelineLoader::Result embedded = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    if (!embedded.ok()) {
+        say(embedded.errorText());
+        return 1;
+    }
+    const auto embeddedEvents = qint64(embedded.timeline->events.size());
+    QList<std::pair<qint64, QString>> runs { { embeddedEvents, TimelineLoader::embeddedPath() } };
+    for (const qint64 events : sizes)
+        runs.append({ events, QString() });
+    for (auto [events, path] : std::as_const(runs)) {
+        if (path.isEmpty())
+            path = ensureTimeline(outDir, events);
         if (path.isEmpty()) {
             ok = false;
             break;
@@ -581,7 +616,7 @@ int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
             break;
         }
     }
-    printTable(rows, fileBytes);
+    printTable(rows, fileBytes, embeddedEvents);
     const QString resultsPath = QDir(outDir).filePath(u"results.json"_s);
     ok = writeResults(rows, resultsPath) && ok;
     say(u"wrote %1; %2 s in all"_s.arg(resultsPath).arg(double(wall.elapsed()) / 1000, 0, 'f', 1));
