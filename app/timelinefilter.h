@@ -37,6 +37,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    bool passesAll() const;
 
     ActorModel *m_actors;
     std::shared_ptr<const Timeline> m_timeline;
