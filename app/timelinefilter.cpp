@@ -49,9 +49,28 @@ bool TimelineFilter::matchesText(qsizetype index) const
     return false;
 }
 
+bool TimelineFilter::passesAll() const
+{
+    if (!m_text.isEmpty())
+        return false;
+    for (qsizetype actor = 0; actor < m_timeline->actors.size(); ++actor) {
+        if (!m_actors->isVisible(int(actor)))
+            return false;
+    }
+    return true;
+}
+
 void TimelineFilter::update()
 {
-    m_accepted.assign(m_timeline ? m_timeline->events.size() : 0, false);
+    // Nothing searched and every actor shown, as when a timeline has just been opened: every
+    // event passes, and a million of them need not be looked at one by one.
+    if (!m_timeline || passesAll()) {
+        m_accepted.assign(m_timeline ? m_timeline->events.size() : 0, true);
+        m_acceptedCount = qsizetype(m_accepted.size());
+        Q_EMIT changed();
+        return;
+    }
+    m_accepted.assign(m_timeline->events.size(), false);
     m_acceptedCount = 0;
     for (qsizetype i = 0; i < qsizetype(m_accepted.size()); ++i) {
         const auto actors = m_timeline->actorsOf(m_timeline->events[i]);

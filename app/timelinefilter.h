@@ -27,6 +27,8 @@ public:
         return event >= 0 && event < qsizetype(m_accepted.size()) && m_accepted[event];
     }
     qsizetype acceptedCount() const { return m_acceptedCount; }
+    // How many events it has judged: those of the timeline it was last given.
+    qsizetype eventCount() const { return qsizetype(m_accepted.size()); }
     bool matchesText(qsizetype event) const;
 
 public Q_SLOTS:
@@ -37,6 +39,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    bool passesAll() const;
 
     ActorModel *m_actors;
     std::shared_ptr<const Timeline> m_timeline;

@@ -1,43 +1,16 @@
 #include "eventtable.h"
 
+#include "eventproxymodel.h"
 #include "plaintooltips.h"
 #include "timelinedocument.h"
 
 #include <QHeaderView>
-#include <QSortFilterProxyModel>
-
-namespace {
-
-// Passes what the document's filter passes; sorts by EventModel::SortRole.
-class EventProxy : public QSortFilterProxyModel
-{
-public:
-    EventProxy(TimelineFilter *filter, QObject *parent)
-        : QSortFilterProxyModel(parent)
-        , m_filter(filter)
-    {
-        setSortRole(EventModel::SortRole);
-        connect(filter, &TimelineFilter::changed, this, [this] { invalidateFilter(); });
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        return !parent.isValid() && m_filter->accepts(row);
-    }
-
-private:
-    TimelineFilter *m_filter;
-};
-
-} // namespace
 
 EventTable::EventTable(TimelineDocument *document, QWidget *parent)
     : QTableView(parent)
     , m_document(document)
-    , m_proxy(new EventProxy(document->filter(), this))
+    , m_proxy(new EventProxyModel(document->events(), document->filter(), this))
 {
-    m_proxy->setSourceModel(document->events());
     setModel(m_proxy);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -56,21 +29,24 @@ EventTable::EventTable(TimelineDocument *document, QWidget *parent)
 
     connect(document->selection(), &QItemSelectionModel::currentChanged, this, &EventTable::followDocument);
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this, &EventTable::followTable);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        resizeColumnToContents(EventModel::DateColumn);
-        setColumnWidth(EventModel::TitleColumn, 320);
-        setColumnWidth(EventModel::ActorsColumn, 280);
-        followDocument();
-    });
+    connect(document, &TimelineDocument::timelineChanged, this, &EventTable::showNewTimeline);
+    // The proxy resets when the search or the visible actors change, too.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &EventTable::followDocument);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EventTable::followDocument);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventTable::followDocument);
 }
 
 int EventTable::rowOf(int event) const
 {
-    if (event < 0)
-        return -1;
-    return m_proxy->mapFromSource(m_document->events()->index(event, 0)).row();
+    return m_proxy->rowOf(event);
+}
+
+void EventTable::showNewTimeline()
+{
+    // A new timeline comes in date order, and the proxy shows it so: say so in the header.
+    horizontalHeader()->setSortIndicator(m_proxy->sortColumn(), m_proxy->sortOrder());
+    resizeColumnToContents(EventModel::DateColumn);
+    setColumnWidth(EventModel::TitleColumn, 320);
+    setColumnWidth(EventModel::ActorsColumn, 280);
 }
 
 void EventTable::followDocument()
@@ -98,6 +74,6 @@ void EventTable::followTable()
     if (!current.isValid())
         return;
     m_syncing = true;
-    m_document->selectEvent(m_proxy->mapToSource(current).row());
+    m_document->selectEvent(m_proxy->eventAt(current.row()));
     m_syncing = false;
 }

@@ -2,7 +2,7 @@
 
 #include <QTableView>
 
-class QSortFilterProxyModel;
+class EventProxyModel;
 class TimelineDocument;
 
 // The events as a sortable table: the chart's accessible twin, for the keyboard and for screen
@@ -14,15 +14,16 @@ class EventTable : public QTableView
 public:
     explicit EventTable(TimelineDocument *document, QWidget *parent = nullptr);
 
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    EventProxyModel *proxy() const { return m_proxy; }
     // The table row showing `event` (a row of the event model), or -1 when filtered out.
     int rowOf(int event) const;
 
 private:
+    void showNewTimeline();
     void followDocument();
     void followTable();
 
     TimelineDocument *m_document;
-    QSortFilterProxyModel *m_proxy;
+    EventProxyModel *m_proxy;
     bool m_syncing = false;
 };

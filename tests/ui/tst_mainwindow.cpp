@@ -1,5 +1,6 @@
 #include "backgroundloader.h"
 #include "eventdetails.h"
+#include "eventproxymodel.h"
 #include "eventtable.h"
 #include "mainwindow.h"
 #include "sourceview.h"
@@ -12,11 +13,11 @@
 #include <QApplication>
 #include <QDialog>
 #include <QFile>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,10 @@ private Q_SLOTS:
     void keysStepThroughEventsInDateOrder();
     void searchFiltersChartAndTableAlike();
     void selectingInTheTableSelectsInTheChart();
+    void clickingAHeaderSortsTheTable_data();
+    void clickingAHeaderSortsTheTable();
+    void theSelectionSurvivesASortAndASearch();
+    void aNewTimelineIsListedInDateOrder();
     void aBrokenFileShowsItsErrorsAndLosesNothing();
     void aGoodFileReplacesTheTimeline();
     void aLargeFileLoadsWhileTheWindowStaysUsable();
@@ -47,6 +52,7 @@ private Q_SLOTS:
 
 private:
     void checkSidePanelShows(int event);
+    void clickHeader(int column);
 
     std::unique_ptr<MainWindow> m_window;
     std::shared_ptr<const Timeline> m_timeline;
@@ -133,7 +139,7 @@ void TestMainWindow::searchFiltersChartAndTableAlike()
     QTest::keyClicks(m_window->searchField(), u"suleyman"_s);
 
     const TimelineFilter *filter = m_window->document()->filter();
-    const QSortFilterProxyModel *table = m_window->table()->proxy();
+    const EventProxyModel *table = m_window->table()->proxy();
     QCOMPARE(qsizetype(table->rowCount()), filter->acceptedCount());
     // "Suleyman" is an actor and in sentence 15: the hiring, nothing else.
     QCOMPARE(filter->acceptedCount(), 1);
@@ -166,6 +172,119 @@ void TestMainWindow::selectingInTheTableSelectsInTheChart()
     QCOMPARE(m_window->document()->currentEvent(), chatgpt);
     checkSidePanelShows(chatgpt);
     QCOMPARE(m_window->details()->dateLine(), u"late 2022 · 30 Nov 2022"_s);
+}
+
+void TestMainWindow::clickHeader(int column)
+{
+    QHeaderView *header = m_window->table()->horizontalHeader();
+    const QPoint pos(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                     header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, pos);
+}
+
+void TestMainWindow::clickingAHeaderSortsTheTable_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("title") << int(EventModel::TitleColumn);
+    QTest::newRow("actors") << int(EventModel::ActorsColumn);
+    QTest::newRow("kind") << int(EventModel::KindColumn);
+    QTest::newRow("date") << int(EventModel::DateColumn);
+}
+
+void TestMainWindow::clickingAHeaderSortsTheTable()
+{
+    QFETCH(int, column);
+    EventTable *table = m_window->table();
+    const EventProxyModel *proxy = table->proxy();
+    const auto keys = [&] {
+        QList<QVariant> keys;
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            keys.append(proxy->index(row, column).data(EventModel::SortRole));
+        return keys;
+    };
+    const auto ordered = [](const QList<QVariant> &keys, Qt::SortOrder order) {
+        for (qsizetype i = 1; i < keys.size(); ++i) {
+            const QPartialOrdering c = QVariant::compare(keys.at(i - 1), keys.at(i));
+            if (c == (order == Qt::AscendingOrder ? QPartialOrdering::Greater : QPartialOrdering::Less))
+                return false;
+        }
+        return true;
+    };
+
+    // The date column starts sorted ascending, so its first click turns it round; another
+    // column's first click sorts it ascending.
+    const Qt::SortOrder first = column == EventModel::DateColumn ? Qt::DescendingOrder : Qt::AscendingOrder;
+    const Qt::SortOrder second = first == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+    clickHeader(column);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), column);
+    QCOMPARE(proxy->sortColumn(), column);
+    QCOMPARE(proxy->sortOrder(), first);
+    QCOMPARE(proxy->rowCount(), int(m_timeline->events.size()));
+    QVERIFY(ordered(keys(), first));
+    clickHeader(column);
+    QCOMPARE(proxy->sortOrder(), second);
+    QVERIFY(ordered(keys(), second));
+    // Every event is there once.
+    QSet<int> events;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        events.insert(proxy->eventAt(row));
+    QCOMPARE(events.size(), qsizetype(m_timeline->events.size()));
+}
+
+void TestMainWindow::theSelectionSurvivesASortAndASearch()
+{
+    EventTable *table = m_window->table();
+    const EventProxyModel *proxy = table->proxy();
+    const int chatgpt = int(m_timeline->indexOfEvent("chatgpt-release"));
+    m_window->document()->selectEvent(chatgpt);
+    const auto tableShows = [&] {
+        return proxy->eventAt(table->selectionModel()->currentIndex().row());
+    };
+    QCOMPARE(tableShows(), chatgpt);
+
+    clickHeader(EventModel::TitleColumn);
+    QCOMPARE(proxy->sortColumn(), int(EventModel::TitleColumn));
+    QCOMPARE(m_window->document()->currentEvent(), chatgpt);
+    QCOMPARE(tableShows(), chatgpt);
+    QVERIFY(table->selectionModel()->isRowSelected(table->rowOf(chatgpt)));
+
+    // A search that still finds it keeps it selected, in the sorted table.
+    m_window->searchField()->setText(u"chatgpt"_s);
+    QVERIFY(proxy->rowCount() < int(m_timeline->events.size()));
+    QCOMPARE(proxy->sortColumn(), int(EventModel::TitleColumn));
+    QCOMPARE(tableShows(), chatgpt);
+
+    // Clicking another row of the sorted, searched table selects that event everywhere.
+    const int other = proxy->eventAt(proxy->rowOf(chatgpt) == 0 ? 1 : 0);
+    QVERIFY(other >= 0);
+    const QModelIndex index = proxy->index(proxy->rowOf(other), EventModel::TitleColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    QCOMPARE(m_window->document()->currentEvent(), other);
+    checkSidePanelShows(other);
+
+    // The document's choice moves the table's row.
+    m_window->searchField()->clear();
+    m_window->document()->selectEvent(chatgpt);
+    QCOMPARE(tableShows(), chatgpt);
+}
+
+void TestMainWindow::aNewTimelineIsListedInDateOrder()
+{
+    EventTable *table = m_window->table();
+    const EventProxyModel *proxy = table->proxy();
+    clickHeader(EventModel::TitleColumn);
+    QCOMPARE(proxy->sortColumn(), int(EventModel::TitleColumn));
+
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY(result.ok());
+    m_window->setTimeline(result.timeline, TimelineLoader::embeddedPath());
+    QCOMPARE(proxy->sortColumn(), int(EventModel::DateColumn));
+    QCOMPARE(proxy->sortOrder(), Qt::AscendingOrder);
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(EventModel::DateColumn));
+    QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(proxy->rowCount(), int(result.timeline->events.size()));
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        QCOMPARE(proxy->eventAt(row), row);
 }
 
 void TestMainWindow::aBrokenFileShowsItsErrorsAndLosesNothing()

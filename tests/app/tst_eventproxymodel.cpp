@@ -1,0 +1,304 @@
+#include "eventproxymodel.h"
+#include "testutils.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Tester = QAbstractItemModelTester;
+
+namespace {
+
+std::shared_ptr<const Timeline> loadOrDie(const QByteArray &data)
+{
+    const TimelineLoader::Result result = TimelineLoader::loadData(data, u"test.json"_s);
+    if (!result.ok())
+        qFatal("%s", qPrintable(result.errorText()));
+    return result.timeline;
+}
+
+// Ties everywhere: equal dates, equal titles, equal actors and kinds, and events without any,
+// so that a sort that is not stable, or not the same as QSortFilterProxyModel's, shows.
+const QByteArray tiedTimeline = R"({"format":"sourceline","version":1,"title":"Ties","sources":[],
+    "actors":[{"id":"x","name":"X","kind":"person"},{"id":"y","name":"Y","kind":"group"},
+              {"id":"z","name":"z lower","kind":"person"}],
+    "events":[{"id":"a","title":"Beta","when":"2020-03","actors":["x"],"kind":"deal"},
+              {"id":"b","title":"alpha","when":"2020-03","actors":["y"],"kind":"deal"},
+              {"id":"c","title":"Beta","when":"2020-03-05","actors":["x","y"]},
+              {"id":"d","title":"Gamma","when":"2020-03","actors":["x"],"kind":"lawsuit"},
+              {"id":"e","title":"Beta","when":"1969-12-31","actors":[],"kind":"deal"},
+              {"id":"f","title":"Delta","when":"2020-03-05","actors":["z"]},
+              {"id":"g","title":"alpha","when":"2020","actors":["y"],"kind":"lawsuit"},
+              {"id":"h","title":"Epsilon","when":"2020-03","actors":["x"],"kind":"deal"}]})";
+
+// What the table showed before: QSortFilterProxyModel over the same models. The reference.
+class ReferenceProxy : public QSortFilterProxyModel
+{
+public:
+    explicit ReferenceProxy(TimelineDocument *document)
+        : m_filter(document->filter())
+    {
+        setSortRole(EventModel::SortRole);
+        setSourceModel(document->events());
+        connect(m_filter, &TimelineFilter::changed, this, [this] { invalidateFilter(); });
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override { return m_filter->accepts(row); }
+
+private:
+    TimelineFilter *m_filter;
+};
+
+QList<int> eventsShown(const QAbstractProxyModel &proxy)
+{
+    QList<int> events;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        events.append(proxy.mapToSource(proxy.index(row, 0)).row());
+    return events;
+}
+
+} // namespace
+
+// EventProxyModel: the event table's rows. It must show what QSortFilterProxyModel showed, in
+// the same order, without sorting anything for the date order that a timeline arrives in.
+class TestEventProxyModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void lifecycle();
+    void dateOrderIsTheEventsOwnOrder();
+    void sortsAsQSortFilterProxyModel_data();
+    void sortsAsQSortFilterProxyModel();
+    void filterKeepsTheSort();
+    void aNewTimelineIsShownInDateOrder();
+    void persistentIndexesFollowASort();
+    void mappingsAreInverse();
+    void outOfRangeColumnMeansDateOrder();
+
+private:
+    std::shared_ptr<const Timeline> m_embedded;
+    std::shared_ptr<const Timeline> m_tied;
+};
+
+void TestEventProxyModel::initTestCase()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_embedded = result.timeline;
+    m_tied = loadOrDie(tiedTimeline);
+}
+
+void TestEventProxyModel::lifecycle()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    QCOMPARE(proxy.rowCount(), 0);
+    QCOMPARE(proxy.columnCount(), int(EventModel::ColumnCount));
+
+    document.setTimeline(m_embedded, u"embedded"_s);
+    QCOMPARE(proxy.rowCount(), 16);
+    proxy.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    document.filter()->setText(u"microsoft"_s);
+    QVERIFY(proxy.rowCount() > 0);
+    QVERIFY(proxy.rowCount() < 16);
+    proxy.sort(EventModel::KindColumn);
+    document.actors()->setVisible(0, false);
+    document.filter()->setText(u"no event says this"_s);
+    QCOMPARE(proxy.rowCount(), 0);
+    QVERIFY(!proxy.hasChildren());
+    document.filter()->setText({});
+    proxy.sort(EventModel::DateColumn, Qt::DescendingOrder);
+
+    document.setTimeline(m_tied, u"tied"_s);
+    QCOMPARE(proxy.rowCount(), 8);
+    proxy.sort(EventModel::ActorsColumn);
+    document.setTimeline(nullptr, {});
+    QCOMPARE(proxy.rowCount(), 0);
+    QVERIFY(!proxy.index(0, 0).isValid());
+}
+
+void TestEventProxyModel::dateOrderIsTheEventsOwnOrder()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(m_embedded, u"embedded"_s);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
+    QCOMPARE(proxy.sortOrder(), Qt::AscendingOrder);
+    QCOMPARE(proxy.rowCount(), int(m_embedded->events.size()));
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        QCOMPARE(proxy.eventAt(row), row);
+        QCOMPARE(proxy.rowOf(row), row);
+    }
+    // And that is the order QSortFilterProxyModel sorts them in by date.
+    ReferenceProxy reference(&document);
+    reference.sort(EventModel::DateColumn);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+}
+
+void TestEventProxyModel::sortsAsQSortFilterProxyModel_data()
+{
+    QTest::addColumn<bool>("tied");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("search");
+
+    const struct
+    {
+        const char *name;
+        int column;
+    } columns[] = {
+        { "date", EventModel::DateColumn },
+        { "title", EventModel::TitleColumn },
+        { "actors", EventModel::ActorsColumn },
+        { "kind", EventModel::KindColumn },
+    };
+    for (const bool tied : { false, true }) {
+        for (const auto &column : columns) {
+            for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+                for (const QString &search : { QString(), u"a"_s }) {
+                    QTest::addRow("%s, %s, %s%s", tied ? "ties" : "embedded", column.name,
+                                  order == Qt::AscendingOrder ? "ascending" : "descending",
+                                  search.isEmpty() ? "" : ", searching")
+                        << tied << column.column << order << search;
+                }
+            }
+        }
+    }
+}
+
+void TestEventProxyModel::sortsAsQSortFilterProxyModel()
+{
+    QFETCH(bool, tied);
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, search);
+
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(tied ? m_tied : m_embedded, u"test"_s);
+    document.filter()->setText(search);
+
+    proxy.sort(column, order);
+    reference.sort(column, order);
+    QCOMPARE(proxy.sortColumn(), column);
+    QCOMPARE(proxy.sortOrder(), order);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        for (int c = 0; c < proxy.columnCount(); ++c)
+            QCOMPARE(proxy.index(row, c).data(), reference.index(row, c).data());
+    }
+}
+
+void TestEventProxyModel::filterKeepsTheSort()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(m_tied, u"tied"_s);
+    proxy.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    reference.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+
+    QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+    document.filter()->setText(u"beta"_s);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::TitleColumn));
+    QCOMPARE(proxy.rowCount(), 3);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+    for (int event = 0; event < int(m_tied->events.size()); ++event) {
+        const bool shown = document.filter()->accepts(event);
+        QCOMPARE(proxy.rowOf(event) >= 0, shown);
+        QCOMPARE(proxy.mapFromSource(document.events()->index(event, 0)).isValid(), shown);
+    }
+
+    // Hiding X hides the event that only X is in; one with Y too, or with nobody, stays.
+    document.actors()->setVisible(0, false);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+    QCOMPARE(proxy.rowCount(), 2);
+}
+
+void TestEventProxyModel::aNewTimelineIsShownInDateOrder()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(m_embedded, u"embedded"_s);
+    proxy.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    QVERIFY(proxy.eventAt(0) != 0);
+
+    document.setTimeline(m_tied, u"tied"_s);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
+    QCOMPARE(proxy.sortOrder(), Qt::AscendingOrder);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QCOMPARE(proxy.eventAt(row), row);
+}
+
+void TestEventProxyModel::persistentIndexesFollowASort()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(m_tied, u"tied"_s);
+    const int event = int(m_tied->indexOfEvent("d"));
+    const QPersistentModelIndex index = proxy.index(proxy.rowOf(event), EventModel::TitleColumn);
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    for (const int column : { EventModel::TitleColumn, EventModel::KindColumn, EventModel::DateColumn }) {
+        for (const Qt::SortOrder order : { Qt::DescendingOrder, Qt::AscendingOrder }) {
+            proxy.sort(column, order);
+            QVERIFY(index.isValid());
+            QCOMPARE(index.column(), int(EventModel::TitleColumn));
+            QCOMPARE(proxy.eventAt(index.row()), event);
+            QCOMPARE(index.data().toString(), u"Gamma"_s);
+        }
+    }
+    QCOMPARE(layout.size(), 6);
+    // Sorting as it is sorted already changes nothing.
+    proxy.sort(EventModel::DateColumn, Qt::AscendingOrder);
+    QCOMPARE(layout.size(), 6);
+}
+
+void TestEventProxyModel::mappingsAreInverse()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(m_embedded, u"embedded"_s);
+    proxy.sort(EventModel::ActorsColumn, Qt::DescendingOrder);
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        for (int column = 0; column < proxy.columnCount(); ++column) {
+            const QModelIndex index = proxy.index(row, column);
+            const QModelIndex source = proxy.mapToSource(index);
+            QCOMPARE(source.model(), document.events());
+            QCOMPARE(source.column(), column);
+            QCOMPARE(proxy.mapFromSource(source), index);
+        }
+    }
+    QCOMPARE(proxy.eventAt(-1), -1);
+    QCOMPARE(proxy.eventAt(proxy.rowCount()), -1);
+    QCOMPARE(proxy.rowOf(-1), -1);
+    QCOMPARE(proxy.rowOf(int(m_embedded->events.size())), -1);
+    QVERIFY(!proxy.mapFromSource(QModelIndex()).isValid());
+}
+
+void TestEventProxyModel::outOfRangeColumnMeansDateOrder()
+{
+    // A view whose sort indicator is cleared asks for column -1: the events' own order.
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(m_tied, u"tied"_s);
+    proxy.sort(EventModel::KindColumn, Qt::DescendingOrder);
+    proxy.sort(-1);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
+    QCOMPARE(proxy.sortOrder(), Qt::AscendingOrder);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QCOMPARE(proxy.eventAt(row), row);
+}
+
+SOURCELINE_TEST_MAIN(TestEventProxyModel)
+#include "tst_eventproxymodel.moc"
