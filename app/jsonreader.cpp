@@ -1,5 +1,8 @@
 #include "jsonreader.h"
 
+#include <cstdint>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -73,6 +76,28 @@ int utf8SequenceLength(const char *p, const char *end)
             return 0;
     }
     return length;
+}
+
+// Bytes that a string holds as they are: printable ASCII other than '"' and '\\'.
+bool isPlainText(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+// Whether any of the eight bytes in `word` is not plain text; the order of the bytes does not
+// matter. Each term sets a byte's high bit where that byte is '"', '\\', below 0x20 or
+// 0x80 and above (the classic "has a zero byte" trick).
+bool endsPlainText(std::uint64_t word)
+{
+    constexpr std::uint64_t ones = 0x0101'0101'0101'0101u;
+    constexpr std::uint64_t highs = 0x8080'8080'8080'8080u;
+    const auto anyZero = [](std::uint64_t w) {
+        return (w - ones) & ~w;
+    };
+    return ((anyZero(word ^ (ones * '"')) | anyZero(word ^ (ones * '\\')) | ((word - ones * 0x20) & ~word)
+             | word)
+            & highs)
+        != 0;
 }
 
 QString byteName(unsigned char c)
@@ -286,16 +311,16 @@ JsonReader::Token JsonReader::readNumber()
 JsonReader::Token JsonReader::readString(Token kind)
 {
     const char *start = ++m_pos;
-    // Fast path: plain ASCII without escapes, the common case by far.
-    while (m_pos < m_end) {
-        const auto c = static_cast<unsigned char>(*m_pos);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-            break;
-        ++m_pos;
-    }
-
     bool escaped = false;
-    while (m_pos < m_end) {
+    for (;;) {
+        // Plain ASCII runs are the common case by far: skip them, and copy them once when the
+        // string had escapes.
+        const char *run = m_pos;
+        skipPlainText();
+        if (escaped)
+            m_scratch.append(run, m_pos - run);
+        if (m_pos >= m_end)
+            break;
         const auto c = static_cast<unsigned char>(*m_pos);
         if (c == '"')
             break;
@@ -315,13 +340,8 @@ JsonReader::Token JsonReader::readString(Token kind)
             m_pos += length;
             continue;
         }
-        if (c != '\\') {
-            if (escaped)
-                m_scratch += char(c);
-            ++m_pos;
-            continue;
-        }
 
+        // A backslash.
         if (!escaped) {
             escaped = true;
             m_scratch.clear();
@@ -396,6 +416,20 @@ JsonReader::Token JsonReader::readString(Token kind)
     ++m_pos; // the closing quote
     m_state = kind == Token::Key ? State::AfterKey : (m_stack.empty() ? State::Done : State::AfterValue);
     return m_token = kind;
+}
+
+void JsonReader::skipPlainText()
+{
+    // Eight bytes at a time while none of them is special, then byte by byte to the one that is.
+    while (m_end - m_pos >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, m_pos, sizeof word);
+        if (endsPlainText(word))
+            break;
+        m_pos += 8;
+    }
+    while (m_pos < m_end && isPlainText(static_cast<unsigned char>(*m_pos)))
+        ++m_pos;
 }
 
 void JsonReader::skipValue()
