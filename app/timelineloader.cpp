@@ -9,13 +9,14 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <deque>
 #include <limits>
 #include <memory>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +54,30 @@ bool isHexColor(QByteArrayView text)
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     });
 }
+
+// The members each kind of object has in format version 1, in the order of their names below.
+enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras };
+constexpr std::array<std::string_view, 8> s_documentMembers {
+    "format", "version", "title", "description", "sources", "actors", "events", "eras",
+};
+enum class SourceMember { Id, Title, Text, Publisher, PublisherConfirmed, Published, Url };
+constexpr std::array<std::string_view, 7> s_sourceMembers {
+    "id", "title", "text", "publisher", "publisherConfirmed", "published", "url",
+};
+enum class ActorMember { Id, Name, Kind, Description, Aliases, Color };
+constexpr std::array<std::string_view, 6> s_actorMembers {
+    "id", "name", "kind", "description", "aliases", "color",
+};
+enum class EraMember { Id, Title, When };
+constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
+enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
+constexpr std::array<std::string_view, 9> s_eventMembers {
+    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references",
+};
+enum class EvidenceMember { Source, Quote };
+constexpr std::array<std::string_view, 2> s_evidenceMembers { "source", "quote" };
+enum class ReferenceMember { Title, Publisher, Url, Date };
+constexpr std::array<std::string_view, 4> s_referenceMembers { "title", "publisher", "url", "date" };
 
 // Ids that other parts of the file refer to: each distinct id gets a number when first seen,
 // whether it has been declared yet or not, because the file may list events before actors.
@@ -127,7 +152,8 @@ private:
     QString pathString() const;
 
     // --- reading; each starts at the current token (a value) and leaves the reader on its last token
-    template<typename F> bool readObject(F &&perMember);
+    template<typename Member, std::size_t N, typename F>
+    bool readObject(const std::array<std::string_view, N> &names, F &&perMember);
     template<typename F> bool readArray(F &&perElement);
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
@@ -244,8 +270,12 @@ void Parser::syntaxError()
 
 // --- reading helpers -------------------------------------------------------------------------
 
-template<typename F> bool Parser::readObject(F &&perMember)
+// Reads an object whose known members are `names`: calls perMember(Member(i)) on the value of
+// the member names[i], and skips the others.
+template<typename Member, std::size_t N, typename F>
+bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMember)
 {
+    static_assert(N <= 32);
     if (m_reader.token() != Token::BeginObject) {
         typeError(u"an object"_s);
         return false;
@@ -253,32 +283,35 @@ template<typename F> bool Parser::readObject(F &&perMember)
     // A known member given twice is an error: a second "events" array or "evidence" list would
     // mix its entries with the first one's, and the indices kept for later checks would no
     // longer match. Unknown members are skipped however often they appear.
-    QVarLengthArray<QByteArrayView, 16> seen;
-    QVarLengthArray<QByteArray, 2> escapedKeys; // the reader's scratch buffer does not keep them
+    std::uint32_t seen = 0;
     for (;;) {
         const Token token = m_reader.next();
         if (token == Token::EndObject)
             return true;
         if (token != Token::Key)
             return false;
-        const QByteArrayView key = m_reader.isRawString()
-            ? m_reader.text()
-            : QByteArrayView(escapedKeys.emplace_back(m_reader.text().toByteArray()));
+        const std::string_view key(m_reader.text().data(), std::size_t(m_reader.text().size()));
+        const auto known = std::find(names.begin(), names.end(), key);
         const qsizetype keyOffset = m_reader.tokenOffset();
         if (m_reader.next() == Token::Error) // to the member's value
             return false;
-        m_path.push_back({ key, -1 });
-        if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {
-            error(keyOffset,
-                  u"duplicate member %1: a member may appear only once in an object"_s.arg(
-                      PlainText::quoted(key)));
-            m_reader.skipValue();
-        } else if (perMember(key)) {
-            seen.append(key);
-        } else {
+        if (known == names.end()) {
             m_reader.skipValue(); // unknown members are reserved for later versions
+        } else {
+            // The path names the member by its known name, which outlives the reader's text.
+            const auto index = std::size_t(known - names.begin());
+            m_path.push_back({ QByteArrayView(known->data(), qsizetype(known->size())), -1 });
+            if (seen & (1u << index)) {
+                error(keyOffset,
+                      u"duplicate member %1: a member may appear only once in an object"_s.arg(
+                          PlainText::quoted(QByteArrayView(known->data(), qsizetype(known->size())))));
+                m_reader.skipValue();
+            } else {
+                seen |= 1u << index;
+                perMember(Member(index));
+            }
+            m_path.pop_back();
         }
-        m_path.pop_back();
         if (m_reader.hasError())
             return false;
     }
@@ -459,8 +492,8 @@ void Parser::readDocument()
     const qsizetype topOffset = m_reader.tokenOffset();
     bool title = false, sources = false, actors = false, events = false, version = false;
     Timeline &t = *m_timeline;
-    readObject([&](QByteArrayView key) {
-        if (key == "format") {
+    readObject<DocumentMember>(s_documentMembers, [&](DocumentMember member) {
+        if (member == DocumentMember::Format) {
             m_formatSeen = true;
             QByteArrayView format;
             if (readString(&format)) {
@@ -470,7 +503,7 @@ void Parser::readDocument()
                           u"this is not a Sourceline timeline: the format is %1, not \"sourceline\""_s.arg(
                               PlainText::quoted(format)));
             }
-        } else if (key == "version") {
+        } else if (member == DocumentMember::Version) {
             version = true;
             if (m_reader.token() != Token::Number) {
                 typeError(u"the number 1"_s);
@@ -481,18 +514,18 @@ void Parser::readDocument()
             } else {
                 m_versionOk = true;
             }
-        } else if (key == "title") {
+        } else if (member == DocumentMember::Title) {
             title = true;
             readQString(&t.title);
-        } else if (key == "description") {
+        } else if (member == DocumentMember::Description) {
             readQString(&t.description);
-        } else if (key == "sources") {
+        } else if (member == DocumentMember::Sources) {
             sources = true;
             readArray([&](qsizetype i) { readSource(i); });
-        } else if (key == "actors") {
+        } else if (member == DocumentMember::Actors) {
             actors = true;
             readArray([&](qsizetype i) { readActor(i); });
-        } else if (key == "events") {
+        } else if (member == DocumentMember::Events) {
             events = true;
             readArray([&](qsizetype i) {
                 if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
@@ -507,12 +540,9 @@ void Parser::readDocument()
                               QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
                 m_reader.skipValue();
             });
-        } else if (key == "eras") {
+        } else if (member == DocumentMember::Eras) {
             readArray([&](qsizetype i) { readEra(i); });
-        } else {
-            return false;
         }
-        return true;
     });
     if (m_reader.hasError())
         return;
@@ -551,31 +581,28 @@ void Parser::readSource(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
     bool id = false, title = false, text = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<SourceMember>(s_sourceMembers, [&](SourceMember member) {
+        if (member == SourceMember::Id) {
             id = true;
             readDeclaredId(m_sourceIds, "source", index, &source.id);
-        } else if (key == "title") {
+        } else if (member == SourceMember::Title) {
             title = true;
             readQString(&source.title, true);
-        } else if (key == "text") {
+        } else if (member == SourceMember::Text) {
             text = true;
             readQString(&source.text);
-        } else if (key == "publisher") {
+        } else if (member == SourceMember::Publisher) {
             readQString(&source.publisher);
-        } else if (key == "publisherConfirmed") {
+        } else if (member == SourceMember::PublisherConfirmed) {
             if (m_reader.token() == Token::True || m_reader.token() == Token::False)
                 source.publisherConfirmed = m_reader.token() == Token::True;
             else
                 typeError(u"true or false"_s);
-        } else if (key == "published") {
+        } else if (member == SourceMember::Published) {
             readWhen(&source.published, nullptr);
-        } else if (key == "url") {
+        } else if (member == SourceMember::Url) {
             readQString(&source.url);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject) {
         m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
@@ -591,25 +618,25 @@ void Parser::readActor(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Actor actor;
     bool id = false, name = false, kind = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
+        if (member == ActorMember::Id) {
             id = true;
             readDeclaredId(m_actorIds, "actor", index, &actor.id);
-        } else if (key == "name") {
+        } else if (member == ActorMember::Name) {
             name = true;
             readQString(&actor.name, true);
-        } else if (key == "kind") {
+        } else if (member == ActorMember::Kind) {
             kind = true;
             readQString(&actor.kind, true);
-        } else if (key == "description") {
+        } else if (member == ActorMember::Description) {
             readQString(&actor.description);
-        } else if (key == "aliases") {
+        } else if (member == ActorMember::Aliases) {
             readArray([&](qsizetype) {
                 QString alias;
                 if (readQString(&alias))
                     actor.aliases.append(alias);
             });
-        } else if (key == "color") {
+        } else if (member == ActorMember::Color) {
             QByteArrayView color;
             if (readString(&color)) {
                 if (isHexColor(color))
@@ -619,10 +646,7 @@ void Parser::readActor(qsizetype index)
                           PlainText::quoted(color)
                               + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
             }
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject) {
         m_timeline->actors.append(Actor()); // keeps indices equal to positions in the file
@@ -637,20 +661,17 @@ void Parser::readEra(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Era era;
     bool id = false, title = false, when = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<EraMember>(s_eraMembers, [&](EraMember member) {
+        if (member == EraMember::Id) {
             id = true;
             readDeclaredId(m_eraIds, "era", index, &era.id);
-        } else if (key == "title") {
+        } else if (member == EraMember::Title) {
             title = true;
             readQString(&era.title, true);
-        } else if (key == "when") {
+        } else if (member == EraMember::When) {
             when = true;
             readWhen(&era.when, &era.range);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
@@ -667,19 +688,19 @@ void Parser::readEvent(qsizetype index)
     Event event;
     bool id = false, title = false, when = false, actors = false;
     qsizetype idOffset = -1;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<EventMember>(s_eventMembers, [&](EventMember member) {
+        if (member == EventMember::Id) {
             id = true;
             if (!readText(&event.id, true))
-                return true;
+                return;
             idOffset = m_reader.tokenOffset();
-        } else if (key == "title") {
+        } else if (member == EventMember::Title) {
             title = true;
             readText(&event.title, true);
-        } else if (key == "when") {
+        } else if (member == EventMember::When) {
             when = true;
             readWhen(nullptr, &event.range, &event.when);
-        } else if (key == "actors") {
+        } else if (member == EventMember::Actors) {
             actors = true;
             event.actors.begin = std::uint32_t(t.eventActors.size());
             readArray([&](qsizetype) {
@@ -688,29 +709,26 @@ void Parser::readEvent(qsizetype index)
                     t.eventActors.push_back(reference(m_actorIds));
             });
             event.actors.count = std::uint32_t(t.eventActors.size() - event.actors.begin);
-        } else if (key == "dateText") {
+        } else if (member == EventMember::DateText) {
             readText(&event.dateText);
-        } else if (key == "summary") {
+        } else if (member == EventMember::Summary) {
             readText(&event.summary);
-        } else if (key == "kind") {
+        } else if (member == EventMember::Kind) {
             QByteArrayView kind;
             if (readString(&kind) && !kind.isEmpty()) {
                 event.kind = m_kindIds.intern(kind, m_reader.isRawString());
                 if (event.kind == t.kinds.size())
                     t.kinds.append(QString::fromUtf8(kind));
             }
-        } else if (key == "evidence") {
+        } else if (member == EventMember::Evidence) {
             event.evidence.begin = std::uint32_t(t.evidence.size());
             readArray([&](qsizetype) { readEvidence(event, index); });
             event.evidence.count = std::uint32_t(t.evidence.size() - event.evidence.begin);
-        } else if (key == "references") {
+        } else if (member == EventMember::References) {
             event.references.begin = std::uint32_t(t.references.size());
             readArray([&](qsizetype) { readReference(); });
             event.references.count = std::uint32_t(t.references.size() - event.references.begin);
-        } else {
-            return false;
         }
-        return true;
     });
     m_currentEvent = -1;
     if (!isObject) {
@@ -822,19 +840,16 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
     Evidence evidence;
     bool source = false, quote = false;
     qsizetype quoteOffset = -1;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "source") {
+    const bool isObject = readObject<EvidenceMember>(s_evidenceMembers, [&](EvidenceMember member) {
+        if (member == EvidenceMember::Source) {
             QByteArrayView sourceId;
             if ((source = readString(&sourceId)))
                 evidence.source = reference(m_sourceIds);
-        } else if (key == "quote") {
+        } else if (member == EvidenceMember::Quote) {
             quote = true;
             if (readText(&evidence.quote, true))
                 quoteOffset = m_reader.tokenOffset();
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
@@ -850,20 +865,17 @@ void Parser::readReference()
     const qsizetype offset = m_reader.tokenOffset();
     Reference reference;
     bool title = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "title") {
+    const bool isObject = readObject<ReferenceMember>(s_referenceMembers, [&](ReferenceMember member) {
+        if (member == ReferenceMember::Title) {
             title = true;
             readText(&reference.title, true);
-        } else if (key == "publisher") {
+        } else if (member == ReferenceMember::Publisher) {
             readText(&reference.publisher);
-        } else if (key == "url") {
+        } else if (member == ReferenceMember::Url) {
             readText(&reference.url);
-        } else if (key == "date") {
+        } else if (member == ReferenceMember::Date) {
             readWhen(nullptr, nullptr, &reference.date);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
