@@ -7,12 +7,13 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
+#include <QHashFunctions>
 #include <QLocale>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <memory>
@@ -97,23 +98,60 @@ public:
     // `stable` is false, in which case the table keeps a copy.
     qint32 intern(QByteArrayView id, bool stable)
     {
-        const auto it = m_index.constFind(id);
-        if (it != m_index.cend())
-            return *it;
-        if (!stable)
-            id = m_copies.emplace_back(id.toByteArray());
-        const auto number = qint32(m_entries.size());
-        m_index.insert(id, number);
-        m_entries.emplace_back();
-        m_names.push_back(id);
-        return number;
+        // Open addressing in a table at most half full: references are looked up once per
+        // actor of every event, and QHash's out-of-line hashing and comparing cost most of that.
+        if (2 * (m_names.size() + 1) > m_slots.size())
+            grow();
+        const std::size_t hash = qHash(id, m_seed);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.number < 0) {
+                if (!stable)
+                    id = m_copies.emplace_back(id.toByteArray());
+                slot = { hash, qint32(m_entries.size()) };
+                m_entries.emplace_back();
+                m_names.push_back(id);
+                return slot.number;
+            }
+            if (slot.hash == hash && sameBytes(m_names[std::size_t(slot.number)], id))
+                return slot.number;
+        }
     }
     Entry &entry(qint32 number) { return m_entries[number]; }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
 private:
-    QHash<QByteArrayView, qint32> m_index;
+    struct Slot
+    {
+        std::size_t hash = 0;
+        qint32 number = -1; // -1: empty
+    };
+
+    static bool sameBytes(QByteArrayView a, QByteArrayView b)
+    {
+        return a.size() == b.size()
+            && (a.isEmpty() || std::memcmp(a.data(), b.data(), std::size_t(a.size())) == 0);
+    }
+
+    void grow()
+    {
+        std::vector<Slot> larger(std::max<std::size_t>(16, 2 * m_slots.size()));
+        const std::size_t mask = larger.size() - 1;
+        for (const Slot &slot : m_slots) {
+            if (slot.number < 0)
+                continue;
+            std::size_t i = slot.hash & mask;
+            while (larger[i].number >= 0)
+                i = (i + 1) & mask;
+            larger[i] = slot;
+        }
+        m_slots = std::move(larger);
+    }
+
+    std::size_t m_seed = QHashSeed::globalSeed(); // ids come from the file: keep collisions unguessable
+    std::vector<Slot> m_slots; // a power of two in size
     std::vector<Entry> m_entries;
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
