@@ -18,6 +18,7 @@
 #include <limits>
 #include <memory>
 #include <string_view>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -169,6 +170,31 @@ struct PendingQuote
     qsizetype offset = 0;
 };
 
+// Sorts `keys` by their bits from `low` up to `high` (exclusive), least significant digit
+// first. The sort is stable: keys equal in those bits keep their order.
+void radixSort(std::vector<std::uint64_t> &keys, int low, int high)
+{
+    constexpr int digitBits = 11;
+    constexpr std::size_t digits = std::size_t(1) << digitBits;
+    std::vector<std::uint64_t> buffer(keys.size());
+    for (int shift = low; shift < high; shift += digitBits) {
+        const auto digitOf = [&](std::uint64_t key) {
+            return std::size_t(key >> shift) & (digits - 1);
+        };
+        std::vector<std::size_t> start(digits, 0);
+        for (const std::uint64_t key : keys)
+            ++start[digitOf(key)];
+        if (std::find(start.begin(), start.end(), keys.size()) != start.end())
+            continue; // all keys share this digit
+        std::size_t sum = 0;
+        for (std::size_t &s : start)
+            sum += std::exchange(s, sum);
+        for (const std::uint64_t key : keys)
+            buffer[start[digitOf(key)]++] = key;
+        keys.swap(buffer);
+    }
+}
+
 class Parser
 {
 public:
@@ -235,9 +261,11 @@ private:
     IdTable m_actorIds;
     IdTable m_sourceIds;
     std::vector<qsizetype> m_eventIdOffsets; // per event, where its id is written; -1 without one
+    std::vector<std::uint64_t> m_eventIdHashes; // per event with an id: its hash << 32 | file index
     IdTable m_eraIds;
     IdTable m_kindIds;
     std::vector<PendingQuote> m_quotes;
+    std::size_t m_idSeed = QHashSeed::globalSeed();
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     bool m_formatSeen = false;
     bool m_formatOk = false;
@@ -782,6 +810,9 @@ void Parser::readEvent(qsizetype index)
     }
     t.events.push_back(event);
     m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
+    if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
+        m_eventIdHashes.push_back(std::uint64_t(std::uint32_t(qHash(t.utf8(event.id), m_idSeed))) << 32
+                                  | std::uint64_t(index));
 }
 
 bool Parser::reportProgress(qsizetype done)
@@ -837,26 +868,27 @@ void Parser::checkEventIds()
 {
     // Events are many and nothing refers to them by id, so rather than a hash table of every id
     // (which cost a fifth of the load and ~100 bytes an event), sort the ids' hashes and compare
-    // only the ids whose hashes are equal.
+    // only the ids whose hashes are equal. The hashes were taken as the events were read.
     const Timeline &t = *m_timeline;
-    std::vector<std::pair<std::size_t, std::uint32_t>> hashes; // (hash of id, event)
-    hashes.reserve(t.events.size());
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
-        if (m_eventIdOffsets[i] >= 0)
-            hashes.emplace_back(qHash(t.utf8(t.events[i].id)), std::uint32_t(i));
-    }
-    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::uint64_t> hashes = std::move(m_eventIdHashes);
+    radixSort(hashes, 32, 64); // stable: events of equal hashes stay in file order
+    const auto eventOf = [](std::uint64_t entry) {
+        return std::uint32_t(entry);
+    };
+    const auto idOf = [&](std::uint64_t entry) {
+        return t.utf8(t.events[eventOf(entry)].id);
+    };
 
     std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates; // (event, the first with its id)
     for (std::size_t run = 0; run < hashes.size();) {
         std::size_t end = run + 1;
-        while (end < hashes.size() && hashes[end].first == hashes[run].first)
+        while (end < hashes.size() && hashes[end] >> 32 == hashes[run] >> 32)
             ++end;
         for (std::size_t i = run + 1; i < end; ++i) {
-            const QByteArrayView id = t.utf8(t.events[hashes[i].second].id);
+            const QByteArrayView id = idOf(hashes[i]);
             for (std::size_t j = run; j < i; ++j) {
-                if (t.utf8(t.events[hashes[j].second].id) == id) {
-                    duplicates.emplace_back(hashes[i].second, hashes[j].second);
+                if (idOf(hashes[j]) == id) {
+                    duplicates.emplace_back(eventOf(hashes[i]), eventOf(hashes[j]));
                     break;
                 }
             }
@@ -870,6 +902,7 @@ void Parser::checkEventIds()
                     .arg(PlainText::quoted(t.utf8(t.events[event].id)))
                     .arg(first));
     }
+    m_eventIdOffsets = {};
 }
 
 void Parser::readEvidence(Event &event, qsizetype eventIndex)
