@@ -12,11 +12,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstring>
 #include <deque>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -168,7 +170,91 @@ struct PendingQuote
     qsizetype event = 0; // file index
     qsizetype item = 0; // index within the event's evidence
     qsizetype offset = 0;
+    std::size_t evidence = 0; // index into Timeline::evidence
 };
+
+// Where an event goes when events are sorted: by `date`, a number made of its first and last
+// day, then by its index in the file.
+struct EventKey
+{
+    std::uint64_t date = 0;
+    std::uint32_t fileIndex = 0;
+    bool operator<(const EventKey &other) const
+    {
+        return date != other.date ? date < other.date : fileIndex < other.fileIndex;
+    }
+    // Bits [shift, shift + width) of the number date << indexBits | fileIndex.
+    std::size_t bits(int indexBits, int shift, int width) const
+    {
+        const std::uint64_t high = shift >= indexBits ? date >> (shift - indexBits)
+                                                      : date << (indexBits - shift) | fileIndex >> shift;
+        return std::size_t(high & ((std::uint64_t(1) << width) - 1));
+    }
+};
+
+// Sorts events and their keys together by key, in place, on the key bits below `top`: an MSD
+// radix sort ("American flag sort"). Each pass moves an event about once, to one of at most
+// 256 places that advance in order, so memory is read and written in runs; applying a sorted
+// permutation in place instead goes from event to event at random, at a cache miss each, and
+// a sorted copy would hold the events twice.
+void sortByKey(std::span<Event> events, std::span<EventKey> keys, int indexBits, int top)
+{
+    const std::size_t count = keys.size();
+    if (count < 32 || top <= 0) {
+        for (std::size_t i = 1; i < count; ++i) {
+            const EventKey key = keys[i];
+            const Event event = events[i];
+            std::size_t j = i;
+            for (; j > 0 && key < keys[j - 1]; --j) {
+                keys[j] = keys[j - 1];
+                events[j] = events[j - 1];
+            }
+            keys[j] = key;
+            events[j] = event;
+        }
+        return;
+    }
+
+    constexpr int maxDigitBits = 8;
+    const int width = std::min({ maxDigitBits, top, int(std::bit_width(count)) });
+    const int shift = top - width;
+    const std::size_t buckets = std::size_t(1) << width;
+    const auto digitOf = [&](const EventKey &key) {
+        return key.bits(indexBits, shift, width);
+    };
+    std::array<std::uint32_t, (1 << maxDigitBits) + 1> start {};
+    for (const EventKey &key : keys)
+        ++start[digitOf(key) + 1];
+    for (std::size_t b = 1; b <= buckets; ++b)
+        start[b] += start[b - 1];
+    std::array<std::uint32_t, 1 << maxDigitBits> next;
+    std::copy_n(start.begin(), buckets, next.begin());
+    for (std::size_t b = 0; b < buckets; ++b) {
+        // Swap the event at the front of bucket b's unsorted part to where its digit says,
+        // until one that belongs in b arrives.
+        while (next[b] < start[b + 1]) {
+            const std::size_t i = next[b];
+            for (std::size_t d = digitOf(keys[i]); d != b; d = digitOf(keys[i])) {
+                const std::size_t j = next[d]++;
+#if defined(__GNUC__)
+                // Bucket d is next written a little further on: fetch that while it is far.
+                const std::size_t later = std::min(j + 4, count - 1);
+                __builtin_prefetch(&keys[later], 1);
+                __builtin_prefetch(&events[later], 1);
+                __builtin_prefetch(reinterpret_cast<const char *>(&events[later]) + sizeof(Event) - 1, 1);
+#endif
+                std::swap(keys[i], keys[j]);
+                std::swap(events[i], events[j]);
+            }
+            ++next[b];
+        }
+    }
+    for (std::size_t b = 0; b < buckets; ++b) {
+        const std::size_t begin = start[b], size = start[b + 1] - begin;
+        if (size > 1)
+            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, shift);
+    }
+}
 
 // Sorts `keys` by their bits from `low` up to `high` (exclusive), least significant digit
 // first. The sort is stable: keys equal in those bits keep their order.
@@ -828,40 +914,39 @@ bool Parser::reportProgress(qsizetype done)
 
 void Parser::sortEventsByDate()
 {
-    auto &events = m_timeline->events;
-    const auto before = [](const Event &a, const Event &b) {
-        return a.range.first != b.range.first ? a.range.first < b.range.first : a.range.last < b.range.last;
-    };
-    if (std::is_sorted(events.begin(), events.end(), before))
+    std::vector<Event> &events = m_timeline->events;
+    const std::size_t count = events.size();
+    if (count < 2)
         return;
-    // Sort small keys, then move each 80-byte event once, in place: much faster than sorting the
-    // events themselves, and without a second copy of them.
-    // The file index in the key keeps events of equal dates in file order.
-    const auto ordered = [](std::int32_t day) {
-        return std::uint64_t(std::uint32_t(day) ^ 0x8000'0000u);
-    };
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i)
-        keys[i] = { ordered(events[i].range.first) << 32 | ordered(events[i].range.last), std::uint32_t(i) };
-    std::sort(keys.begin(), keys.end());
-    // Put events[keys[k].second] at k, in place, one cycle of the permutation at a time.
-    constexpr std::uint32_t done = std::numeric_limits<std::uint32_t>::max();
-    for (std::size_t start = 0; start < keys.size(); ++start) {
-        if (keys[start].second == done)
-            continue;
-        Event held = events[start];
-        std::size_t k = start;
-        for (;;) {
-            const std::size_t from = keys[k].second;
-            keys[k].second = done;
-            if (from == start) {
-                events[k] = held;
-                break;
-            }
-            events[k] = events[from];
-            k = from;
-        }
+    std::int32_t minFirst = events[0].range.first, maxFirst = minFirst;
+    std::int32_t minLast = events[0].range.last, maxLast = minLast;
+    bool inOrder = true;
+    for (std::size_t i = 1; i < count; ++i) {
+        const DateRange &range = events[i].range;
+        const DateRange &before = events[i - 1].range;
+        inOrder =
+            inOrder && (before.first != range.first ? before.first < range.first : before.last <= range.last);
+        minFirst = std::min(minFirst, range.first);
+        maxFirst = std::max(maxFirst, range.first);
+        minLast = std::min(minLast, range.last);
+        maxLast = std::max(maxLast, range.last);
     }
+    if (inOrder)
+        return;
+
+    // Events are ordered by first day, then last day, then file index.
+    const auto lastDays = std::uint64_t(std::int64_t(maxLast) - minLast) + 1;
+    std::vector<EventKey> keys(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const DateRange &range = events[i].range;
+        keys[i] = { std::uint64_t(std::int64_t(range.first) - minFirst) * lastDays
+                        + std::uint64_t(std::int64_t(range.last) - minLast),
+                    std::uint32_t(i) };
+    }
+    const int dateBits =
+        std::bit_width(std::uint64_t(std::int64_t(maxFirst) - minFirst) * lastDays + lastDays - 1);
+    const int indexBits = std::bit_width(count - 1);
+    sortByKey(events, keys, indexBits, dateBits + indexBits);
 }
 
 void Parser::checkEventIds()
@@ -926,8 +1011,8 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
         return;
     missing(offset, { { source, "source" }, { quote, "quote" } });
     if (quoteOffset >= 0 && evidence.source >= 0)
-        m_quotes.push_back(
-            { eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin), quoteOffset });
+        m_quotes.push_back({ eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin),
+                             quoteOffset, m_timeline->evidence.size() });
     m_timeline->evidence.push_back(evidence);
 }
 
@@ -996,7 +1081,7 @@ void Parser::resolveQuotes()
     // A source with many quotes gets an index, so that each is not a scan of its whole text.
     std::vector<qsizetype> quotesPerSource(std::size_t(t.sources.size()), 0);
     for (const PendingQuote &pending : m_quotes) {
-        const std::int32_t source = t.evidence[t.events[pending.event].evidence.begin + pending.item].source;
+        const std::int32_t source = t.evidence[pending.evidence].source;
         if (source >= 0)
             ++quotesPerSource[std::size_t(source)];
     }
@@ -1008,8 +1093,7 @@ void Parser::resolveQuotes()
     }
 
     for (const PendingQuote &pending : m_quotes) {
-        const Event &event = t.events[pending.event];
-        Evidence &evidence = t.evidence[event.evidence.begin + pending.item];
+        Evidence &evidence = t.evidence[pending.evidence];
         if (evidence.source < 0)
             continue; // an unknown source, reported already
         const Source &source = t.sources.at(evidence.source);
