@@ -1,5 +1,6 @@
 #include "jsonreader.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -84,20 +85,19 @@ bool isPlainText(unsigned char c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-// Whether any of the eight bytes in `word` is not plain text; the order of the bytes does not
-// matter. Each term sets a byte's high bit where that byte is '"', '\\', below 0x20 or
-// 0x80 and above (the classic "has a zero byte" trick).
-bool endsPlainText(std::uint64_t word)
+// The bytes of `word` that are not plain text, each marked by its high bit: '"', '\\', below
+// 0x20, or 0x80 and above (the classic "has a zero byte" trick). A borrow can mark a byte
+// wrongly, but only one above a byte marked rightly, so the lowest mark is always right.
+std::uint64_t plainTextEnds(std::uint64_t word)
 {
     constexpr std::uint64_t ones = 0x0101'0101'0101'0101u;
     constexpr std::uint64_t highs = 0x8080'8080'8080'8080u;
-    const auto anyZero = [](std::uint64_t w) {
+    const auto zeroBytes = [](std::uint64_t w) {
         return (w - ones) & ~w;
     };
-    return ((anyZero(word ^ (ones * '"')) | anyZero(word ^ (ones * '\\')) | ((word - ones * 0x20) & ~word)
-             | word)
-            & highs)
-        != 0;
+    return (zeroBytes(word ^ (ones * '"')) | zeroBytes(word ^ (ones * '\\')) | ((word - ones * 0x20) & ~word)
+            | word)
+        & highs;
 }
 
 QString byteName(unsigned char c)
@@ -155,7 +155,7 @@ QString JsonReader::describeHere() const
     return u"found '"_s + QLatin1Char(char(c)) + u'\'';
 }
 
-void JsonReader::skipWhitespace()
+inline void JsonReader::skipWhitespace()
 {
     while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
         ++m_pos;
@@ -420,12 +420,18 @@ JsonReader::Token JsonReader::readString(Token kind)
 
 void JsonReader::skipPlainText()
 {
-    // Eight bytes at a time while none of them is special, then byte by byte to the one that is.
+    // Eight bytes at a time while none of them is special, then to the one that is: on a
+    // little-endian machine the lowest marked byte is the first special one.
     while (m_end - m_pos >= 8) {
         std::uint64_t word;
         std::memcpy(&word, m_pos, sizeof word);
-        if (endsPlainText(word))
+        if (const std::uint64_t marks = plainTextEnds(word)) {
+            if constexpr (std::endian::native == std::endian::little) {
+                m_pos += std::countr_zero(marks) / 8;
+                return;
+            }
             break;
+        }
         m_pos += 8;
     }
     while (m_pos < m_end && isPlainText(static_cast<unsigned char>(*m_pos)))
