@@ -132,10 +132,24 @@ private:
         qint32 number = -1; // -1: empty
     };
 
+    // Ids are short: comparing them a word at a time beats calling memcmp().
     static bool sameBytes(QByteArrayView a, QByteArrayView b)
     {
-        return a.size() == b.size()
-            && (a.isEmpty() || std::memcmp(a.data(), b.data(), std::size_t(a.size())) == 0);
+        if (a.size() != b.size())
+            return false;
+        qsizetype i = 0;
+        for (; i + 8 <= a.size(); i += 8) {
+            std::uint64_t x, y;
+            std::memcpy(&x, a.data() + i, 8);
+            std::memcpy(&y, b.data() + i, 8);
+            if (x != y)
+                return false;
+        }
+        for (; i < a.size(); ++i) {
+            if (a[i] != b[i])
+                return false;
+        }
+        return true;
     }
 
     void grow()
