@@ -59,6 +59,26 @@ bool isHexColor(QByteArrayView text)
     });
 }
 
+// Ids and member names are short: comparing them a word at a time beats calling memcmp().
+bool equalBytes(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    qsizetype i = 0;
+    for (; i + 8 <= a.size(); i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y)
+            return false;
+    }
+    for (; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
 // The members each kind of object has in format version 1, in the order of their names below.
 enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras };
 constexpr std::array<std::string_view, 8> s_documentMembers {
@@ -117,7 +137,7 @@ public:
                 m_names.push_back(id);
                 return slot.number;
             }
-            if (slot.hash == hash && sameBytes(m_names[std::size_t(slot.number)], id))
+            if (slot.hash == hash && equalBytes(m_names[std::size_t(slot.number)], id))
                 return slot.number;
         }
     }
@@ -131,26 +151,6 @@ private:
         std::size_t hash = 0;
         qint32 number = -1; // -1: empty
     };
-
-    // Ids are short: comparing them a word at a time beats calling memcmp().
-    static bool sameBytes(QByteArrayView a, QByteArrayView b)
-    {
-        if (a.size() != b.size())
-            return false;
-        qsizetype i = 0;
-        for (; i + 8 <= a.size(); i += 8) {
-            std::uint64_t x, y;
-            std::memcpy(&x, a.data() + i, 8);
-            std::memcpy(&y, b.data() + i, 8);
-            if (x != y)
-                return false;
-        }
-        for (; i < a.size(); ++i) {
-            if (a[i] != b[i])
-                return false;
-        }
-        return true;
-    }
 
     void grow()
     {
@@ -456,8 +456,9 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
             return true;
         if (token != Token::Key)
             return false;
-        const std::string_view key(m_reader.text().data(), std::size_t(m_reader.text().size()));
-        const auto known = std::find(names.begin(), names.end(), key);
+        const auto known = std::find_if(names.begin(), names.end(), [&](std::string_view name) {
+            return equalBytes(QByteArrayView(name.data(), qsizetype(name.size())), m_reader.text());
+        });
         const qsizetype keyOffset = m_reader.tokenOffset();
         if (m_reader.next() == Token::Error) // to the member's value
             return false;
