@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QHashFunctions>
 #include <QLocale>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <array>
@@ -1107,12 +1108,17 @@ void Parser::resolveQuotes()
             indexes[s] = std::make_unique<QuoteIndex>(t.sources.at(qsizetype(s)).text);
     }
 
+    QString buffer;
+    QStringDecoder decoder(QStringDecoder::Utf8);
     for (const PendingQuote &pending : m_quotes) {
         Evidence &evidence = t.evidence[pending.evidence];
         if (evidence.source < 0)
             continue; // an unknown source, reported already
         const Source &source = t.sources.at(evidence.source);
-        const QString quote = t.text(evidence.quote);
+        // Decoded into one buffer for all quotes: a new string each cost an allocation each.
+        const QByteArrayView utf8 = t.utf8(evidence.quote);
+        buffer.resize(utf8.size());
+        const QStringView quote(buffer.constData(), decoder.appendToBuffer(buffer.data(), utf8));
         const QuoteIndex *index = indexes[std::size_t(evidence.source)].get();
         const qsizetype at = index ? index->indexOf(quote) : source.text.indexOf(quote);
         const auto sentences =
