@@ -339,6 +339,7 @@ private:
     void readReference();
 
     bool reportProgress(qsizetype done);
+    void reserveForEvents(qsizetype eventsRead, qsizetype bytesRead);
     void checkEventIds();
     void sortEventsByDate();
     void resolveReferences();
@@ -695,9 +696,12 @@ void Parser::readDocument()
             readArray([&](qsizetype i) { readActor(i); });
         } else if (member == DocumentMember::Events) {
             events = true;
+            const qsizetype eventsOffset = m_reader.tokenOffset();
             readArray([&](qsizetype i) {
                 if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
                     return;
+                if (i == 4096)
+                    reserveForEvents(i, m_reader.tokenOffset() - eventsOffset);
                 if (i < TimelineLoader::maxEvents) {
                     readEvent(i);
                     return;
@@ -926,6 +930,27 @@ bool Parser::reportProgress(qsizetype done)
         m_reader.stop(u"cancelled"_s);
     }
     return !m_cancelled;
+}
+
+void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
+{
+    // Room for as many more events as the rest of the file holds at the density seen so far,
+    // and a little over: growing a vector of a million events by doubling copies it again
+    // and again, and holds it twice while it does. Nothing changes if the guess is wrong.
+    Timeline &t = *m_timeline;
+    const double perByte = double(eventsRead) / double(std::max<qsizetype>(bytesRead, 1));
+    const auto rest = double(t.fileBytes().size() - m_reader.tokenOffset());
+    const auto expected =
+        std::size_t(std::min(double(TimelineLoader::maxEvents), eventsRead + 1.05 * perByte * rest));
+    const auto scaled = [&](std::size_t soFar) {
+        return std::size_t(double(soFar) / double(eventsRead) * double(expected));
+    };
+    t.events.reserve(expected);
+    m_eventIdOffsets.reserve(expected);
+    m_eventIdHashes.reserve(expected);
+    t.eventActors.reserve(scaled(t.eventActors.size()));
+    t.evidence.reserve(scaled(t.evidence.size()));
+    t.references.reserve(scaled(t.references.size()));
 }
 
 void Parser::sortEventsByDate()
