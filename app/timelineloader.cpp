@@ -21,6 +21,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -186,6 +187,16 @@ struct PendingQuote
     qsizetype item = 0; // index within the event's evidence
     qsizetype offset = 0;
     std::size_t evidence = 0; // index into Timeline::evidence
+    TextRef eventId; // set once the whole event is read
+};
+
+// A quote that is not in its source, found while the events may be being sorted.
+struct QuoteError
+{
+    qsizetype offset = 0;
+    QString path;
+    QString eventId;
+    QString message;
 };
 
 // Where an event goes when events are sorted: by `date`, a number made of its first and last
@@ -312,6 +323,7 @@ private:
     // --- reporting
     void error(qsizetype offset, const QString &message);
     void errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message);
+    void errorAt(qsizetype offset, const QString &path, const QString &eventId, const QString &message);
     void typeError(const QString &expected);
     void syntaxError();
     QString pathString() const;
@@ -343,7 +355,7 @@ private:
     void checkEventIds();
     void sortEventsByDate();
     void resolveReferences();
-    void resolveQuotes();
+    std::vector<QuoteError> resolveQuotes();
     QString eventIdAt(qsizetype fileIndex) const;
 
     struct PathPart
@@ -394,6 +406,11 @@ QString Parser::pathString() const
 
 void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message)
 {
+    errorAt(offset, path, eventFileIndex >= 0 ? eventIdAt(eventFileIndex) : QString(), message);
+}
+
+void Parser::errorAt(qsizetype offset, const QString &path, const QString &eventId, const QString &message)
+{
     if (m_errors.size() >= TimelineLoader::maxErrors) {
         ++m_unreported;
         return;
@@ -406,8 +423,7 @@ void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileI
         e.column = pos.column;
     }
     e.path = path;
-    if (eventFileIndex >= 0)
-        e.eventId = eventIdAt(eventFileIndex);
+    e.eventId = eventId;
     e.message = message;
     m_errors.append(e);
 }
@@ -635,14 +651,21 @@ TimelineLoader::Result Parser::run()
         // problems, so that one run shows everything there is to fix.
         checkEventIds();
         resolveReferences();
-        resolveQuotes();
+        // Quotes are matched on a second thread while this one sorts the events. Neither
+        // touches what the other writes; the sort is wasted if a quote is not found.
+        std::vector<QuoteError> quoteErrors;
+        std::thread quotes([&] { quoteErrors = resolveQuotes(); });
+        const bool sorting = m_errors.isEmpty() && m_unreported == 0;
+        if (sorting)
+            sortEventsByDate();
+        quotes.join();
+        for (const QuoteError &e : quoteErrors)
+            errorAt(e.offset, e.path, e.eventId, e.message);
     }
 
     TimelineLoader::Result result;
-    if (m_errors.isEmpty() && m_unreported == 0) {
-        sortEventsByDate();
+    if (m_errors.isEmpty() && m_unreported == 0)
         result.timeline = std::move(m_timeline);
-    }
     result.errors = std::move(m_errors);
     result.unreportedErrors = m_unreported;
     return result;
@@ -857,6 +880,7 @@ void Parser::readEvent(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     const qsizetype firstError = m_errors.size();
     m_currentEvent = index;
+    const std::size_t firstQuote = m_quotes.size();
     Event event;
     bool id = false, title = false, when = false, actors = false;
     qsizetype idOffset = -1;
@@ -914,6 +938,8 @@ void Parser::readEvent(qsizetype index)
         for (qsizetype i = firstError; i < m_errors.size(); ++i)
             m_errors[i].eventId = eventId;
     }
+    for (std::size_t i = firstQuote; i < m_quotes.size(); ++i)
+        m_quotes[i].eventId = event.id;
     t.events.push_back(event);
     m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
     if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
@@ -1052,8 +1078,11 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
         return;
     missing(offset, { { source, "source" }, { quote, "quote" } });
     if (quoteOffset >= 0 && evidence.source >= 0)
-        m_quotes.push_back({ eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin),
-                             quoteOffset, m_timeline->evidence.size() });
+        m_quotes.push_back({ eventIndex,
+                             qsizetype(m_timeline->evidence.size() - event.evidence.begin),
+                             quoteOffset,
+                             m_timeline->evidence.size(),
+                             {} });
     m_timeline->evidence.push_back(evidence);
 }
 
@@ -1116,8 +1145,9 @@ void Parser::resolveReferences()
     }
 }
 
-void Parser::resolveQuotes()
+std::vector<QuoteError> Parser::resolveQuotes()
 {
+    std::vector<QuoteError> errors;
     Timeline &t = *m_timeline;
     // A source with many quotes gets an index, so that each is not a scan of its whole text.
     std::vector<qsizetype> quotesPerSource(std::size_t(t.sources.size()), 0);
@@ -1149,15 +1179,17 @@ void Parser::resolveQuotes()
         const auto sentences =
             at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
         if (!sentences) {
-            errorAt(pending.offset, u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                    pending.event,
-                    u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
-                                                               PlainText::quoted(quote)));
+            errors.push_back({ pending.offset,
+                               u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
+                               t.text(pending.eventId),
+                               u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
+                                                                          PlainText::quoted(quote)) });
             continue;
         }
         evidence.firstSentence = std::int32_t(sentences->first);
         evidence.lastSentence = std::int32_t(sentences->second);
     }
+    return errors;
 }
 
 } // namespace
