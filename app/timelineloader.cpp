@@ -62,7 +62,7 @@ bool isHexColor(QByteArrayView text)
 }
 
 // Ids and member names are short: comparing them a word at a time beats calling memcmp().
-bool equalBytes(QByteArrayView a, QByteArrayView b)
+inline bool equalBytes(QByteArrayView a, QByteArrayView b)
 {
     if (a.size() != b.size())
         return false;
