@@ -1,5 +1,9 @@
 #include "jsonreader.h"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -75,6 +79,27 @@ int utf8SequenceLength(const char *p, const char *end)
     return length;
 }
 
+// Bytes that a string holds as they are: printable ASCII other than '"' and '\\'.
+bool isPlainText(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+// The bytes of `word` that are not plain text, each marked by its high bit: '"', '\\', below
+// 0x20, or 0x80 and above (the classic "has a zero byte" trick). A borrow can mark a byte
+// wrongly, but only one above a byte marked rightly, so the lowest mark is always right.
+std::uint64_t plainTextEnds(std::uint64_t word)
+{
+    constexpr std::uint64_t ones = 0x0101'0101'0101'0101u;
+    constexpr std::uint64_t highs = 0x8080'8080'8080'8080u;
+    const auto zeroBytes = [](std::uint64_t w) {
+        return (w - ones) & ~w;
+    };
+    return (zeroBytes(word ^ (ones * '"')) | zeroBytes(word ^ (ones * '\\')) | ((word - ones * 0x20) & ~word)
+            | word)
+        & highs;
+}
+
 QString byteName(unsigned char c)
 {
     return u"byte 0x"_s + QString::number(c, 16).toUpper().rightJustified(2, u'0');
@@ -130,7 +155,7 @@ QString JsonReader::describeHere() const
     return u"found '"_s + QLatin1Char(char(c)) + u'\'';
 }
 
-void JsonReader::skipWhitespace()
+inline void JsonReader::skipWhitespace()
 {
     while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
         ++m_pos;
@@ -286,16 +311,16 @@ JsonReader::Token JsonReader::readNumber()
 JsonReader::Token JsonReader::readString(Token kind)
 {
     const char *start = ++m_pos;
-    // Fast path: plain ASCII without escapes, the common case by far.
-    while (m_pos < m_end) {
-        const auto c = static_cast<unsigned char>(*m_pos);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-            break;
-        ++m_pos;
-    }
-
     bool escaped = false;
-    while (m_pos < m_end) {
+    for (;;) {
+        // Plain ASCII runs are the common case by far: skip them, and copy them once when the
+        // string had escapes.
+        const char *run = m_pos;
+        skipPlainText();
+        if (escaped)
+            m_scratch.append(run, m_pos - run);
+        if (m_pos >= m_end)
+            break;
         const auto c = static_cast<unsigned char>(*m_pos);
         if (c == '"')
             break;
@@ -315,13 +340,8 @@ JsonReader::Token JsonReader::readString(Token kind)
             m_pos += length;
             continue;
         }
-        if (c != '\\') {
-            if (escaped)
-                m_scratch += char(c);
-            ++m_pos;
-            continue;
-        }
 
+        // A backslash.
         if (!escaped) {
             escaped = true;
             m_scratch.clear();
@@ -396,6 +416,26 @@ JsonReader::Token JsonReader::readString(Token kind)
     ++m_pos; // the closing quote
     m_state = kind == Token::Key ? State::AfterKey : (m_stack.empty() ? State::Done : State::AfterValue);
     return m_token = kind;
+}
+
+void JsonReader::skipPlainText()
+{
+    // Eight bytes at a time while none of them is special, then to the one that is: on a
+    // little-endian machine the lowest marked byte is the first special one.
+    while (m_end - m_pos >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, m_pos, sizeof word);
+        if (const std::uint64_t marks = plainTextEnds(word)) {
+            if constexpr (std::endian::native == std::endian::little) {
+                m_pos += std::countr_zero(marks) / 8;
+                return;
+            }
+            break;
+        }
+        m_pos += 8;
+    }
+    while (m_pos < m_end && isPlainText(static_cast<unsigned char>(*m_pos)))
+        ++m_pos;
 }
 
 void JsonReader::skipValue()

@@ -76,6 +76,7 @@ private:
     Token open(char bracket, Token kind);
     Token close();
     void skipWhitespace();
+    void skipPlainText();
     QString describeHere() const;
 
     enum class State { Start, AfterOpen, AfterKey, AfterValue, Done };

@@ -8,15 +8,22 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
+#include <QHashFunctions>
 #include <QLocale>
-#include <QVarLengthArray>
+#include <QStringDecoder>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <memory>
+#include <span>
+#include <string_view>
+#include <thread>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +62,50 @@ bool isHexColor(QByteArrayView text)
     });
 }
 
+// Ids and member names are short: comparing them a word at a time beats calling memcmp().
+inline bool equalBytes(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    qsizetype i = 0;
+    for (; i + 8 <= a.size(); i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y)
+            return false;
+    }
+    for (; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+// The members each kind of object has in format version 1, in the order of their names below.
+enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras };
+constexpr std::array<std::string_view, 8> s_documentMembers {
+    "format", "version", "title", "description", "sources", "actors", "events", "eras",
+};
+enum class SourceMember { Id, Title, Text, Publisher, PublisherConfirmed, Published, Url };
+constexpr std::array<std::string_view, 7> s_sourceMembers {
+    "id", "title", "text", "publisher", "publisherConfirmed", "published", "url",
+};
+enum class ActorMember { Id, Name, Kind, Description, Aliases, Color };
+constexpr std::array<std::string_view, 6> s_actorMembers {
+    "id", "name", "kind", "description", "aliases", "color",
+};
+enum class EraMember { Id, Title, When };
+constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
+enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
+constexpr std::array<std::string_view, 9> s_eventMembers {
+    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references",
+};
+enum class EvidenceMember { Source, Quote };
+constexpr std::array<std::string_view, 2> s_evidenceMembers { "source", "quote" };
+enum class ReferenceMember { Title, Publisher, Url, Date };
+constexpr std::array<std::string_view, 4> s_referenceMembers { "title", "publisher", "url", "date" };
+
 // Ids that other parts of the file refer to: each distinct id gets a number when first seen,
 // whether it has been declared yet or not, because the file may list events before actors.
 class IdTable
@@ -73,23 +124,54 @@ public:
     // `stable` is false, in which case the table keeps a copy.
     qint32 intern(QByteArrayView id, bool stable)
     {
-        const auto it = m_index.constFind(id);
-        if (it != m_index.cend())
-            return *it;
-        if (!stable)
-            id = m_copies.emplace_back(id.toByteArray());
-        const auto number = qint32(m_entries.size());
-        m_index.insert(id, number);
-        m_entries.emplace_back();
-        m_names.push_back(id);
-        return number;
+        // Open addressing in a table at most half full: references are looked up once per
+        // actor of every event, and QHash's out-of-line hashing and comparing cost most of that.
+        if (2 * (m_names.size() + 1) > m_slots.size())
+            grow();
+        const std::size_t hash = qHash(id, m_seed);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.number < 0) {
+                if (!stable)
+                    id = m_copies.emplace_back(id.toByteArray());
+                slot = { hash, qint32(m_entries.size()) };
+                m_entries.emplace_back();
+                m_names.push_back(id);
+                return slot.number;
+            }
+            if (slot.hash == hash && equalBytes(m_names[std::size_t(slot.number)], id))
+                return slot.number;
+        }
     }
     Entry &entry(qint32 number) { return m_entries[number]; }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
 private:
-    QHash<QByteArrayView, qint32> m_index;
+    struct Slot
+    {
+        std::size_t hash = 0;
+        qint32 number = -1; // -1: empty
+    };
+
+    void grow()
+    {
+        std::vector<Slot> larger(std::max<std::size_t>(16, 2 * m_slots.size()));
+        const std::size_t mask = larger.size() - 1;
+        for (const Slot &slot : m_slots) {
+            if (slot.number < 0)
+                continue;
+            std::size_t i = slot.hash & mask;
+            while (larger[i].number >= 0)
+                i = (i + 1) & mask;
+            larger[i] = slot;
+        }
+        m_slots = std::move(larger);
+    }
+
+    std::size_t m_seed = QHashSeed::globalSeed(); // ids come from the file: keep collisions unguessable
+    std::vector<Slot> m_slots; // a power of two in size
     std::vector<Entry> m_entries;
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
@@ -105,7 +187,126 @@ struct PendingQuote
     qsizetype event = 0; // file index
     qsizetype item = 0; // index within the event's evidence
     qsizetype offset = 0;
+    std::size_t evidence = 0; // index into Timeline::evidence
+    TextRef eventId; // set once the whole event is read
 };
+
+// A quote that is not in its source, found while the events may be being sorted.
+struct QuoteError
+{
+    qsizetype offset = 0;
+    QString path;
+    QString eventId;
+    QString message;
+};
+
+// Where an event goes when events are sorted: by `date`, a number made of its first and last
+// day, then by its index in the file.
+struct EventKey
+{
+    std::uint64_t date = 0;
+    std::uint32_t fileIndex = 0;
+    bool operator<(const EventKey &other) const
+    {
+        return date != other.date ? date < other.date : fileIndex < other.fileIndex;
+    }
+    // Bits [shift, shift + width) of the number date << indexBits | fileIndex.
+    std::size_t bits(int indexBits, int shift, int width) const
+    {
+        const std::uint64_t high = shift >= indexBits ? date >> (shift - indexBits)
+                                                      : date << (indexBits - shift) | fileIndex >> shift;
+        return std::size_t(high & ((std::uint64_t(1) << width) - 1));
+    }
+};
+
+// Sorts events and their keys together by key, in place, on the key bits below `top`: an MSD
+// radix sort ("American flag sort"). Each pass moves an event about once, to one of at most
+// 256 places that advance in order, so memory is read and written in runs; applying a sorted
+// permutation in place instead goes from event to event at random, at a cache miss each, and
+// a sorted copy would hold the events twice.
+void sortByKey(std::span<Event> events, std::span<EventKey> keys, int indexBits, int top)
+{
+    const std::size_t count = keys.size();
+    if (count < 32 || top <= 0) {
+        for (std::size_t i = 1; i < count; ++i) {
+            const EventKey key = keys[i];
+            const Event event = events[i];
+            std::size_t j = i;
+            for (; j > 0 && key < keys[j - 1]; --j) {
+                keys[j] = keys[j - 1];
+                events[j] = events[j - 1];
+            }
+            keys[j] = key;
+            events[j] = event;
+        }
+        return;
+    }
+
+    constexpr int maxDigitBits = 8;
+    const int width = std::min({ maxDigitBits, top, int(std::bit_width(count)) });
+    const int shift = top - width;
+    const std::size_t buckets = std::size_t(1) << width;
+    const auto digitOf = [&](const EventKey &key) {
+        return key.bits(indexBits, shift, width);
+    };
+    std::array<std::uint32_t, (1 << maxDigitBits) + 1> start {};
+    for (const EventKey &key : keys)
+        ++start[digitOf(key) + 1];
+    for (std::size_t b = 1; b <= buckets; ++b)
+        start[b] += start[b - 1];
+    std::array<std::uint32_t, 1 << maxDigitBits> next;
+    std::copy_n(start.begin(), buckets, next.begin());
+    for (std::size_t b = 0; b < buckets; ++b) {
+        // Swap the event at the front of bucket b's unsorted part to where its digit says,
+        // until one that belongs in b arrives.
+        while (next[b] < start[b + 1]) {
+            const std::size_t i = next[b];
+            for (std::size_t d = digitOf(keys[i]); d != b; d = digitOf(keys[i])) {
+                const std::size_t j = next[d]++;
+#if defined(__GNUC__)
+                // Bucket d is next written a little further on: fetch that while it is far.
+                const std::size_t later = std::min(j + 4, count - 1);
+                __builtin_prefetch(&keys[later], 1);
+                __builtin_prefetch(&events[later], 1);
+                __builtin_prefetch(reinterpret_cast<const char *>(&events[later]) + sizeof(Event) - 1, 1);
+#endif
+                std::swap(keys[i], keys[j]);
+                std::swap(events[i], events[j]);
+            }
+            ++next[b];
+        }
+    }
+    for (std::size_t b = 0; b < buckets; ++b) {
+        const std::size_t begin = start[b], size = start[b + 1] - begin;
+        if (size > 1)
+            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, shift);
+    }
+}
+
+// Sorts `keys` by their bits from `low` up to `high` (exclusive), least significant digit
+// first. The sort is stable: keys equal in those bits keep their order.
+void radixSort(std::vector<std::uint64_t> &keys, int low, int high)
+{
+    constexpr int digitBits = 11;
+    constexpr std::size_t digits = std::size_t(1) << digitBits;
+    std::vector<std::uint64_t> buffer(keys.size());
+    for (int shift = low; shift < high; shift += digitBits) {
+        const auto digitOf = [&](std::uint64_t key) {
+            return std::size_t(key >> shift) & (digits - 1);
+        };
+        std::vector<std::size_t> start(digits, 0);
+        for (const std::uint64_t key : keys)
+            ++start[digitOf(key)];
+        if (std::find(start.begin(), start.end(), keys.size()) != start.end())
+            continue; // all keys share this digit
+        std::size_t sum = 0;
+        for (std::size_t &s : start)
+            sum += std::exchange(s, sum);
+        for (const std::uint64_t key : keys)
+            buffer[start[digitOf(key)]++] = key;
+        keys.swap(buffer);
+    }
+}
 
 class Parser
 {
@@ -123,12 +324,14 @@ private:
     // --- reporting
     void error(qsizetype offset, const QString &message);
     void errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message);
+    void errorAt(qsizetype offset, const QString &path, const QString &eventId, const QString &message);
     void typeError(const QString &expected);
     void syntaxError();
     QString pathString() const;
 
     // --- reading; each starts at the current token (a value) and leaves the reader on its last token
-    template<typename F> bool readObject(F &&perMember);
+    template<typename Member, std::size_t N, typename F>
+    bool readObject(const std::array<std::string_view, N> &names, F &&perMember);
     template<typename F> bool readArray(F &&perElement);
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
@@ -149,10 +352,11 @@ private:
     void readReference();
 
     bool reportProgress(qsizetype done);
+    void reserveForEvents(qsizetype eventsRead, qsizetype bytesRead);
     void checkEventIds();
     void sortEventsByDate();
     void resolveReferences();
-    void resolveQuotes();
+    std::vector<QuoteError> resolveQuotes();
     QString eventIdAt(qsizetype fileIndex) const;
 
     struct PathPart
@@ -172,9 +376,11 @@ private:
     IdTable m_actorIds;
     IdTable m_sourceIds;
     std::vector<qsizetype> m_eventIdOffsets; // per event, where its id is written; -1 without one
+    std::vector<std::uint64_t> m_eventIdHashes; // per event with an id: its hash << 32 | file index
     IdTable m_eraIds;
     IdTable m_kindIds;
     std::vector<PendingQuote> m_quotes;
+    std::size_t m_idSeed = QHashSeed::globalSeed();
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     bool m_formatSeen = false;
     bool m_formatOk = false;
@@ -201,6 +407,11 @@ QString Parser::pathString() const
 
 void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message)
 {
+    errorAt(offset, path, eventFileIndex >= 0 ? eventIdAt(eventFileIndex) : QString(), message);
+}
+
+void Parser::errorAt(qsizetype offset, const QString &path, const QString &eventId, const QString &message)
+{
     if (m_errors.size() >= TimelineLoader::maxErrors) {
         ++m_unreported;
         return;
@@ -213,8 +424,7 @@ void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileI
         e.column = pos.column;
     }
     e.path = path;
-    if (eventFileIndex >= 0)
-        e.eventId = eventIdAt(eventFileIndex);
+    e.eventId = eventId;
     e.message = message;
     m_errors.append(e);
 }
@@ -245,8 +455,12 @@ void Parser::syntaxError()
 
 // --- reading helpers -------------------------------------------------------------------------
 
-template<typename F> bool Parser::readObject(F &&perMember)
+// Reads an object whose known members are `names`: calls perMember(Member(i)) on the value of
+// the member names[i], and skips the others.
+template<typename Member, std::size_t N, typename F>
+bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMember)
 {
+    static_assert(N <= 32);
     if (m_reader.token() != Token::BeginObject) {
         typeError(u"an object"_s);
         return false;
@@ -254,32 +468,36 @@ template<typename F> bool Parser::readObject(F &&perMember)
     // A known member given twice is an error: a second "events" array or "evidence" list would
     // mix its entries with the first one's, and the indices kept for later checks would no
     // longer match. Unknown members are skipped however often they appear.
-    QVarLengthArray<QByteArrayView, 16> seen;
-    QVarLengthArray<QByteArray, 2> escapedKeys; // the reader's scratch buffer does not keep them
+    std::uint32_t seen = 0;
     for (;;) {
         const Token token = m_reader.next();
         if (token == Token::EndObject)
             return true;
         if (token != Token::Key)
             return false;
-        const QByteArrayView key = m_reader.isRawString()
-            ? m_reader.text()
-            : QByteArrayView(escapedKeys.emplace_back(m_reader.text().toByteArray()));
+        const auto known = std::find_if(names.begin(), names.end(), [&](std::string_view name) {
+            return equalBytes(QByteArrayView(name.data(), qsizetype(name.size())), m_reader.text());
+        });
         const qsizetype keyOffset = m_reader.tokenOffset();
         if (m_reader.next() == Token::Error) // to the member's value
             return false;
-        m_path.push_back({ key, -1 });
-        if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {
-            error(keyOffset,
-                  u"duplicate member %1: a member may appear only once in an object"_s.arg(
-                      PlainText::quoted(key)));
-            m_reader.skipValue();
-        } else if (perMember(key)) {
-            seen.append(key);
-        } else {
+        if (known == names.end()) {
             m_reader.skipValue(); // unknown members are reserved for later versions
+        } else {
+            // The path names the member by its known name, which outlives the reader's text.
+            const auto index = std::size_t(known - names.begin());
+            m_path.push_back({ QByteArrayView(known->data(), qsizetype(known->size())), -1 });
+            if (seen & (1u << index)) {
+                error(keyOffset,
+                      u"duplicate member %1: a member may appear only once in an object"_s.arg(
+                          PlainText::quoted(QByteArrayView(known->data(), qsizetype(known->size())))));
+                m_reader.skipValue();
+            } else {
+                seen |= 1u << index;
+                perMember(Member(index));
+            }
+            m_path.pop_back();
         }
-        m_path.pop_back();
         if (m_reader.hasError())
             return false;
     }
@@ -434,17 +652,27 @@ TimelineLoader::Result Parser::run()
         // problems, so that one run shows everything there is to fix.
         checkEventIds();
         resolveReferences();
-        resolveQuotes();
+        // Quotes are matched on a second thread while this one sorts the events. Neither
+        // touches what the other writes; the sort is wasted if a quote is not found.
+        std::vector<QuoteError> quoteErrors;
+        std::thread quotes([&] { quoteErrors = resolveQuotes(); });
+        const bool sorting = m_errors.isEmpty() && m_unreported == 0;
+        if (sorting) {
+            sortEventsByDate();
+            // The lane index reads the events' days, actors and kinds, none of which the
+            // quotes touch: it is built here too, while they are matched.
+            auto lanes = std::make_shared<LaneIndex>();
+            lanes->build(*m_timeline);
+            m_timeline->laneIndex = std::move(lanes);
+        }
+        quotes.join();
+        for (const QuoteError &e : quoteErrors)
+            errorAt(e.offset, e.path, e.eventId, e.message);
     }
 
     TimelineLoader::Result result;
-    if (m_errors.isEmpty() && m_unreported == 0) {
-        sortEventsByDate();
-        auto lanes = std::make_shared<LaneIndex>();
-        lanes->build(*m_timeline);
-        m_timeline->laneIndex = std::move(lanes);
+    if (m_errors.isEmpty() && m_unreported == 0)
         result.timeline = std::move(m_timeline);
-    }
     result.errors = std::move(m_errors);
     result.unreportedErrors = m_unreported;
     return result;
@@ -463,8 +691,8 @@ void Parser::readDocument()
     const qsizetype topOffset = m_reader.tokenOffset();
     bool title = false, sources = false, actors = false, events = false, version = false;
     Timeline &t = *m_timeline;
-    readObject([&](QByteArrayView key) {
-        if (key == "format") {
+    readObject<DocumentMember>(s_documentMembers, [&](DocumentMember member) {
+        if (member == DocumentMember::Format) {
             m_formatSeen = true;
             QByteArrayView format;
             if (readString(&format)) {
@@ -474,7 +702,7 @@ void Parser::readDocument()
                           u"this is not a Sourceline timeline: the format is %1, not \"sourceline\""_s.arg(
                               PlainText::quoted(format)));
             }
-        } else if (key == "version") {
+        } else if (member == DocumentMember::Version) {
             version = true;
             if (m_reader.token() != Token::Number) {
                 typeError(u"the number 1"_s);
@@ -485,22 +713,25 @@ void Parser::readDocument()
             } else {
                 m_versionOk = true;
             }
-        } else if (key == "title") {
+        } else if (member == DocumentMember::Title) {
             title = true;
             readQString(&t.title);
-        } else if (key == "description") {
+        } else if (member == DocumentMember::Description) {
             readQString(&t.description);
-        } else if (key == "sources") {
+        } else if (member == DocumentMember::Sources) {
             sources = true;
             readArray([&](qsizetype i) { readSource(i); });
-        } else if (key == "actors") {
+        } else if (member == DocumentMember::Actors) {
             actors = true;
             readArray([&](qsizetype i) { readActor(i); });
-        } else if (key == "events") {
+        } else if (member == DocumentMember::Events) {
             events = true;
+            const qsizetype eventsOffset = m_reader.tokenOffset();
             readArray([&](qsizetype i) {
                 if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
                     return;
+                if (i == 4096)
+                    reserveForEvents(i, m_reader.tokenOffset() - eventsOffset);
                 if (i < TimelineLoader::maxEvents) {
                     readEvent(i);
                     return;
@@ -511,12 +742,9 @@ void Parser::readDocument()
                               QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
                 m_reader.skipValue();
             });
-        } else if (key == "eras") {
+        } else if (member == DocumentMember::Eras) {
             readArray([&](qsizetype i) { readEra(i); });
-        } else {
-            return false;
         }
-        return true;
     });
     if (m_reader.hasError())
         return;
@@ -555,31 +783,28 @@ void Parser::readSource(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
     bool id = false, title = false, text = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<SourceMember>(s_sourceMembers, [&](SourceMember member) {
+        if (member == SourceMember::Id) {
             id = true;
             readDeclaredId(m_sourceIds, "source", index, &source.id);
-        } else if (key == "title") {
+        } else if (member == SourceMember::Title) {
             title = true;
             readQString(&source.title, true);
-        } else if (key == "text") {
+        } else if (member == SourceMember::Text) {
             text = true;
             readQString(&source.text);
-        } else if (key == "publisher") {
+        } else if (member == SourceMember::Publisher) {
             readQString(&source.publisher);
-        } else if (key == "publisherConfirmed") {
+        } else if (member == SourceMember::PublisherConfirmed) {
             if (m_reader.token() == Token::True || m_reader.token() == Token::False)
                 source.publisherConfirmed = m_reader.token() == Token::True;
             else
                 typeError(u"true or false"_s);
-        } else if (key == "published") {
+        } else if (member == SourceMember::Published) {
             readWhen(&source.published, nullptr);
-        } else if (key == "url") {
+        } else if (member == SourceMember::Url) {
             readQString(&source.url);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject) {
         m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
@@ -595,25 +820,25 @@ void Parser::readActor(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Actor actor;
     bool id = false, name = false, kind = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
+        if (member == ActorMember::Id) {
             id = true;
             readDeclaredId(m_actorIds, "actor", index, &actor.id);
-        } else if (key == "name") {
+        } else if (member == ActorMember::Name) {
             name = true;
             readQString(&actor.name, true);
-        } else if (key == "kind") {
+        } else if (member == ActorMember::Kind) {
             kind = true;
             readQString(&actor.kind, true);
-        } else if (key == "description") {
+        } else if (member == ActorMember::Description) {
             readQString(&actor.description);
-        } else if (key == "aliases") {
+        } else if (member == ActorMember::Aliases) {
             readArray([&](qsizetype) {
                 QString alias;
                 if (readQString(&alias))
                     actor.aliases.append(alias);
             });
-        } else if (key == "color") {
+        } else if (member == ActorMember::Color) {
             QByteArrayView color;
             if (readString(&color)) {
                 if (isHexColor(color))
@@ -623,10 +848,7 @@ void Parser::readActor(qsizetype index)
                           PlainText::quoted(color)
                               + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
             }
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject) {
         m_timeline->actors.append(Actor()); // keeps indices equal to positions in the file
@@ -641,20 +863,17 @@ void Parser::readEra(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Era era;
     bool id = false, title = false, when = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<EraMember>(s_eraMembers, [&](EraMember member) {
+        if (member == EraMember::Id) {
             id = true;
             readDeclaredId(m_eraIds, "era", index, &era.id);
-        } else if (key == "title") {
+        } else if (member == EraMember::Title) {
             title = true;
             readQString(&era.title, true);
-        } else if (key == "when") {
+        } else if (member == EraMember::When) {
             when = true;
             readWhen(&era.when, &era.range);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
@@ -668,22 +887,23 @@ void Parser::readEvent(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     const qsizetype firstError = m_errors.size();
     m_currentEvent = index;
+    const std::size_t firstQuote = m_quotes.size();
     Event event;
     bool id = false, title = false, when = false, actors = false;
     qsizetype idOffset = -1;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "id") {
+    const bool isObject = readObject<EventMember>(s_eventMembers, [&](EventMember member) {
+        if (member == EventMember::Id) {
             id = true;
             if (!readText(&event.id, true))
-                return true;
+                return;
             idOffset = m_reader.tokenOffset();
-        } else if (key == "title") {
+        } else if (member == EventMember::Title) {
             title = true;
             readText(&event.title, true);
-        } else if (key == "when") {
+        } else if (member == EventMember::When) {
             when = true;
             readWhen(nullptr, &event.range, &event.when);
-        } else if (key == "actors") {
+        } else if (member == EventMember::Actors) {
             actors = true;
             event.actors.begin = std::uint32_t(t.eventActors.size());
             readArray([&](qsizetype) {
@@ -692,29 +912,26 @@ void Parser::readEvent(qsizetype index)
                     t.eventActors.push_back(reference(m_actorIds));
             });
             event.actors.count = std::uint32_t(t.eventActors.size() - event.actors.begin);
-        } else if (key == "dateText") {
+        } else if (member == EventMember::DateText) {
             readText(&event.dateText);
-        } else if (key == "summary") {
+        } else if (member == EventMember::Summary) {
             readText(&event.summary);
-        } else if (key == "kind") {
+        } else if (member == EventMember::Kind) {
             QByteArrayView kind;
             if (readString(&kind) && !kind.isEmpty()) {
                 event.kind = m_kindIds.intern(kind, m_reader.isRawString());
                 if (event.kind == t.kinds.size())
                     t.kinds.append(QString::fromUtf8(kind));
             }
-        } else if (key == "evidence") {
+        } else if (member == EventMember::Evidence) {
             event.evidence.begin = std::uint32_t(t.evidence.size());
             readArray([&](qsizetype) { readEvidence(event, index); });
             event.evidence.count = std::uint32_t(t.evidence.size() - event.evidence.begin);
-        } else if (key == "references") {
+        } else if (member == EventMember::References) {
             event.references.begin = std::uint32_t(t.references.size());
             readArray([&](qsizetype) { readReference(); });
             event.references.count = std::uint32_t(t.references.size() - event.references.begin);
-        } else {
-            return false;
         }
-        return true;
     });
     m_currentEvent = -1;
     if (!isObject) {
@@ -728,8 +945,13 @@ void Parser::readEvent(qsizetype index)
         for (qsizetype i = firstError; i < m_errors.size(); ++i)
             m_errors[i].eventId = eventId;
     }
+    for (std::size_t i = firstQuote; i < m_quotes.size(); ++i)
+        m_quotes[i].eventId = event.id;
     t.events.push_back(event);
     m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
+    if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
+        m_eventIdHashes.push_back(std::uint64_t(std::uint32_t(qHash(t.utf8(event.id), m_idSeed))) << 32
+                                  | std::uint64_t(index));
 }
 
 bool Parser::reportProgress(qsizetype done)
@@ -743,68 +965,89 @@ bool Parser::reportProgress(qsizetype done)
     return !m_cancelled;
 }
 
+void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
+{
+    // Room for as many more events as the rest of the file holds at the density seen so far,
+    // and a little over: growing a vector of a million events by doubling copies it again
+    // and again, and holds it twice while it does. Nothing changes if the guess is wrong.
+    Timeline &t = *m_timeline;
+    const double perByte = double(eventsRead) / double(std::max<qsizetype>(bytesRead, 1));
+    const auto rest = double(t.fileBytes().size() - m_reader.tokenOffset());
+    const auto expected =
+        std::size_t(std::min(double(TimelineLoader::maxEvents), eventsRead + 1.05 * perByte * rest));
+    const auto scaled = [&](std::size_t soFar) {
+        return std::size_t(double(soFar) / double(eventsRead) * double(expected));
+    };
+    t.events.reserve(expected);
+    m_eventIdOffsets.reserve(expected);
+    m_eventIdHashes.reserve(expected);
+    t.eventActors.reserve(scaled(t.eventActors.size()));
+    t.evidence.reserve(scaled(t.evidence.size()));
+    t.references.reserve(scaled(t.references.size()));
+}
+
 void Parser::sortEventsByDate()
 {
-    auto &events = m_timeline->events;
-    const auto before = [](const Event &a, const Event &b) {
-        return a.range.first != b.range.first ? a.range.first < b.range.first : a.range.last < b.range.last;
-    };
-    if (std::is_sorted(events.begin(), events.end(), before))
+    std::vector<Event> &events = m_timeline->events;
+    const std::size_t count = events.size();
+    if (count < 2)
         return;
-    // Sort small keys, then move each 80-byte event once, in place: much faster than sorting the
-    // events themselves, and without a second copy of them.
-    // The file index in the key keeps events of equal dates in file order.
-    const auto ordered = [](std::int32_t day) {
-        return std::uint64_t(std::uint32_t(day) ^ 0x8000'0000u);
-    };
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i)
-        keys[i] = { ordered(events[i].range.first) << 32 | ordered(events[i].range.last), std::uint32_t(i) };
-    std::sort(keys.begin(), keys.end());
-    // Put events[keys[k].second] at k, in place, one cycle of the permutation at a time.
-    constexpr std::uint32_t done = std::numeric_limits<std::uint32_t>::max();
-    for (std::size_t start = 0; start < keys.size(); ++start) {
-        if (keys[start].second == done)
-            continue;
-        Event held = events[start];
-        std::size_t k = start;
-        for (;;) {
-            const std::size_t from = keys[k].second;
-            keys[k].second = done;
-            if (from == start) {
-                events[k] = held;
-                break;
-            }
-            events[k] = events[from];
-            k = from;
-        }
+    std::int32_t minFirst = events[0].range.first, maxFirst = minFirst;
+    std::int32_t minLast = events[0].range.last, maxLast = minLast;
+    bool inOrder = true;
+    for (std::size_t i = 1; i < count; ++i) {
+        const DateRange &range = events[i].range;
+        const DateRange &before = events[i - 1].range;
+        inOrder =
+            inOrder && (before.first != range.first ? before.first < range.first : before.last <= range.last);
+        minFirst = std::min(minFirst, range.first);
+        maxFirst = std::max(maxFirst, range.first);
+        minLast = std::min(minLast, range.last);
+        maxLast = std::max(maxLast, range.last);
     }
+    if (inOrder)
+        return;
+
+    // Events are ordered by first day, then last day, then file index.
+    const auto lastDays = std::uint64_t(std::int64_t(maxLast) - minLast) + 1;
+    std::vector<EventKey> keys(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const DateRange &range = events[i].range;
+        keys[i] = { std::uint64_t(std::int64_t(range.first) - minFirst) * lastDays
+                        + std::uint64_t(std::int64_t(range.last) - minLast),
+                    std::uint32_t(i) };
+    }
+    const int dateBits =
+        std::bit_width(std::uint64_t(std::int64_t(maxFirst) - minFirst) * lastDays + lastDays - 1);
+    const int indexBits = std::bit_width(count - 1);
+    sortByKey(events, keys, indexBits, dateBits + indexBits);
 }
 
 void Parser::checkEventIds()
 {
     // Events are many and nothing refers to them by id, so rather than a hash table of every id
     // (which cost a fifth of the load and ~100 bytes an event), sort the ids' hashes and compare
-    // only the ids whose hashes are equal.
+    // only the ids whose hashes are equal. The hashes were taken as the events were read.
     const Timeline &t = *m_timeline;
-    std::vector<std::pair<std::size_t, std::uint32_t>> hashes; // (hash of id, event)
-    hashes.reserve(t.events.size());
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
-        if (m_eventIdOffsets[i] >= 0)
-            hashes.emplace_back(qHash(t.utf8(t.events[i].id)), std::uint32_t(i));
-    }
-    std::sort(hashes.begin(), hashes.end());
+    std::vector<std::uint64_t> hashes = std::move(m_eventIdHashes);
+    radixSort(hashes, 32, 64); // stable: events of equal hashes stay in file order
+    const auto eventOf = [](std::uint64_t entry) {
+        return std::uint32_t(entry);
+    };
+    const auto idOf = [&](std::uint64_t entry) {
+        return t.utf8(t.events[eventOf(entry)].id);
+    };
 
     std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates; // (event, the first with its id)
     for (std::size_t run = 0; run < hashes.size();) {
         std::size_t end = run + 1;
-        while (end < hashes.size() && hashes[end].first == hashes[run].first)
+        while (end < hashes.size() && hashes[end] >> 32 == hashes[run] >> 32)
             ++end;
         for (std::size_t i = run + 1; i < end; ++i) {
-            const QByteArrayView id = t.utf8(t.events[hashes[i].second].id);
+            const QByteArrayView id = idOf(hashes[i]);
             for (std::size_t j = run; j < i; ++j) {
-                if (t.utf8(t.events[hashes[j].second].id) == id) {
-                    duplicates.emplace_back(hashes[i].second, hashes[j].second);
+                if (idOf(hashes[j]) == id) {
+                    duplicates.emplace_back(eventOf(hashes[i]), eventOf(hashes[j]));
                     break;
                 }
             }
@@ -818,6 +1061,7 @@ void Parser::checkEventIds()
                     .arg(PlainText::quoted(t.utf8(t.events[event].id)))
                     .arg(first));
     }
+    m_eventIdOffsets = {};
 }
 
 void Parser::readEvidence(Event &event, qsizetype eventIndex)
@@ -826,26 +1070,26 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
     Evidence evidence;
     bool source = false, quote = false;
     qsizetype quoteOffset = -1;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "source") {
+    const bool isObject = readObject<EvidenceMember>(s_evidenceMembers, [&](EvidenceMember member) {
+        if (member == EvidenceMember::Source) {
             QByteArrayView sourceId;
             if ((source = readString(&sourceId)))
                 evidence.source = reference(m_sourceIds);
-        } else if (key == "quote") {
+        } else if (member == EvidenceMember::Quote) {
             quote = true;
             if (readText(&evidence.quote, true))
                 quoteOffset = m_reader.tokenOffset();
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
     missing(offset, { { source, "source" }, { quote, "quote" } });
     if (quoteOffset >= 0 && evidence.source >= 0)
-        m_quotes.push_back(
-            { eventIndex, qsizetype(m_timeline->evidence.size() - event.evidence.begin), quoteOffset });
+        m_quotes.push_back({ eventIndex,
+                             qsizetype(m_timeline->evidence.size() - event.evidence.begin),
+                             quoteOffset,
+                             m_timeline->evidence.size(),
+                             {} });
     m_timeline->evidence.push_back(evidence);
 }
 
@@ -854,20 +1098,17 @@ void Parser::readReference()
     const qsizetype offset = m_reader.tokenOffset();
     Reference reference;
     bool title = false;
-    const bool isObject = readObject([&](QByteArrayView key) {
-        if (key == "title") {
+    const bool isObject = readObject<ReferenceMember>(s_referenceMembers, [&](ReferenceMember member) {
+        if (member == ReferenceMember::Title) {
             title = true;
             readText(&reference.title, true);
-        } else if (key == "publisher") {
+        } else if (member == ReferenceMember::Publisher) {
             readText(&reference.publisher);
-        } else if (key == "url") {
+        } else if (member == ReferenceMember::Url) {
             readText(&reference.url);
-        } else if (key == "date") {
+        } else if (member == ReferenceMember::Date) {
             readWhen(nullptr, nullptr, &reference.date);
-        } else {
-            return false;
         }
-        return true;
     });
     if (!isObject)
         return;
@@ -911,13 +1152,14 @@ void Parser::resolveReferences()
     }
 }
 
-void Parser::resolveQuotes()
+std::vector<QuoteError> Parser::resolveQuotes()
 {
+    std::vector<QuoteError> errors;
     Timeline &t = *m_timeline;
     // A source with many quotes gets an index, so that each is not a scan of its whole text.
     std::vector<qsizetype> quotesPerSource(std::size_t(t.sources.size()), 0);
     for (const PendingQuote &pending : m_quotes) {
-        const std::int32_t source = t.evidence[t.events[pending.event].evidence.begin + pending.item].source;
+        const std::int32_t source = t.evidence[pending.evidence].source;
         if (source >= 0)
             ++quotesPerSource[std::size_t(source)];
     }
@@ -928,27 +1170,33 @@ void Parser::resolveQuotes()
             indexes[s] = std::make_unique<QuoteIndex>(t.sources.at(qsizetype(s)).text);
     }
 
+    QString buffer;
+    QStringDecoder decoder(QStringDecoder::Utf8);
     for (const PendingQuote &pending : m_quotes) {
-        const Event &event = t.events[pending.event];
-        Evidence &evidence = t.evidence[event.evidence.begin + pending.item];
+        Evidence &evidence = t.evidence[pending.evidence];
         if (evidence.source < 0)
             continue; // an unknown source, reported already
         const Source &source = t.sources.at(evidence.source);
-        const QString quote = t.text(evidence.quote);
+        // Decoded into one buffer for all quotes: a new string each cost an allocation each.
+        const QByteArrayView utf8 = t.utf8(evidence.quote);
+        buffer.resize(utf8.size());
+        const QStringView quote(buffer.constData(), decoder.appendToBuffer(buffer.data(), utf8));
         const QuoteIndex *index = indexes[std::size_t(evidence.source)].get();
         const qsizetype at = index ? index->indexOf(quote) : source.text.indexOf(quote);
         const auto sentences =
             at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
         if (!sentences) {
-            errorAt(pending.offset, u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                    pending.event,
-                    u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
-                                                               PlainText::quoted(quote)));
+            errors.push_back({ pending.offset,
+                               u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
+                               t.text(pending.eventId),
+                               u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
+                                                                          PlainText::quoted(quote)) });
             continue;
         }
         evidence.firstSentence = std::int32_t(sentences->first);
         evidence.lastSentence = std::int32_t(sentences->second);
     }
+    return errors;
 }
 
 } // namespace
