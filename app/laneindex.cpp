@@ -7,27 +7,31 @@
 
 void LaneIndex::build(const Timeline &t)
 {
-    // Count first, so that each lane's arrays are allocated once, at their size.
+    // Count first, so that each lane's arrays are allocated once, at their size (or a little
+    // more, for an actor named twice by one event). Events are in date order but their actors
+    // in file order: count the actors as they lie.
     std::vector<std::size_t> sizes(std::size_t(t.actors.size()) + 1, 0);
-    for (const Event &event : t.events) {
-        const auto actors = t.actorsOf(event);
-        for (const std::int32_t actor : actors)
-            ++sizes[std::size_t(actor)];
-        if (actors.empty())
-            ++sizes.back();
-    }
+    for (const std::int32_t actor : t.eventActors)
+        ++sizes[std::size_t(actor)];
+    for (const Event &event : t.events)
+        sizes.back() += event.actors.count == 0;
     m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
     m_laneOfActor.resize(std::size_t(t.actors.size()));
     for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
         m_lanes[lane].actor = lane < m_laneOfActor.size() ? int(lane) : unattributed;
         m_lanes[lane].events.reserve(sizes[lane]);
         m_lanes[lane].days.reserve(sizes[lane]);
+        m_lanes[lane].subRows.reserve(sizes[lane]);
         if (lane < m_laneOfActor.size())
             m_laneOfActor[lane] = int(lane);
     }
     m_extent.reset();
     m_anyWithoutKind = false;
+    // Reading each event's actors is a jump into file order: ask for them a few events ahead.
+    constexpr std::size_t lookAhead = 16;
     for (std::size_t i = 0; i < t.events.size(); ++i) {
+        if (i + lookAhead < t.events.size())
+            __builtin_prefetch(t.eventActors.data() + t.events[i + lookAhead].actors.begin);
         const Event &event = t.events[i];
         const auto actors = t.actorsOf(event);
         const Days days { event.range.first, event.range.last };
@@ -35,10 +39,14 @@ void LaneIndex::build(const Timeline &t)
                             : days;
         m_anyWithoutKind |= event.kind < 0;
         const auto length = event.range.last - event.range.first + 1;
+        // Whether it is a point, kept in its sub-row's place until sub-rows are given out below,
+        // so that they need not look at the events again.
+        const std::uint8_t point = event.range.precision == DateRange::Precision::Day;
         const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
+                lane.subRows.push_back(point);
                 lane.longest = std::max(lane.longest, length);
             }
         };
@@ -67,14 +75,13 @@ void LaneIndex::build(const Timeline &t)
     // each point on a day that already has one in this lane the next sub-row, so that no two
     // marks in a lane lie exactly on top of each other.
     for (Lane &lane : m_lanes) {
-        lane.subRows.assign(lane.events.size(), 0);
         std::int32_t rowEnds[subRowCount];
         std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<std::int32_t>::min());
         std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
         int pointsThatDay = 0;
         for (std::size_t i = 0; i < lane.events.size(); ++i) {
             const Days range = lane.days[i];
-            if (t.events[lane.events[i]].range.precision == DateRange::Precision::Day) {
+            if (lane.subRows[i]) { // a point
                 pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
                 pointDay = range.first;
                 lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
