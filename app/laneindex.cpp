@@ -22,6 +22,7 @@ void LaneIndex::build(const Timeline &t)
         m_lanes[lane].events.reserve(sizes[lane]);
         m_lanes[lane].days.reserve(sizes[lane]);
         m_lanes[lane].subRows.reserve(sizes[lane]);
+        m_lanes[lane].looks.reserve(sizes[lane]);
         if (lane < m_laneOfActor.size())
             m_laneOfActor[lane] = int(lane);
     }
@@ -42,11 +43,14 @@ void LaneIndex::build(const Timeline &t)
         // Whether it is a point, kept in its sub-row's place until sub-rows are given out below,
         // so that they need not look at the events again.
         const std::uint8_t point = event.range.precision == DateRange::Precision::Day;
+        const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, Lane::kindLookUp));
+        const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
         const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
                 lane.subRows.push_back(point);
+                lane.looks.push_back(look);
                 lane.longest = std::max(lane.longest, length);
             }
         };

@@ -33,6 +33,12 @@ public:
         // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
         // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
         std::vector<std::uint8_t> subRows;
+        // Per event, how it looks, so that drawing thousands of plain marks need not visit the
+        // events: its kind + 1 (0 for none; kindLookUp when too large to keep here) and
+        // whether it is a point (dated to the day).
+        std::vector<std::uint16_t> looks;
+        static constexpr std::uint16_t pointBit = 0x8000;
+        static constexpr std::uint16_t kindLookUp = 0x7fff;
         std::int32_t longest = 0; // the longest event's length in days, bounds the search back
 
         // For crowded lanes, running totals by day, so that a zoomed-out frame counts a lane's

@@ -285,13 +285,13 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     kindColors.push_back(KindColors::color(QString()));
     for (const QString &kind : t.kinds)
         kindColors.push_back(KindColors::color(kind));
-    const auto isProminent = [&](const Event &event, std::int32_t e) {
+    const auto isProminent = [&](std::int32_t e) {
         return !dimOthers || e == current
-            || (highlightedActor >= 0 && std::ranges::count(t.actorsOf(event), highlightedActor) > 0);
+            || (highlightedActor >= 0 && std::ranges::count(t.actorsOf(t.events[e]), highlightedActor) > 0);
     };
     const auto colorOf = [&](const Event &event, std::int32_t e) {
         QColor color = kindColors[std::size_t(event.kind + 1)];
-        if (!isProminent(event, e))
+        if (!isProminent(e))
             color.setAlphaF(0.28f);
         return color;
     };
@@ -353,8 +353,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 for (const bool points : { false, true }) {
                     for (const std::uint32_t i : detail.marks) {
                         const std::int32_t e = laneData.events[i];
-                        const Event &event = t.events[e];
-                        if (e == current || isPoint(event) != points)
+                        const std::uint16_t look = laneData.looks[i];
+                        if (e == current || bool(look & LaneIndex::Lane::pointBit) != points)
                             continue; // the current event is drawn on top, outlined
                         int from = 0, to = 0;
                         columnMap.columns(laneData.days[i], &from, &to);
@@ -363,8 +363,11 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                             from = std::max(from, filled + 1);
                             filled = std::max(filled, to);
                         }
-                        const int variant = (isProminent(event, e) ? 1 : 0) | (points ? 2 : 0);
-                        const QRgb pixel = kindPixels[std::size_t(event.kind + 1) * 4 + std::size_t(variant)];
+                        const int variant = (isProminent(e) ? 1 : 0) | (points ? 2 : 0);
+                        std::size_t kind = look & ~LaneIndex::Lane::pointBit;
+                        if (kind == LaneIndex::Lane::kindLookUp)
+                            kind = std::size_t(t.events[e].kind + 1);
+                        const QRgb pixel = kindPixels[kind * 4 + std::size_t(variant)];
                         if (from <= to)
                             std::fill(line.begin() + from, line.begin() + to + 1, pixel);
                     }

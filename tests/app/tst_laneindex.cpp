@@ -78,6 +78,10 @@ void TestLaneIndex::lanesFollowActorsAndUnattributedEvents()
         for (std::size_t i = 0; i < lane.events.size(); ++i) {
             QCOMPARE(lane.days[i].first, m_timeline->events[lane.events[i]].range.first);
             QCOMPARE(lane.days[i].last, m_timeline->events[lane.events[i]].range.last);
+            const Event &event = m_timeline->events[lane.events[i]];
+            QCOMPARE(lane.looks[i] & ~LaneIndex::Lane::pointBit, event.kind + 1);
+            QCOMPARE(bool(lane.looks[i] & LaneIndex::Lane::pointBit),
+                     event.range.precision == DateRange::Precision::Day);
         }
     }
     // What the chart needs of the whole timeline comes with the index.
