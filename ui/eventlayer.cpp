@@ -279,12 +279,25 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         }
         return std::pair(top, bottom);
     };
-    // Colours by kind, looked up once a frame: a frame may colour thousands of marks.
-    std::vector<QColor> kindColors;
-    kindColors.reserve(std::size_t(t.kinds.size()) + 1);
-    kindColors.push_back(KindColors::color(QString()));
-    for (const QString &kind : t.kinds)
-        kindColors.push_back(KindColors::color(kind));
+    // Colours by kind, looked up once a timeline: a frame may colour thousands of marks.
+    if (m_kindsOf.lock() != timeline) {
+        m_kindColors.clear();
+        m_kindColors.reserve(std::size_t(t.kinds.size()) + 1);
+        m_kindColors.push_back(KindColors::color(QString()));
+        for (const QString &kind : t.kinds)
+            m_kindColors.push_back(KindColors::color(kind));
+        // The same as plain pixels, for compact marks: by kind, prominence and shape.
+        m_kindPixels.resize(m_kindColors.size() * 4);
+        for (std::size_t k = 0; k < m_kindColors.size(); ++k) {
+            for (int variant = 0; variant < 4; ++variant) {
+                const qreal alpha = (variant & 1 ? 1.0 : 0.28) * (variant & 2 ? 1.0 : 0.75);
+                m_kindPixels[k * 4 + std::size_t(variant)] = premultiplied(m_kindColors[k], alpha);
+            }
+        }
+        m_kindsOf = timeline;
+    }
+    const std::vector<QColor> &kindColors = m_kindColors;
+    const std::vector<QRgb> &kindPixels = m_kindPixels;
     const auto isProminent = [&](std::int32_t e) {
         return !dimOthers || e == current
             || (highlightedActor >= 0 && std::ranges::count(t.actorsOf(t.events[e]), highlightedActor) > 0);
@@ -295,14 +308,6 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             color.setAlphaF(0.28f);
         return color;
     };
-    // The same as plain pixels, for compact marks: by kind, prominence and shape.
-    std::vector<QRgb> kindPixels(kindColors.size() * 4);
-    for (std::size_t k = 0; k < kindColors.size(); ++k) {
-        for (int variant = 0; variant < 4; ++variant) {
-            const qreal alpha = (variant & 1 ? 1.0 : 0.28) * (variant & 2 ? 1.0 : 0.75);
-            kindPixels[k * 4 + std::size_t(variant)] = premultiplied(kindColors[k], alpha);
-        }
-    }
 
     // Plan every lane first: the density strips share one scale, the busiest column's.
     // Columns are device pixels, so that an export at 2x has twice the detail.

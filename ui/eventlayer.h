@@ -6,6 +6,10 @@
 #include <QImage>
 #include <QPointF>
 
+#include <memory>
+#include <vector>
+
+class Timeline;
 class TimelineChart;
 struct Event;
 
@@ -48,4 +52,7 @@ private:
     QRectF m_rect;
     std::vector<LaneDetail> m_details; // per shown lane, kept between frames for their memory
     QImage m_pixels; // density strips and plain marks, drawn into directly
+    std::weak_ptr<const Timeline> m_kindsOf; // the timeline whose kinds' colours these are
+    std::vector<QColor> m_kindColors; // by kind + 1
+    std::vector<QRgb> m_kindPixels; // by (kind + 1) * 4 + variant (prominent 1, point 2)
 };
