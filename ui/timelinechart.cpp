@@ -74,6 +74,7 @@ void TimelineChart::applyTheme(bool dark)
     setTitleFont(titleFont);
     m_labelFont = font();
     m_labelFont.setPointSizeF(9);
+    m_labelHeight = QFontMetricsF(m_labelFont).height();
     legend()->setFont(m_labelFont);
     // The theme resets series colours: paint the legend's kinds again.
     updateLegend();
@@ -136,8 +137,7 @@ void TimelineChart::updateTimeAxis()
 
 QRectF TimelineChart::eventArea() const
 {
-    const qreal labelHeight = QFontMetricsF(m_labelFont).height();
-    return plotArea().adjusted(m_laneNameWidth + 10, 0, 0, -(labelHeight + 8));
+    return plotArea().adjusted(m_laneNameWidth + 10, 0, 0, -(m_labelHeight + 8));
 }
 
 QString TimelineChart::laneName(int row) const

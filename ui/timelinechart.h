@@ -89,6 +89,7 @@ private:
     QList<int> m_rowOfLane;
     QList<CalendarTick> m_ticks;
     QFont m_labelFont;
+    qreal m_labelHeight = 0; // of a line in m_labelFont
     qreal m_laneNameWidth = 0;
     int m_highlightedActor = -1;
     bool m_dark = false;
