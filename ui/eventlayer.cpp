@@ -334,10 +334,15 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         // Opacity by how many events overlap a column, on a log scale: one event shows, and a
         // thousand do not drown the rest. One hue, unlike any kind's, says "many events here".
         const QColor density = dark ? QColor(150, 180, 240) : QColor(35, 65, 130);
-        std::vector<QRgb> shades(std::size_t(peak) + 1);
         const double logPeak = std::log1p(double(peak));
-        for (std::uint32_t n = 1; n <= peak; ++n)
-            shades[n] = premultiplied(density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
+        const auto shade = [&](std::uint32_t n) {
+            return n == 0 ? QRgb(0)
+                          : premultiplied(density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
+        };
+        // Counts up to a few thousand from a table; a lane may hold millions overlapping.
+        std::vector<QRgb> shades(std::size_t(std::min<std::uint32_t>(peak, 4096)) + 1);
+        for (std::uint32_t n = 0; n < shades.size(); ++n)
+            shades[n] = shade(n);
         std::vector<QRgb> line(static_cast<std::size_t>(columns));
         const ColumnMapping columnMap { m_chart->zoom()->first(), daysPerColumn, columns };
         for (int row = 0; row < lanes.size(); ++row) {
@@ -345,8 +350,10 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             if (!detail.aggregated && (!style.compact || detail.marks.empty()))
                 continue;
             if (detail.aggregated) {
-                for (int c = 0; c < columns; ++c)
-                    line[std::size_t(c)] = shades[detail.coverage[std::size_t(c)]];
+                for (int c = 0; c < columns; ++c) {
+                    const std::uint32_t n = detail.coverage[std::size_t(c)];
+                    line[std::size_t(c)] = n < shades.size() ? shades[n] : shade(n);
+                }
             } else {
                 std::fill(line.begin(), line.end(), QRgb(0));
                 const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
