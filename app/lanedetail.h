@@ -8,8 +8,8 @@
 #include <limits>
 #include <vector>
 
-// Days to pixel columns across the plot: column 0 starts at `first`, each is `daysPerColumn`
-// days wide, and there are `width` of them.
+// Days to pixel columns across the plot: column 0 starts at day `first`, each column is
+// `daysPerColumn` days wide, and there are `width` of them.
 struct ColumnMapping
 {
     ColumnMapping(double first, double daysPerColumn, int width)
@@ -32,8 +32,9 @@ struct ColumnMapping
         const double end = column(double(days.last) + 1);
         if (end <= 0 || start >= width || width <= 0)
             return false;
-        *from = std::clamp(int(std::floor(start)), 0, width - 1);
-        *to = std::clamp(int(std::ceil(end)) - 1, *from, width - 1);
+        // Clamped before converting: deep in, an event's far end may lie billions of columns away.
+        *from = int(std::clamp(std::floor(start), 0.0, double(width - 1)));
+        *to = int(std::clamp(std::ceil(end) - 1, double(*from), double(width - 1)));
         return true;
     }
 };

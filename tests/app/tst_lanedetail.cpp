@@ -51,15 +51,17 @@ void TestLaneDetail::columnsAreClampedToThePlot_data()
     QTest::addColumn<bool>("shown");
     QTest::addColumn<int>("from");
     QTest::addColumn<int>("to");
-    // 100 columns of 2 days from day 0.
-    QTest::newRow("a day") << 10 << 10 << true << 5 << 5;
-    QTest::newRow("two columns") << 10 << 13 << true << 5 << 6;
-    QTest::newRow("starts before the view") << -50 << 3 << true << 0 << 1;
-    QTest::newRow("ends after the view") << 190 << 400 << true << 95 << 99;
-    QTest::newRow("covers the view") << -10 << 500 << true << 0 << 99;
-    QTest::newRow("ends just before") << -5 << -1 << false << 0 << 0;
-    QTest::newRow("starts just after") << 200 << 210 << false << 0 << 0;
-    QTest::newRow("last day in view") << 199 << 199 << true << 99 << 99;
+    QTest::addColumn<double>("daysPerColumn");
+    // 100 columns of 2 days from day 0, unless said.
+    QTest::newRow("a day") << 10 << 10 << true << 5 << 5 << 2.0;
+    QTest::newRow("two columns") << 10 << 13 << true << 5 << 6 << 2.0;
+    QTest::newRow("starts before the view") << -50 << 3 << true << 0 << 1 << 2.0;
+    QTest::newRow("ends after the view") << 190 << 400 << true << 95 << 99 << 2.0;
+    QTest::newRow("covers the view") << -10 << 500 << true << 0 << 99 << 2.0;
+    QTest::newRow("ends just before") << -5 << -1 << false << 0 << 0 << 2.0;
+    QTest::newRow("starts just after") << 200 << 210 << false << 0 << 0 << 2.0;
+    QTest::newRow("last day in view") << 199 << 199 << true << 99 << 99 << 2.0;
+    QTest::newRow("far outside on both sides") << -2'000'000'000 << 2'000'000'000 << true << 0 << 99 << 0.0001;
 }
 
 void TestLaneDetail::columnsAreClampedToThePlot()
@@ -67,7 +69,8 @@ void TestLaneDetail::columnsAreClampedToThePlot()
     QFETCH(int, first);
     QFETCH(int, last);
     QFETCH(bool, shown);
-    const ColumnMapping map { 0, 2, 100 };
+    QFETCH(double, daysPerColumn);
+    const ColumnMapping map { 0, daysPerColumn, 100 };
     int from = -1, to = -1;
     QCOMPARE(map.columns({ first, last }, &from, &to), shown);
     if (shown) {
