@@ -40,16 +40,14 @@ void LaneIndex::build(const Timeline &t)
                             : days;
         m_anyWithoutKind |= event.kind < 0;
         const auto length = event.range.last - event.range.first + 1;
-        // Whether it is a point, kept in its sub-row's place until sub-rows are given out below,
-        // so that they need not look at the events again.
-        const std::uint8_t point = event.range.precision == DateRange::Precision::Day;
+        const bool point = event.range.precision == DateRange::Precision::Day;
         const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, Lane::kindLookUp));
         const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
         const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
-                lane.subRows.push_back(point);
+                lane.subRows.push_back(0); // given out below
                 lane.looks.push_back(look);
                 lane.longest = std::max(lane.longest, length);
             }
@@ -85,7 +83,7 @@ void LaneIndex::build(const Timeline &t)
         int pointsThatDay = 0;
         for (std::size_t i = 0; i < lane.events.size(); ++i) {
             const Days range = lane.days[i];
-            if (lane.subRows[i]) { // a point
+            if (lane.looks[i] & Lane::pointBit) {
                 pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
                 pointDay = range.first;
                 lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);

@@ -11,8 +11,6 @@
 #include <QItemSelectionModel>
 #include <QScatterSeries>
 
-using namespace Qt::StringLiterals;
-
 TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFilter *filter, ZoomState *zoom,
                              QItemSelectionModel *selection, QGraphicsItem *parent)
     : QChart(parent)

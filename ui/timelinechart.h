@@ -4,7 +4,6 @@
 #include "laneindex.h"
 
 #include <QChart>
-#include <QPointer>
 
 #include <memory>
 
