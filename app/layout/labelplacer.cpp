@@ -60,6 +60,10 @@ public:
         , m_columns(std::clamp(int(std::ceil(bounds.width() / cellWidth)), 1, 512))
         , m_rows(std::clamp(int(std::ceil(bounds.height() / cellHeight)), 1, 512))
         , m_cells(std::size_t(m_columns) * std::size_t(m_rows))
+        , m_fineColumns(std::clamp(int(std::ceil(bounds.width() / s_fine)), 1, 4096))
+        , m_fineRows(std::clamp(int(std::ceil(bounds.height() / s_fine)), 1, 4096))
+        , m_words((m_fineColumns + 63) / 64)
+        , m_full(std::size_t(m_words) * std::size_t(m_fineRows))
     { }
 
     void add(const QRectF &rect, int owner, Kind kind, const QLineF &line = {})
@@ -67,13 +71,35 @@ public:
         const auto index = std::uint32_t(m_items.size());
         m_items.push_back({ rect, line, owner, kind });
         m_seen.push_back(0);
+        if (kind == Kind::Leader) {
+            // Only the cells the line passes through.
+            const qreal length = line.length();
+            const int steps = std::max(1, int(std::ceil(length / (std::min(m_cellWidth, m_cellHeight) / 4))));
+            int last = -1;
+            for (int k = 0; k <= steps; ++k) {
+                const QPointF at = line.pointAt(qreal(k) / steps);
+                const int cell = cellIndex(at);
+                if (cell != last) {
+                    auto &items = m_cells[std::size_t(cell)];
+                    if (items.empty() || items.back() != index)
+                        items.push_back(index);
+                    last = cell;
+                }
+            }
+            return;
+        }
         forCells(rect, [&](std::vector<std::uint32_t> &cell) { cell.push_back(index); });
+        // A mark of a label may be touched by that label: only what blocks everyone fills.
+        if (kind == Kind::Label || owner < 0)
+            fill(rect);
     }
 
     // Whether a label of `owner` may stand at `rect` (already widened by the gap), with `leader`
     // (when not null) joining it to its mark.
     bool isFree(const QRectF &rect, int owner, const QLineF &leader)
     {
+        if (touchesFull(rect))
+            return false;
         ++m_query;
         bool free = true;
         forCells(rect, [&](std::vector<std::uint32_t> &cell) {
@@ -115,6 +141,56 @@ public:
     }
 
 private:
+    // Cells of s_fine pixels wholly covered by a label or obstacle, one bit each: a position
+    // that overlaps one is taken, found without looking at any item. Most positions tried in a
+    // crowded picture are, and this is what keeps the search within its time.
+    static constexpr qreal s_fine = 4;
+
+    int cellIndex(QPointF at) const
+    {
+        const int c = std::clamp(int(std::floor((at.x() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
+        const int r = std::clamp(int(std::floor((at.y() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
+        return r * m_columns + c;
+    }
+
+    void fill(const QRectF &rect)
+    {
+        const int c0 = std::max(0, int(std::ceil((rect.left() - m_origin.x()) / s_fine)));
+        const int c1 = std::min(m_fineColumns, int(std::floor((rect.right() - m_origin.x()) / s_fine))) - 1;
+        const int r0 = std::max(0, int(std::ceil((rect.top() - m_origin.y()) / s_fine)));
+        const int r1 = std::min(m_fineRows, int(std::floor((rect.bottom() - m_origin.y()) / s_fine))) - 1;
+        for (int r = r0; r <= r1; ++r) {
+            std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
+            for (int c = c0; c <= c1; ++c)
+                row[c / 64] |= std::uint64_t(1) << (c % 64);
+        }
+    }
+
+    bool touchesFull(const QRectF &rect) const
+    {
+        // Every fine cell the rectangle overlaps with some area.
+        const int c0 = std::max(0, int(std::floor((rect.left() - m_origin.x()) / s_fine)));
+        const int c1 = std::min(m_fineColumns, int(std::ceil((rect.right() - m_origin.x()) / s_fine))) - 1;
+        const int r0 = std::max(0, int(std::floor((rect.top() - m_origin.y()) / s_fine)));
+        const int r1 = std::min(m_fineRows, int(std::ceil((rect.bottom() - m_origin.y()) / s_fine))) - 1;
+        if (c0 > c1 || r0 > r1)
+            return false;
+        const int w0 = c0 / 64, w1 = c1 / 64;
+        for (int r = r0; r <= r1; ++r) {
+            const std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
+            for (int w = w0; w <= w1; ++w) {
+                std::uint64_t mask = ~std::uint64_t(0);
+                if (w == w0)
+                    mask &= ~std::uint64_t(0) << (c0 % 64);
+                if (w == w1 && c1 % 64 != 63)
+                    mask &= (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
+                if (row[w] & mask)
+                    return true;
+            }
+        }
+        return false;
+    }
+
     struct Item
     {
         QRectF rect;
@@ -145,6 +221,10 @@ private:
     int m_rows;
     std::vector<std::vector<std::uint32_t>> m_cells;
     std::vector<Item> m_items;
+    int m_fineColumns;
+    int m_fineRows;
+    int m_words; // 64-bit words per row of fine cells
+    std::vector<std::uint64_t> m_full;
     std::vector<std::uint32_t> m_seen; // the last query that looked at each item
     std::uint32_t m_query = 0;
 };
@@ -238,6 +318,7 @@ private:
     bool fits(const Candidate &c, int owner)
     {
         // Text has room above and below its glyphs: half the gap is enough between lines.
+        --m_budget;
         const qreal g = m_options.gap - 0.01;
         return m_bounds.contains(c.rect)
             && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
@@ -355,7 +436,7 @@ private:
                         if (rect.left() < m_bounds.left() - width || rect.right() > m_bounds.right() + width)
                             continue;
                         inside = true;
-                        if (--m_budget < 0 || --budget < 0)
+                        if (m_budget < 0 || --budget < 0)
                             return false;
                         const QPointF from(right ? m.right() : m.left(), m.center().y());
                         const Candidate c {
@@ -399,7 +480,7 @@ private:
                 if (trySingle(i, adjacent[k], width))
                     return;
             }
-            for (int slot = s_adjacentSlots; slot < slotCount; ++slot) {
+            for (int slot = s_adjacentSlots; slot < slotCount && m_budget >= 0; ++slot) {
                 if (trySingle(i, slot, width))
                     return;
             }
@@ -491,7 +572,7 @@ private:
             const qreal top = centre - height / 2 + offset * step;
             if (top < m_bounds.top() || top + height > m_bounds.bottom())
                 return false;
-            if (--m_budget < 0)
+            if (m_budget < 0)
                 return false;
             qreal y = top;
             for (std::size_t k = 0; k < members.size(); ++k) {

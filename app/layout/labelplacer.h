@@ -45,9 +45,9 @@ public:
         qreal gap = 2; // between a label and anything else
         qreal leaderRun = 10; // the shortest horizontal run of a leader
         qreal clusterDistance = 8; // marks closer than this (horizontally) form a cluster
-        // Positions tried, over all labels, when searching far from a mark: bounds the time a
-        // frame spends on labels that cannot be placed near their marks.
-        int searchBudget = 200000;
+        // Positions checked, over all labels: bounds the time a frame spends on labels that
+        // cannot be placed near their marks. Places beside a mark are checked regardless.
+        int searchBudget = 12000;
     };
 
     // One placement per label, in the labels' order. Labels lie within `bounds`.

@@ -1,6 +1,7 @@
 #include "actormodel.h"
 #include "chartexporter.h"
 #include "eventmodel.h"
+#include "kindcolors.h"
 #include "testutils.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -17,6 +18,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QProcess>
+#include <QScatterSeries>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void exportHasTheAskedSizeAndShowsEvents();
     void exportOfTheCurrentViewFollowsTheZoom();
     void everyEventIsNamed_data();
+    void kindsGetDistinctColours();
     void everyEventIsNamed();
     void failedExportLeavesNoFile();
     void commandLineExport();
@@ -473,6 +476,28 @@ void TestTimelineChart::everyEventIsNamed()
         QEXPECT_FAIL("", "the placer still walls some marks in at this size (11 of 16 named)", Continue);
     QVERIFY2(chart->labelledCount() >= named, qPrintable(u"%1 named"_s.arg(chart->labelledCount())));
     delete chart; // before `zoom`
+}
+
+void TestTimelineChart::kindsGetDistinctColours()
+{
+    // Names that a hash once coloured alike: milestone, accident and budget came out one green.
+    QStringList kinds { u"milestone"_s, u"accident"_s, u"budget"_s };
+    for (int k = 0; kinds.size() < 12; ++k)
+        kinds.append(u"kind%1"_s.arg(k));
+    const QList<QColor> colors = KindColors::assign(kinds);
+    QCOMPARE(colors.size(), kinds.size());
+    for (qsizetype a = 0; a < colors.size(); ++a) {
+        QVERIFY(colors[a] != KindColors::none());
+        for (qsizetype b = a + 1; b < colors.size(); ++b)
+            QVERIFY2(colors[a] != colors[b],
+                     qPrintable(u"%1 and %2 share a colour"_s.arg(kinds[a], kinds[b])));
+    }
+    // The legend shows the embedded timeline's kinds in those colours.
+    const QList<QColor> embedded = KindColors::assign(m_embedded->kinds);
+    QList<QColor> shown;
+    for (QAbstractSeries *series : m_chart->series())
+        shown.append(static_cast<QScatterSeries *>(series)->color());
+    QCOMPARE(shown.mid(0, embedded.size()), embedded);
 }
 
 void TestTimelineChart::exportHasTheAskedSizeAndShowsEvents_data()

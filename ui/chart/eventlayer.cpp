@@ -293,9 +293,9 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     if (m_kindsOf.lock() != timeline) {
         m_kindColors.clear();
         m_kindColors.reserve(std::size_t(t.kinds.size()) + 1);
-        m_kindColors.push_back(KindColors::color(QString()));
-        for (const QString &kind : t.kinds)
-            m_kindColors.push_back(KindColors::color(kind));
+        m_kindColors.push_back(KindColors::none());
+        for (const QColor &color : KindColors::assign(t.kinds))
+            m_kindColors.push_back(color);
         // The same as plain pixels, for compact marks: by kind, prominence and shape.
         m_kindPixels.resize(m_kindColors.size() * 4);
         for (std::size_t k = 0; k < m_kindColors.size(); ++k) {

@@ -89,14 +89,17 @@ void TimelineChart::updateLegend()
     const auto &timeline = m_events->timeline();
     if (timeline) {
         QStringList kinds = timeline->kinds;
-        if (m_laneIndex->anyWithoutKind())
+        QList<QColor> colors = KindColors::assign(kinds);
+        if (m_laneIndex->anyWithoutKind()) {
             kinds.append(QString());
+            colors.append(KindColors::none());
+        }
         // An empty series per kind: the legend shows its colour, and nothing is drawn.
-        for (const QString &kind : std::as_const(kinds)) {
+        for (qsizetype k = 0; k < kinds.size(); ++k) {
             auto *entry = new QScatterSeries(this);
-            entry->setName(KindColors::displayName(kind).toHtmlEscaped());
-            entry->setColor(KindColors::color(kind));
-            entry->setBorderColor(KindColors::color(kind));
+            entry->setName(KindColors::displayName(kinds[k]).toHtmlEscaped());
+            entry->setColor(colors[k]);
+            entry->setBorderColor(colors[k]);
             entry->setMarkerSize(10);
             addSeries(entry);
         }
