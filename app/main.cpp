@@ -4,6 +4,7 @@
 #include "plaintext.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -170,6 +171,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SOURCELINE_VERSION));
     QCoreApplication::setOrganizationName(u"Sourceline"_s);
     QGuiApplication::setApplicationDisplayName(u"Sourceline"_s);
+    // Ties the window to the installed .desktop file, whose icon and name the desktop shows.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SOURCELINE_APP_ID));
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -211,6 +214,8 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
+
+    Translations::install(app.get());
 
     if (!problem.isEmpty())
         return usageError(problem);
