@@ -4,6 +4,7 @@
 #include "plaintext.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -49,6 +50,10 @@ struct Options
     QCommandLineOption dump { u"dump"_s,
                               u"Print the loaded timeline as JSON, with resolved dates and evidence "
                               "sentences."_s };
+    QCommandLineOption saveAs { u"save-as"_s,
+                                u"Load the timeline and write it to OUT.json in the canonical form of format "
+                                "version 1 (stable order, indented), as File \u25b8 Save As does."_s,
+                                u"OUT.json"_s };
     QCommandLineOption exportTo { u"export"_s, u"Render the chart to a PNG file without opening a window."_s,
                                   u"OUT.png"_s };
     QCommandLineOption size { u"size"_s,
@@ -122,6 +127,16 @@ int runHeadless(QCommandLineParser &parser, const Options &o, const QString &fil
         }
         return Success;
     }
+    if (parser.isSet(o.saveAs)) {
+        const QString out = parser.value(o.saveAs);
+        QString error;
+        if (!TimelineWriter::save(*result.timeline, out, &error)) {
+            printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
+            return Failure;
+        }
+        printTo(stdout, u"sourceline: wrote %1\n"_s.arg(PlainText::escapeControls(out, false)));
+        return Success;
+    }
     if (!parser.isSet(o.exportTo)) {
         if (!writeStdout((Cli::summary(*result.timeline, shownName) + u'\n').toLocal8Bit())) {
             printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
@@ -185,20 +200,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const Options o;
-    parser.addOptions({ o.check, o.dump, o.exportTo, o.size, o.scale, o.select, o.screenshot });
+    parser.addOptions({ o.check, o.dump, o.saveAs, o.exportTo, o.size, o.scale, o.select, o.screenshot });
     parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     const QStringList files = parser.positionalArguments();
-    const int modes = int(parser.isSet(o.check)) + int(parser.isSet(o.dump)) + int(parser.isSet(o.exportTo))
-        + int(parser.isSet(o.screenshot));
+    const int modes = int(parser.isSet(o.check)) + int(parser.isSet(o.dump)) + int(parser.isSet(o.saveAs))
+        + int(parser.isSet(o.exportTo)) + int(parser.isSet(o.screenshot));
     const bool exporting = parser.isSet(o.exportTo) || parser.isSet(o.screenshot);
     const bool window = modes == 0 && !parser.isSet(helpOption) && !parser.isSet(versionOption);
     QString problem;
     if (files.size() > 1)
         problem = u"expected at most one FILE, got %1"_s.arg(files.size());
     else if (modes > 1)
-        problem = u"use only one of --check, --dump, --export and --screenshot"_s;
+        problem = u"use only one of --check, --dump, --save-as, --export and --screenshot"_s;
     for (const QCommandLineOption *option : { &o.size, &o.scale, &o.select }) {
         if (problem.isEmpty() && parser.isSet(*option) && !exporting)
             problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
