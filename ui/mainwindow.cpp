@@ -3,9 +3,11 @@
 #include "actorpanel.h"
 #include "backgroundloader.h"
 #include "chartexporter.h"
+#include "editactions.h"
 #include "eventdetails.h"
 #include "eventtable.h"
 #include "exportdialog.h"
+#include "fileactions.h"
 #include "sourceview.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -24,6 +26,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -90,7 +93,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     , m_loader(new BackgroundLoader(this))
     , m_state(state)
 {
-    setWindowTitle(u"Sourceline"_s);
+    setAcceptDrops(true);
 
     m_chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(),
                                 m_document->zoom(), m_document->selection());
@@ -153,9 +156,17 @@ MainWindow::MainWindow(State state, QWidget *parent)
         Q_EMIT fileOpened(fileName, false);
     });
 
+    m_fileActions = new FileActions(m_document, this, state == State::Remember);
+    connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFile);
+    m_editActions = new EditActions(m_document, m_sourceView, this);
     createActions();
 
-    connect(m_actorPanel, &ActorPanel::actorHighlighted, m_chart, &TimelineChart::setHighlightedActor);
+    connect(m_actorPanel, &ActorPanel::actorHighlighted, m_document, &TimelineDocument::setHighlightedActor);
+    connect(m_document, &TimelineDocument::highlightedActorChanged, m_chart,
+            &TimelineChart::setHighlightedActor);
+    connect(m_document, &TimelineDocument::edited, m_chart, &TimelineChart::followEdit);
+    connect(m_document, &TimelineDocument::edited, this, &MainWindow::updateStatus);
+    connect(m_document, &TimelineDocument::sourcesChanged, m_sourceView, &SourceView::reloadSources);
     connect(m_details, &EventDetails::actorClicked, m_actorPanel, &ActorPanel::highlightActor);
     connect(m_document->filter(), &TimelineFilter::changed, this, &MainWindow::updateStatus);
     connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
@@ -178,17 +189,22 @@ void MainWindow::createActions()
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    add(file, tr("&Open…"), { QKeySequence::Open }, &MainWindow::open);
+    m_fileActions->addTo(file);
+    file->addSeparator();
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
     file->addSeparator();
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu *timelineMenu = new QMenu(tr("&Timeline"), this);
+    m_editActions->addTo(edit, timelineMenu);
     add(edit, tr("&Find…"), { QKeySequence::Find }, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
     add(edit, tr("&Clear Search"), {}, [this] { m_search->clear(); });
+
+    menuBar()->addMenu(timelineMenu);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     add(view, tr("Zoom &In"),
@@ -218,9 +234,7 @@ void MainWindow::createActions()
 
 void MainWindow::setTimeline(std::shared_ptr<const Timeline> timeline, const QString &fileName)
 {
-    const QString title = timeline->title;
     m_document->setTimeline(std::move(timeline), fileName);
-    setWindowTitle(title.isEmpty() ? u"Sourceline"_s : title + u" — Sourceline"_s);
 }
 
 void MainWindow::openFile(const QString &fileName)
@@ -245,18 +259,8 @@ void MainWindow::loadFinished(const QString &fileName, const TimelineLoader::Res
         return;
     }
     setTimeline(result.timeline, fileName);
-    if (m_state == State::Remember)
-        QSettings().setValue(u"lastFolder"_s, QFileInfo(fileName).absolutePath());
+    m_fileActions->addRecent(fileName);
     Q_EMIT fileOpened(fileName, true);
-}
-
-void MainWindow::open()
-{
-    const QString folder = QSettings().value(u"lastFolder"_s, QDir::homePath()).toString();
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Timeline"), folder,
-                                                          tr("Sourceline timelines (*.json);;All files (*)"));
-    if (!fileName.isEmpty())
-        openFile(fileName);
 }
 
 void MainWindow::exportChart()
@@ -322,8 +326,31 @@ void MainWindow::restoreState()
     m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // The guard may ask a question: not from inside the drop, which holds the drag source.
+    const QString fileName = urls.first().toLocalFile();
+    QMetaObject::invokeMethod(
+        m_fileActions, [this, fileName] { m_fileActions->open(fileName); }, Qt::QueuedConnection);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_fileActions->maySwitch()) {
+        event->ignore();
+        return;
+    }
     if (m_state == State::Fresh) {
         event->accept();
         return;

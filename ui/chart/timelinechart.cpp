@@ -62,6 +62,18 @@ void TimelineChart::rebuild()
     relayoutLanes();
 }
 
+void TimelineChart::followEdit()
+{
+    // An event outside the days the zoom knows (the first of a new timeline, say): take them in.
+    if (const auto extent = m_laneIndex->extent();
+        extent && (extent->first < m_zoom->extentFirst() || extent->last + 1 > m_zoom->extentLast()))
+        m_zoom->setExtent(extent->first, extent->last);
+    const auto &timeline = m_events->timeline();
+    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
+    updateLegend();
+    relayoutLanes();
+}
+
 void TimelineChart::applyTheme(bool dark)
 {
     m_dark = dark;
@@ -128,8 +140,8 @@ void TimelineChart::relayoutLanes()
 void TimelineChart::updateTimeAxis()
 {
     const QRectF area = eventArea();
-    m_ticks = CalendarTicks::compute(m_zoom->first(), m_zoom->last(), area.width() > 0 ? area.width() : size().width(),
-                                     84);
+    m_ticks = CalendarTicks::compute(m_zoom->first(), m_zoom->last(),
+                                     area.width() > 0 ? area.width() : size().width(), 84);
     m_layer->update();
 }
 
