@@ -11,8 +11,11 @@ void LaneIndex::build(const Timeline &t)
     // more, for an actor named twice by one event). Events are in date order but their actors
     // in file order: count the actors as they lie.
     std::vector<std::size_t> sizes(std::size_t(t.actors.size()) + 1, 0);
-    for (const std::int32_t actor : t.eventActors)
-        ++sizes[std::size_t(actor)];
+    for (const std::int32_t actor : t.eventActors) {
+        // Only a size to reserve: entries an edit left unused may name an actor since removed.
+        if (std::size_t(actor) < sizes.size() - 1)
+            ++sizes[std::size_t(actor)];
+    }
     for (const Event &event : t.events)
         sizes.back() += event.actors.count == 0;
     m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
