@@ -227,7 +227,7 @@ void EditActions::renameTimeline()
     bool ok = false;
     const QString title = QInputDialog::getText(m_window, tr("Rename Timeline"), tr("Title:"),
                                                 QLineEdit::Normal, m_document->timeline()->title, &ok);
-    if (ok)
+    if (ok && !title.trimmed().isEmpty())
         m_document->setTitle(title.trimmed());
 }
 
@@ -289,16 +289,88 @@ int EditActions::chooseActor(const QString &title, const QString &label, int exc
     return ok ? indices.value(names.indexOf(chosen), -1) : -1;
 }
 
+namespace {
+
+// Asks for an actor's name, kind, colour, aliases and description; false when cancelled.
+bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Actor *actor)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto *name = new QLineEdit(actor->name, &dialog);
+    name->setObjectName(u"name"_s);
+    auto *kind = new QComboBox(&dialog);
+    kind->setObjectName(u"kind"_s);
+    kind->setEditable(true);
+    // The format's common kinds, as the file has them: they are data, not words of the interface.
+    kind->addItems({ u"organization"_s, u"person"_s, u"medium"_s, u"group"_s });
+    kind->setCurrentText(actor->kind.isEmpty() ? u"organization"_s : actor->kind);
+    auto *aliases = new QLineEdit(actor->aliases.join(u", "_s), &dialog);
+    aliases->setPlaceholderText(QObject::tr("Other names, separated by commas"));
+    auto *description = new QLineEdit(actor->description, &dialog);
+    QColor color = actor->color;
+    auto *colorButton = new QPushButton(color.isValid() ? color.name() : QObject::tr("Automatic"), &dialog);
+    QObject::connect(colorButton, &QPushButton::clicked, &dialog, [&] {
+        const QColor chosen = QColorDialog::getColor(color.isValid() ? color : automaticColor, &dialog,
+                                                     QObject::tr("Actor Colour"));
+        if (chosen.isValid()) {
+            color = chosen;
+            colorButton->setText(chosen.name());
+        }
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    const auto check = [=] {
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!name->text().trimmed().isEmpty() && !kind->currentText().trimmed().isEmpty());
+    };
+    QObject::connect(name, &QLineEdit::textChanged, &dialog, check);
+    QObject::connect(kind, &QComboBox::currentTextChanged, &dialog, check);
+    check();
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(QObject::tr("&Name:"), name);
+    form->addRow(QObject::tr("&Kind:"), kind);
+    form->addRow(QObject::tr("&Colour:"), colorButton);
+    form->addRow(QObject::tr("A&liases:"), aliases);
+    form->addRow(QObject::tr("&Description:"), description);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    actor->name = name->text().trimmed();
+    actor->kind = kind->currentText().trimmed();
+    actor->color = color;
+    actor->description = description->text().trimmed();
+    actor->aliases.clear();
+    for (const QString &alias : aliases->text().split(u',', Qt::SkipEmptyParts)) {
+        if (!alias.trimmed().isEmpty())
+            actor->aliases.append(alias.trimmed());
+    }
+    return true;
+}
+
+// The step's name for a change of one actor: what changed, when only one thing did.
+QString actorChangeName(const Actor &before, const Actor &after)
+{
+    const bool name = before.name != after.name;
+    const bool color = before.color != after.color;
+    const bool kind = before.kind != after.kind;
+    const bool rest = before.aliases != after.aliases || before.description != after.description;
+    if (name && !color && !kind && !rest)
+        return EditActions::tr("Rename Actor");
+    if (color && !name && !kind && !rest)
+        return EditActions::tr("Recolour Actor");
+    if (kind && !name && !color && !rest)
+        return EditActions::tr("Change Actor Kind");
+    return EditActions::tr("Edit Actor");
+}
+
+} // namespace
+
 void EditActions::addActor()
 {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(m_window, tr("Add Actor"), tr("Name:"), QLineEdit::Normal, {}, &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
     Actor actor;
-    actor.name = name.trimmed();
-    m_document->addActor(actor);
+    if (askActor(m_window, tr("Add Actor"), QColor(), &actor))
+        m_document->addActor(actor);
 }
 
 void EditActions::editActor()
@@ -306,68 +378,10 @@ void EditActions::editActor()
     const int index = chooseActor(tr("Edit Actor"), tr("Actor:"));
     if (index < 0)
         return;
-    const Actor &actor = m_document->timeline()->actors.at(index);
-    QDialog dialog(m_window);
-    dialog.setWindowTitle(tr("Edit Actor"));
-    auto *name = new QLineEdit(actor.name, &dialog);
-    name->setObjectName(u"name"_s);
-    auto *kind = new QComboBox(&dialog);
-    kind->setEditable(true);
-    kind->addItems({ actor.kind, tr("person"), tr("organization"), tr("government"), tr("product") });
-    kind->setCurrentText(actor.kind);
-    auto *aliases = new QLineEdit(actor.aliases.join(u", "_s), &dialog);
-    auto *description = new QLineEdit(actor.description, &dialog);
-    QColor color = actor.color;
-    auto *colorButton = new QPushButton(color.isValid() ? color.name() : tr("Automatic"), &dialog);
-    connect(colorButton, &QPushButton::clicked, &dialog, [&] {
-        const QColor chosen = QColorDialog::getColor(
-            color.isValid() ? color : m_document->actors()->color(index), &dialog, tr("Actor Colour"));
-        if (chosen.isValid()) {
-            color = chosen;
-            colorButton->setText(chosen.name());
-        }
-    });
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(tr("&Name:"), name);
-    form->addRow(tr("&Kind:"), kind);
-    form->addRow(tr("&Colour:"), colorButton);
-    form->addRow(tr("A&liases:"), aliases);
-    form->addRow(tr("&Description:"), description);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted || name->text().trimmed().isEmpty())
-        return;
-    Actor changed = actor;
-    changed.name = name->text().trimmed();
-    changed.kind = kind->currentText().trimmed();
-    changed.color = color;
-    changed.description = description->text().trimmed();
-    changed.aliases.clear();
-    for (const QString &alias : aliases->text().split(u',', Qt::SkipEmptyParts)) {
-        if (!alias.trimmed().isEmpty())
-            changed.aliases.append(alias.trimmed());
-    }
-    // Name the step after what changed, when only one thing did.
-    QString action = tr("Edit Actor");
-    Actor renamed = actor;
-    renamed.name = changed.name;
-    Actor recoloured = actor;
-    recoloured.color = changed.color;
-    Actor rekinded = actor;
-    rekinded.kind = changed.kind;
-    if (changed.name != actor.name && renamed.color == changed.color && renamed.kind == changed.kind
-        && renamed.aliases == changed.aliases && renamed.description == changed.description)
-        action = tr("Rename Actor");
-    else if (changed.color != actor.color && recoloured.name == changed.name
-             && recoloured.kind == changed.kind && recoloured.aliases == changed.aliases
-             && recoloured.description == changed.description)
-        action = tr("Recolour Actor");
-    else if (changed.kind != actor.kind && rekinded.name == changed.name && rekinded.color == changed.color
-             && rekinded.aliases == changed.aliases && rekinded.description == changed.description)
-        action = tr("Change Actor Kind");
-    m_document->editActor(index, changed, action);
+    const Actor before = m_document->timeline()->actors.at(index);
+    Actor after = before;
+    if (askActor(m_window, tr("Edit Actor"), m_document->actors()->color(index), &after))
+        m_document->editActor(index, after, actorChangeName(before, after));
 }
 
 void EditActions::deleteActor()

@@ -182,7 +182,8 @@ void EventEditor::addActorByName(const QString &typed)
     item->setData(s_actorRole, int(m_timeline.actors.size() + m_newActors.size()));
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
-    item->setToolTip(tr("A new actor, added with the event"));
+    item->setToolTip(
+        tr("A new actor, added with the event as an organization; Timeline ▸ Edit Actor changes that"));
     m_newActors.append(name);
     m_actors->scrollToItem(item);
 }

@@ -53,7 +53,8 @@ void TimelineDocument::setTimeline(std::shared_ptr<const Timeline> timeline, con
 void TimelineDocument::newTimeline(const QString &title)
 {
     auto timeline = std::make_shared<Timeline>();
-    timeline->title = title;
+    // The format requires a title.
+    timeline->title = title.trimmed().isEmpty() ? tr("Untitled timeline") : title.trimmed();
     setTimeline(std::move(timeline), QString());
 }
 
@@ -182,6 +183,9 @@ int TimelineDocument::addActor(Actor actor)
         taken += a.id;
     if (actor.id.isEmpty() || taken.contains(actor.id))
         actor.id = TimelineEdit::uniqueId(taken, actor.name, u"actor"_s);
+    // The format requires a kind; the most common one until the person says otherwise.
+    if (actor.kind.trimmed().isEmpty())
+        actor.kind = u"organization"_s;
     auto *command = new EditCommand<Actor>(this, tr("Add Actor"), -1, std::nullopt, std::move(actor));
     m_undo.push(command);
     return command->index();
@@ -262,7 +266,7 @@ void TimelineDocument::deleteEra(int era)
 
 void TimelineDocument::setTitle(const QString &title)
 {
-    if (title == m_edit->title)
+    if (title == m_edit->title || title.trimmed().isEmpty()) // the format requires a title
         return;
     m_undo.push(new EditCommand<QString>(this, tr("Rename Timeline"), 0, m_edit->title, title));
 }

@@ -77,6 +77,7 @@ public:
     int eventsCiting(int source) const; // a scan of the evidence
     bool removeSource(int source); // false (and nothing done) while an event cites it
 
+    // An actor without a kind becomes an `organization` (the format requires a kind).
     int addActor(Actor actor);
     void editActor(int actor, const Actor &changed, const QString &actionName = {});
     // The actor leaves each of its events (events are kept), then the timeline.
