@@ -6,6 +6,11 @@
 
 #ifdef QT_WIDGETS_LIB
 #include <QApplication>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
 #endif
 
 // Helpers shared by the test suites.
@@ -35,6 +40,24 @@ inline void quietOffscreenWarnings()
             previous(type, context, message);
     });
 }
+
+#ifdef QT_WIDGETS_LIB
+// Runs `handle` on the next modal dialog of type Dialog once it is open, for code that opens one
+// with exec() and waits: call this first, then the code. The handler must close the dialog.
+template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> handle)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
+        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            handle(dialog);
+        }
+    });
+    timer->start();
+}
+#endif
 
 } // namespace TestUtils
 

@@ -86,6 +86,16 @@ void Settings::setLastFolder(const QString &folder)
     setValue(u"lastFolder"_s, folder);
 }
 
+QStringList Settings::recentFiles() const
+{
+    return value(u"recentFiles"_s, QStringList()).toStringList();
+}
+
+void Settings::setRecentFiles(const QStringList &files)
+{
+    setValue(u"recentFiles"_s, files);
+}
+
 QString Settings::exportFolder() const
 {
     const QString folder =

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QVariantHash>
 
 #include <memory>
@@ -35,6 +36,8 @@ public:
 
     QString lastFolder() const; // where File ▸ Open starts; the home folder at first
     void setLastFolder(const QString &folder);
+    QStringList recentFiles() const; // File ▸ Open Recent, newest first
+    void setRecentFiles(const QStringList &files);
 
     QString exportFolder() const; // the pictures folder at first
     void setExportFolder(const QString &folder);

@@ -120,7 +120,9 @@ public:
     QList<Era> eras;
     QStringList kinds; // the distinct event kinds, in order of first appearance
     std::vector<Event> events;
-    std::vector<std::int32_t> eventActors; // actor indices
+    // Actor indices, read through each event's span: after edits some entries are in no
+    // span (see TimelineEdit), so count actors by event, not by this array, once edited.
+    std::vector<std::int32_t> eventActors;
     std::vector<Evidence> evidence;
     std::vector<Reference> references;
     // The events of each actor in time order, built by the loader so that showing a timeline

@@ -62,6 +62,18 @@ void TimelineChart::rebuild()
     relayoutLanes();
 }
 
+void TimelineChart::followEdit()
+{
+    // An event outside the days the zoom knows (the first of a new timeline, say): take them in.
+    if (const auto extent = m_laneIndex->extent();
+        extent && (extent->first < m_zoom->extentFirst() || extent->last + 1 > m_zoom->extentLast()))
+        m_zoom->setExtent(extent->first, extent->last);
+    const auto &timeline = m_events->timeline();
+    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
+    updateLegend();
+    relayoutLanes();
+}
+
 void TimelineChart::applyTheme(bool dark)
 {
     m_dark = dark;
