@@ -1,0 +1,232 @@
+#include "commandline.h"
+
+#include "chartexporter.h"
+#include "cli.h"
+#include "mainwindow.h"
+#include "plaintext.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printTo(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// Writes to standard output and reports whether every byte arrived (a full disk, a closed pipe).
+bool writeStdout(const QByteArray &bytes)
+{
+    QFile out;
+    return out.open(stdout, QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.flush();
+}
+
+int usageError(const QString &message)
+{
+    printTo(stderr,
+            u"sourceline: "_s + PlainText::escapeControls(message)
+                + u"\nTry 'sourceline --help' for more information.\n"_s);
+    return CommandLine::UsageError;
+}
+
+// Parses --size and --scale; on a bad value returns the usage message.
+QString readImageOptions(const QCommandLineParser &parser, const QCommandLineOption &size,
+                         const QCommandLineOption &scale, ChartExporter::Options *options)
+{
+    const QStringList sizeParts = parser.value(size).split(u'x');
+    bool widthOk = false, heightOk = false, scaleOk = false;
+    if (sizeParts.size() == 2)
+        options->size = QSize(sizeParts[0].toInt(&widthOk), sizeParts[1].toInt(&heightOk));
+    options->scale = parser.value(scale).toDouble(&scaleOk);
+    if (!widthOk || !heightOk || options->size.width() < 100 || options->size.height() < 100
+        || options->size.width() > 16384 || options->size.height() > 16384)
+        return u"--size must be WIDTHxHEIGHT, each from 100 to 16384, e.g. 1600x900"_s;
+    if (!scaleOk || options->scale < 0.5 || options->scale > 4)
+        return u"--scale must be a number from 0.5 to 4, e.g. 2"_s;
+    const double pixels = options->size.width() * options->scale * options->size.height() * options->scale;
+    if (pixels > 16384.0 * 16384.0)
+        return u"the image would have %1 million pixels; at most 268 are allowed"_s.arg(qint64(pixels / 1e6));
+    return {};
+}
+
+int saveImage(const QImage &image, const QString &out)
+{
+    QString error;
+    if (!ChartExporter::save(image, out, &error)) {
+        printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
+        return CommandLine::Failure;
+    }
+    printTo(stdout,
+            u"sourceline: wrote %1 (%2\u00d7%3 pixels)\n"_s.arg(PlainText::escapeControls(out, false))
+                .arg(image.width())
+                .arg(image.height()));
+    return CommandLine::Success;
+}
+
+int noSuchEvent(const QString &shownName, const QString &id)
+{
+    printTo(stderr,
+            u"sourceline: %1: no event has the id %2\n"_s.arg(PlainText::escapeControls(shownName, false),
+                                                              PlainText::quoted(id)));
+    return CommandLine::Failure;
+}
+
+} // namespace
+
+CommandLine::CommandLine(int &argc, char **argv)
+    : m_help(m_parser.addHelpOption())
+    , m_version(m_parser.addVersionOption())
+    , m_check(u"check"_s, u"Validate the timeline and print a one-line summary, or its errors."_s)
+    , m_dump(u"dump"_s, u"Print the loaded timeline as JSON, with resolved dates and evidence sentences."_s)
+    , m_export(u"export"_s, u"Render the chart to a PNG file without opening a window."_s, u"OUT.png"_s)
+    , m_size(u"size"_s, u"Size of the exported chart in pixels before scaling (default 1600x900)."_s,
+             u"WxH"_s, u"1600x900"_s)
+    , m_scale(u"scale"_s,
+              u"Scale of the exported chart: the PNG is W\u00b7F \u00d7 H\u00b7F pixels (default 1)."_s,
+              u"F"_s, u"1"_s)
+    , m_select(u"select"_s, u"Select (highlight) this event in the export or screenshot."_s, u"EVENT_ID"_s)
+    , m_screenshot(u"screenshot"_s,
+                   u"Render the whole window offscreen to a PNG file (at --size, default 1600x900), as the "
+                   "README's pictures are made."_s,
+                   u"OUT.png"_s)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    m_parser.setApplicationDescription(
+        u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
+        "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
+    m_parser.addOptions({ m_check, m_dump, m_export, m_size, m_scale, m_select, m_screenshot });
+    m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
+    if (!m_parser.parse(arguments))
+        m_problem = m_parser.errorText();
+    m_files = m_parser.positionalArguments();
+    const int modes = int(m_parser.isSet(m_check)) + int(m_parser.isSet(m_dump))
+        + int(m_parser.isSet(m_export)) + int(m_parser.isSet(m_screenshot));
+    const bool exporting = m_parser.isSet(m_export) || m_parser.isSet(m_screenshot);
+    m_window = modes == 0 && !m_parser.isSet(m_help) && !m_parser.isSet(m_version);
+    if (m_problem.isEmpty() && m_files.size() > 1)
+        m_problem = u"expected at most one FILE, got %1"_s.arg(m_files.size());
+    else if (m_problem.isEmpty() && modes > 1)
+        m_problem = u"use only one of --check, --dump, --export and --screenshot"_s;
+    for (const QCommandLineOption *option : { &m_size, &m_scale, &m_select }) {
+        if (m_problem.isEmpty() && m_parser.isSet(*option) && !exporting)
+            m_problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
+    }
+
+    // Only the window needs widgets; an export renders them offscreen, with no display at all.
+    if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    m_noDisplay = qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if ((m_window && !m_noDisplay && m_problem.isEmpty()) || exporting)
+        m_app = std::make_unique<QApplication>(argc, argv);
+    else
+        m_app = std::make_unique<QCoreApplication>(argc, argv);
+}
+
+CommandLine::~CommandLine() = default;
+
+bool CommandLine::opensWindow() const
+{
+    return m_window && !m_noDisplay && m_problem.isEmpty();
+}
+
+QString CommandLine::fileToOpen() const
+{
+    return m_files.isEmpty() ? QString() : m_files.first();
+}
+
+int CommandLine::run()
+{
+    if (!m_problem.isEmpty())
+        return usageError(m_problem);
+    if (m_parser.isSet(m_help) || m_parser.isSet(m_version)) {
+        const QString text = m_parser.isSet(m_help)
+            ? m_parser.helpText()
+            : u"sourceline "_s + QCoreApplication::applicationVersion() + u'\n';
+        if (!writeStdout(text.toLocal8Bit())) {
+            printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
+            return Failure;
+        }
+        return Success;
+    }
+    if (m_window) {
+        printTo(stderr,
+                u"sourceline: there is no display to open a window on.\n"
+                "Use --export OUT.png to render the chart to a file, or --check to validate it.\n"_s);
+        return Failure;
+    }
+    if (m_parser.isSet(m_screenshot))
+        return runScreenshot();
+    return runHeadless();
+}
+
+int CommandLine::runHeadless()
+{
+    const QString fileName = m_files.isEmpty() ? TimelineLoader::embeddedPath() : m_files.first();
+    const QString shownName = m_files.isEmpty() ? u"(embedded) openai-microsoft.json"_s : fileName;
+    const TimelineLoader::Result result = TimelineLoader::loadFile(fileName);
+    if (!result.ok()) {
+        printTo(stderr, result.errorText() + u'\n');
+        return Failure;
+    }
+    if (m_parser.isSet(m_dump)) {
+        if (!writeStdout(Cli::dump(*result.timeline))) {
+            printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
+            return Failure;
+        }
+        return Success;
+    }
+    if (!m_parser.isSet(m_export)) {
+        if (!writeStdout((Cli::summary(*result.timeline, shownName) + u'\n').toLocal8Bit())) {
+            printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
+            return Failure;
+        }
+        return Success;
+    }
+
+    ChartExporter::Options options;
+    if (const QString problem = readImageOptions(m_parser, m_size, m_scale, &options); !problem.isEmpty())
+        return usageError(problem);
+    TimelineDocument document;
+    document.setTimeline(result.timeline, fileName);
+    if (m_parser.isSet(m_select) && !document.selectEventById(m_parser.value(m_select)))
+        return noSuchEvent(shownName, m_parser.value(m_select));
+    return saveImage(ChartExporter::render(&document, options), m_parser.value(m_export));
+}
+
+int CommandLine::runScreenshot()
+{
+    const QString fileName = m_files.isEmpty() ? TimelineLoader::embeddedPath() : m_files.first();
+    const QString shownName = m_files.isEmpty() ? u"(embedded) openai-microsoft.json"_s : fileName;
+    ChartExporter::Options options;
+    if (const QString problem = readImageOptions(m_parser, m_size, m_scale, &options); !problem.isEmpty())
+        return usageError(problem);
+    const TimelineLoader::Result result = TimelineLoader::loadFile(fileName);
+    if (!result.ok()) {
+        printTo(stderr, result.errorText() + u'\n');
+        return Failure;
+    }
+    QApplication::setWindowIcon(QIcon(u":/icons/sourceline.svg"_s));
+    MainWindow window(MainWindow::State::Fresh);
+    window.setTimeline(result.timeline, fileName);
+    window.resize(options.size);
+    window.show();
+    if (m_parser.isSet(m_select) && !window.document()->selectEventById(m_parser.value(m_select)))
+        return noSuchEvent(shownName, m_parser.value(m_select));
+    QCoreApplication::processEvents();
+    QImage image = window.grab().toImage();
+    return saveImage(image, m_parser.value(m_screenshot));
+}
