@@ -88,7 +88,13 @@ CommandLine::CommandLine(int &argc, char **argv)
     , m_version(m_parser.addVersionOption())
     , m_check(u"check"_s, u"Validate the timeline and print a one-line summary, or its errors."_s)
     , m_dump(u"dump"_s, u"Print the loaded timeline as JSON, with resolved dates and evidence sentences."_s)
-    , m_export(u"export"_s, u"Render the chart to a PNG file without opening a window."_s, u"OUT.png"_s)
+    , m_export(u"export"_s,
+               u"Render the chart to a PNG, SVG or PDF file, by OUT's extension, without opening a window."_s,
+               u"OUT"_s)
+    , m_format(u"format"_s, u"Write the export as png, svg or pdf, whatever OUT's extension."_s, u"FORMAT"_s)
+    , m_noTitle(u"no-title"_s, u"Leave the timeline's title out of the export."_s)
+    , m_subtitle(u"subtitle"_s, u"Put TEXT under the export's title."_s, u"TEXT"_s)
+    , m_noCredit(u"no-credit"_s, u"Leave out the credit line that names the timeline's sources."_s)
     , m_size(u"size"_s, u"Size of the exported chart in pixels before scaling (default 1600x900)."_s,
              u"WxH"_s, u"1600x900"_s)
     , m_scale(u"scale"_s,
@@ -107,7 +113,8 @@ CommandLine::CommandLine(int &argc, char **argv)
     m_parser.setApplicationDescription(
         u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
         "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
-    m_parser.addOptions({ m_check, m_dump, m_export, m_size, m_scale, m_select, m_screenshot });
+    m_parser.addOptions({ m_check, m_dump, m_export, m_format, m_noTitle, m_subtitle, m_noCredit, m_size,
+                          m_scale, m_select, m_screenshot });
     m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!m_parser.parse(arguments))
         m_problem = m_parser.errorText();
@@ -123,6 +130,10 @@ CommandLine::CommandLine(int &argc, char **argv)
     for (const QCommandLineOption *option : { &m_size, &m_scale, &m_select }) {
         if (m_problem.isEmpty() && m_parser.isSet(*option) && !exporting)
             m_problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
+    }
+    for (const QCommandLineOption *option : { &m_format, &m_noTitle, &m_subtitle, &m_noCredit }) {
+        if (m_problem.isEmpty() && m_parser.isSet(*option) && !m_parser.isSet(m_export))
+            m_problem = u"--%1 goes with --export"_s.arg(option->names().constFirst());
     }
 
     // Only the window needs widgets; an export renders them offscreen, with no display at all.
@@ -177,6 +188,13 @@ int CommandLine::runHeadless()
 {
     const QString fileName = m_files.isEmpty() ? TimelineLoader::embeddedPath() : m_files.first();
     const QString shownName = m_files.isEmpty() ? u"(embedded) openai-microsoft.json"_s : fileName;
+    // Usage errors first: a wrong option is worth knowing before a large file is read.
+    ChartExporter::Options options;
+    ChartExporter::Format format = ChartExporter::Format::Png;
+    if (m_parser.isSet(m_export)) {
+        if (const QString problem = readExportOptions(&options, &format); !problem.isEmpty())
+            return usageError(problem);
+    }
     const TimelineLoader::Result result = TimelineLoader::loadFile(fileName);
     if (!result.ok()) {
         printTo(stderr, result.errorText() + u'\n');
@@ -197,14 +215,49 @@ int CommandLine::runHeadless()
         return Success;
     }
 
-    ChartExporter::Options options;
-    if (const QString problem = readImageOptions(m_parser, m_size, m_scale, &options); !problem.isEmpty())
-        return usageError(problem);
     TimelineDocument document;
     document.setTimeline(result.timeline, fileName);
     if (m_parser.isSet(m_select) && !document.selectEventById(m_parser.value(m_select)))
         return noSuchEvent(shownName, m_parser.value(m_select));
-    return saveImage(ChartExporter::render(&document, options), m_parser.value(m_export));
+    const QString out = m_parser.value(m_export);
+    if (format == ChartExporter::Format::Png)
+        return saveImage(ChartExporter::render(&document, options), out);
+    QString error;
+    if (!ChartExporter::write(&document, options, format, out, &error)) {
+        printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
+        return Failure;
+    }
+    printTo(stdout,
+            u"sourceline: wrote %1 (%2, %3\u00d7%4)\n"_s
+                .arg(PlainText::escapeControls(out, false), ChartExporter::formatName(format).toUpper())
+                .arg(options.size.width())
+                .arg(options.size.height()));
+    return Success;
+}
+
+QString CommandLine::readExportOptions(ChartExporter::Options *options, ChartExporter::Format *format) const
+{
+    if (const QString problem = readImageOptions(m_parser, m_size, m_scale, options); !problem.isEmpty())
+        return problem;
+    const QString out = m_parser.value(m_export);
+    if (m_parser.isSet(m_format)) {
+        const auto named = ChartExporter::formatNamed(m_parser.value(m_format));
+        if (!named)
+            return u"--format must be png, svg or pdf, not %1"_s.arg(
+                PlainText::quoted(m_parser.value(m_format)));
+        *format = *named;
+    } else if (const auto byName = ChartExporter::formatOfFile(out)) {
+        *format = *byName;
+    } else {
+        return u"cannot tell which format to write %1 in: name it .png, .svg or .pdf, or give --format "
+               "png|svg|pdf"_s.arg(PlainText::quoted(out));
+    }
+    if (*format != ChartExporter::Format::Png && m_parser.isSet(m_scale))
+        return u"--scale is for PNG only: SVG and PDF are drawn as vectors"_s;
+    options->title = !m_parser.isSet(m_noTitle);
+    options->subtitle = m_parser.value(m_subtitle);
+    options->credit = !m_parser.isSet(m_noCredit);
+    return {};
 }
 
 int CommandLine::runScreenshot()

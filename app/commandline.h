@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chartexporter.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QString>
@@ -29,6 +31,8 @@ public:
     int run();
 
 private:
+    // Reads the export's options; on a bad value returns the usage message.
+    QString readExportOptions(ChartExporter::Options *options, ChartExporter::Format *format) const;
     int runHeadless();
     int runScreenshot();
 
@@ -38,6 +42,10 @@ private:
     QCommandLineOption m_check;
     QCommandLineOption m_dump;
     QCommandLineOption m_export;
+    QCommandLineOption m_format;
+    QCommandLineOption m_noTitle;
+    QCommandLineOption m_subtitle;
+    QCommandLineOption m_noCredit;
     QCommandLineOption m_size;
     QCommandLineOption m_scale;
     QCommandLineOption m_select;
