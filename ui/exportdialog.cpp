@@ -1,6 +1,12 @@
 #include "exportdialog.h"
 
+#include "plainlabel.h"
+#include "timeline.h"
+#include "timelinedocument.h"
+
+#include <QApplication>
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -18,24 +24,72 @@
 
 using namespace Qt::StringLiterals;
 
-ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
+namespace {
+
+// The export's settings, kept together until the project has one typed settings class.
+namespace Key {
+const QString group = u"export"_s;
+const QString folder = u"folder"_s;
+const QString format = u"format"_s;
+const QString width = u"width"_s;
+const QString height = u"height"_s;
+const QString scale = u"scale"_s;
+const QString whole = u"whole"_s;
+const QString title = u"title"_s;
+const QString subtitleOn = u"subtitleOn"_s;
+const QString subtitle = u"subtitle"_s;
+const QString credit = u"credit"_s;
+} // namespace Key
+
+QString withExtension(const QString &path, ChartExporter::Format format)
+{
+    const QString extension = ChartExporter::formatName(format);
+    if (const auto named = ChartExporter::formatOfFile(path)) {
+        if (*named == format)
+            return path;
+        // Another of our formats' extension: replace it, as the format was chosen after it.
+        return path.first(path.size() - ChartExporter::formatName(*named).size()) + extension;
+    }
+    return path + u'.' + extension;
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedName, QWidget *parent)
     : QDialog(parent)
+    , m_document(document)
     , m_file(new QLineEdit(this))
+    , m_format(new QComboBox(this))
     , m_width(new QSpinBox(this))
     , m_height(new QSpinBox(this))
     , m_scale(new QComboBox(this))
     , m_range(new QButtonGroup(this))
+    , m_title(new QCheckBox(tr("&Title"), this))
+    , m_subtitleOn(new QCheckBox(tr("S&ubtitle:"), this))
+    , m_subtitle(new QLineEdit(this))
+    , m_credit(new QCheckBox(tr("C&redit line"), this))
     , m_summary(new QLabel(this))
+    , m_error(makePlainLabel(this))
 {
     setWindowTitle(tr("Export Chart"));
     QSettings settings;
-    settings.beginGroup(u"export"_s);
+    settings.beginGroup(Key::group);
+
+    m_format->addItem(tr("PNG image"), int(ChartExporter::Format::Png));
+    m_format->addItem(tr("SVG drawing (text stays text)"), int(ChartExporter::Format::Svg));
+    m_format->addItem(tr("PDF document (one page)"), int(ChartExporter::Format::Pdf));
+    const auto remembered = ChartExporter::formatNamed(settings.value(Key::format).toString());
+    m_format->setCurrentIndex(m_format->findData(int(remembered.value_or(ChartExporter::Format::Png))));
 
     const QString folder =
-        settings.value(u"folder"_s, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+        settings.value(Key::folder, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
             .toString();
-    m_file->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(suggestedName + u".png"_s));
-    auto *browseButton = new QPushButton(tr("Browse…"), this);
+    m_file->setText(
+        withExtension(QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(suggestedName), format()));
+    m_file->setAccessibleName(tr("File"));
+    connect(m_file, &QLineEdit::textEdited, this, &ExportDialog::fileEdited);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChosen);
+    auto *browseButton = new QPushButton(tr("&Browse…"), this);
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
@@ -47,8 +101,10 @@ ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
         box->setAccelerated(true);
         connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     }
-    m_width->setValue(settings.value(u"width"_s, 1600).toInt());
-    m_height->setValue(settings.value(u"height"_s, 900).toInt());
+    m_width->setAccessibleName(tr("Width"));
+    m_height->setAccessibleName(tr("Height"));
+    m_width->setValue(settings.value(Key::width, 1600).toInt());
+    m_height->setValue(settings.value(Key::height, 900).toInt());
     auto *sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(new QLabel(u"×"_s, this));
@@ -57,75 +113,227 @@ ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
 
     for (int scale = 1; scale <= 3; ++scale)
         m_scale->addItem(u"%1×"_s.arg(scale), scale);
-    m_scale->setCurrentIndex(std::clamp(settings.value(u"scale"_s, 1).toInt(), 1, 3) - 1);
+    m_scale->setCurrentIndex(std::clamp(settings.value(Key::scale, 1).toInt(), 1, 3) - 1);
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
 
     auto *currentView = new QRadioButton(tr("&Current view"), this);
     auto *wholeTimeline = new QRadioButton(tr("&Whole timeline"), this);
     m_range->addButton(currentView, 0);
     m_range->addButton(wholeTimeline, 1);
-    (settings.value(u"whole"_s, true).toBool() ? wholeTimeline : currentView)->setChecked(true);
+    (settings.value(Key::whole, true).toBool() ? wholeTimeline : currentView)->setChecked(true);
     auto *rangeRow = new QHBoxLayout;
     rangeRow->addWidget(currentView);
     rangeRow->addWidget(wholeTimeline);
     rangeRow->addStretch();
 
+    // The figure's furniture, each shown as it will read.
+    const std::shared_ptr<const Timeline> &timeline = document->timeline();
+    m_title->setChecked(settings.value(Key::title, true).toBool());
+    auto *titleText = makePlainLabel(this);
+    titleText->setText(timeline ? timeline->title : QString());
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title);
+    titleRow->addWidget(titleText, 1);
+    m_subtitleOn->setChecked(settings.value(Key::subtitleOn, false).toBool());
+    m_subtitle->setText(settings.value(Key::subtitle).toString());
+    m_subtitle->setPlaceholderText(tr("A line under the title"));
+    m_subtitle->setAccessibleName(tr("Subtitle"));
+    m_subtitle->setEnabled(m_subtitleOn->isChecked());
+    connect(m_subtitleOn, &QCheckBox::toggled, m_subtitle, [this](bool on) {
+        m_subtitle->setEnabled(on);
+        if (on)
+            m_subtitle->setFocus(Qt::OtherFocusReason);
+    });
+    auto *subtitleRow = new QHBoxLayout;
+    subtitleRow->addWidget(m_subtitleOn);
+    subtitleRow->addWidget(m_subtitle, 1);
+    const QString creditLine = timeline ? ChartExporter::creditLine(*timeline) : QString();
+    m_credit->setChecked(settings.value(Key::credit, true).toBool());
+    m_credit->setEnabled(!creditLine.isEmpty());
+    auto *creditText = makePlainLabel(this);
+    creditText->setText(creditLine.isEmpty() ? tr("(the timeline names no source)") : creditLine);
+    creditText->setEnabled(m_credit->isEnabled());
+    auto *creditRow = new QHBoxLayout;
+    creditRow->addWidget(m_credit, 0, Qt::AlignTop);
+    creditRow->addWidget(creditText, 1);
+    auto *furniture = new QVBoxLayout;
+    furniture->addLayout(titleRow);
+    furniture->addLayout(subtitleRow);
+    furniture->addLayout(creditRow);
+
+    // A row that holds a layout gets no buddy of its own: name the field its shortcut goes to.
+    const auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), fileRow);
-    form->addRow(tr("&Size:"), sizeRow);
+    form->addRow(labelFor(tr("&File:"), m_file), fileRow);
+    form->addRow(tr("F&ormat:"), m_format);
+    form->addRow(labelFor(tr("&Size:"), m_width), sizeRow);
     form->addRow(tr("S&cale:"), m_scale);
     form->addRow(tr("Show:"), rangeRow);
+    form->addRow(tr("Figure:"), furniture);
     form->addRow(QString(), m_summary);
+
+    // Names for tests and accessibility tools to find the parts by.
+    m_file->setObjectName(u"file"_s);
+    m_format->setObjectName(u"format"_s);
+    m_width->setObjectName(u"width"_s);
+    m_height->setObjectName(u"height"_s);
+    m_scale->setObjectName(u"scale"_s);
+    m_title->setObjectName(u"title"_s);
+    m_subtitleOn->setObjectName(u"subtitleOn"_s);
+    m_subtitle->setObjectName(u"subtitle"_s);
+    m_credit->setObjectName(u"credit"_s);
+    m_error->setObjectName(u"error"_s);
+    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
 
+    // Tab goes through the fields as they are laid out, not as they were made.
+    const QList<QWidget *> order { m_file,     browseButton, m_format,      m_width, m_height,
+                                   m_scale,    currentView,  wholeTimeline, m_title, m_subtitleOn,
+                                   m_subtitle, m_credit,     buttons };
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
+    setMinimumWidth(560);
     updateSummary();
+}
+
+ChartExporter::Format ExportDialog::format() const
+{
+    return ChartExporter::Format(m_format->currentData().toInt());
+}
+
+void ExportDialog::formatChosen()
+{
+    const QString name = m_file->text().trimmed();
+    if (!name.isEmpty())
+        m_file->setText(withExtension(name, format()));
+    updateSummary();
+}
+
+void ExportDialog::fileEdited(const QString &text)
+{
+    // Typing a name that ends in another format's extension chooses that format.
+    if (const auto named = ChartExporter::formatOfFile(text.trimmed()); named && *named != format()) {
+        const QSignalBlocker blocker(m_format);
+        m_format->setCurrentIndex(m_format->findData(int(*named)));
+        updateSummary();
+    }
 }
 
 void ExportDialog::updateSummary()
 {
-    const int scale = m_scale->currentData().toInt();
-    m_summary->setText(
-        tr("The PNG will be %1 × %2 pixels.").arg(m_width->value() * scale).arg(m_height->value() * scale));
+    const bool png = format() == ChartExporter::Format::Png;
+    m_scale->setEnabled(png);
+    const int scale = png ? m_scale->currentData().toInt() : 1;
+    const int width = m_width->value() * scale, height = m_height->value() * scale;
+    switch (format()) {
+    case ChartExporter::Format::Png:
+        m_summary->setText(tr("The PNG will be %1 × %2 pixels.").arg(width).arg(height));
+        break;
+    case ChartExporter::Format::Svg:
+        m_summary->setText(tr("The SVG will be %1 × %2 pixels, drawn as vectors.").arg(width).arg(height));
+        break;
+    case ChartExporter::Format::Pdf:
+        m_summary->setText(tr("The PDF will be one page of %1 × %2 mm.")
+                               .arg(qRound(width * 25.4 / 96))
+                               .arg(qRound(height * 25.4 / 96)));
+        break;
+    }
 }
 
 void ExportDialog::browse()
 {
+    const QString filters = tr("PNG images (*.png)") + u";;"_s + tr("SVG drawings (*.svg)") + u";;"_s
+        + tr("PDF documents (*.pdf)");
+    QStringList filterList = filters.split(u";;"_s);
+    QString selected = filterList.value(m_format->currentIndex());
     const QString chosen =
-        QFileDialog::getSaveFileName(this, tr("Export Chart"), m_file->text(), tr("PNG images (*.png)"));
-    if (!chosen.isEmpty())
-        m_file->setText(chosen.endsWith(u".png"_s, Qt::CaseInsensitive) ? chosen : chosen + u".png"_s);
+        QFileDialog::getSaveFileName(this, tr("Export Chart"), fileName(), filters, &selected);
+    if (chosen.isEmpty())
+        return;
+    const qsizetype filter = filterList.indexOf(selected);
+    const auto named = ChartExporter::formatOfFile(chosen);
+    if (!named && filter >= 0)
+        m_format->setCurrentIndex(int(filter));
+    else if (named)
+        m_format->setCurrentIndex(m_format->findData(int(*named)));
+    m_file->setText(withExtension(chosen, format()));
 }
 
 ChartExporter::Options ExportDialog::options() const
 {
     ChartExporter::Options options;
     options.size = QSize(m_width->value(), m_height->value());
-    options.scale = m_scale->currentData().toInt();
+    options.scale = format() == ChartExporter::Format::Png ? m_scale->currentData().toInt() : 1;
     options.wholeTimeline = m_range->checkedId() == 1;
+    options.title = m_title->isChecked();
+    options.subtitle = m_subtitleOn->isChecked() ? m_subtitle->text().trimmed() : QString();
+    options.credit = m_credit->isChecked();
     return options;
 }
 
 QString ExportDialog::fileName() const
 {
-    return m_file->text().trimmed();
+    const QString name = m_file->text().trimmed();
+    return name.isEmpty() ? name : withExtension(name, format());
+}
+
+QString ExportDialog::errorText() const
+{
+    return m_error->text();
 }
 
 void ExportDialog::accept()
 {
-    if (fileName().isEmpty())
+    const QString path = fileName();
+    if (path.isEmpty()) {
+        m_error->setText(tr("Give the file a name."));
+        m_error->setVisible(true);
+        m_file->setFocus();
         return;
-    QSettings settings;
-    settings.beginGroup(u"export"_s);
-    settings.setValue(u"folder"_s, QFileInfo(fileName()).absolutePath());
-    settings.setValue(u"width"_s, m_width->value());
-    settings.setValue(u"height"_s, m_height->value());
-    settings.setValue(u"scale"_s, m_scale->currentData().toInt());
-    settings.setValue(u"whole"_s, m_range->checkedId() == 1);
+    }
+    m_file->setText(path);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool written = ChartExporter::write(m_document, options(), format(), path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        // Stay open, every setting as it was, so that only what is wrong needs changing.
+        m_error->setText(tr("The chart was not exported: %1").arg(error));
+        m_error->setVisible(true);
+        m_file->setFocus();
+        return;
+    }
+    m_error->clear();
+    m_error->setVisible(false);
+    saveSettings();
     QDialog::accept();
+}
+
+void ExportDialog::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(Key::group);
+    settings.setValue(Key::folder, QFileInfo(fileName()).absolutePath());
+    settings.setValue(Key::format, ChartExporter::formatName(format()));
+    settings.setValue(Key::width, m_width->value());
+    settings.setValue(Key::height, m_height->value());
+    settings.setValue(Key::scale, m_scale->currentData().toInt());
+    settings.setValue(Key::whole, m_range->checkedId() == 1);
+    settings.setValue(Key::title, m_title->isChecked());
+    settings.setValue(Key::subtitleOn, m_subtitleOn->isChecked());
+    settings.setValue(Key::subtitle, m_subtitle->text());
+    settings.setValue(Key::credit, m_credit->isChecked());
 }

@@ -25,6 +25,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -71,15 +73,6 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     layout->addWidget(text);
     layout->addWidget(buttons);
     dialog.exec();
-}
-
-// A message box that shows its text as plain text, whatever characters a path or file holds.
-void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
-{
-    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.setText(text);
-    box.exec();
 }
 
 } // namespace
@@ -180,6 +173,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, tr("&Open…"), { QKeySequence::Open }, &MainWindow::open);
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
+    add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
     file->addSeparator();
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
@@ -264,19 +258,28 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QImage image = ChartExporter::render(m_document, dialog.options());
-    QString error;
-    const bool saved = ChartExporter::save(image, dialog.fileName(), &error);
-    QApplication::restoreOverrideCursor();
-    if (saved)
-        statusBar()->showMessage(
-            tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
-    else
-        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    // The dialog writes the file itself, and stays open with the reason when it cannot.
+    ExportDialog dialog(m_document, base, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.fileName()), 8000);
+}
+
+void MainWindow::printChart()
+{
+    // At the screen's resolution the chart's text is laid out and printed at the same size.
+    QPrinter printer(QPrinter::ScreenResolution);
+    printer.setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
+    printer.setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print Chart"));
+    preview.resize(size() * 4 / 5); // room to read the page before printing it
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *target) {
+        // What the window shows: the current view, with the timeline's title and its sources.
+        ChartExporter::Options options;
+        options.wholeTimeline = false;
+        ChartExporter::print(m_document, options, target);
+    });
+    preview.exec();
 }
 
 void MainWindow::about()

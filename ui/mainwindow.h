@@ -58,6 +58,7 @@ private:
     void createActions();
     void open();
     void exportChart();
+    void printChart();
     void about();
     void updateStatus();
     void restoreState();
