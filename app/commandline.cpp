@@ -6,6 +6,7 @@
 #include "plaintext.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 
 #include <QApplication>
 #include <QFile>
@@ -88,6 +89,11 @@ CommandLine::CommandLine(int &argc, char **argv)
     , m_version(m_parser.addVersionOption())
     , m_check(u"check"_s, u"Validate the timeline and print a one-line summary, or its errors."_s)
     , m_dump(u"dump"_s, u"Print the loaded timeline as JSON, with resolved dates and evidence sentences."_s)
+    , m_saveAs(
+          u"save-as"_s,
+          u"Load the timeline and write it to OUT.json in the canonical form of format version 1 (stable "
+          "order, indented), as File \u25b8 Save As does."_s,
+          u"OUT.json"_s)
     , m_export(u"export"_s,
                u"Render the chart to a PNG, SVG or PDF file, by OUT's extension, without opening a window."_s,
                u"OUT"_s)
@@ -113,20 +119,20 @@ CommandLine::CommandLine(int &argc, char **argv)
     m_parser.setApplicationDescription(
         u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
         "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
-    m_parser.addOptions({ m_check, m_dump, m_export, m_format, m_noTitle, m_subtitle, m_noCredit, m_size,
-                          m_scale, m_select, m_screenshot });
+    m_parser.addOptions({ m_check, m_dump, m_saveAs, m_export, m_format, m_noTitle, m_subtitle, m_noCredit,
+                          m_size, m_scale, m_select, m_screenshot });
     m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!m_parser.parse(arguments))
         m_problem = m_parser.errorText();
     m_files = m_parser.positionalArguments();
     const int modes = int(m_parser.isSet(m_check)) + int(m_parser.isSet(m_dump))
-        + int(m_parser.isSet(m_export)) + int(m_parser.isSet(m_screenshot));
+        + int(m_parser.isSet(m_saveAs)) + int(m_parser.isSet(m_export)) + int(m_parser.isSet(m_screenshot));
     const bool exporting = m_parser.isSet(m_export) || m_parser.isSet(m_screenshot);
     m_window = modes == 0 && !m_parser.isSet(m_help) && !m_parser.isSet(m_version);
     if (m_problem.isEmpty() && m_files.size() > 1)
         m_problem = u"expected at most one FILE, got %1"_s.arg(m_files.size());
     else if (m_problem.isEmpty() && modes > 1)
-        m_problem = u"use only one of --check, --dump, --export and --screenshot"_s;
+        m_problem = u"use only one of --check, --dump, --save-as, --export and --screenshot"_s;
     for (const QCommandLineOption *option : { &m_size, &m_scale, &m_select }) {
         if (m_problem.isEmpty() && m_parser.isSet(*option) && !exporting)
             m_problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
@@ -205,6 +211,16 @@ int CommandLine::runHeadless()
             printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
             return Failure;
         }
+        return Success;
+    }
+    if (m_parser.isSet(m_saveAs)) {
+        const QString out = m_parser.value(m_saveAs);
+        QString error;
+        if (!TimelineWriter::save(*result.timeline, out, &error)) {
+            printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
+            return Failure;
+        }
+        printTo(stdout, u"sourceline: wrote %1\n"_s.arg(PlainText::escapeControls(out, false)));
         return Success;
     }
     if (!m_parser.isSet(m_export)) {

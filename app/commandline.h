@@ -41,6 +41,7 @@ private:
     QCommandLineOption m_version;
     QCommandLineOption m_check;
     QCommandLineOption m_dump;
+    QCommandLineOption m_saveAs;
     QCommandLineOption m_export;
     QCommandLineOption m_format;
     QCommandLineOption m_noTitle;

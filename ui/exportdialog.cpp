@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "plainlabel.h"
+#include "settings.h"
 #include "timeline.h"
 #include "timelinedocument.h"
 
@@ -18,28 +19,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// The export's settings, kept together until the project has one typed settings class.
-namespace Key {
-const QString group = u"export"_s;
-const QString folder = u"folder"_s;
-const QString format = u"format"_s;
-const QString width = u"width"_s;
-const QString height = u"height"_s;
-const QString scale = u"scale"_s;
-const QString whole = u"whole"_s;
-const QString title = u"title"_s;
-const QString subtitleOn = u"subtitleOn"_s;
-const QString subtitle = u"subtitle"_s;
-const QString credit = u"credit"_s;
-} // namespace Key
 
 QString withExtension(const QString &path, ChartExporter::Format format)
 {
@@ -55,9 +39,11 @@ QString withExtension(const QString &path, ChartExporter::Format format)
 
 } // namespace
 
-ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedName, QWidget *parent)
+ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedName, Settings *settings,
+                           QWidget *parent)
     : QDialog(parent)
     , m_document(document)
+    , m_settings(settings)
     , m_file(new QLineEdit(this))
     , m_format(new QComboBox(this))
     , m_width(new QSpinBox(this))
@@ -72,20 +58,12 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     , m_error(makePlainLabel(this))
 {
     setWindowTitle(tr("Export Chart"));
-    QSettings settings;
-    settings.beginGroup(Key::group);
 
     m_format->addItem(tr("PNG image"), int(ChartExporter::Format::Png));
     m_format->addItem(tr("SVG drawing (text stays text)"), int(ChartExporter::Format::Svg));
     m_format->addItem(tr("PDF document (one page)"), int(ChartExporter::Format::Pdf));
-    const auto remembered = ChartExporter::formatNamed(settings.value(Key::format).toString());
-    m_format->setCurrentIndex(m_format->findData(int(remembered.value_or(ChartExporter::Format::Png))));
-
-    const QString folder =
-        settings.value(Key::folder, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
-            .toString();
-    m_file->setText(
-        withExtension(QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(suggestedName), format()));
+    m_format->setCurrentIndex(m_format->findData(int(settings->exportFormat())));
+    m_file->setText(withExtension(QDir(settings->exportFolder()).filePath(suggestedName), format()));
     m_file->setAccessibleName(tr("File"));
     connect(m_file, &QLineEdit::textEdited, this, &ExportDialog::fileEdited);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChosen);
@@ -103,8 +81,8 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     }
     m_width->setAccessibleName(tr("Width"));
     m_height->setAccessibleName(tr("Height"));
-    m_width->setValue(settings.value(Key::width, 1600).toInt());
-    m_height->setValue(settings.value(Key::height, 900).toInt());
+    m_width->setValue(settings->exportSize().width());
+    m_height->setValue(settings->exportSize().height());
     auto *sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(new QLabel(u"×"_s, this));
@@ -113,14 +91,14 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
 
     for (int scale = 1; scale <= 3; ++scale)
         m_scale->addItem(u"%1×"_s.arg(scale), scale);
-    m_scale->setCurrentIndex(std::clamp(settings.value(Key::scale, 1).toInt(), 1, 3) - 1);
+    m_scale->setCurrentIndex(settings->exportScale() - 1);
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
 
     auto *currentView = new QRadioButton(tr("&Current view"), this);
     auto *wholeTimeline = new QRadioButton(tr("&Whole timeline"), this);
     m_range->addButton(currentView, 0);
     m_range->addButton(wholeTimeline, 1);
-    (settings.value(Key::whole, true).toBool() ? wholeTimeline : currentView)->setChecked(true);
+    (settings->exportWholeTimeline() ? wholeTimeline : currentView)->setChecked(true);
     auto *rangeRow = new QHBoxLayout;
     rangeRow->addWidget(currentView);
     rangeRow->addWidget(wholeTimeline);
@@ -128,14 +106,14 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
 
     // The figure's furniture, each shown as it will read.
     const std::shared_ptr<const Timeline> &timeline = document->timeline();
-    m_title->setChecked(settings.value(Key::title, true).toBool());
+    m_title->setChecked(settings->exportTitle());
     auto *titleText = makePlainLabel(this);
     titleText->setText(timeline ? timeline->title : QString());
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
     titleRow->addWidget(titleText, 1);
-    m_subtitleOn->setChecked(settings.value(Key::subtitleOn, false).toBool());
-    m_subtitle->setText(settings.value(Key::subtitle).toString());
+    m_subtitleOn->setChecked(settings->exportSubtitleOn());
+    m_subtitle->setText(settings->exportSubtitle());
     m_subtitle->setPlaceholderText(tr("A line under the title"));
     m_subtitle->setAccessibleName(tr("Subtitle"));
     m_subtitle->setEnabled(m_subtitleOn->isChecked());
@@ -148,7 +126,7 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     subtitleRow->addWidget(m_subtitleOn);
     subtitleRow->addWidget(m_subtitle, 1);
     const QString creditLine = timeline ? ChartExporter::creditLine(*timeline) : QString();
-    m_credit->setChecked(settings.value(Key::credit, true).toBool());
+    m_credit->setChecked(settings->exportCredit());
     m_credit->setEnabled(!creditLine.isEmpty());
     auto *creditText = makePlainLabel(this);
     creditText->setText(creditLine.isEmpty() ? tr("(the timeline names no source)") : creditLine);
@@ -324,16 +302,13 @@ void ExportDialog::accept()
 
 void ExportDialog::saveSettings() const
 {
-    QSettings settings;
-    settings.beginGroup(Key::group);
-    settings.setValue(Key::folder, QFileInfo(fileName()).absolutePath());
-    settings.setValue(Key::format, ChartExporter::formatName(format()));
-    settings.setValue(Key::width, m_width->value());
-    settings.setValue(Key::height, m_height->value());
-    settings.setValue(Key::scale, m_scale->currentData().toInt());
-    settings.setValue(Key::whole, m_range->checkedId() == 1);
-    settings.setValue(Key::title, m_title->isChecked());
-    settings.setValue(Key::subtitleOn, m_subtitleOn->isChecked());
-    settings.setValue(Key::subtitle, m_subtitle->text());
-    settings.setValue(Key::credit, m_credit->isChecked());
+    m_settings->setExportFolder(QFileInfo(fileName()).absolutePath());
+    m_settings->setExportFormat(format());
+    m_settings->setExportSize(QSize(m_width->value(), m_height->value()));
+    m_settings->setExportScale(m_scale->currentData().toInt());
+    m_settings->setExportWholeTimeline(m_range->checkedId() == 1);
+    m_settings->setExportTitle(m_title->isChecked());
+    m_settings->setExportSubtitleOn(m_subtitleOn->isChecked());
+    m_settings->setExportSubtitle(m_subtitle->text());
+    m_settings->setExportCredit(m_credit->isChecked());
 }

@@ -10,16 +10,19 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class Settings;
 class TimelineDocument;
 
 // Asks where and how to export the chart (file and format, size and scale, the current view or
 // the whole timeline, title, subtitle and credit line) and writes it. A write that fails keeps
-// the dialog open with the reason and every setting as it was. Remembers the last answers.
+// the dialog open with the reason and every setting as it was. Remembers the last answers in
+// the window's settings.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(TimelineDocument *document, const QString &suggestedName, QWidget *parent = nullptr);
+    ExportDialog(TimelineDocument *document, const QString &suggestedName, Settings *settings,
+                 QWidget *parent = nullptr);
 
     ChartExporter::Options options() const;
     ChartExporter::Format format() const;
@@ -39,6 +42,7 @@ private:
     void saveSettings() const;
 
     TimelineDocument *m_document;
+    Settings *m_settings;
     QLineEdit *m_file;
     QComboBox *m_format;
     QSpinBox *m_width;

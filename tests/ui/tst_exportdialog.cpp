@@ -1,6 +1,7 @@
 #include "chartexporter.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
+#include "settings.h"
 #include "testutils.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
@@ -18,7 +19,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -93,13 +93,12 @@ private Q_SLOTS:
 
 private:
     TimelineDocument m_document;
+    std::unique_ptr<Settings> m_settings;
 };
 
 void TestExportDialog::initTestCase()
 {
     TestUtils::quietOffscreenWarnings();
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QStandardPaths::setTestModeEnabled(true);
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
     m_document.setTimeline(result.timeline, TimelineLoader::embeddedPath());
@@ -107,7 +106,8 @@ void TestExportDialog::initTestCase()
 
 void TestExportDialog::init()
 {
-    QSettings().remove(u"export"_s); // each test starts from the defaults
+    // Each test starts from the defaults, and never touches what the user saved.
+    m_settings = std::make_unique<Settings>(Settings::Storage::Transient);
 }
 
 void TestExportDialog::savesEachFormat_data()
@@ -126,7 +126,7 @@ void TestExportDialog::savesEachFormat()
     QFETCH(QString, extension);
     QFETCH(QByteArray, magic);
     QTemporaryDir dir;
-    ExportDialog dialog(&m_document, u"chart"_s);
+    ExportDialog dialog(&m_document, u"chart"_s, m_settings.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     part<QLineEdit>(&dialog, u"file"_s)->setText(dir.filePath(u"figure"_s));
@@ -143,7 +143,7 @@ void TestExportDialog::aFailedWriteKeepsTheDialogAndItsSettings()
     QTemporaryDir dir;
     const QString missing = dir.filePath(u"no/such/folder/figure.pdf"_s);
     {
-        ExportDialog dialog(&m_document, u"chart"_s);
+        ExportDialog dialog(&m_document, u"chart"_s, m_settings.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         part<QLineEdit>(&dialog, u"file"_s)->setText(missing);
@@ -182,7 +182,7 @@ void TestExportDialog::aFailedWriteKeepsTheDialogAndItsSettings()
     }
 
     // The next export starts from what was chosen.
-    ExportDialog again(&m_document, u"chart"_s);
+    ExportDialog again(&m_document, u"chart"_s, m_settings.get());
     QCOMPARE(again.format(), ChartExporter::Format::Pdf);
     QCOMPARE(again.fileName(), dir.filePath(u"chart.pdf"_s));
     QCOMPARE(again.options().size, QSize(1200, 900));
@@ -217,7 +217,7 @@ void TestExportDialog::theFormatAndTheFileNameAgree()
     QFETCH(ChartExporter::Format, afterTyping);
     QFETCH(std::optional<ChartExporter::Format>, picked);
     QFETCH(QString, fileName);
-    ExportDialog dialog(&m_document, u"chart"_s);
+    ExportDialog dialog(&m_document, u"chart"_s, m_settings.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.format(), ChartExporter::Format::Png);
@@ -235,7 +235,7 @@ void TestExportDialog::theFormatAndTheFileNameAgree()
 
 void TestExportDialog::furnitureFollowsTheCheckBoxes()
 {
-    ExportDialog dialog(&m_document, u"chart"_s);
+    ExportDialog dialog(&m_document, u"chart"_s, m_settings.get());
     ChartExporter::Options options = dialog.options();
     QVERIFY(options.title);
     QVERIFY(options.credit);
