@@ -1,7 +1,9 @@
 #include "testutils.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -97,6 +99,8 @@ private Q_SLOTS:
     void furniture_data();
     void furniture();
     void svgStaysWellFormedWhateverTheText();
+    void aCrowdedTimelineStaysSmall_data();
+    void aCrowdedTimelineStaysSmall();
 };
 
 void TestCliExport::initTestCase()
@@ -295,6 +299,54 @@ void TestCliExport::svgStaysWellFormedWhateverTheText()
     QVERIFY2(texts.contains(u"A </title><b>&amp; \uFFFD"_s), qPrintable(texts.join(u" | "_s)));
     QVERIFY2(texts.contains(u"Lane <i>"_s), qPrintable(texts.join(u" | "_s)));
     QVERIFY2(texts.contains(u"Event <u>& \uFFFDx"_s), qPrintable(texts.join(u" | "_s)));
+}
+
+void TestCliExport::aCrowdedTimelineStaysSmall_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("svg") << u"crowded.svg"_s;
+    QTest::newRow("pdf") << u"crowded.pdf"_s;
+}
+
+void TestCliExport::aCrowdedTimelineStaysSmall()
+{
+    // 30,000 events in three lanes, far more than a lane has pixels: density strips, drawn as
+    // one image, not 30,000 shapes. (The benchmark's million events give files of a few
+    // hundred kilobytes.)
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    QByteArray json = R"({"format":"sourceline","version":1,"title":"Crowded","sources":[],"actors":[
+        {"id":"a","name":"A","kind":"org"},{"id":"b","name":"B","kind":"org"},{"id":"c","name":"C","kind":"org"}],
+        "events":[)";
+    const int events = 30000;
+    for (int i = 0; i < events; ++i) {
+        const QDate day = QDate(1990, 1, 1).addDays(i % 12000);
+        json += (i ? "," : "") + QByteArrayLiteral(R"({"id":"e)") + QByteArray::number(i)
+            + R"(","title":"Event )" + QByteArray::number(i) + R"(","when":")"
+            + day.toString(Qt::ISODate).toUtf8() + R"(","actors":[")" + QByteArray(1, char('a' + i % 3))
+            + R"("]})";
+    }
+    json += "]}";
+    const QString input = dir.filePath(u"crowded.json"_s);
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(json) == json.size());
+    file.close();
+
+    const QString out = dir.filePath(name);
+    const Run run = sourceline({ u"--export"_s, out, input });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const qint64 size = QFileInfo(out).size();
+    QVERIFY2(size > 0 && size < 1024 * 1024, qPrintable(u"%1 bytes"_s.arg(size)));
+    if (name.endsWith(u".svg"_s)) {
+        const QByteArray svg = readAll(out);
+        int images = -1;
+        const QStringList texts = svgTexts(svg, &images);
+        QVERIFY2(texts.contains(u"Crowded"_s), qPrintable(texts.join(u" | "_s)));
+        QCOMPARE(images, 1);
+        QVERIFY2(svg.count("<path") < 1000, qPrintable(u"%1 paths"_s.arg(svg.count("<path"))));
+    } else {
+        QVERIFY2(pdfText(out).contains(u"Crowded"_s), qPrintable(pdfText(out)));
+    }
 }
 
 SOURCELINE_TEST_MAIN(TestCliExport)

@@ -251,7 +251,10 @@ bool ChartExporter::write(TimelineDocument *document, const Options &options, Fo
         pdf.setCreator(u"Sourceline"_s);
         QPainter painter;
         if (painter.begin(&pdf)) {
-            painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+            // Density strips are rows of sharp one-pixel columns, which JPEG (Qt's choice
+            // for a PDF's images otherwise) smears into blotches.
+            painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                                   | QPainter::LosslessImageRendering);
             paint(&painter, QRectF(0, 0, pdf.width(), pdf.height()), document, options);
             painted = painter.end();
         }
@@ -290,7 +293,7 @@ bool ChartExporter::print(TimelineDocument *document, const Options &options, QP
     if (!painter.begin(printer))
         return false;
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
-                           | QPainter::SmoothPixmapTransform);
+                           | QPainter::LosslessImageRendering);
     // The page's printable area, in its orientation, is the figure's size.
     paint(&painter, QRectF(0, 0, printer->width(), printer->height()), document, options);
     return painter.end();
