@@ -4,9 +4,10 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "saveformat.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
-#include "timelinewriter.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QFile>
@@ -94,6 +95,10 @@ CommandLine::CommandLine(int &argc, char **argv)
           u"Load the timeline and write it to OUT.json in the canonical form of format version 1 (stable "
           "order, indented), as File \u25b8 Save As does."_s,
           u"OUT.json"_s)
+    , m_to(u"to"_s,
+           u"The format --save-as writes: timelinejs (TimelineJS JSON), csv (a CSV of events) or sourceline. "
+           "Default: csv for a .csv file, else sourceline."_s,
+           u"FORMAT"_s)
     , m_export(u"export"_s,
                u"Render the chart to a PNG, SVG or PDF file, by OUT's extension, without opening a window."_s,
                u"OUT"_s)
@@ -119,8 +124,8 @@ CommandLine::CommandLine(int &argc, char **argv)
     m_parser.setApplicationDescription(
         u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
         "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
-    m_parser.addOptions({ m_check, m_dump, m_saveAs, m_export, m_format, m_noTitle, m_subtitle, m_noCredit,
-                          m_size, m_scale, m_select, m_screenshot });
+    m_parser.addOptions({ m_check, m_dump, m_saveAs, m_to, m_export, m_format, m_noTitle, m_subtitle,
+                          m_noCredit, m_size, m_scale, m_select, m_screenshot });
     m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!m_parser.parse(arguments))
         m_problem = m_parser.errorText();
@@ -133,6 +138,11 @@ CommandLine::CommandLine(int &argc, char **argv)
         m_problem = u"expected at most one FILE, got %1"_s.arg(m_files.size());
     else if (m_problem.isEmpty() && modes > 1)
         m_problem = u"use only one of --check, --dump, --save-as, --export and --screenshot"_s;
+    if (m_problem.isEmpty() && m_parser.isSet(m_to) && !m_parser.isSet(m_saveAs))
+        m_problem = u"--to goes with --save-as"_s;
+    if (m_problem.isEmpty() && m_parser.isSet(m_to) && !SaveFormat::fromName(m_parser.value(m_to)))
+        m_problem = u"--to must be one of %1, not %2"_s.arg(SaveFormat::names().join(u", "_s),
+                                                            PlainText::quoted(m_parser.value(m_to)));
     for (const QCommandLineOption *option : { &m_size, &m_scale, &m_select }) {
         if (m_problem.isEmpty() && m_parser.isSet(*option) && !exporting)
             m_problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
@@ -151,6 +161,7 @@ CommandLine::CommandLine(int &argc, char **argv)
         m_app = std::make_unique<QApplication>(argc, argv);
     else
         m_app = std::make_unique<QCoreApplication>(argc, argv);
+    Translations::install(m_app.get());
 }
 
 CommandLine::~CommandLine() = default;
@@ -216,7 +227,9 @@ int CommandLine::runHeadless()
     if (m_parser.isSet(m_saveAs)) {
         const QString out = m_parser.value(m_saveAs);
         QString error;
-        if (!TimelineWriter::save(*result.timeline, out, &error)) {
+        const SaveFormat::Format format = m_parser.isSet(m_to) ? *SaveFormat::fromName(m_parser.value(m_to))
+                                                               : SaveFormat::fromFileName(out);
+        if (!SaveFormat::save(*result.timeline, format, out, &error)) {
             printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
             return Failure;
         }

@@ -42,6 +42,7 @@ private:
     QCommandLineOption m_check;
     QCommandLineOption m_dump;
     QCommandLineOption m_saveAs;
+    QCommandLineOption m_to;
     QCommandLineOption m_export;
     QCommandLineOption m_format;
     QCommandLineOption m_noTitle;

@@ -13,6 +13,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SOURCELINE_VERSION));
     QCoreApplication::setOrganizationName(u"Sourceline"_s);
     QGuiApplication::setApplicationDisplayName(u"Sourceline"_s);
+    // Ties the window to the installed .desktop file, whose icon and name the desktop shows.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SOURCELINE_APP_ID));
 
     CommandLine commandLine(argc, argv);
     if (!commandLine.opensWindow())
