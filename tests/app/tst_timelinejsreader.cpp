@@ -192,7 +192,7 @@ void TestTimelineJsReader::errorsNameThePlace_data()
     QTest::newRow("malformed")
         << QByteArray("{\"events\": [\n  {\"start_date\": {\"year\": 2019} \"text\": {}}]}")
         << QStringList {
-               u"tl.json:2:33: malformed JSON: expected ',' or '}' after an object member, found '\"'"_s
+               u"tl.json:2:33: malformed JSON: missing ',' between two members of an object"_s
            };
     QTest::newRow("no events") << QByteArray(R"({"title":{"text":{"headline":"x"}}})")
                                << QStringList {
