@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -248,6 +249,7 @@ void ExportDialog::browse()
     else if (named)
         m_format->setCurrentIndex(m_format->findData(int(*named)));
     m_file->setText(withExtension(chosen, format()));
+    m_replaceConfirmed = chosen; // the file dialog asked before replacing it
 }
 
 ChartExporter::Options ExportDialog::options() const
@@ -283,6 +285,15 @@ void ExportDialog::accept()
         return;
     }
     m_file->setText(path);
+    if (QFileInfo::exists(path) && path != m_replaceConfirmed) {
+        QMessageBox box(QMessageBox::Question, tr("Export Chart"),
+                        tr("%1 already exists. Replace it?").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDefaultButton(QMessageBox::No);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     QString error;
     const bool written = ChartExporter::write(m_document, options(), format(), path, &error);

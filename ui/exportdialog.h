@@ -55,4 +55,5 @@ private:
     QCheckBox *m_credit;
     QLabel *m_summary;
     QLabel *m_error;
+    QString m_replaceConfirmed; // a file the save dialog has already asked to replace
 };

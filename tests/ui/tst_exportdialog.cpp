@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QPrinter>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void savesEachFormat_data();
     void savesEachFormat();
     void aFailedWriteKeepsTheDialogAndItsSettings();
+    void replacingAFileAsksFirst_data();
+    void replacingAFileAsksFirst();
     void theFormatAndTheFileNameAgree_data();
     void theFormatAndTheFileNameAgree();
     void furnitureFollowsTheCheckBoxes();
@@ -189,6 +192,44 @@ void TestExportDialog::aFailedWriteKeepsTheDialogAndItsSettings()
     QCOMPARE(again.options().subtitle, u"How a partnership loosened"_s);
     QVERIFY(!again.options().credit);
     QVERIFY(again.options().title);
+}
+
+void TestExportDialog::replacingAFileAsksFirst_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<bool>("replaced");
+    QTest::newRow("no keeps the file") << QMessageBox::No << false;
+    QTest::newRow("yes replaces it") << QMessageBox::Yes << true;
+}
+
+void TestExportDialog::replacingAFileAsksFirst()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(bool, replaced);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"figure.svg"_s);
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly) && old.write("old") == 3);
+    old.close();
+    ExportDialog dialog(&m_document, u"chart"_s, m_settings.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    chooseFormat(&dialog, ChartExporter::Format::Svg);
+    part<QLineEdit>(&dialog, u"file"_s)->setText(path);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    QString question;
+    // The question is modal: answer it once it is up.
+    QTimer::singleShot(0, &dialog, [&] {
+        QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        question = box->text();
+        box->button(answer)->click();
+    });
+    clickSave(&dialog);
+    QVERIFY2(question.contains(u"figure.svg already exists"_s), qPrintable(question));
+    QCOMPARE(accepted.count(), replaced ? 1 : 0);
+    QCOMPARE(readAll(path).startsWith("<?xml"), replaced);
+    QCOMPARE(readAll(path) == "old", !replaced);
 }
 
 void TestExportDialog::theFormatAndTheFileNameAgree_data()
