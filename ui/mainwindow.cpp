@@ -265,11 +265,13 @@ void MainWindow::exportChart()
 
 void MainWindow::printChart()
 {
-    // At the screen's resolution the chart's text is laid out and printed at the same size.
-    QPrinter printer(QPrinter::ScreenResolution);
-    printer.setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
-    printer.setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
-    QPrintPreviewDialog preview(&printer, this);
+    if (!m_printer) {
+        // At the screen's resolution the chart's text is laid out and printed at the same size.
+        m_printer = std::make_unique<QPrinter>(QPrinter::ScreenResolution);
+        m_printer->setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
+    }
+    m_printer->setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
+    QPrintPreviewDialog preview(m_printer.get(), this);
     preview.setWindowTitle(tr("Print Chart"));
     preview.resize(size() * 4 / 5); // room to read the page before printing it
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *target) {

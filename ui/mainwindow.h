@@ -8,6 +8,7 @@
 
 class ActorPanel;
 class BackgroundLoader;
+class QPrinter;
 class QProgressBar;
 class QToolButton;
 class EventDetails;
@@ -84,4 +85,5 @@ private:
     QToolButton *m_cancelLoad;
     BackgroundLoader *m_loader;
     std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };

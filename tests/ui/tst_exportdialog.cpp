@@ -338,19 +338,31 @@ void TestExportDialog::thePrintActionShowsAPreviewOfOnePage()
 
     int pages = -1;
     QString title;
-    // The preview is modal: look at it once it is up, then close it.
-    QTimer::singleShot(0, &window, [&] {
+    std::optional<QPageLayout::Orientation> shown;
+    // The preview is modal: look at it once it is up, turn the page, and close it.
+    const auto lookAtPreview = [&](QPageLayout::Orientation turnTo) {
         QTRY_VERIFY(qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget()));
         auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
         title = preview->windowTitle();
         auto *widget = preview->findChild<QPrintPreviewWidget *>();
         QTRY_VERIFY(widget && widget->pageCount() > 0);
         pages = widget->pageCount();
+        shown = widget->orientation();
+        widget->setOrientation(turnTo);
         preview->reject();
-    });
+    };
+    QTimer::singleShot(0, &window, [&] { lookAtPreview(QPageLayout::Portrait); });
     print->trigger();
     QCOMPARE(pages, 1);
     QVERIFY2(title.contains(u"Print"_s), qPrintable(title));
+    QCOMPARE(shown, std::optional(QPageLayout::Landscape)); // a timeline is wide
+
+    // The page as it was last set up, within the session.
+    pages = -1;
+    QTimer::singleShot(0, &window, [&] { lookAtPreview(QPageLayout::Landscape); });
+    print->trigger();
+    QCOMPARE(pages, 1);
+    QCOMPARE(shown, std::optional(QPageLayout::Portrait));
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestExportDialog)
