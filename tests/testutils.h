@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
 #include <QtGlobal>
 
@@ -58,6 +60,38 @@ template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> han
     timer->start();
 }
 #endif
+
+struct ProgramRun
+{
+    int exitCode = -1; // -2 when the program crashed
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` as from a terminal without any display (the command line must work there, and
+// must never wait on a window); its standard output goes to `outputFile` if given.
+inline ProgramRun runWithoutDisplay(const QString &program, const QStringList &arguments,
+                                    const QString &outputFile = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+        environment.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(environment);
+    if (!outputFile.isEmpty())
+        process.setStandardOutputFile(outputFile);
+    process.start(program, arguments);
+    ProgramRun run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
+        process.kill();
+        run.err = "the process did not run: " + process.errorString().toUtf8();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
 
 } // namespace TestUtils
 

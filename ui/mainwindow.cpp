@@ -29,6 +29,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -74,15 +76,6 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     layout->addWidget(text);
     layout->addWidget(buttons);
     dialog.exec();
-}
-
-// A message box that shows its text as plain text, whatever characters a path or file holds.
-void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
-{
-    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.setText(text);
-    box.exec();
 }
 
 } // namespace
@@ -193,6 +186,7 @@ void MainWindow::createActions()
     m_fileActions->addTo(file);
     file->addSeparator();
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
+    add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
     file->addSeparator();
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
@@ -269,19 +263,30 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, m_settings.get(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QImage image = ChartExporter::render(m_document, dialog.options());
-    QString error;
-    const bool saved = ChartExporter::save(image, dialog.fileName(), &error);
-    QApplication::restoreOverrideCursor();
-    if (saved)
-        statusBar()->showMessage(
-            tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
-    else
-        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    // The dialog writes the file itself, and stays open with the reason when it cannot.
+    ExportDialog dialog(m_document, base, m_settings.get(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.fileName()), 8000);
+}
+
+void MainWindow::printChart()
+{
+    if (!m_printer) {
+        // At the screen's resolution the chart's text is laid out and printed at the same size.
+        m_printer = std::make_unique<QPrinter>(QPrinter::ScreenResolution);
+        m_printer->setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
+    }
+    m_printer->setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
+    QPrintPreviewDialog preview(m_printer.get(), this);
+    preview.setWindowTitle(tr("Print Chart"));
+    preview.resize(size() * 4 / 5); // room to read the page before printing it
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *target) {
+        // What the window shows: the current view, with the timeline's title and its sources.
+        ChartExporter::Options options;
+        options.wholeTimeline = false;
+        ChartExporter::print(m_document, options, target);
+    });
+    preview.exec();
 }
 
 void MainWindow::about()

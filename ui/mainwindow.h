@@ -8,6 +8,7 @@
 
 class ActorPanel;
 class BackgroundLoader;
+class QPrinter;
 class QProgressBar;
 class QToolButton;
 class EditActions;
@@ -65,6 +66,7 @@ protected:
 private:
     void createActions();
     void exportChart();
+    void printChart();
     void about();
     void updateStatus();
     void restoreState();
@@ -90,4 +92,5 @@ private:
     FileActions *m_fileActions;
     EditActions *m_editActions;
     std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };
