@@ -446,19 +446,30 @@ void TestTimelineChart::crowdedLanesAreDensityUntilZoomedIn()
 
 void TestTimelineChart::everyEventIsNamed_data()
 {
+    QTest::addColumn<QString>("file"); // empty for the embedded timeline
     QTest::addColumn<QSize>("size");
     QTest::addColumn<int>("named"); // at least
-    QTest::newRow("1600×900") << QSize(1600, 900) << 16;
-    QTest::newRow("3840×2160") << QSize(3840, 2160) << 16;
-    QTest::newRow("1200×600") << QSize(1200, 600) << 15;
+    QTest::newRow("embedded, 1600×900") << QString() << QSize(1600, 900) << 16;
+    QTest::newRow("embedded, 3840×2160") << QString() << QSize(3840, 2160) << 16;
+    QTest::newRow("embedded, 1200×600") << QString() << QSize(1200, 600) << 15;
+    // A timeline the placer was not tuned on: 44 events of the space race, with a cluster of
+    // five in July 1969 and two events on one day.
+    const QString spaceRace = QStringLiteral(SOURCELINE_TEST_DATA "/space-race.json");
+    QTest::newRow("space race, 1600×900") << spaceRace << QSize(1600, 900) << 44;
 }
 
 void TestTimelineChart::everyEventIsNamed()
 {
-    // The embedded timeline's 16 events, drawn at export sizes as the export draws them: in a
-    // scene of their own, the whole timeline in view.
+    // Drawn at export sizes as the export draws them: in a scene of their own, the whole
+    // timeline in view.
+    QFETCH(QString, file);
     QFETCH(QSize, size);
     QFETCH(int, named);
+    if (!file.isEmpty()) {
+        const TimelineLoader::Result result = TimelineLoader::loadFile(file);
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        m_document->setTimeline(result.timeline, file);
+    }
     ZoomState zoom;
     QGraphicsScene scene;
     auto *chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(), &zoom,
@@ -472,8 +483,10 @@ void TestTimelineChart::everyEventIsNamed()
     QPainter painter(&image);
     scene.render(&painter);
     painter.end();
-    if (QTest::currentDataTag() == "1200×600"_ba)
-        QEXPECT_FAIL("", "the placer still walls some marks in at this size (11 of 16 named)", Continue);
+    QEXPECT_FAIL("embedded, 1200×600", "the placer still walls some marks in at this size (11 of 16 named)",
+                 Continue);
+    QEXPECT_FAIL("space race, 1600×900",
+                 "Apollo 9's bar is walled in by the July 1969 labels (43 of 44 named)", Continue);
     QVERIFY2(chart->labelledCount() >= named, qPrintable(u"%1 named"_s.arg(chart->labelledCount())));
     delete chart; // before `zoom`
 }
