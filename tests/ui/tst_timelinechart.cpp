@@ -3,6 +3,7 @@
 #include "eventmodel.h"
 #include "kindcolors.h"
 #include "testutils.h"
+#include "timeline.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
 #include "timelinedocument.h"
@@ -505,6 +506,14 @@ void TestTimelineChart::kindsGetDistinctColours()
             QVERIFY2(colors[a] != colors[b],
                      qPrintable(u"%1 and %2 share a colour"_s.arg(kinds[a], kinds[b])));
     }
+    // A colour the file gives a kind is kept, and no other kind gets it.
+    const QList<QColor> first = KindColors::assign({ u"a"_s, u"b"_s });
+    const QList<KindStyle> styles { { u"b"_s, u"Bee"_s, first[0] } };
+    const QList<QColor> styled = KindColors::assign({ u"a"_s, u"b"_s }, styles);
+    QCOMPARE(styled[1], first[0]);
+    QVERIFY(styled[0] != first[0]);
+    QCOMPARE(KindColors::displayName(u"b"_s, styles), u"Bee"_s);
+    QCOMPARE(KindColors::displayName(u"a"_s, styles), u"A"_s);
     // The legend shows the embedded timeline's kinds in those colours.
     const QList<QColor> embedded = KindColors::assign(m_embedded->kinds);
     QList<QColor> shown;

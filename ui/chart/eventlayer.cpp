@@ -305,7 +305,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         m_kindColors.clear();
         m_kindColors.reserve(std::size_t(t.kinds.size()) + 1);
         m_kindColors.push_back(KindColors::none());
-        for (const QColor &color : KindColors::assign(t.kinds))
+        for (const QColor &color : KindColors::assign(t.kinds, t.kindStyles))
             m_kindColors.push_back(color);
         // The same as plain pixels, for compact marks: by kind, prominence and shape.
         m_kindPixels.resize(m_kindColors.size() * 4);

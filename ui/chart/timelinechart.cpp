@@ -92,7 +92,7 @@ void TimelineChart::updateLegend()
     if (!timeline)
         return;
     QStringList kinds = timeline->kinds;
-    QList<QColor> colors = KindColors::assign(kinds);
+    QList<QColor> colors = KindColors::assign(kinds, timeline->kindStyles);
     if (m_laneIndex->anyWithoutKind()) {
         kinds.append(QString());
         colors.append(KindColors::none());
@@ -100,7 +100,7 @@ void TimelineChart::updateLegend()
     // An empty series per kind: the legend shows its colour, and nothing is drawn.
     for (qsizetype k = 0; k < kinds.size(); ++k) {
         auto *entry = new QScatterSeries(this);
-        entry->setName(KindColors::displayName(kinds[k]).toHtmlEscaped());
+        entry->setName(KindColors::displayName(kinds[k], timeline->kindStyles).toHtmlEscaped());
         entry->setColor(colors[k]);
         entry->setBorderColor(colors[k]);
         entry->setMarkerSize(10);
