@@ -361,22 +361,9 @@ void TestMainWindow::aGoodFileReplacesTheTimeline()
 
 namespace {
 
-// A valid timeline of `count` events, large enough that loading it takes a while.
 QString writeLargeTimeline(const QTemporaryDir &dir, int count)
 {
-    QByteArray json = R"({"format":"sourceline","version":1,"title":"Large","sources":[],
-        "actors":[{"id":"a","name":"A","kind":"person"}],"events":[)";
-    for (int i = 0; i < count; ++i) {
-        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i)
-            + R"(","title":"An event with a title of some length","when":"2020-01-)"
-            + QByteArray::number(10 + i % 19) + R"(","actors":["a"]})";
-    }
-    json += "]}";
-    const QString path = dir.filePath(u"large.json"_s);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
-        return {};
-    return path;
+    return TestUtils::writeTimeline(dir, u"large.json"_s, count);
 }
 
 } // namespace
