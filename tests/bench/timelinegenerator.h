@@ -27,7 +27,10 @@ public:
     static constexpr int sentenceCount = 4000;
     static constexpr std::uint64_t defaultSeed = 0x5eed'11e5;
 
-    static QByteArray generate(std::int64_t eventCount, Shape shape = Shape::OneSource,
-                               std::uint64_t seed = defaultSeed);
+    static QByteArray generate(std::int64_t eventCount, Shape shape, std::uint64_t seed = defaultSeed);
+    static QByteArray generate(std::int64_t eventCount, std::uint64_t seed = defaultSeed)
+    {
+        return generate(eventCount, Shape::OneSource, seed);
+    }
     static const char *shapeName(Shape shape); // "one-source", "own-sentences", "short-quotes"
 };
