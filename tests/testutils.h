@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtGlobal>
 
@@ -91,6 +93,25 @@ inline ProgramRun runWithoutDisplay(const QString &program, const QStringList &a
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+
+// Writes a valid timeline of `count` events with one actor, named `name` in `dir`, and returns
+// its path (empty on failure). A few hundred thousand events take a while to load.
+inline QString writeTimeline(const QTemporaryDir &dir, const QString &name, int count,
+                             const QByteArray &title = "Large")
+{
+    QByteArray json = R"({"format":"sourceline","version":1,"title":")" + title + R"(","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],"events":[)";
+    for (int i = 0; i < count; ++i) {
+        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i)
+            + R"(","title":"An event with a title of some length","when":"2020-01-)"
+            + QByteArray::number(10 + i % 19) + R"(","actors":["a"]})";
+    }
+    json += "]}";
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+        return {};
+    return path;
 }
 
 } // namespace TestUtils

@@ -35,6 +35,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -125,7 +126,23 @@ MainWindow::MainWindow(State state, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(420);
     m_search->setAccessibleName(tr("Search"));
-    connect(m_search, &QLineEdit::textChanged, m_document->filter(), &TimelineFilter::setText);
+    // The filter runs once typing pauses, as hotspot's connectFilter does, not for every key of a
+    // word; clearing the field and Return apply at once.
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(searchDelayMs);
+    const auto search = [this, searchDelay] {
+        searchDelay->stop();
+        m_document->filter()->setText(m_search->text());
+    };
+    connect(m_search, &QLineEdit::textChanged, this, [searchDelay, search](const QString &text) {
+        if (text.isEmpty())
+            search();
+        else
+            searchDelay->start();
+    });
+    connect(searchDelay, &QTimer::timeout, this, search);
+    connect(m_search, &QLineEdit::returnPressed, this, search);
 
     m_countLabel = new QLabel(this);
     m_rangeLabel = new QLabel(this);
@@ -163,6 +180,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     connect(m_document, &TimelineDocument::sourcesChanged, m_sourceView, &SourceView::reloadSources);
     connect(m_details, &EventDetails::actorClicked, m_actorPanel, &ActorPanel::highlightActor);
     connect(m_document->filter(), &TimelineFilter::changed, this, &MainWindow::updateStatus);
+    connect(m_document->filter(), &TimelineFilter::searchingChanged, this, &MainWindow::updateStatus);
     connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
     connect(m_document, &TimelineDocument::timelineChanged, this, &MainWindow::updateStatus);
 
@@ -310,6 +328,10 @@ void MainWindow::updateStatus()
         return;
     }
     const qsizetype total = qsizetype(timeline->events.size());
+    if (m_document->filter()->isSearching()) {
+        m_countLabel->setText(tr("Searching…"));
+        return;
+    }
     const qsizetype shown = m_document->filter()->acceptedCount();
     m_countLabel->setText(shown == total ? tr("%n event(s)", nullptr, int(total))
                                          : tr("%1 of %n event(s) match", nullptr, int(total)).arg(shown));

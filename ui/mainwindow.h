@@ -36,6 +36,8 @@ public:
     // nor any other stored setting, for pictures and tests that must look the same on every
     // machine; what a Fresh window is told to remember lasts as long as the window.
     enum class State { Remember, Fresh };
+    // How long the search field waits for a pause in typing before it filters.
+    static constexpr int searchDelayMs = 300;
     explicit MainWindow(State state = State::Remember, QWidget *parent = nullptr);
     ~MainWindow() override;
 
