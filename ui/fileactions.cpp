@@ -1,5 +1,6 @@
 #include "fileactions.h"
 
+#include "settings.h"
 #include "timelinedocument.h"
 #include "timelinewriter.h"
 
@@ -11,7 +12,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -28,11 +28,11 @@ bool isWritablePath(const QString &fileName)
 
 } // namespace
 
-FileActions::FileActions(TimelineDocument *document, QWidget *window, bool remember)
+FileActions::FileActions(TimelineDocument *document, Settings *settings, QWidget *window)
     : QObject(window)
     , m_document(document)
     , m_window(window)
-    , m_remember(remember)
+    , m_settings(settings)
 {
     const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
         auto *action = new QAction(text, this);
@@ -48,8 +48,7 @@ FileActions::FileActions(TimelineDocument *document, QWidget *window, bool remem
     m_revert = make(tr("&Revert to Saved"), QKeySequence(), &FileActions::revert);
     m_recentMenu = new QMenu(tr("Open &Recent"), window);
 
-    if (m_remember)
-        m_recent = QSettings().value(u"recentFiles"_s).toStringList();
+    m_recent = m_settings->recentFiles();
     updateRecentMenu();
 
     connect(m_document, &TimelineDocument::modifiedChanged, this, &FileActions::updateTitle);
@@ -76,7 +75,7 @@ QString FileActions::folder() const
 {
     if (isWritablePath(m_document->fileName()))
         return QFileInfo(m_document->fileName()).absolutePath();
-    return m_remember ? QSettings().value(u"lastFolder"_s, QDir::homePath()).toString() : QDir::homePath();
+    return m_settings->lastFolder();
 }
 
 bool FileActions::maySwitch()
@@ -187,11 +186,8 @@ void FileActions::addRecent(const QString &fileName)
     m_recent.prepend(path);
     while (m_recent.size() > s_maxRecent)
         m_recent.removeLast();
-    if (m_remember) {
-        QSettings settings;
-        settings.setValue(u"recentFiles"_s, m_recent);
-        settings.setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
-    }
+    m_settings->setRecentFiles(m_recent);
+    m_settings->setLastFolder(QFileInfo(path).absolutePath());
     updateRecentMenu();
 }
 
@@ -211,8 +207,7 @@ void FileActions::updateRecentMenu()
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("&Clear List"), this, [this] {
             m_recent.clear();
-            if (m_remember)
-                QSettings().remove(u"recentFiles"_s);
+            m_settings->setRecentFiles({});
             updateRecentMenu();
         });
     }

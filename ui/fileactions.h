@@ -6,6 +6,7 @@
 class QAction;
 class QMenu;
 class QWidget;
+class Settings;
 class TimelineDocument;
 
 // The File menu's work on the document: New, Open, Open Recent, Save, Save As and Revert, the
@@ -16,8 +17,8 @@ class FileActions : public QObject
 {
     Q_OBJECT
 public:
-    // Remember: keep the recent files and the last folder in the settings; Fresh: neither.
-    FileActions(TimelineDocument *document, QWidget *window, bool remember);
+    // The recent files and the last folder are kept in `settings`.
+    FileActions(TimelineDocument *document, Settings *settings, QWidget *window);
 
     // Adds the actions to `menu`, and to the window for their shortcuts.
     void addTo(QMenu *menu);
@@ -50,7 +51,7 @@ private:
 
     TimelineDocument *m_document;
     QWidget *m_window;
-    bool m_remember;
+    Settings *m_settings;
     QStringList m_recent;
     QAction *m_new;
     QAction *m_open;

@@ -8,6 +8,7 @@
 #include "eventtable.h"
 #include "exportdialog.h"
 #include "fileactions.h"
+#include "settings.h"
 #include "sourceview.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -30,7 +31,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -91,7 +91,8 @@ MainWindow::MainWindow(State state, QWidget *parent)
     : QMainWindow(parent)
     , m_document(new TimelineDocument(this))
     , m_loader(new BackgroundLoader(this))
-    , m_state(state)
+    , m_settings(std::make_unique<Settings>(state == State::Remember ? Settings::Storage::Persistent
+                                                                     : Settings::Storage::Transient))
 {
     setAcceptDrops(true);
 
@@ -156,7 +157,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
         Q_EMIT fileOpened(fileName, false);
     });
 
-    m_fileActions = new FileActions(m_document, this, state == State::Remember);
+    m_fileActions = new FileActions(m_document, m_settings.get(), this);
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFile);
     m_editActions = new EditActions(m_document, m_sourceView, this);
     createActions();
@@ -268,7 +269,7 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, this);
+    ExportDialog dialog(base, m_settings.get(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -313,17 +314,16 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreState()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+    if (!restoreGeometry(m_settings->windowGeometry()))
         resize(1440, 900);
     // First run: most of the room for the chart, then the source text.
     m_mainSplitter->setSizes({ 1040, 400 });
     m_leftSplitter->setSizes({ 600, 260 });
     m_sideSplitter->setSizes({ 220, 240, 440 });
-    QMainWindow::restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
-    m_leftSplitter->restoreState(settings.value(u"window/leftSplitter"_s).toByteArray());
-    m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
+    QMainWindow::restoreState(m_settings->windowState());
+    m_mainSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Main));
+    m_leftSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Left));
+    m_sideSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Side));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -351,15 +351,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_state == State::Fresh) {
-        event->accept();
-        return;
-    }
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/leftSplitter"_s, m_leftSplitter->saveState());
-    settings.setValue(u"window/sideSplitter"_s, m_sideSplitter->saveState());
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(Settings::Splitter::Main, m_mainSplitter->saveState());
+    m_settings->setSplitterState(Settings::Splitter::Left, m_leftSplitter->saveState());
+    m_settings->setSplitterState(Settings::Splitter::Side, m_sideSplitter->saveState());
     event->accept();
 }

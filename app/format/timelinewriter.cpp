@@ -399,8 +399,20 @@ QByteArray toJson(const Timeline &t)
     const Names names(t);
     out.key("events");
     out.beginArray();
-    for (const Event &event : t.events)
-        writeEvent(out, t, event, names);
+    // Events are written in date order, but their strings lie in file order: each event's text
+    // is a cache miss away. Asking for the strings of an event a few ahead overlaps the misses.
+    constexpr std::size_t ahead = 8;
+    const auto prefetch = [&](const Event &event) {
+        for (const TextRef ref : { event.id, event.title, event.when, event.summary })
+            __builtin_prefetch(t.utf8(ref).data());
+        for (const Evidence &item : t.evidenceOf(event))
+            __builtin_prefetch(t.utf8(item.quote).data());
+    };
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
+        if (i + ahead < t.events.size())
+            prefetch(t.events[i + ahead]);
+        writeEvent(out, t, t.events[i], names);
+    }
     out.endArray();
 
     writeEras(out, t);

@@ -6,17 +6,19 @@
 // sanitizer reports are found by running them at all.
 
 #include "cli.h"
+#include "csvtimelinereader.h"
 #include "daterange.h"
 #include "sentencesplitter.h"
+#include "timelinejsreader.h"
 #include "timelineloader.h"
 
 namespace FuzzChecks {
 
 // A file either loads into a timeline that holds together, or gives at least one error.
-inline bool loader(QByteArrayView bytes)
+// A loaded timeline keeps its promises, or a failed load says why.
+inline bool loaded(const TimelineLoader::Result &result)
 {
     using namespace Qt::StringLiterals;
-    const TimelineLoader::Result result = TimelineLoader::loadData(bytes.toByteArray(), u"fuzz.json"_s);
     if (!result.ok())
         return !result.errors.isEmpty() && !result.errorText().isEmpty();
     const Timeline &t = *result.timeline;
@@ -43,6 +45,26 @@ inline bool loader(QByteArrayView bytes)
     return !Cli::summary(t, u"fuzz.json"_s).isEmpty() && !Cli::dump(t).isEmpty();
 }
 
+// Any bytes, whatever format they are detected as, load or give messages.
+inline bool loader(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(TimelineLoader::loadData(bytes.toByteArray(), u"fuzz.json"_s));
+}
+
+// Any bytes read as TimelineJS JSON, and as a CSV of events, load or give messages.
+inline bool timelineJs(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(TimelineJsReader::read(bytes.toByteArray(), u"fuzz.json"_s));
+}
+
+inline bool csv(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(CsvTimelineReader::read(bytes.toByteArray(), u"fuzz.csv"_s));
+}
+
 // Any bytes either parse to a range inside years 1–9999, the same every time, or give a message.
 inline bool date(QByteArrayView text)
 {
@@ -50,9 +72,13 @@ inline bool date(QByteArrayView text)
     const auto range = DateRange::parse(text, &error);
     if (!range)
         return !error.isEmpty();
-    return range->first <= range->last && range->firstDate().isValid() && range->lastDate().isValid()
-        && range->firstDate().year() >= 1 && range->lastDate().year() <= 9999
-        && DateRange::parse(text) == range && !range->toDisplayString().isEmpty();
+    const auto inRange = [](std::int32_t day) {
+        const int year = DateRange::civilFromDay(day).year;
+        return year >= DateRange::s_minYear && year <= DateRange::s_maxYear + 1; // a winter ends a year on
+    };
+    return range->first <= range->last && inRange(range->first) && inRange(range->last)
+        && DateRange::parse(text) == range && !range->toDisplayString().isEmpty()
+        && !DateRange::isoDay(range->first).isEmpty();
 }
 
 // Sentences are in order, apart, inside the text and trimmed, and covering() agrees with them.
