@@ -28,7 +28,7 @@ bool isWritablePath(const QString &fileName)
 
 } // namespace
 
-FileActions::FileActions(TimelineDocument *document, QWidget *window, Settings *settings)
+FileActions::FileActions(TimelineDocument *document, Settings *settings, QWidget *window)
     : QObject(window)
     , m_document(document)
     , m_window(window)

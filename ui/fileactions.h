@@ -17,8 +17,8 @@ class FileActions : public QObject
 {
     Q_OBJECT
 public:
-    // Remember: keep the recent files and the last folder in the settings; Fresh: neither.
-    FileActions(TimelineDocument *document, QWidget *window, Settings *settings);
+    // The recent files and the last folder are kept in `settings`.
+    FileActions(TimelineDocument *document, Settings *settings, QWidget *window);
 
     // Adds the actions to `menu`, and to the window for their shortcuts.
     void addTo(QMenu *menu);
@@ -51,7 +51,7 @@ private:
 
     TimelineDocument *m_document;
     QWidget *m_window;
-    Settings *m_settings; // the window's
+    Settings *m_settings;
     QStringList m_recent;
     QAction *m_new;
     QAction *m_open;

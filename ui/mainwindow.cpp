@@ -167,7 +167,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
         Q_EMIT fileOpened(fileName, false);
     });
 
-    m_fileActions = new FileActions(m_document, this, m_settings.get());
+    m_fileActions = new FileActions(m_document, m_settings.get(), this);
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFile);
     m_editActions = new EditActions(m_document, m_sourceView, this);
     createActions();

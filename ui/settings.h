@@ -41,6 +41,9 @@ public:
     QStringList recentFiles() const; // File ▸ Open Recent, newest first
     void setRecentFiles(const QStringList &files);
 
+    QStringList recentFiles() const; // File ▸ Open Recent, the latest first; empty at first
+    void setRecentFiles(const QStringList &files);
+
     QString exportFolder() const; // the pictures folder at first
     void setExportFolder(const QString &folder);
     QSize exportSize() const; // 1600 × 900 at first

@@ -120,19 +120,28 @@ void LaneIndex::updateTotals(Lane &lane) const
     }
 }
 
-bool LaneIndex::updateExtent(const Timeline &t)
+bool LaneIndex::growExtent(Days days)
 {
-    std::optional<Days> extent;
+    if (m_extent && days.first >= m_extent->first && days.last <= m_extent->last)
+        return false;
+    m_extent =
+        m_extent ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) } : days;
+    return true;
+}
+
+bool LaneIndex::shrinkExtent(const Timeline &t, Days removed)
+{
+    if (!m_extent || (removed.first > m_extent->first && removed.last < m_extent->last))
+        return false; // it was inside: nothing changes, and no event need be looked at
+    const std::optional<Days> before = m_extent;
+    m_extent.reset();
     if (!t.events.empty()) {
         // Events are in date order, so the first starts first; the last to end needs a look.
-        extent = Days { t.events.front().range.first, t.events.front().range.last };
+        m_extent = Days { t.events.front().range.first, t.events.front().range.last };
         for (const Event &e : t.events)
-            extent->last = std::max(extent->last, e.range.last);
+            m_extent->last = std::max(m_extent->last, e.range.last);
     }
-    const bool changed = extent.has_value() != m_extent.has_value()
-        || (extent && (extent->first != m_extent->first || extent->last != m_extent->last));
-    m_extent = extent;
-    return changed;
+    return !m_extent || m_extent->first != before->first || m_extent->last != before->last;
 }
 
 void LaneIndex::renumberFrom(std::int32_t event, int shift)
@@ -156,18 +165,14 @@ LaneIndex::Lane &LaneIndex::laneFor(int actor)
     return m_lanes[std::size_t(m_unattributedLane)];
 }
 
-void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
+void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *touched)
 {
-    renumberFrom(event, +1);
     const Event &e = t.events[std::size_t(event)];
     const Days days { e.range.first, e.range.last };
     const bool point = e.range.precision == DateRange::Precision::Day;
     const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
     const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
     m_anyWithoutKind |= e.kind < 0;
-    const bool extentChanged = updateExtent(t);
-
-    std::vector<Lane *> touched;
     const auto add = [&](Lane &lane) {
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at != lane.events.end() && *at == event)
@@ -178,32 +183,25 @@ void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
         lane.subRows.insert(lane.subRows.begin() + pos, 0);
         lane.looks.insert(lane.looks.begin() + pos, look);
         lane.longest = std::max(lane.longest, e.range.last - e.range.first + 1);
-        touched.push_back(&lane);
+        touched->push_back(int(&lane - m_lanes.data()));
     };
     const auto actors = t.actorsOf(e);
     for (const std::int32_t actor : actors)
         add(laneFor(actor));
     if (actors.empty())
         add(laneFor(unattributed));
-    for (Lane *lane : touched)
-        assignSubRows(*lane);
-    if (extentChanged) {
-        for (Lane &lane : m_lanes)
-            updateTotals(lane);
-    } else {
-        for (Lane *lane : touched)
-            updateTotals(*lane);
-    }
 }
 
-void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors)
+std::optional<LaneIndex::Days> LaneIndex::detach(std::int32_t event, std::span<const std::int32_t> actors,
+                                                 std::vector<int> *touched)
 {
-    std::vector<Lane *> touched;
+    std::optional<Days> removed;
     const auto remove = [&](Lane &lane) {
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at == lane.events.end() || *at != event)
             return; // an actor named twice
         const auto pos = at - lane.events.begin();
+        removed = lane.days[std::size_t(pos)];
         lane.events.erase(at);
         lane.days.erase(lane.days.begin() + pos);
         lane.subRows.erase(lane.subRows.begin() + pos);
@@ -211,28 +209,63 @@ void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<con
         lane.longest = 0;
         for (const Days d : lane.days)
             lane.longest = std::max(lane.longest, d.last - d.first + 1);
-        touched.push_back(&lane);
+        touched->push_back(int(&lane - m_lanes.data()));
     };
     for (const std::int32_t actor : actors)
         remove(laneFor(actor));
     if (actors.empty())
         remove(laneFor(unattributed));
-    renumberFrom(event + 1, -1);
-    for (Lane *lane : touched)
-        assignSubRows(*lane);
-    const bool extentChanged = updateExtent(t);
+    return removed;
+}
+
+void LaneIndex::relayOut(std::vector<int> touched, bool extentChanged)
+{
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (const int lane : touched)
+        assignSubRows(m_lanes[std::size_t(lane)]);
+    // Totals span the whole extent: when it moves, every crowded lane's are counted again.
     if (extentChanged) {
         for (Lane &lane : m_lanes)
             updateTotals(lane);
     } else {
-        for (Lane *lane : touched)
-            updateTotals(*lane);
+        for (const int lane : touched)
+            updateTotals(m_lanes[std::size_t(lane)]);
     }
     // As after building: the lane of events without actors is there only when it has some.
     if (m_unattributedLane >= 0 && m_lanes[std::size_t(m_unattributedLane)].events.empty()) {
         m_lanes.erase(m_lanes.begin() + m_unattributedLane);
         m_unattributedLane = -1;
     }
+}
+
+void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
+{
+    renumberFrom(event, +1);
+    std::vector<int> touched;
+    attach(t, event, &touched);
+    const Event &e = t.events[std::size_t(event)];
+    relayOut(std::move(touched), growExtent({ e.range.first, e.range.last }));
+}
+
+void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors)
+{
+    std::vector<int> touched;
+    const std::optional<Days> removed = detach(event, actors, &touched);
+    renumberFrom(event + 1, -1);
+    relayOut(std::move(touched), removed && shrinkExtent(t, *removed));
+}
+
+void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors)
+{
+    // The same index, so no other event is renumbered.
+    std::vector<int> touched;
+    const std::optional<Days> removed = detach(event, oldActors, &touched);
+    attach(t, event, &touched);
+    const Event &e = t.events[std::size_t(event)];
+    bool extentChanged = removed && shrinkExtent(t, *removed);
+    extentChanged |= growExtent({ e.range.first, e.range.last });
+    relayOut(std::move(touched), extentChanged);
 }
 
 void LaneIndex::insertActor(int actor)

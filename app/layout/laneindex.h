@@ -83,15 +83,26 @@ public:
     // called after the Timeline itself changed.
     void insertEvent(const Timeline &t, std::int32_t event);
     void removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors);
+    // The event at `event` changed in place (its date order kept); it had `oldActors`.
+    void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors);
     void insertActor(int actor);
     void removeActor(int actor); // its lane must have no events
 
 private:
     static void assignSubRows(Lane &lane);
     void updateTotals(Lane &lane) const;
-    bool updateExtent(const Timeline &t); // true when it changed
+    // Each true when the extent changed. Growing looks at no event; shrinking scans them only
+    // when the removed one was on the extent's edge.
+    bool growExtent(Days days);
+    bool shrinkExtent(const Timeline &t, Days removed);
     void renumberFrom(std::int32_t event, int shift);
     Lane &laneFor(int actor); // makes the unattributed lane when needed
+    // Adds the event to, or takes it from, the lanes of its actors; collects the lanes touched.
+    void attach(const Timeline &t, std::int32_t event, std::vector<int> *touched);
+    std::optional<Days> detach(std::int32_t event, std::span<const std::int32_t> actors,
+                               std::vector<int> *touched);
+    // Sub-rows and totals of the touched lanes again (of all, when the extent moved).
+    void relayOut(std::vector<int> touched, bool extentChanged);
 
     std::vector<Lane> m_lanes;
     std::vector<int> m_laneOfActor;

@@ -316,9 +316,7 @@ void TimelineDocument::replaceEventInPlace(int row, const EventDraft &draft)
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
     m_edit->events[std::size_t(row)] = TimelineEdit::pack(*m_edit, draft);
-    // The lane index takes it as a removal and an insertion at the same place.
-    m_lanes->removeEvent(*m_edit, row, oldActors);
-    m_lanes->insertEvent(*m_edit, row);
+    m_lanes->replaceEvent(*m_edit, row, oldActors);
     m_filter.eventChanged(row);
     Q_EMIT m_events.dataChanged(m_events.index(row, 0), m_events.index(row, EventModel::ColumnCount - 1));
     countActors(before, -1);
