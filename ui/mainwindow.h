@@ -1,5 +1,6 @@
 #pragma once
 
+#include "saveformat.h"
 #include "timelineloader.h"
 
 #include <QMainWindow>
@@ -58,6 +59,7 @@ private:
     void createActions();
     void open();
     void exportChart();
+    void exportTimeline(SaveFormat::Format format);
     void about();
     void updateStatus();
     void restoreState();
