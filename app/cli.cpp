@@ -12,7 +12,7 @@ namespace {
 
 QString isoDate(std::int32_t day)
 {
-    return DateRange::dateFromDay(day).toString(Qt::ISODate);
+    return DateRange::isoDay(day);
 }
 
 QString plural(qsizetype n, const QString &one, const QString &many)

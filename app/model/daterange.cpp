@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -29,6 +32,7 @@ struct Endpoint
     std::int32_t first = 0;
     std::int32_t last = 0;
     DateRange::Precision precision = DateRange::Precision::Day;
+    DateRange::Form form = DateRange::Form::Exact;
     bool uncertain = false;
     bool approximate = false;
 };
@@ -49,6 +53,49 @@ int readDigits(QByteArrayView text, qsizetype &pos, int count)
     return value;
 }
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// `Thh:mm:ss` with an optional `Z` or `±hh[:mm]`: the day is what counts, the time is checked.
+bool skipTime(QByteArrayView text, qsizetype &pos)
+{
+    if (pos >= text.size() || text[pos] != 'T')
+        return false;
+    qsizetype p = pos + 1;
+    const int hour = readDigits(text, p, 2);
+    if (hour < 0 || hour > 23 || p >= text.size() || text[p++] != ':')
+        return false;
+    const int minute = readDigits(text, p, 2);
+    if (minute < 0 || minute > 59 || p >= text.size() || text[p++] != ':')
+        return false;
+    const int second = readDigits(text, p, 2);
+    if (second < 0 || second > 59)
+        return false;
+    if (p < text.size() && text[p] == 'Z') {
+        ++p;
+    } else if (p < text.size() && (text[p] == '+' || text[p] == '-')) {
+        ++p;
+        const int zoneHour = readDigits(text, p, 2);
+        if (zoneHour < 0 || zoneHour > 14)
+            return false;
+        if (p < text.size() && text[p] == ':') {
+            ++p;
+            const int zoneMinute = readDigits(text, p, 2);
+            if (zoneMinute < 0 || zoneMinute > 59)
+                return false;
+        }
+    }
+    pos = p;
+    return true;
+}
+
+constexpr int seasonFirstMonth(int season)
+{
+    return 3 * (season - 21) + 3; // spring from March, ..., winter from December
+}
+
 std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text, QString *error)
 {
     const auto fail = [&](const QString &why) -> std::optional<Endpoint> {
@@ -57,11 +104,11 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return std::nullopt;
     };
     const QString expected = u"expected YYYY, YYYY-MM or YYYY-MM-DD"_s;
+    const QString outOfRange =
+        u"years run from %1 to %2"_s.arg(DateRange::s_minYear).arg(DateRange::s_maxYear);
 
     if (text.isEmpty())
         return fail(expected);
-    if (text == "..")
-        return fail(u"open-ended intervals are not supported"_s);
 
     Endpoint result;
     switch (text.back()) {
@@ -81,23 +128,98 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         text.chop(1);
 
     qsizetype pos = 0;
-    const int year = readDigits(text, pos, 4);
-    if (year < 0)
-        return fail(expected);
-    if (year == 0)
-        return fail(u"years run from 0001 to 9999"_s);
-    if (pos == text.size()) {
-        result.first = DateRange::dayFromCivil(year, 1, 1);
-        result.last = DateRange::dayFromCivil(year, 12, 31);
+    const auto setYears = [&](int firstYear, int lastYear, DateRange::Form form) {
+        result.first = DateRange::dayFromCivil(firstYear, 1, 1);
+        result.last = DateRange::dayFromCivil(lastYear, 12, 31);
         result.precision = DateRange::Precision::Year;
+        result.form = form;
         return result;
+    };
+
+    // `Y` years: more than four digits, a year only.
+    if (!text.isEmpty() && text.front() == 'Y') {
+        pos = 1;
+        const bool negative = pos < text.size() && text[pos] == '-';
+        if (negative)
+            ++pos;
+        const qsizetype digits = text.size() - pos;
+        if (digits < 5 || !std::all_of(text.begin() + pos, text.end(), isDigit))
+            return fail(u"a year after Y has more than four digits and nothing else"_s);
+        if (text[pos] == '0')
+            return fail(u"a year after Y has no leading zeros"_s);
+        if (digits > 7)
+            return fail(outOfRange);
+        const int magnitude = readDigits(text, pos, int(digits));
+        const int year = negative ? -magnitude : magnitude;
+        if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
+            return fail(outOfRange);
+        return setYears(year, year, DateRange::Form::Exact);
     }
+
+    const bool negative = !text.isEmpty() && text.front() == '-';
+    if (negative)
+        pos = 1;
+    // Four characters of year: digits, of which the last one or two may be `X`.
+    if (text.size() < pos + 4)
+        return fail(expected);
+    int unspecified = 0;
+    int year = 0;
+    for (int i = 0; i < 4; ++i) {
+        const char c = text[pos + i];
+        if (c == 'X' && i >= 2) {
+            ++unspecified;
+        } else if (isDigit(c) && unspecified == 0) {
+            year = year * 10 + (c - '0');
+        } else {
+            return fail(expected);
+        }
+    }
+    pos += 4;
+    if (negative && year == 0 && unspecified == 0)
+        return fail(u"year 0 has no sign"_s);
+    if (unspecified) {
+        if (pos != text.size())
+            return fail(u"a year with unspecified digits (X) has no month or day"_s);
+        int scale = unspecified == 1 ? 10 : 100;
+        year *= scale;
+        // -019X is -199 to -190: the unspecified digits count away from zero.
+        const int low = negative ? -(year + scale - 1) : year;
+        const int high = negative ? -year : year + scale - 1;
+        return setYears(low, high, unspecified == 1 ? DateRange::Form::Decade : DateRange::Form::Century);
+    }
+    if (negative)
+        year = -year;
+    if (pos == text.size())
+        return setYears(year, year, DateRange::Form::Exact);
+
     if (text[pos] != '-')
         return fail(expected);
     ++pos;
+    if (text.sliced(pos).startsWith("XX")) {
+        pos += 2;
+        if (pos == text.size()) {
+            setYears(year, year, DateRange::Form::SomeMonth);
+            return result;
+        }
+        if (text.sliced(pos) != "-XX")
+            return fail(u"when the month is unspecified (XX), so is the day"_s);
+        return setYears(year, year, DateRange::Form::SomeDay);
+    }
     const int month = readDigits(text, pos, 2);
     if (month < 0)
         return fail(expected);
+    if (month >= 21 && month <= 24) {
+        if (pos != text.size())
+            return fail(u"a season (21 to 24) has no day"_s);
+        const int firstMonth = seasonFirstMonth(month);
+        const int endYear = year + (firstMonth + 2 > 12 ? 1 : 0);
+        const int endMonth = (firstMonth + 1) % 12 + 1;
+        result.first = DateRange::dayFromCivil(year, firstMonth, 1);
+        result.last = DateRange::dayFromCivil(endYear, endMonth, daysInMonth(endYear, endMonth));
+        result.precision = DateRange::Precision::Month;
+        result.form = DateRange::Form::Season;
+        return result;
+    }
     if (month < 1 || month > 12)
         return fail(u"there is no month %1"_s.arg(month));
     if (pos == text.size()) {
@@ -109,18 +231,32 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
     if (text[pos] != '-')
         return fail(expected);
     ++pos;
+    if (text.sliced(pos) == "XX") {
+        result.first = DateRange::dayFromCivil(year, month, 1);
+        result.last = DateRange::dayFromCivil(year, month, daysInMonth(year, month));
+        result.precision = DateRange::Precision::Month;
+        result.form = DateRange::Form::SomeDay;
+        return result;
+    }
     const int day = readDigits(text, pos, 2);
-    if (day < 0 || pos != text.size())
+    if (day < 0)
+        return fail(expected);
+    if (pos != text.size()
+        && !(skipTime(text, pos) && pos == text.size() && !result.uncertain && !result.approximate))
         return fail(expected);
     const int monthDays = daysInMonth(year, month);
     if (day == 0)
         return fail(u"days of the month start at 01"_s);
-    if (day > monthDays) {
+    if (day > monthDays)
         return fail(u"%1 %2 has %3 days"_s.arg(monthName(month)).arg(year).arg(monthDays));
-    }
     result.first = result.last = DateRange::dayFromCivil(year, month, day);
     result.precision = DateRange::Precision::Day;
     return result;
+}
+
+std::uint8_t qualifierBits(const Endpoint &point, std::uint8_t uncertain, std::uint8_t approximate)
+{
+    return (point.uncertain ? uncertain : 0) | (point.approximate ? approximate : 0);
 }
 
 } // namespace
@@ -129,6 +265,11 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
 {
     const qsizetype slash = text.indexOf('/');
     if (slash < 0) {
+        if (text == "..") {
+            if (error)
+                *error = PlainText::quoted(text) + u" is not a date: `..` is only an end of an interval"_s;
+            return std::nullopt;
+        }
         const auto point = parseEndpoint(text, text, error);
         if (!point)
             return std::nullopt;
@@ -136,32 +277,71 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
         range.first = point->first;
         range.last = point->last;
         range.precision = range.startPrecision = range.endPrecision = point->precision;
-        range.qualifiers = (point->uncertain ? StartUncertain | EndUncertain : 0)
-            | (point->approximate ? StartApproximate | EndApproximate : 0);
+        range.startForm = range.endForm = point->form;
+        range.qualifiers =
+            qualifierBits(*point, StartUncertain | EndUncertain, StartApproximate | EndApproximate);
         return range;
     }
 
-    const auto start = parseEndpoint(text, text.first(slash), error);
-    if (!start)
+    const QByteArrayView startText = text.first(slash);
+    const QByteArrayView endText = text.sliced(slash + 1);
+    const auto openOrUnknown = [](QByteArrayView side) {
+        return side.isEmpty() ? Form::Unknown : side == ".." ? Form::Open : Form::Exact;
+    };
+    const Form startSide = openOrUnknown(startText);
+    const Form endSide = openOrUnknown(endText);
+    if (startSide != Form::Exact && endSide != Form::Exact) {
+        if (error)
+            *error = PlainText::quoted(text) + u" is not a date: an interval needs at least one date"_s;
         return std::nullopt;
-    const auto end = parseEndpoint(text, text.sliced(slash + 1), error);
-    if (!end)
+    }
+    std::optional<Endpoint> start;
+    std::optional<Endpoint> end;
+    if (startSide == Form::Exact && !(start = parseEndpoint(text, startText, error)))
         return std::nullopt;
-    if (end->last < start->first) {
+    if (endSide == Form::Exact && !(end = parseEndpoint(text, endText, error)))
+        return std::nullopt;
+    if (start && end && end->last < start->first) {
         if (error) {
             *error = PlainText::quoted(text) + u" is a reversed interval: it ends before it starts"_s;
         }
         return std::nullopt;
     }
+    // An open or unknown end takes the known end's days, so that sorting and extents stay finite.
+    const Endpoint &known = start ? *start : *end;
     DateRange range;
-    range.first = start->first;
-    range.last = end->last;
+    range.first = start ? start->first : known.first;
+    range.last = end ? end->last : known.last;
     range.precision = Precision::Interval;
-    range.startPrecision = start->precision;
-    range.endPrecision = end->precision;
-    range.qualifiers = (start->uncertain ? StartUncertain : 0) | (start->approximate ? StartApproximate : 0)
-        | (end->uncertain ? EndUncertain : 0) | (end->approximate ? EndApproximate : 0);
+    range.startPrecision = start ? start->precision : known.precision;
+    range.endPrecision = end ? end->precision : known.precision;
+    range.startForm = start ? start->form : startSide;
+    range.endForm = end ? end->form : endSide;
+    range.qualifiers = (start ? qualifierBits(*start, StartUncertain, StartApproximate) : 0)
+        | (end ? qualifierBits(*end, EndUncertain, EndApproximate) : 0);
     return range;
+}
+
+DateRange::Civil DateRange::civilFromDay(std::int32_t day)
+{
+    // The inverse of dayFromCivil, by the same 400-year eras that begin in March.
+    const std::int64_t z = std::int64_t(day) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int dayOfEra = int(z - era * 146097);
+    const int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const int mp = (5 * dayOfYear + 2) / 153;
+    const int d = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const int m = mp < 10 ? mp + 3 : mp - 9;
+    return { int(yearOfEra + era * 400) + (m <= 2), m, d };
+}
+
+QString DateRange::isoDay(std::int32_t day)
+{
+    const Civil c = civilFromDay(day);
+    const QString year = QString::number(std::abs(c.year)).rightJustified(4, u'0');
+    return (c.year < 0 ? u"-"_s : QString()) + year + u'-' + QString::number(c.month).rightJustified(2, u'0')
+        + u'-' + QString::number(c.day).rightJustified(2, u'0');
 }
 
 QString DateRange::precisionName(Precision precision)
@@ -181,21 +361,85 @@ QString DateRange::precisionName(Precision precision)
 
 namespace {
 
-QString formatPoint(std::int32_t day, DateRange::Precision precision, bool approximate, bool uncertain)
+// "2019", "45 BC" for the astronomical year -44.
+QString yearWords(int year)
 {
-    const QDate date = DateRange::dateFromDay(day);
-    const QLocale c = QLocale::c();
-    QString text;
-    switch (precision) {
-    case DateRange::Precision::Year:
-        text = QString::number(date.year());
+    return year > 0 ? QString::number(year) : QString::number(1 - year) + u" BC"_s;
+}
+
+QString seasonWords(int firstMonth, int year)
+{
+    switch (firstMonth) {
+    case 3:
+        return u"spring "_s + yearWords(year);
+    case 6:
+        return u"summer "_s + yearWords(year);
+    case 9:
+        return u"autumn "_s + yearWords(year);
+    default:
+        return u"winter "_s + yearWords(year) + u"\u2013"_s + yearWords(year + 1);
+    }
+}
+
+// The first day of the endpoint that ends on `last`, as year, month and day.
+DateRange::Civil startOfEndpoint(std::int32_t last, DateRange::Form form)
+{
+    DateRange::Civil c = DateRange::civilFromDay(last);
+    switch (form) {
+    case DateRange::Form::Season:
+        c.month = c.month >= 3 ? c.month - 2 : 12;
+        c.year -= c.month == 12;
         break;
-    case DateRange::Precision::Month:
-        text = c.toString(date, u"MMM yyyy");
+    case DateRange::Form::Decade:
+        c.year -= 9;
+        break;
+    case DateRange::Form::Century:
+        c.year -= 99;
         break;
     default:
-        text = c.toString(date, u"d MMM yyyy");
         break;
+    }
+    return c;
+}
+
+// One end of a range in words, from the endpoint's first day `c` (the day itself for a day).
+QString formatPoint(DateRange::Civil c, DateRange::Precision precision, DateRange::Form form,
+                    bool approximate, bool uncertain)
+{
+    const QString month = QLocale::c().monthName(c.month, QLocale::ShortFormat);
+    QString text;
+    switch (form) {
+    case DateRange::Form::Season:
+        text = seasonWords(c.month, c.year);
+        break;
+    case DateRange::Form::Decade:
+        if (c.year >= 0)
+            text = u"the "_s + QString::number(c.year) + u's';
+        else
+            text = yearWords(c.year) + u"\u2013"_s + yearWords(c.year + 9);
+        break;
+    case DateRange::Form::Century:
+        text = yearWords(c.year) + u"\u2013"_s + yearWords(c.year + 99);
+        break;
+    case DateRange::Form::SomeMonth:
+        text = u"a month in "_s + yearWords(c.year);
+        break;
+    case DateRange::Form::SomeDay:
+        text = u"a day in "_s + (precision == DateRange::Precision::Month ? month + u' ' : QString())
+            + yearWords(c.year);
+        break;
+    default:
+        switch (precision) {
+        case DateRange::Precision::Year:
+            text = yearWords(c.year);
+            break;
+        case DateRange::Precision::Month:
+            text = month + u' ' + yearWords(c.year);
+            break;
+        default:
+            text = QString::number(c.day) + u' ' + month + u' ' + yearWords(c.year);
+            break;
+        }
     }
     if (approximate)
         text.prepend(u"c. "_s);
@@ -208,10 +452,30 @@ QString formatPoint(std::int32_t day, DateRange::Precision precision, bool appro
 
 QString DateRange::toDisplayString() const
 {
-    const QString start =
-        formatPoint(first, startPrecision, qualifiers & StartApproximate, qualifiers & StartUncertain);
+    const auto startPoint = [this] {
+        return formatPoint(civilFromDay(first), startPrecision, startForm, qualifiers & StartApproximate,
+                           qualifiers & StartUncertain);
+    };
+    const auto endPoint = [this] {
+        const Civil c = endPrecision == Precision::Day ? civilFromDay(last) : startOfEndpoint(last, endForm);
+        return formatPoint(c, endPrecision, endForm, qualifiers & EndApproximate, qualifiers & EndUncertain);
+    };
     if (precision != Precision::Interval)
-        return start;
-    return start + u" – "_s
-        + formatPoint(last, endPrecision, qualifiers & EndApproximate, qualifiers & EndUncertain);
+        return startPoint();
+    switch (endForm) {
+    case Form::Open:
+        return u"since "_s + startPoint();
+    case Form::Unknown:
+        return u"from "_s + startPoint() + u", end unknown"_s;
+    default:
+        break;
+    }
+    switch (startForm) {
+    case Form::Open:
+        return u"until "_s + endPoint();
+    case Form::Unknown:
+        return u"until "_s + endPoint() + u", start unknown"_s;
+    default:
+        return startPoint() + u" \u2013 "_s + endPoint();
+    }
 }

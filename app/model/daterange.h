@@ -7,12 +7,28 @@
 #include <cstdint>
 #include <optional>
 
-// An inclusive range of days parsed from the EDTF subset of the file format
-// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an interval `A/B`, each optionally `?`, `~` or `%`).
-// Days count from 1970-01-01 so that a range is two plain integers, cheap to sort and index.
+// An inclusive range of days parsed from EDTF Level 1 (ISO 8601-2): days, months, years,
+// seasons, unspecified digits, negative and long years, intervals with open or unknown ends,
+// each optionally `?`, `~` or `%`. Days count from 1970-01-01 so that a range is two plain
+// integers, cheap to sort and index.
 struct DateRange
 {
+    // The granularity of the range (a season counts as months, `196X` as years).
     enum class Precision : std::uint8_t { Day, Month, Year, Interval };
+    // How an endpoint was written, for saying it in words.
+    enum class Form : std::uint8_t {
+        Exact, // a day, month or year
+        Season, // 2022-21 (spring) to 2022-24 (winter)
+        Decade, // 196X
+        Century, // 19XX
+        SomeMonth, // 2004-XX
+        SomeDay, // 2004-06-XX, 2004-XX-XX
+        Open, // `..`: the interval runs on; drawn to the edge of the view
+        Unknown, // empty: the interval has an end, but it is not known
+    };
+    // Days must fit in 32 bits and the loader's sort key in 64, which bounds the years.
+    static constexpr int s_minYear = -999999;
+    static constexpr int s_maxYear = 999999;
     enum Qualifier : std::uint8_t {
         StartUncertain = 1,
         StartApproximate = 2,
@@ -26,13 +42,29 @@ struct DateRange
     std::uint8_t qualifiers = 0;
     Precision startPrecision = Precision::Day; // of the interval's endpoints; equal to
     Precision endPrecision = Precision::Day; // `precision` for a single date
+    Form startForm = Form::Exact; // of an open or unknown end, `first` and `last` are the
+    Form endForm = Form::Exact; // other end's, so that the range stays finite
+
+    bool hasOpenStart() const { return startForm == Form::Open; }
+    bool hasOpenEnd() const { return endForm == Form::Open; }
 
     bool isApproximate() const { return qualifiers & (StartApproximate | EndApproximate); }
     bool isUncertain() const { return qualifiers & (StartUncertain | EndUncertain); }
     int lengthInDays() const { return last - first + 1; }
 
-    // For people: "30 Nov 2022", "Nov 2022", "2019", "c. Jan 2023 – c. 31 Oct 2024", "2019?".
+    // For people: "30 Nov 2022", "Nov 2022", "2019", "c. Jan 2023 – c. 31 Oct 2024", "2019?",
+    // "the 1960s", "autumn 2022", "since 2019", "15 Mar 45 BC" (for `-0044-03-15`: year 0 is 1 BC).
     QString toDisplayString() const;
+
+    struct Civil
+    {
+        int year; // astronomical: 0 is 1 BC
+        int month;
+        int day;
+    };
+    static Civil civilFromDay(std::int32_t day);
+    // `2022-11-30`, `-0044-03-15`, `12000-01-01`: the ISO 8601 form of any day in range.
+    static QString isoDay(std::int32_t day);
 
     QDate firstDate() const { return dateFromDay(first); }
     QDate lastDate() const { return dateFromDay(last); }

@@ -62,6 +62,9 @@ private Q_SLOTS:
     void dayFromCivil_data();
     void dayFromCivil();
     void dayFromCivilAgreesWithQDateOverCenturies();
+    void edtf_data();
+    void edtf();
+    void civilFromDayAgreesWithDayFromCivil();
     void documentedExamples_data();
     void documentedExamples();
     void documentedInvalidExamples_data();
@@ -211,10 +214,7 @@ void TestDateRange::invalid_data()
     // Months and years out of range.
     notADate("2023-13", u"there is no month 13"_s);
     notADate("2023-00", u"there is no month 0"_s);
-    notADate("2019-21", u"there is no month 21"_s); // an EDTF season, not supported
     notADate("2023-13-01", u"there is no month 13"_s);
-    notADate("0000", u"years run from 0001 to 9999"_s);
-    notADate("0000-01-01", u"years run from 0001 to 9999"_s);
 
     // Not the syntax at all.
     row("", u"\"\" is not a date: "_s + expected);
@@ -231,9 +231,7 @@ void TestDateRange::invalid_data()
     notADate("2019 ", expected);
     notADate("2019--07", expected);
     notADate("2019-", expected);
-    notADate("-2019", expected);
     notADate("+2019", expected);
-    notADate("19XX", expected);
     notADate("[2019,2020]", expected);
     notADate("2019~?", expected); // at most one qualifier
     notADate("2019??", expected);
@@ -241,13 +239,45 @@ void TestDateRange::invalid_data()
     notADate("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x91\xef\xbc\x99", expected); // fullwidth digits
 
     // Intervals.
-    notADate("..", u"open-ended intervals are not supported"_s);
-    notADate("2019-07-22/..", u"open-ended intervals are not supported"_s);
-    notADate("../2019-07-22", u"open-ended intervals are not supported"_s);
-    notADate("2019-07-22/", expected);
-    notADate("/2019-07-22", expected);
-    notADate("/", expected);
     notADate("2019/2020/2021", expected);
+    notADate("..", u"`..` is only an end of an interval"_s);
+    notADate("/", u"an interval needs at least one date"_s);
+    notADate("../..", u"an interval needs at least one date"_s);
+    notADate("/..", u"an interval needs at least one date"_s);
+    notADate("2019/...", expected);
+    notADate("2019/.", expected);
+
+    // EDTF Level 1 written wrongly, and years out of range.
+    notADate("2019-25", u"there is no month 25"_s); // a Level 2 season
+    notADate("2019-20", u"there is no month 20"_s);
+    notADate("2019-21-01", u"a season (21 to 24) has no day"_s);
+    notADate("XXXX", expected); // Level 2
+    notADate("1XXX", expected);
+    notADate("19X5", expected);
+    notADate("196X-05", u"a year with unspecified digits (X) has no month or day"_s);
+    notADate("2004-XX-05", u"when the month is unspecified (XX), so is the day"_s);
+    notADate("2004-0X", expected);
+    notADate("2004-05-X1", expected);
+    notADate("-0000", u"year 0 has no sign"_s);
+    notADate("--2019", expected);
+    notADate("-19", expected);
+    notADate("Y2019", u"a year after Y has more than four digits and nothing else"_s);
+    notADate("Y-2019", u"a year after Y has more than four digits and nothing else"_s);
+    notADate("Y12345-01", u"a year after Y has more than four digits and nothing else"_s);
+    notADate("Y012345", u"a year after Y has no leading zeros"_s);
+    notADate("Y", u"a year after Y has more than four digits and nothing else"_s);
+    notADate("Y1000000", u"years run from -999999 to 999999"_s);
+    notADate("Y-1000000", u"years run from -999999 to 999999"_s);
+    notADate("Y170000002", u"years run from -999999 to 999999"_s);
+    notADate("Y-13800000000", u"years run from -999999 to 999999"_s);
+    notADate("Y99999999999999999999", u"years run from -999999 to 999999"_s);
+    notADate("12345", expected); // five digits need the Y
+    notADate("1985-04-12T23:20", expected); // EDTF times have seconds
+    notADate("1985-04-12T24:00:00", expected);
+    notADate("1985-04-12T23:20:30+15", expected);
+    notADate("1985-04-12T23:20:30Zjunk", expected);
+    notADate("1985-04-12T23:20:30~", expected);
+    notADate("1985-04T23:20:30", expected);
     notADate("2019/2023-02-29", u"February 2023 has 28 days"_s);
     row("2025-01-21/2019-07-22",
         u"\"2025-01-21/2019-07-22\" is a reversed interval: it ends before it starts"_s);
@@ -411,6 +441,132 @@ void TestDateRange::dayFromCivilAgreesWithQDateOverCenturies()
         if (civil != DateRange::dayFromDate(date) || DateRange::dateFromDay(civil) != date)
             QFAIL(qPrintable(date.toString(Qt::ISODate)));
     }
+}
+
+// QDate numbers years without a year 0; EDTF (like ISO 8601) has one, which is 1 BC.
+static QDate astronomical(int year, int month, int day)
+{
+    return QDate(year <= 0 ? year - 1 : year, month, day);
+}
+
+void TestDateRange::edtf_data()
+{
+    // Every example of the Library of Congress EDTF specification's Level 0 and Level 1, and
+    // the Level 1 forms written with other values, each with its range and its words.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QString>("display");
+    QTest::addColumn<int>("openEnds"); // 1: open start, 2: open end
+
+    const auto row = [](const char *text, QDate first, QDate last, const QString &display, int open = 0) {
+        QTest::newRow(text) << QByteArray(text) << first << last << display << open;
+    };
+
+    // Level 0: dates.
+    row("1985-04-12", QDate(1985, 4, 12), QDate(1985, 4, 12), u"12 Apr 1985"_s);
+    row("1985-04", QDate(1985, 4, 1), QDate(1985, 4, 30), u"Apr 1985"_s);
+    row("1985", QDate(1985, 1, 1), QDate(1985, 12, 31), u"1985"_s);
+    // Level 0: date and time; the day as written counts.
+    row("1985-04-12T23:20:30", QDate(1985, 4, 12), QDate(1985, 4, 12), u"12 Apr 1985"_s);
+    row("1985-04-12T23:20:30Z", QDate(1985, 4, 12), QDate(1985, 4, 12), u"12 Apr 1985"_s);
+    row("1985-04-12T23:20:30-04", QDate(1985, 4, 12), QDate(1985, 4, 12), u"12 Apr 1985"_s);
+    row("1985-04-12T23:20:30+04:30", QDate(1985, 4, 12), QDate(1985, 4, 12), u"12 Apr 1985"_s);
+    // Level 0: intervals.
+    row("1964/2008", QDate(1964, 1, 1), QDate(2008, 12, 31), u"1964 – 2008"_s);
+    row("2004-06/2006-08", QDate(2004, 6, 1), QDate(2006, 8, 31), u"Jun 2004 – Aug 2006"_s);
+    row("2004-02-01/2005-02-08", QDate(2004, 2, 1), QDate(2005, 2, 8), u"1 Feb 2004 – 8 Feb 2005"_s);
+    row("2004-02-01/2005-02", QDate(2004, 2, 1), QDate(2005, 2, 28), u"1 Feb 2004 – Feb 2005"_s);
+    row("2004-02-01/2005", QDate(2004, 2, 1), QDate(2005, 12, 31), u"1 Feb 2004 – 2005"_s);
+    row("2005/2006-02", QDate(2005, 1, 1), QDate(2006, 2, 28), u"2005 – Feb 2006"_s);
+
+    // Level 1: letter-prefixed years (the specification's Y170000002 is past our range; see invalid).
+    row("Y170002", QDate(170002, 1, 1), QDate(170002, 12, 31), u"170002"_s);
+    row("Y-170002", astronomical(-170002, 1, 1), astronomical(-170002, 12, 31), u"170003 BC"_s);
+    row("Y999999", QDate(999999, 1, 1), QDate(999999, 12, 31), u"999999"_s);
+    row("Y-999999", astronomical(-999999, 1, 1), astronomical(-999999, 12, 31), u"1000000 BC"_s);
+    // Level 1: seasons (northern meteorological: winter runs into the next year).
+    row("2001-21", QDate(2001, 3, 1), QDate(2001, 5, 31), u"spring 2001"_s);
+    row("2022-22", QDate(2022, 6, 1), QDate(2022, 8, 31), u"summer 2022"_s);
+    row("2022-23", QDate(2022, 9, 1), QDate(2022, 11, 30), u"autumn 2022"_s);
+    row("2023-24", QDate(2023, 12, 1), QDate(2024, 2, 29), u"winter 2023–2024"_s);
+    row("2022-23~", QDate(2022, 9, 1), QDate(2022, 11, 30), u"c. autumn 2022"_s);
+    row("2022-21/2022-23", QDate(2022, 3, 1), QDate(2022, 11, 30), u"spring 2022 – autumn 2022"_s);
+    row("2021-24/2022", QDate(2021, 12, 1), QDate(2022, 12, 31), u"winter 2021–2022 – 2022"_s);
+    row("2020/2021-24", QDate(2020, 1, 1), QDate(2022, 2, 28), u"2020 – winter 2021–2022"_s);
+    // Level 1: qualification.
+    row("1984?", QDate(1984, 1, 1), QDate(1984, 12, 31), u"1984?"_s);
+    row("2004-06~", QDate(2004, 6, 1), QDate(2004, 6, 30), u"c. Jun 2004"_s);
+    row("2004-06-11%", QDate(2004, 6, 11), QDate(2004, 6, 11), u"c. 11 Jun 2004?"_s);
+    // Level 1: unspecified digits from the right.
+    row("201X", QDate(2010, 1, 1), QDate(2019, 12, 31), u"the 2010s"_s);
+    row("20XX", QDate(2000, 1, 1), QDate(2099, 12, 31), u"2000–2099"_s);
+    row("2004-XX", QDate(2004, 1, 1), QDate(2004, 12, 31), u"a month in 2004"_s);
+    row("1985-04-XX", QDate(1985, 4, 1), QDate(1985, 4, 30), u"a day in Apr 1985"_s);
+    row("1985-XX-XX", QDate(1985, 1, 1), QDate(1985, 12, 31), u"a day in 1985"_s);
+    row("196X", QDate(1960, 1, 1), QDate(1969, 12, 31), u"the 1960s"_s);
+    row("199X~", QDate(1990, 1, 1), QDate(1999, 12, 31), u"c. the 1990s"_s);
+    row("196X/1975", QDate(1960, 1, 1), QDate(1975, 12, 31), u"the 1960s – 1975"_s);
+    row("1950/196X", QDate(1950, 1, 1), QDate(1969, 12, 31), u"1950 – the 1960s"_s);
+    row("2024-02-XX", QDate(2024, 2, 1), QDate(2024, 2, 29), u"a day in Feb 2024"_s);
+    row("-019X", astronomical(-199, 1, 1), astronomical(-190, 12, 31), u"200 BC–191 BC"_s);
+    // Level 1: extended intervals, open (`..`) and unknown (empty) ends.
+    row("1985-04-12/..", QDate(1985, 4, 12), QDate(1985, 4, 12), u"since 12 Apr 1985"_s, 2);
+    row("1985-04/..", QDate(1985, 4, 1), QDate(1985, 4, 30), u"since Apr 1985"_s, 2);
+    row("1985/..", QDate(1985, 1, 1), QDate(1985, 12, 31), u"since 1985"_s, 2);
+    row("../1985-04-12", QDate(1985, 4, 12), QDate(1985, 4, 12), u"until 12 Apr 1985"_s, 1);
+    row("../1985-04", QDate(1985, 4, 1), QDate(1985, 4, 30), u"until Apr 1985"_s, 1);
+    row("../1985", QDate(1985, 1, 1), QDate(1985, 12, 31), u"until 1985"_s, 1);
+    row("1985-04-12/", QDate(1985, 4, 12), QDate(1985, 4, 12), u"from 12 Apr 1985, end unknown"_s);
+    row("1985-04/", QDate(1985, 4, 1), QDate(1985, 4, 30), u"from Apr 1985, end unknown"_s);
+    row("1985/", QDate(1985, 1, 1), QDate(1985, 12, 31), u"from 1985, end unknown"_s);
+    row("/1985-04-12", QDate(1985, 4, 12), QDate(1985, 4, 12), u"until 12 Apr 1985, start unknown"_s);
+    row("/1985-04", QDate(1985, 4, 1), QDate(1985, 4, 30), u"until Apr 1985, start unknown"_s);
+    row("/1985", QDate(1985, 1, 1), QDate(1985, 12, 31), u"until 1985, start unknown"_s);
+    row("2019~/..", QDate(2019, 1, 1), QDate(2019, 12, 31), u"since c. 2019"_s, 2);
+    // Level 1: negative years; 0000 is 1 BC.
+    row("-1985", astronomical(-1985, 1, 1), astronomical(-1985, 12, 31), u"1986 BC"_s);
+    row("0000", astronomical(0, 1, 1), astronomical(0, 12, 31), u"1 BC"_s);
+    row("0000-02-29", astronomical(0, 2, 29), astronomical(0, 2, 29), u"29 Feb 1 BC"_s); // a leap year
+    row("-0044-03-15", astronomical(-44, 3, 15), astronomical(-44, 3, 15), u"15 Mar 45 BC"_s);
+    row("-0001/0001", astronomical(-1, 1, 1), QDate(1, 12, 31), u"2 BC – 1"_s);
+    row("-9999", astronomical(-9999, 1, 1), astronomical(-9999, 12, 31), u"10000 BC"_s);
+}
+
+void TestDateRange::edtf()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(QString, display);
+    QFETCH(int, openEnds);
+
+    QString error;
+    const auto range = DateRange::parse(text, &error);
+    QVERIFY2(range, qPrintable(error));
+    QCOMPARE(range->first, DateRange::dayFromDate(first));
+    QCOMPARE(range->last, DateRange::dayFromDate(last));
+    QCOMPARE(range->toDisplayString(), display);
+    QCOMPARE(range->hasOpenStart(), bool(openEnds & 1));
+    QCOMPARE(range->hasOpenEnd(), bool(openEnds & 2));
+    QCOMPARE(range->precision == Precision::Interval, text.contains('/'));
+}
+
+void TestDateRange::civilFromDayAgreesWithDayFromCivil()
+{
+    // Round trips across the whole range of years, and the ISO form of the days on the way.
+    for (int year = DateRange::s_minYear; year <= DateRange::s_maxYear; year += 997) {
+        for (int month = 1; month <= 12; ++month) {
+            const std::int32_t day = DateRange::dayFromCivil(year, month, 28);
+            const DateRange::Civil c = DateRange::civilFromDay(day);
+            if (c.year != year || c.month != month || c.day != 28)
+                QFAIL(qPrintable(u"%1-%2-28"_s.arg(year).arg(month)));
+        }
+    }
+    QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(2022, 11, 30))), u"2022-11-30"_s);
+    QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(1, 1, 1)) - 1), u"0000-12-31"_s);
+    QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(-45, 3, 15))), u"-0044-03-15"_s);
+    QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(12345, 6, 7))), u"12345-06-07"_s);
 }
 
 void TestDateRange::documentedExamples_data()

@@ -72,9 +72,13 @@ inline bool date(QByteArrayView text)
     const auto range = DateRange::parse(text, &error);
     if (!range)
         return !error.isEmpty();
-    return range->first <= range->last && range->firstDate().isValid() && range->lastDate().isValid()
-        && range->firstDate().year() >= 1 && range->lastDate().year() <= 9999
-        && DateRange::parse(text) == range && !range->toDisplayString().isEmpty();
+    const auto inRange = [](std::int32_t day) {
+        const int year = DateRange::civilFromDay(day).year;
+        return year >= DateRange::s_minYear && year <= DateRange::s_maxYear + 1; // a winter ends a year on
+    };
+    return range->first <= range->last && inRange(range->first) && inRange(range->last)
+        && DateRange::parse(text) == range && !range->toDisplayString().isEmpty()
+        && !DateRange::isoDay(range->first).isEmpty();
 }
 
 // Sentences are in order, apart, inside the text and trimmed, and covering() agrees with them.
