@@ -31,14 +31,23 @@ QString slug(const QString &text)
     return out;
 }
 
-QString fourDigits(qint64 year)
+// TimelineJS shows year -44 as "44 BCE", so that is what its authors mean by it; EDTF counts
+// years astronomically, where 44 BC is -0043 and year 0 is 1 BC.
+qint64 astronomicalYear(qint64 year)
 {
-    return QString::number(year).rightJustified(4, u'0');
+    return year < 0 ? year + 1 : year;
 }
 
 QString datePart(const TimelineBuilder::DateParts &d)
 {
-    QString out = fourDigits(d.year);
+    const qint64 year = astronomicalYear(d.year);
+    // Years past four digits are written Y12000 and hold no month or day: at that distance
+    // TimelineJS itself counts in years.
+    if (year < -9999 || year > 9999)
+        return u"Y"_s + QString::number(year);
+    QString out = QString::number(qAbs(year)).rightJustified(4, u'0');
+    if (year < 0)
+        out.prepend(u'-');
     if (d.month > 0)
         out += u'-' + QString::number(d.month).rightJustified(2, u'0');
     if (d.day > 0)
@@ -50,13 +59,11 @@ QString checkParts(const TimelineBuilder::DateParts &d)
 {
     if (!d.hasYear)
         return QCoreApplication::translate("TimelineBuilder", "the date has no year");
-    if (d.year < 1)
-        return QCoreApplication::translate(
-                   "TimelineBuilder", "year %1 is before year 1, and Sourceline cannot show such years yet")
-            .arg(d.year);
-    if (d.year > 9999)
+    const qint64 year = astronomicalYear(d.year);
+    if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
         return QCoreApplication::translate("TimelineBuilder",
-                                           "year %1 is after 9999, the latest year Sourceline shows")
+                                           "year %1 is outside the years Sourceline reads, "
+                                           "999999 BC to 999999")
             .arg(d.year);
     if (d.month < 0 || d.month > 12)
         return QCoreApplication::translate("TimelineBuilder", "there is no month %1").arg(d.month);

@@ -18,10 +18,10 @@
 class TimelineBuilder
 {
 public:
-    // A date as its parts; 0 means a part that is not given. Times of day are not kept.
+    // A date as its parts; 0 means a month or day that is not given. Times of day are not kept.
     struct DateParts
     {
-        qint64 year = 0;
+        qint64 year = 0; // as TimelineJS numbers them: -44 is 44 BC
         int month = 0;
         int day = 0;
         bool hasYear = false;
