@@ -1,6 +1,6 @@
 #include "kindcolors.h"
 
-using namespace Qt::StringLiterals;
+#include <QCoreApplication>
 
 namespace KindColors {
 
@@ -33,7 +33,7 @@ QColor none()
 QString displayName(const QString &kind)
 {
     if (kind.isEmpty())
-        return u"Other"_s;
+        return QCoreApplication::translate("KindColors", "Other");
     return kind.left(1).toUpper() + kind.mid(1);
 }
 
