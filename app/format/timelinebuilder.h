@@ -71,7 +71,7 @@ private:
     QString m_actorKind;
     QString m_title;
     QString m_description;
-    QJsonArray m_events;
+    QByteArray m_eventsJson; // the events as JSON text, comma-separated
     QJsonArray m_eras;
     QJsonArray m_actors;
     QHash<QString, QString> m_actorIds; // name -> id

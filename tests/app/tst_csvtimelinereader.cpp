@@ -19,6 +19,7 @@ private Q_SLOTS:
     void readsATimelineJsSheet();
     void columnsInAnyOrderAndOldHeaders();
     void readsOurOwnCsv();
+    void keepsEveryCharacter();
     void errorsNameLineRowAndColumn_data();
     void errorsNameLineRowAndColumn();
 };
@@ -149,6 +150,18 @@ void TestCsvTimelineReader::readsOurOwnCsv()
     QCOMPARE(t.text(t.events[1].when), u"2020-01-01/2020-03-31"_s);
     QCOMPARE(t.text(t.events[2].when), u"2022-11"_s);
     QCOMPARE(t.text(t.events[2].dateText), u"late 2022"_s);
+}
+
+// Text reaches the timeline as written: backslashes, quotes, tabs, control characters and
+// characters beyond ASCII all survive the way through format v1.
+void TestCsvTimelineReader::keepsEveryCharacter()
+{
+    const QByteArray csv = "title,when,summary\n\"a\\b \"\"q\"\"\tt\",2019,\"x\x01y\xc3\xa9 \xe2\x80\x94\"\n";
+    const TimelineLoader::Result result = TimelineLoader::loadData(csv, u"chars.csv"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.text(t.events[0].title), u"a\\b \"q\"\tt"_s);
+    QCOMPARE(t.text(t.events[0].summary), u"x\u0001y\u00e9 \u2014"_s);
 }
 
 void TestCsvTimelineReader::errorsNameLineRowAndColumn_data()
