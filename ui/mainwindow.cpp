@@ -310,10 +310,12 @@ void MainWindow::exportTimeline(SaveFormat::Format format)
     if (fileName.isEmpty())
         return;
     QString error;
-    if (SaveFormat::save(*timeline, format, fileName, &error))
+    if (SaveFormat::save(*timeline, format, fileName, &error)) {
+        m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
         statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(fileName).fileName()), 8000);
-    else
+    } else {
         showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    }
 }
 
 void MainWindow::about()
