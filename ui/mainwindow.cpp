@@ -8,7 +8,9 @@
 #include "eventtable.h"
 #include "exportdialog.h"
 #include "fileactions.h"
+#include "formatdialog.h"
 #include "settings.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -94,10 +96,16 @@ MainWindow::MainWindow(State state, QWidget *parent)
                                 m_document->zoom(), m_document->selection());
     m_chartView = new TimelineChartView(m_chart, this);
     m_chartView->setMinimumSize(480, 320);
+    // The view's viewport takes the focus on a click; screen readers name it as the chart.
+    m_chartView->viewport()->setAccessibleName(m_chartView->accessibleName());
     m_table = new EventTable(m_document, this);
     m_actorPanel = new ActorPanel(m_document->actors(), m_document->events(), m_document->selection(), this);
     m_details = new EventDetails(m_document->events(), m_document->actors(), m_document->selection(), this);
     m_sourceView = new SourceView(m_document->events(), m_document->selection(), this);
+    m_actorPanel->setAccessibleName(tr("Actors panel"));
+    m_details->setAccessibleName(tr("Selected event"));
+    m_details->setAccessibleDescription(tr("The selected event's date, actors, summary and references"));
+    m_sourceView->setAccessibleName(tr("Source panel"));
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(m_chartView);
@@ -150,6 +158,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     m_progress->setRange(0, 100);
     m_progress->setMaximumWidth(240);
     m_progress->setFormat(tr("Opening… %p%"));
+    m_progress->setAccessibleName(tr("Opening progress"));
     m_cancelLoad = new QToolButton(this);
     m_cancelLoad->setText(tr("Cancel"));
     m_cancelLoad->setToolTip(tr("Stop opening the file; the open timeline stays"));
@@ -205,6 +214,9 @@ void MainWindow::createActions()
     file->addSeparator();
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
     add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
+    QMenu *exportMenu = file->addMenu(tr("Export &Timeline"));
+    add(exportMenu, tr("&TimelineJS JSON…"), {}, [this] { exportTimeline(SaveFormat::Format::TimelineJs); });
+    add(exportMenu, tr("&CSV…"), {}, [this] { exportTimeline(SaveFormat::Format::Csv); });
     file->addSeparator();
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
@@ -236,6 +248,9 @@ void MainWindow::createActions()
     add(go, tr("&Last Event"), { QKeySequence(Qt::Key_End) }, [this] { m_chartView->selectLast(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&Keyboard Shortcuts"), {}, [this] { ShortcutsDialog(menuBar(), this).exec(); });
+    add(help, tr("&File Format"), {}, [this] { FormatDialog(this).exec(); });
+    help->addSeparator();
     add(help, tr("&About Sourceline"), {}, &MainWindow::about);
     add(help, tr("About &Qt"), {}, [] { QApplication::aboutQt(); });
 
@@ -305,6 +320,31 @@ void MainWindow::printChart()
         ChartExporter::print(m_document, options, target);
     });
     preview.exec();
+}
+
+void MainWindow::exportTimeline(SaveFormat::Format format)
+{
+    const auto &timeline = m_document->timeline();
+    if (!timeline)
+        return;
+    const bool csv = format == SaveFormat::Format::Csv;
+    const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
+        ? u"sourceline"_s
+        : QFileInfo(m_document->fileName()).completeBaseName();
+    const QString folder = m_settings->lastFolder();
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, csv ? tr("Export Timeline as CSV") : tr("Export Timeline as TimelineJS JSON"),
+        QDir(folder).filePath(base + (csv ? u".csv"_s : u"-timelinejs.json"_s)),
+        csv ? tr("CSV files (*.csv)") : tr("TimelineJS JSON (*.json)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (SaveFormat::save(*timeline, format, fileName, &error)) {
+        m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(fileName).fileName()), 8000);
+    } else {
+        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    }
 }
 
 void MainWindow::about()

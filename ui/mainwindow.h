@@ -1,5 +1,6 @@
 #pragma once
 
+#include "saveformat.h"
 #include "timelineloader.h"
 
 #include <QMainWindow>
@@ -69,6 +70,7 @@ private:
     void createActions();
     void exportChart();
     void printChart();
+    void exportTimeline(SaveFormat::Format format);
     void about();
     void updateStatus();
     void restoreState();

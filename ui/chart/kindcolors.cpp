@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+#include <QCoreApplication>
+
 namespace KindColors {
 
 namespace {
@@ -63,7 +65,7 @@ QString displayName(const QString &kind, const QList<KindStyle> &styles)
     if (const KindStyle *style = styleOf(kind, styles); style && !style->label.isEmpty())
         return style->label;
     if (kind.isEmpty())
-        return u"Other"_s;
+        return QCoreApplication::translate("KindColors", "Other");
     return kind.left(1).toUpper() + kind.mid(1);
 }
 
