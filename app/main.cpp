@@ -1,3 +1,4 @@
+#include "articlecli.h"
 #include "chartexporter.h"
 #include "cli.h"
 #include "mainwindow.h"
@@ -63,6 +64,16 @@ struct Options
                                     u"Render the whole window offscreen to a PNG file (at --size, "
                                     "default 1600x900), as the README's pictures are made."_s,
                                     u"OUT.png"_s };
+    QCommandLineOption timex { u"timex"_s,
+                               u"Print the dates and times found in a plain-text article as JSON "
+                               "(TIMEX3 values and EDTF dates)."_s,
+                               u"ARTICLE"_s };
+    QCommandLineOption published {
+        u"published"_s,
+        u"With --timex: the day the article appeared, which relative dates "
+        "(\"yesterday\") are resolved against. Default: the article's date line."_s,
+        u"YYYY-MM-DD"_s
+    };
 };
 
 // Parses --size and --scale; on a bad value returns the usage message.
@@ -182,20 +193,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const Options o;
-    parser.addOptions({ o.check, o.dump, o.exportTo, o.size, o.scale, o.select, o.screenshot });
+    parser.addOptions(
+        { o.check, o.dump, o.exportTo, o.size, o.scale, o.select, o.screenshot, o.timex, o.published });
     parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     const QStringList files = parser.positionalArguments();
     const int modes = int(parser.isSet(o.check)) + int(parser.isSet(o.dump)) + int(parser.isSet(o.exportTo))
-        + int(parser.isSet(o.screenshot));
+        + int(parser.isSet(o.screenshot)) + int(parser.isSet(o.timex));
     const bool exporting = parser.isSet(o.exportTo) || parser.isSet(o.screenshot);
     const bool window = modes == 0 && !parser.isSet(helpOption) && !parser.isSet(versionOption);
     QString problem;
     if (files.size() > 1)
         problem = u"expected at most one FILE, got %1"_s.arg(files.size());
     else if (modes > 1)
-        problem = u"use only one of --check, --dump, --export and --screenshot"_s;
+        problem = u"use only one of --check, --dump, --export, --screenshot and --timex"_s;
+    else if (parser.isSet(o.timex) && !files.isEmpty())
+        problem = u"--timex reads the article it names, not a FILE"_s;
+    else if (parser.isSet(o.published) && !parser.isSet(o.timex))
+        problem = u"--published goes with --timex"_s;
     for (const QCommandLineOption *option : { &o.size, &o.scale, &o.select }) {
         if (problem.isEmpty() && parser.isSet(*option) && !exporting)
             problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
@@ -229,6 +245,16 @@ int main(int argc, char *argv[])
                 u"sourceline: there is no display to open a window on.\n"
                 "Use --export OUT.png to render the chart to a file, or --check to validate it.\n"_s);
         return Failure;
+    }
+
+    if (parser.isSet(o.timex)) {
+        const ArticleCli::Output out = ArticleCli::timex(parser.value(o.timex), parser.value(o.published));
+        printTo(stderr, out.standardError);
+        if (!out.standardOutput.isEmpty() && !writeStdout(out.standardOutput)) {
+            printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
+            return Failure;
+        }
+        return out.exitCode;
     }
 
     const QString fileName = files.isEmpty() ? TimelineLoader::embeddedPath() : files.first();
