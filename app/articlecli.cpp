@@ -1,7 +1,11 @@
 #include "articlecli.h"
 
 #include "articlereader.h"
+#include "drafter.h"
+#include "plaintext.h"
 #include "temporaltagger.h"
+#include "timelineloader.h"
+#include "timelinewriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +82,54 @@ Output timex(const QString &articlePath, const QString &published)
     if (!readPublished(published, article->text, &day, &out))
         return out;
     out.standardOutput = timexJson(article->text, TemporalTagger(day).tag(article->text));
+    return out;
+}
+
+Output draft(const QString &articlePath, const QString &published, const QString &title,
+             const QString &saveAs)
+{
+    Output out;
+    QString error;
+    const auto article = ArticleReader::read(articlePath, &error);
+    if (!article) {
+        out.exitCode = 1;
+        out.standardError = u"sourceline: "_s + error + u'\n';
+        return out;
+    }
+    if (!article->warning.isEmpty())
+        out.standardError += u"sourceline: warning: "_s + article->warning + u'\n';
+    std::optional<QDate> day;
+    if (!readPublished(published, article->text, &day, &out))
+        return out;
+    Drafter::Options options;
+    options.published = day;
+    options.title = title;
+    const std::shared_ptr<Timeline> timeline = Drafter::draft(article->text, options);
+    const QByteArray json = TimelineWriter::toJson(*timeline);
+
+    // What we write must load: check it as --check would, so that a fault here is never a file.
+    const TimelineLoader::Result check = TimelineLoader::loadData(json, u"(drafts)"_s);
+    if (!check.ok()) {
+        out.exitCode = 1;
+        out.standardError +=
+            u"sourceline: internal error: the drafts do not load:\n"_s + check.errorText() + u'\n';
+        return out;
+    }
+    if (!day)
+        out.standardError += u"sourceline: note: no --published and no date line, so relative dates "
+                             "(\"yesterday\", \"last year\") were left out\n"_s;
+    const qsizetype events = qsizetype(timeline->events.size());
+    if (saveAs.isEmpty()) {
+        out.standardOutput = json;
+        return out;
+    }
+    if (!TimelineWriter::save(*timeline, saveAs, &error)) {
+        out.exitCode = 1;
+        out.standardError += u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n';
+        return out;
+    }
+    out.standardError += u"sourceline: wrote %1 draft events to %2\n"_s.arg(events).arg(
+        PlainText::escapeControls(saveAs, false));
     return out;
 }
 

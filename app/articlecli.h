@@ -20,6 +20,11 @@ struct Output
 // `sourceline --timex ARTICLE [--published YYYY-MM-DD]`.
 Output timex(const QString &articlePath, const QString &published);
 
+// `sourceline --draft ARTICLE [--published YYYY-MM-DD] [--title TEXT] [--save-as OUT]`: a format-v1
+// timeline of draft events, on standard output or saved to `saveAs`.
+Output draft(const QString &articlePath, const QString &published, const QString &title,
+             const QString &saveAs);
+
 // {"timex": [{"begin", "end", "text", "type", "value", "edtf"}]} with offsets in code points.
 QByteArray timexJson(const QString &text, const QList<Timex> &found);
 

@@ -5,6 +5,7 @@
 #include "plaintext.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,6 +50,10 @@ struct Options
     QCommandLineOption dump { u"dump"_s,
                               u"Print the loaded timeline as JSON, with resolved dates and evidence "
                               "sentences."_s };
+    QCommandLineOption saveAs { u"save-as"_s,
+                                u"Load the timeline and write it to OUT.json in the canonical form of format "
+                                "version 1 (stable order, indented), as File \u25b8 Save As does."_s,
+                                u"OUT.json"_s };
     QCommandLineOption exportTo { u"export"_s, u"Render the chart to a PNG file without opening a window."_s,
                                   u"OUT.png"_s };
     QCommandLineOption size { u"size"_s,
@@ -70,10 +75,16 @@ struct Options
                                u"ARTICLE"_s };
     QCommandLineOption published {
         u"published"_s,
-        u"With --timex: the day the article appeared, which relative dates "
+        u"With --timex or --draft: the day the article appeared, which relative dates "
         "(\"yesterday\") are resolved against. Default: the article's date line."_s,
         u"YYYY-MM-DD"_s
     };
+    QCommandLineOption draft { u"draft"_s,
+                               u"Write a timeline of draft events from a plain-text article: its dated "
+                               "sentences, with their actors (to standard output, or to --save-as)."_s,
+                               u"ARTICLE"_s };
+    QCommandLineOption title { u"title"_s, u"With --draft: the timeline's title (default: the headline)."_s,
+                               u"TEXT"_s };
 };
 
 // Parses --size and --scale; on a bad value returns the usage message.
@@ -130,6 +141,16 @@ int runHeadless(QCommandLineParser &parser, const Options &o, const QString &fil
             printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
             return Failure;
         }
+        return Success;
+    }
+    if (parser.isSet(o.saveAs)) {
+        const QString out = parser.value(o.saveAs);
+        QString error;
+        if (!TimelineWriter::save(*result.timeline, out, &error)) {
+            printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
+            return Failure;
+        }
+        printTo(stdout, u"sourceline: wrote %1\n"_s.arg(PlainText::escapeControls(out, false)));
         return Success;
     }
     if (!parser.isSet(o.exportTo)) {
@@ -193,25 +214,31 @@ int main(int argc, char *argv[])
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const Options o;
-    parser.addOptions(
-        { o.check, o.dump, o.exportTo, o.size, o.scale, o.select, o.screenshot, o.timex, o.published });
+    parser.addOptions({ o.check, o.dump, o.saveAs, o.exportTo, o.size, o.scale, o.select, o.screenshot,
+                        o.timex, o.draft, o.published, o.title });
     parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     const QStringList files = parser.positionalArguments();
-    const int modes = int(parser.isSet(o.check)) + int(parser.isSet(o.dump)) + int(parser.isSet(o.exportTo))
-        + int(parser.isSet(o.screenshot)) + int(parser.isSet(o.timex));
+    // --draft writes a timeline, so with it --save-as says where rather than being a mode.
+    const bool drafting = parser.isSet(o.draft);
+    const int modes = int(parser.isSet(o.check)) + int(parser.isSet(o.dump))
+        + int(parser.isSet(o.saveAs) && !drafting) + int(parser.isSet(o.exportTo))
+        + int(parser.isSet(o.screenshot)) + int(parser.isSet(o.timex)) + int(drafting);
     const bool exporting = parser.isSet(o.exportTo) || parser.isSet(o.screenshot);
     const bool window = modes == 0 && !parser.isSet(helpOption) && !parser.isSet(versionOption);
     QString problem;
     if (files.size() > 1)
         problem = u"expected at most one FILE, got %1"_s.arg(files.size());
     else if (modes > 1)
-        problem = u"use only one of --check, --dump, --export, --screenshot and --timex"_s;
-    else if (parser.isSet(o.timex) && !files.isEmpty())
-        problem = u"--timex reads the article it names, not a FILE"_s;
-    else if (parser.isSet(o.published) && !parser.isSet(o.timex))
-        problem = u"--published goes with --timex"_s;
+        problem =
+            u"use only one of --check, --dump, --save-as, --export, --screenshot, --timex and --draft"_s;
+    else if ((parser.isSet(o.timex) || drafting) && !files.isEmpty())
+        problem = u"--timex and --draft read the article they name, not a FILE"_s;
+    else if (parser.isSet(o.published) && !parser.isSet(o.timex) && !drafting)
+        problem = u"--published goes with --timex or --draft"_s;
+    else if (parser.isSet(o.title) && !drafting)
+        problem = u"--title goes with --draft"_s;
     for (const QCommandLineOption *option : { &o.size, &o.scale, &o.select }) {
         if (problem.isEmpty() && parser.isSet(*option) && !exporting)
             problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
@@ -247,8 +274,11 @@ int main(int argc, char *argv[])
         return Failure;
     }
 
-    if (parser.isSet(o.timex)) {
-        const ArticleCli::Output out = ArticleCli::timex(parser.value(o.timex), parser.value(o.published));
+    if (parser.isSet(o.timex) || drafting) {
+        const ArticleCli::Output out = drafting
+            ? ArticleCli::draft(parser.value(o.draft), parser.value(o.published), parser.value(o.title),
+                                parser.value(o.saveAs))
+            : ArticleCli::timex(parser.value(o.timex), parser.value(o.published));
         printTo(stderr, out.standardError);
         if (!out.standardOutput.isEmpty() && !writeStdout(out.standardOutput)) {
             printTo(stderr, u"sourceline: cannot write to standard output\n"_s);

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "settings.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,13 +14,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
-ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
+ExportDialog::ExportDialog(const QString &suggestedName, Settings *settings, QWidget *parent)
     : QDialog(parent)
     , m_file(new QLineEdit(this))
     , m_width(new QSpinBox(this))
@@ -26,15 +26,10 @@ ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
     , m_scale(new QComboBox(this))
     , m_range(new QButtonGroup(this))
     , m_summary(new QLabel(this))
+    , m_settings(settings)
 {
     setWindowTitle(tr("Export Chart"));
-    QSettings settings;
-    settings.beginGroup(u"export"_s);
-
-    const QString folder =
-        settings.value(u"folder"_s, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
-            .toString();
-    m_file->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(suggestedName + u".png"_s));
+    m_file->setText(QDir(settings->exportFolder()).filePath(suggestedName + u".png"_s));
     auto *browseButton = new QPushButton(tr("Browse…"), this);
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *fileRow = new QHBoxLayout;
@@ -47,8 +42,8 @@ ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
         box->setAccelerated(true);
         connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateSummary);
     }
-    m_width->setValue(settings.value(u"width"_s, 1600).toInt());
-    m_height->setValue(settings.value(u"height"_s, 900).toInt());
+    m_width->setValue(settings->exportSize().width());
+    m_height->setValue(settings->exportSize().height());
     auto *sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(new QLabel(u"×"_s, this));
@@ -57,14 +52,14 @@ ExportDialog::ExportDialog(const QString &suggestedName, QWidget *parent)
 
     for (int scale = 1; scale <= 3; ++scale)
         m_scale->addItem(u"%1×"_s.arg(scale), scale);
-    m_scale->setCurrentIndex(std::clamp(settings.value(u"scale"_s, 1).toInt(), 1, 3) - 1);
+    m_scale->setCurrentIndex(settings->exportScale() - 1);
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
 
     auto *currentView = new QRadioButton(tr("&Current view"), this);
     auto *wholeTimeline = new QRadioButton(tr("&Whole timeline"), this);
     m_range->addButton(currentView, 0);
     m_range->addButton(wholeTimeline, 1);
-    (settings.value(u"whole"_s, true).toBool() ? wholeTimeline : currentView)->setChecked(true);
+    (settings->exportWholeTimeline() ? wholeTimeline : currentView)->setChecked(true);
     auto *rangeRow = new QHBoxLayout;
     rangeRow->addWidget(currentView);
     rangeRow->addWidget(wholeTimeline);
@@ -120,12 +115,9 @@ void ExportDialog::accept()
 {
     if (fileName().isEmpty())
         return;
-    QSettings settings;
-    settings.beginGroup(u"export"_s);
-    settings.setValue(u"folder"_s, QFileInfo(fileName()).absolutePath());
-    settings.setValue(u"width"_s, m_width->value());
-    settings.setValue(u"height"_s, m_height->value());
-    settings.setValue(u"scale"_s, m_scale->currentData().toInt());
-    settings.setValue(u"whole"_s, m_range->checkedId() == 1);
+    m_settings->setExportFolder(QFileInfo(fileName()).absolutePath());
+    m_settings->setExportSize(QSize(m_width->value(), m_height->value()));
+    m_settings->setExportScale(m_scale->currentData().toInt());
+    m_settings->setExportWholeTimeline(m_range->checkedId() == 1);
     QDialog::accept();
 }

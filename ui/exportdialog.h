@@ -5,18 +5,19 @@
 #include <QDialog>
 
 class QButtonGroup;
+class Settings;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 // Asks where and how to export the chart: file, size, scale, and the current view or the
-// whole timeline. Remembers the last answers.
+// whole timeline. Remembers the last answers in the window's settings.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ExportDialog(const QString &suggestedName, QWidget *parent = nullptr);
+    ExportDialog(const QString &suggestedName, Settings *settings, QWidget *parent = nullptr);
 
     ChartExporter::Options options() const;
     QString fileName() const;
@@ -33,4 +34,5 @@ private:
     QComboBox *m_scale;
     QButtonGroup *m_range;
     QLabel *m_summary;
+    Settings *m_settings;
 };

@@ -6,6 +6,7 @@
 #include "eventdetails.h"
 #include "eventtable.h"
 #include "exportdialog.h"
+#include "settings.h"
 #include "sourceview.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -27,7 +28,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -88,7 +88,8 @@ MainWindow::MainWindow(State state, QWidget *parent)
     : QMainWindow(parent)
     , m_document(new TimelineDocument(this))
     , m_loader(new BackgroundLoader(this))
-    , m_state(state)
+    , m_settings(std::make_unique<Settings>(state == State::Remember ? Settings::Storage::Persistent
+                                                                     : Settings::Storage::Transient))
 {
     setWindowTitle(u"Sourceline"_s);
 
@@ -245,15 +246,13 @@ void MainWindow::loadFinished(const QString &fileName, const TimelineLoader::Res
         return;
     }
     setTimeline(result.timeline, fileName);
-    if (m_state == State::Remember)
-        QSettings().setValue(u"lastFolder"_s, QFileInfo(fileName).absolutePath());
+    m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
     Q_EMIT fileOpened(fileName, true);
 }
 
 void MainWindow::open()
 {
-    const QString folder = QSettings().value(u"lastFolder"_s, QDir::homePath()).toString();
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Timeline"), folder,
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Timeline"), m_settings->lastFolder(),
                                                           tr("Sourceline timelines (*.json);;All files (*)"));
     if (!fileName.isEmpty())
         openFile(fileName);
@@ -264,7 +263,7 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, this);
+    ExportDialog dialog(base, m_settings.get(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -309,30 +308,24 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreState()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+    if (!restoreGeometry(m_settings->windowGeometry()))
         resize(1440, 900);
     // First run: most of the room for the chart, then the source text.
     m_mainSplitter->setSizes({ 1040, 400 });
     m_leftSplitter->setSizes({ 600, 260 });
     m_sideSplitter->setSizes({ 220, 240, 440 });
-    QMainWindow::restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
-    m_leftSplitter->restoreState(settings.value(u"window/leftSplitter"_s).toByteArray());
-    m_sideSplitter->restoreState(settings.value(u"window/sideSplitter"_s).toByteArray());
+    QMainWindow::restoreState(m_settings->windowState());
+    m_mainSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Main));
+    m_leftSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Left));
+    m_sideSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Side));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_state == State::Fresh) {
-        event->accept();
-        return;
-    }
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/leftSplitter"_s, m_leftSplitter->saveState());
-    settings.setValue(u"window/sideSplitter"_s, m_sideSplitter->saveState());
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(Settings::Splitter::Main, m_mainSplitter->saveState());
+    m_settings->setSplitterState(Settings::Splitter::Left, m_leftSplitter->saveState());
+    m_settings->setSplitterState(Settings::Splitter::Side, m_sideSplitter->saveState());
     event->accept();
 }

@@ -15,6 +15,7 @@ class EventTable;
 class QLabel;
 class QLineEdit;
 class QSplitter;
+class Settings;
 class SourceView;
 class Timeline;
 class TimelineChart;
@@ -29,7 +30,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     // Remember: restore the last session's window state and save it on close. Fresh: neither,
-    // for pictures and tests that must look the same on every machine.
+    // nor any other stored setting, for pictures and tests that must look the same on every
+    // machine; what a Fresh window is told to remember lasts as long as the window.
     enum class State { Remember, Fresh };
     explicit MainWindow(State state = State::Remember, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -80,5 +82,5 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_cancelLoad;
     BackgroundLoader *m_loader;
-    State m_state;
+    std::unique_ptr<Settings> m_settings;
 };

@@ -6,11 +6,14 @@ BackgroundLoader::BackgroundLoader(QObject *parent)
 
 BackgroundLoader::~BackgroundLoader()
 {
-    // The worker posts to this object: it must be done before this object goes.
-    cancel();
+    // The worker posts to this object: it must be done before this object goes. No
+    // cancelled(): whoever owns this object may be in the middle of its own destructor.
+    stop();
     for (const QPointer<QThread> &thread : std::as_const(m_threads)) {
-        if (thread)
+        if (thread) {
             thread->wait();
+            delete thread.data(); // its deleteLater() may never be delivered once the loop is gone
+        }
     }
 }
 
@@ -50,6 +53,8 @@ void BackgroundLoader::start(const QString &fileName)
             Qt::QueuedConnection);
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    // Queued behind everything the worker posted here, so it comes last.
+    connect(thread, &QThread::finished, this, &BackgroundLoader::workerStopped, Qt::QueuedConnection);
     m_threads.removeAll(nullptr);
     m_threads.append(thread);
     thread->start();
@@ -57,9 +62,25 @@ void BackgroundLoader::start(const QString &fileName)
 
 void BackgroundLoader::cancel()
 {
+    if (stop())
+        Q_EMIT cancelled(m_fileName);
+}
+
+bool BackgroundLoader::stop()
+{
     if (!m_cancel || !m_loading)
-        return;
+        return false;
     *m_cancel = true;
     m_loading = false;
-    Q_EMIT cancelled(m_fileName);
+    return true;
+}
+
+int BackgroundLoader::runningWorkers() const
+{
+    int running = 0;
+    for (const QPointer<QThread> &thread : m_threads) {
+        if (thread && !thread->isFinished())
+            ++running;
+    }
+    return running;
 }

@@ -105,6 +105,28 @@ QString byteName(unsigned char c)
     return u"byte 0x"_s + QString::number(c, 16).toUpper().rightJustified(2, u'0');
 }
 
+// Quotation marks that word processors put where JSON needs a straight ", as UTF-8.
+struct CurlyQuote
+{
+    QByteArrayView utf8;
+    char16_t code;
+};
+constexpr CurlyQuote s_curlyQuotes[] = {
+    { "\xE2\x80\x9C", u'\u201C' }, { "\xE2\x80\x9D", u'\u201D' }, { "\xE2\x80\x9E", u'\u201E' },
+    { "\xE2\x80\x98", u'\u2018' }, { "\xE2\x80\x99", u'\u2019' }, { "\xC2\xAB", u'\u00AB' },
+    { "\xC2\xBB", u'\u00BB' },
+};
+
+bool isIdentifierStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+}
+
+bool isIdentifierPart(char c)
+{
+    return isIdentifierStart(c) || (c >= '0' && c <= '9');
+}
+
 } // namespace
 
 JsonReader::JsonReader(QByteArrayView input, int maxDepth)
@@ -155,6 +177,62 @@ QString JsonReader::describeHere() const
     return u"found '"_s + QLatin1Char(char(c)) + u'\'';
 }
 
+QString JsonReader::mistakeHere(Expecting expecting) const
+{
+    const QByteArrayView rest(m_pos, m_end - m_pos);
+    if (rest.startsWith("//") || rest.startsWith("/*"))
+        return u"JSON has no comments: remove the %1 comment"_s.arg(rest.startsWith("//") ? u"//"_s
+                                                                                          : u"/* */"_s);
+    for (const CurlyQuote &curly : s_curlyQuotes) {
+        if (rest.startsWith(curly.utf8))
+            return u"a curly quote %1 (U+%2) where JSON needs a straight double quote \""_s.arg(
+                QChar(curly.code), QString::number(curly.code, 16).toUpper().rightJustified(4, u'0'));
+    }
+    if (rest.startsWith('\'') && expecting != Expecting::Separator)
+        return u"a single quote ' where JSON needs a straight double quote \""_s;
+    qsizetype length = 0;
+    while (length < rest.size() && length < 40 && isIdentifierPart(rest[length]))
+        ++length;
+    const QByteArrayView word =
+        length > 0 && isIdentifierStart(rest[0]) ? rest.first(length) : QByteArrayView();
+    if (expecting == Expecting::Key && !word.isEmpty())
+        return u"a member name needs double quotes: write \"%1\", not %1"_s.arg(QLatin1StringView(word));
+    if (expecting == Expecting::Value && !word.isEmpty()) {
+        static constexpr std::pair<QByteArrayView, QLatin1StringView> spellings[] = {
+            { "True", "true"_L1 }, { "TRUE", "true"_L1 }, { "False", "false"_L1 }, { "FALSE", "false"_L1 },
+            { "None", "null"_L1 }, { "NULL", "null"_L1 }, { "Null", "null"_L1 },
+        };
+        for (const auto &[wrong, right] : spellings) {
+            if (word == wrong)
+                return u"JSON spells it %1, not %2"_s.arg(right, QLatin1StringView(wrong));
+        }
+        for (const QByteArrayView literal :
+             { QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null") }) {
+            if (literal.startsWith(word) && word.size() < literal.size())
+                return u"expected %1, found %2 (cut short)"_s.arg(QLatin1StringView(literal),
+                                                                  QLatin1StringView(word));
+        }
+        if (word == "undefined" || word == "NaN" || word == "Infinity")
+            return u"JSON has no %1: write null or a number"_s.arg(QLatin1StringView(word));
+        return u"text must be in double quotes: found %1"_s.arg(QLatin1StringView(word));
+    }
+    if (expecting == Expecting::Separator && !rest.isEmpty()) {
+        const char c = rest[0];
+        const bool startsValue = c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9')
+            || rest.startsWith("true") || rest.startsWith("false") || rest.startsWith("null");
+        if (startsValue)
+            return m_stack.back() == '{' ? u"missing ',' between two members of an object"_s
+                                         : u"missing ',' between two elements of an array"_s;
+    }
+    return {};
+}
+
+JsonReader::Token JsonReader::failHere(const QString &expected, Expecting expecting)
+{
+    const QString mistake = mistakeHere(expecting);
+    return fail(m_tokenStart, mistake.isEmpty() ? expected + describeHere() : mistake);
+}
+
 inline void JsonReader::skipWhitespace()
 {
     while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
@@ -175,12 +253,11 @@ JsonReader::Token JsonReader::next()
         return readValue();
     case State::Done:
         if (m_pos < m_end)
-            return fail(m_tokenStart,
-                        u"unexpected text after the end of the JSON value: "_s + describeHere());
+            return failHere(u"unexpected text after the end of the JSON value: "_s, Expecting::Nothing);
         return m_token = Token::EndOfDocument;
     case State::AfterKey:
         if (m_pos >= m_end || *m_pos != ':')
-            return fail(m_tokenStart, u"expected ':' after the member name, "_s + describeHere());
+            return failHere(u"expected ':' after the member name, "_s, Expecting::Colon);
         ++m_pos;
         skipWhitespace();
         m_tokenStart = m_pos - m_begin;
@@ -198,26 +275,31 @@ JsonReader::Token JsonReader::next()
             return readValue();
         if (m_pos < m_end && *m_pos == '"')
             return readString(Token::Key);
-        return fail(m_tokenStart, u"expected a member name in double quotes or '}', "_s + describeHere());
+        return failHere(u"expected a member name in double quotes or '}', "_s, Expecting::Key);
     }
 
     // AfterValue
     if (m_pos < m_end && *m_pos == ',') {
+        const qsizetype comma = m_pos - m_begin;
         ++m_pos;
         skipWhitespace();
         m_tokenStart = m_pos - m_begin;
+        // The commonest slip of hand-written JSON: reported at the comma, not at what follows.
+        if (m_pos < m_end && (*m_pos == ']' || *m_pos == '}'))
+            return fail(comma,
+                        u"trailing comma before '%1': JSON allows no comma after the last %2"_s.arg(
+                            QString(QLatin1Char(*m_pos)), *m_pos == '}' ? u"member"_s : u"element"_s));
         if (!inObject)
             return readValue();
         if (m_pos < m_end && *m_pos == '"')
             return readString(Token::Key);
-        return fail(m_tokenStart, u"expected a member name in double quotes after ',', "_s + describeHere());
+        return failHere(u"expected a member name in double quotes after ',', "_s, Expecting::Key);
     }
     if (m_pos < m_end && *m_pos == (inObject ? '}' : ']'))
         return close();
-    return fail(m_tokenStart,
-                (inObject ? u"expected ',' or '}' after an object member, "_s
-                          : u"expected ',' or ']' after an array element, "_s)
-                    + describeHere());
+    return failHere(inObject ? u"expected ',' or '}' after an object member, "_s
+                             : u"expected ',' or ']' after an array element, "_s,
+                    Expecting::Separator);
 }
 
 JsonReader::Token JsonReader::readValue()
@@ -240,7 +322,8 @@ JsonReader::Token JsonReader::readValue()
     default:
         if (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9'))
             return readNumber();
-        return fail(m_tokenStart, u"expected a value, "_s + describeHere());
+        // A stray word at the top is no JSON at all, not a value that lacks its quotes.
+        return failHere(u"expected a value, "_s, m_stack.empty() ? Expecting::Nothing : Expecting::Value);
     }
 }
 
@@ -267,7 +350,7 @@ JsonReader::Token JsonReader::readLiteral(const char *word, Token kind)
 {
     const QByteArrayView expected(word);
     if (QByteArrayView(m_pos, std::min<qsizetype>(m_end - m_pos, expected.size())) != expected)
-        return fail(m_tokenStart, u"expected a value, "_s + describeHere());
+        return failHere(u"expected a value, "_s, Expecting::Value);
     m_pos += expected.size();
     m_state = m_stack.empty() ? State::Done : State::AfterValue;
     return m_token = kind;

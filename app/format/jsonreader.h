@@ -78,6 +78,10 @@ private:
     void skipWhitespace();
     void skipPlainText();
     QString describeHere() const;
+    // What the reader expected where it stopped, to name a common mistake found there instead.
+    enum class Expecting { Value, Key, Colon, Separator, Nothing };
+    QString mistakeHere(Expecting expecting) const;
+    Token failHere(const QString &expected, Expecting expecting);
 
     enum class State { Start, AfterOpen, AfterKey, AfterValue, Done };
 

@@ -4,6 +4,7 @@
 #include "laneindex.h"
 #include "plaintext.h"
 #include "quoteindex.h"
+#include "quotemismatch.h"
 #include "sentencesplitter.h"
 
 #include <QFile>
@@ -97,9 +98,9 @@ constexpr std::array<std::string_view, 6> s_actorMembers {
 };
 enum class EraMember { Id, Title, When };
 constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
-enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
-constexpr std::array<std::string_view, 9> s_eventMembers {
-    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references",
+enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References, Draft };
+constexpr std::array<std::string_view, 10> s_eventMembers {
+    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references", "draft",
 };
 enum class EvidenceMember { Source, Quote };
 constexpr std::array<std::string_view, 2> s_evidenceMembers { "source", "quote" };
@@ -176,10 +177,6 @@ private:
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
 };
-
-// Below this many quotes a source is searched directly; past this length it is too big to index.
-constexpr qsizetype s_quotesWorthAnIndex = 16;
-constexpr qsizetype s_longestIndexedText = qsizetype(16) << 20;
 
 // Where an evidence quote stood in the file, kept until quotes are matched after the read.
 struct PendingQuote
@@ -668,6 +665,11 @@ TimelineLoader::Result Parser::run()
         quotes.join();
         for (const QuoteError &e : quoteErrors)
             errorAt(e.offset, e.path, e.eventId, e.message);
+        // Checks that run after the read (ids, quotes) found their problems late: list them all
+        // as a person reads the file, from the top.
+        std::stable_sort(m_errors.begin(), m_errors.end(), [](const LoadError &a, const LoadError &b) {
+            return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+        });
     }
 
     TimelineLoader::Result result;
@@ -931,6 +933,11 @@ void Parser::readEvent(qsizetype index)
             event.references.begin = std::uint32_t(t.references.size());
             readArray([&](qsizetype) { readReference(); });
             event.references.count = std::uint32_t(t.references.size() - event.references.begin);
+        } else if (member == EventMember::Draft) {
+            if (m_reader.token() == Token::True || m_reader.token() == Token::False)
+                event.draft = m_reader.token() == Token::True;
+            else
+                typeError(u"true or false"_s);
         }
     });
     m_currentEvent = -1;
@@ -1165,8 +1172,7 @@ std::vector<QuoteError> Parser::resolveQuotes()
     }
     std::vector<std::unique_ptr<QuoteIndex>> indexes(std::size_t(t.sources.size()));
     for (std::size_t s = 0; s < indexes.size(); ++s) {
-        if (quotesPerSource[s] > s_quotesWorthAnIndex
-            && t.sources.at(qsizetype(s)).text.size() <= s_longestIndexedText)
+        if (QuoteIndex::worthBuilding(quotesPerSource[s], t.sources.at(qsizetype(s)).text.size()))
             indexes[s] = std::make_unique<QuoteIndex>(t.sources.at(qsizetype(s)).text);
     }
 
@@ -1182,15 +1188,25 @@ std::vector<QuoteError> Parser::resolveQuotes()
         buffer.resize(utf8.size());
         const QStringView quote(buffer.constData(), decoder.appendToBuffer(buffer.data(), utf8));
         const QuoteIndex *index = indexes[std::size_t(evidence.source)].get();
-        const qsizetype at = index ? index->indexOf(quote) : source.text.indexOf(quote);
+        const auto find = [&](QStringView needle) {
+            return index ? index->indexOf(needle) : source.text.indexOf(needle);
+        };
+        const qsizetype at = find(quote);
         const auto sentences =
             at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
         if (!sentences) {
+            QString message;
+            if (errors.size() >= std::size_t(TimelineLoader::maxErrors))
+                message = u"the quote is not in source %1"_s.arg(PlainText::quoted(source.id)); // not shown
+            else if (at >= 0)
+                message = u"the quote is in source %1 but in none of its sentences: %2"_s.arg(
+                    PlainText::quoted(source.id), PlainText::quoted(quote));
+            else
+                message = u"the quote is not in source %1: %2"_s.arg(
+                    PlainText::quoted(source.id), QuoteMismatch::describe(source.text, quote, find));
             errors.push_back({ pending.offset,
                                u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                               t.text(pending.eventId),
-                               u"the quote is not in source %1: %2"_s.arg(PlainText::quoted(source.id),
-                                                                          PlainText::quoted(quote)) });
+                               t.text(pending.eventId), message });
             continue;
         }
         evidence.firstSentence = std::int32_t(sentences->first);

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void helpAndVersion();
     void validFile();
     void invalidFile();
+    void saveAs();
     void unreadableFiles();
     void dump();
     void dumpMatchesTheSentences();
@@ -227,6 +228,37 @@ void TestCli::invalidFile()
         QCOMPARE(run.out, QByteArray());
         QCOMPARE(QString::fromUtf8(run.err), expected);
     }
+}
+
+void TestCli::saveAs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(u"saved.json"_s);
+    Run run = sourceline({ u"--save-as"_s, out });
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(run.out), u"sourceline: wrote "_s + out + u'\n');
+    const Run original = sourceline({ u"--dump"_s });
+    const Run saved = sourceline({ u"--dump"_s, out });
+    QCOMPARE(saved.exitCode, 0);
+    QCOMPARE(saved.out, original.out);
+
+    // A file that does not load writes nothing; --save-as is a mode of its own.
+    QByteArray broken = tinyFile;
+    const QString bad = writeFile(dir, u"bad.json"_s, broken.replace("\"2020-02\"", "\"2020-13\""));
+    const QString notWritten = dir.filePath(u"not-written.json"_s);
+    run = sourceline({ u"--save-as"_s, notWritten, bad });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.err.startsWith(QByteArray(bad.toUtf8() + ':')));
+    QVERIFY(!QFile::exists(notWritten));
+    run = sourceline({ u"--save-as"_s, notWritten, u"--dump"_s });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!QFile::exists(notWritten));
+    run = sourceline({ u"--save-as"_s, dir.filePath(u"no folder/x.json"_s) });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(
+        run.err.startsWith(QByteArray("sourceline: " + dir.filePath(u"no folder/x.json"_s).toUtf8() + ": ")),
+        run.err.constData());
 }
 
 void TestCli::unreadableFiles()

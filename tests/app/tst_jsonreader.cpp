@@ -267,21 +267,41 @@ void TestJsonReader::errors_data()
         5);
     row("truncated after '['", "[", truncatedValue, 1, 2);
     row("truncated after ','", "[1,", truncatedValue, 1, 4);
-    row("truncated literal", "[tru", u"expected a value, found 't'"_s, 1, 2);
+    row("truncated literal", "[tru", u"expected true, found tru (cut short)"_s, 1, 2);
 
     // Structure.
-    row("trailing comma in an array", "[1,2,]", u"expected a value, found ']'"_s, 1, 6);
-    row("trailing comma in an object", R"({"a":1,})",
-        u"expected a member name in double quotes after ',', found '}'"_s, 1, 8);
+    // The mistakes a person makes writing JSON by hand are named, at the place to fix.
+    const QString trailingInArray =
+        u"trailing comma before ']': JSON allows no comma after the last element"_s;
+    const QString trailingInObject =
+        u"trailing comma before '}': JSON allows no comma after the last member"_s;
+    row("trailing comma in an array", "[1,2,]", trailingInArray, 1, 5);
+    row("trailing comma in an object", R"({"a":1,})", trailingInObject, 1, 7);
+    row("trailing comma before a line break", "{\"a\": [1, 2],\n}", trailingInObject, 1, 13);
+    row("trailing comma, then white space", "[1,\n  ]", trailingInArray, 1, 3);
+    row("a // comment", "{\"a\": 1 // the first\n}", u"JSON has no comments: remove the // comment"_s, 1, 9);
+    row("a /* */ comment", "[/* list */ 1]", u"JSON has no comments: remove the /* */ comment"_s, 1, 2);
+    row("a comment where a member goes", "{\n  // the title\n  \"title\": \"T\"}",
+        u"JSON has no comments: remove the // comment"_s, 2, 3);
+    row("curly quotes around a key", "{\xe2\x80\x9ctitle\xe2\x80\x9d: 1}",
+        u"a curly quote \u201c (U+201C) where JSON needs a straight double quote \""_s, 1, 2);
+    row("a curly quote around a value", "{\"a\": \xe2\x80\x9cx\xe2\x80\x9d}",
+        u"a curly quote \u201c (U+201C) where JSON needs a straight double quote \""_s, 1, 7);
+    row("a curly single quote", "[\xe2\x80\x98x\xe2\x80\x99]",
+        u"a curly quote \u2018 (U+2018) where JSON needs a straight double quote \""_s, 1, 2);
+    row("missing comma in an array", "[1 2]", u"missing ',' between two elements of an array"_s, 1, 4);
+    row("undefined", "[undefined]", u"JSON has no undefined: write null or a number"_s, 1, 2);
+    row("NaN", "{\"a\": NaN}", u"JSON has no NaN: write null or a number"_s, 1, 7);
+    row("Python's None", "[None]", u"JSON spells it null, not None"_s, 1, 2);
     row("missing colon", R"({"a" 1})", u"expected ':' after the member name, found '1'"_s, 1, 6);
-    row("missing comma", R"({"a":1 "b":2})", u"expected ',' or '}' after an object member, found '\"'"_s, 1,
-        8);
-    row("unquoted key", "{a:1}", u"expected a member name in double quotes or '}', found 'a'"_s, 1, 2);
-    row("single quotes", "{'a':1}", u"expected a member name in double quotes or '}', found '''"_s, 1, 2);
+    row("missing comma", R"({"a":1 "b":2})", u"missing ',' between two members of an object"_s, 1, 8);
+    row("unquoted key", "{a:1}", u"a member name needs double quotes: write \"a\", not a"_s, 1, 2);
+    row("single quotes", "{'a':1}", u"a single quote ' where JSON needs a straight double quote \""_s, 1, 2);
     row("mismatched bracket", "[1}", u"expected ',' or ']' after an array element, found '}'"_s, 1, 3);
     row("stray closer", "]", u"expected a value, found ']'"_s, 1, 1);
-    row("misspelt literal", "[True]", u"expected a value, found 'T'"_s, 1, 2);
-    row("nul literal", "[nul]", u"expected a value, found 'n'"_s, 1, 2);
+    row("misspelt literal", "[True]", u"JSON spells it true, not True"_s, 1, 2);
+    row("nul literal", "[nul]", u"expected null, found nul (cut short)"_s, 1, 2);
+    row("a word without quotes", "[yes]", u"text must be in double quotes: found yes"_s, 1, 2);
     row("text after the value", "{} x", u"unexpected text after the end of the JSON value: found 'x'"_s, 1,
         4);
     row("second value", "{}\n{}", u"unexpected text after the end of the JSON value: found '{'"_s, 2, 1);
@@ -350,9 +370,9 @@ void TestJsonReader::errors_data()
     row("error on a later line", "{\n  \"a\": 1,\n  \"b\" 2\n}",
         u"expected ':' after the member name, found '2'"_s, 3, 7);
     row("CRLF line ends", "{\r\n\"a\" 1}", u"expected ':' after the member name, found '1'"_s, 2, 5);
-    row("columns count characters", "[\"\xc3\xa9\xf0\x9f\x98\x80\", x]", u"expected a value, found 'x'"_s, 1,
+    row("columns count characters", "[\"\xc3\xa9\xf0\x9f\x98\x80\", :]", u"expected a value, found ':'"_s, 1,
         8);
-    row("byte order mark does not count", "\xef\xbb\xbf[x]", u"expected a value, found 'x'"_s, 1, 2);
+    row("byte order mark does not count", "\xef\xbb\xbf[:]", u"expected a value, found ':'"_s, 1, 2);
 }
 
 void TestJsonReader::errors()
@@ -386,7 +406,7 @@ void TestJsonReader::errorsAreFinal()
     QCOMPARE(reader.next(), Token::Error);
     QCOMPARE(reader.next(), Token::Error);
     QCOMPARE(reader.errorString(), message);
-    QCOMPARE(reader.errorOffset(), 3);
+    QCOMPARE(reader.errorOffset(), 2); // the trailing comma
     QVERIFY(!reader.atValue());
 }
 

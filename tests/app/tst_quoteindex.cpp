@@ -16,7 +16,10 @@ private Q_SLOTS:
     void agreesWithAScan_data();
     void agreesWithAScan();
     void agreesWithAScanOnRandomText();
-    void theLoaderUsesItForManyQuotes();
+    void agreesWithAScanOnRepetitiveText();
+    void isBuiltWhenItPays_data();
+    void isBuiltWhenItPays();
+    void manyQuotesOfOneSourceResolve();
 };
 
 void TestQuoteIndex::agreesWithAScan_data()
@@ -62,10 +65,49 @@ void TestQuoteIndex::agreesWithAScanOnRandomText()
     }
 }
 
-void TestQuoteIndex::theLoaderUsesItForManyQuotes()
+void TestQuoteIndex::agreesWithAScanOnRepetitiveText()
 {
-    // Enough quotes on one source for the loader to index it: each resolves to its sentence,
-    // and a missing one is still reported.
+    // Sentences that share long stretches: most grams are everywhere, and a quote's candidates
+    // must still all be tried, the first match winning.
+    QString text;
+    for (int i = 0; i < 3000; ++i)
+        text += u"Event %1 happened in Springfield. "_s.arg(i % 700);
+    const QuoteIndex index(text);
+    QRandomGenerator random(7);
+    for (int i = 0; i < 3000; ++i) {
+        const qsizetype start = random.bounded(int(text.size()) - 80);
+        QString quote = text.mid(start, 8 + random.bounded(70));
+        if (i % 4 == 0)
+            quote[random.bounded(int(quote.size()))] = u'#';
+        QCOMPARE(index.indexOf(quote), text.indexOf(quote));
+    }
+}
+
+void TestQuoteIndex::isBuiltWhenItPays_data()
+{
+    QTest::addColumn<qsizetype>("quotes");
+    QTest::addColumn<qsizetype>("textLength");
+    QTest::addColumn<bool>("built");
+    QTest::newRow("one quote") << qsizetype(1) << qsizetype(1'000'000) << false;
+    QTest::newRow("a handful") << qsizetype(8) << qsizetype(1'000'000) << false;
+    QTest::newRow("many quotes") << qsizetype(9) << qsizetype(1'000'000) << true;
+    QTest::newRow("100k quotes") << qsizetype(100'000) << qsizetype(10'000'000) << true;
+    QTest::newRow("a text shorter than a gram") << qsizetype(100) << QuoteIndex::gramLength - 1 << false;
+    QTest::newRow("a text past 32-bit positions") << qsizetype(100) << (qsizetype(1) << 31) << false;
+}
+
+void TestQuoteIndex::isBuiltWhenItPays()
+{
+    QFETCH(qsizetype, quotes);
+    QFETCH(qsizetype, textLength);
+    QFETCH(bool, built);
+    QCOMPARE(QuoteIndex::worthBuilding(quotes, textLength), built);
+}
+
+void TestQuoteIndex::manyQuotesOfOneSourceResolve()
+{
+    // Enough quotes on one source for the loader to index it (isBuiltWhenItPays): each resolves
+    // to its sentence, and a missing one is still reported, saying where it differs.
     QString text;
     QByteArray events;
     for (int i = 0; i < 100; ++i) {
@@ -82,8 +124,11 @@ void TestQuoteIndex::theLoaderUsesItForManyQuotes()
         + text.toUtf8() + R"("}],"events":[)" + events + "]}";
     TimelineLoader::Result result = TimelineLoader::loadData(json, u"many.json"_s);
     QCOMPARE(result.errors.size(), 1);
-    QVERIFY2(result.errors.first().message.contains(u"the quote is not in source \"s\": \"number 100 is\""_s),
-             qPrintable(result.errors.first().message));
+    QVERIFY2(
+        result.errors.first().message.contains(u"the quote is not in source \"s\": at character 10 of the "
+                                               "quote it has '0' where the source has U+0020 SPACE: "
+                                               "\"number 100 is\""_s),
+        qPrintable(result.errors.first().message));
 
     result =
         TimelineLoader::loadData(QByteArray(json).replace("number 100 is", "number 99 is"), u"many.json"_s);

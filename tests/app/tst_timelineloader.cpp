@@ -104,6 +104,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void wholeMessages();
+    void errorsAreListedInFileOrder();
     void allProblemsReported();
     void errorCountIsCapped();
     void loadFileFailures();
@@ -412,8 +413,7 @@ void TestTimelineLoader::errors_data()
     doc = timeline("[" + eventJson("e", "2020") + "]")
               .replace("\"title\":\"Event e\",", "\"title\":\"Event e\"");
     row("malformed JSON", doc,
-        { place(doc, "\"when\"")
-          + u": malformed JSON: expected ',' or '}' after an object member, found '\"'"_s });
+        { place(doc, "\"when\"") + u": malformed JSON: missing ',' between two members of an object"_s });
     doc = timeline("[" + eventJson("e", "2020") + "]").chopped(2);
     row("truncated file", doc,
         { u"bad.json:5:10: malformed JSON: expected ',' or '}' after an object member, the file ends"_s });
@@ -571,12 +571,12 @@ void TestTimelineLoader::errors_data()
                    + "]");
     row("quote not in its source", doc,
         { place(doc, "\"Third")
-          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": \"Third sentence.\""_s });
+          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": no passage of the source comes close to it: \"Third sentence.\""_s });
     doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":[{"source":"s","quote":"first sentence"}])")
                    + "]");
     row("quote differs in case", doc,
         { place(doc, "\"first")
-          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": \"first sentence\""_s });
+          + u": events[0].evidence[0].quote (event \"e\"): the quote is not in source \"s\": at character 1 of the quote it has 'f' where the source has 'F': \"first sentence\""_s });
 
     // Dates.
     doc = timeline("[" + eventJson("e", "2023-02-30") + "]");
@@ -662,7 +662,7 @@ void TestTimelineLoader::wholeMessages()
             u"bad.json:9:57: actors[0].color: \"blue\" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s,
             u"bad.json:12:41: events[0].when (event \"e1\"): \"2023-02-30\" is not a date: February 2023 has 28 days"_s,
             u"bad.json:13:60: events[1].actors[0] (event \"e2\"): unknown actor \"ghost\""_s,
-            u"bad.json:15:44: events[2].evidence[0].quote (event \"e3\"): the quote is not in source \"s\": \"Not there.\""_s,
+            u"bad.json:15:44: events[2].evidence[0].quote (event \"e3\"): the quote is not in source \"s\": no passage of the source comes close to it: \"Not there.\""_s,
         }));
 
     const LoadError &e = result.errors[1];
@@ -677,8 +677,25 @@ void TestTimelineLoader::wholeMessages()
     QByteArray broken = doc;
     broken.replace("\"version\": 1,", "\"version\": 1");
     QCOMPARE(errorLines(load(broken)),
-             QStringList {
-                 u"bad.json:4:3: malformed JSON: expected ',' or '}' after an object member, found '\"'"_s });
+             QStringList { u"bad.json:4:3: malformed JSON: missing ',' between two members of an object"_s });
+}
+
+void TestTimelineLoader::errorsAreListedInFileOrder()
+{
+    // Found in three different passes (quotes last, unknown ids after the read, dates while
+    // reading), but listed from the top of the file down.
+    const QByteArray doc = timeline(
+        "[" + eventJson("bad-quote", "2021", R"(,"evidence":[{"source":"s","quote":"Not in the text."}])")
+        + "," + eventJson("bad-actor", "2020").replace("\"a\"", "\"nobody\"") + ","
+        + eventJson("bad-date", "2023-02-29") + "]");
+    const auto result = load(doc);
+    QCOMPARE(result.errors.size(), 3);
+    QCOMPARE(result.errors[0].eventId, u"bad-quote"_s);
+    QCOMPARE(result.errors[1].eventId, u"bad-actor"_s);
+    QCOMPARE(result.errors[2].eventId, u"bad-date"_s);
+    for (qsizetype i = 1; i < result.errors.size(); ++i)
+        QVERIFY(std::pair(result.errors[i - 1].line, result.errors[i - 1].column)
+                < std::pair(result.errors[i].line, result.errors[i].column));
 }
 
 void TestTimelineLoader::allProblemsReported()

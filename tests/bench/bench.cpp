@@ -11,12 +11,14 @@
 #include "timelinedocument.h"
 #include "timelinegenerator.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -329,6 +331,21 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
     const std::shared_ptr<const Timeline> timeline = result.timeline;
     result = {};
 
+    // Save As: the canonical file written through QSaveFile, against the load.
+    const QTemporaryDir saveDir;
+    const QString savedName = saveDir.filePath(u"saved.json"_s);
+    record.begin(u"save"_s, s_loadBudget);
+    while (record.affordsMore()) {
+        QString error;
+        bool saved = false;
+        record.time([&] { saved = TimelineWriter::save(*timeline, savedName, &error); });
+        if (!saved) {
+            say(u"sourceline_bench: %1"_s.arg(error));
+            return 1;
+        }
+    }
+    record.end();
+
     // From handing the loaded timeline to an open (empty) chart to its first frame on screen:
     // what opening a file costs after the load.
     std::unique_ptr<TimelineDocument> document;
@@ -347,8 +364,9 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
             chart->render();
         });
         if (verbose)
-            say(u"[%1] first_frame: of which %2 ms installing the timeline in the models and chart"_s.arg(events).arg(
-                installMs, 0, 'f', 1));
+            say(u"[%1] first_frame: of which %2 ms installing the timeline in the models and chart"_s
+                    .arg(events)
+                    .arg(installMs, 0, 'f', 1));
     }
     record.end();
 
@@ -539,6 +557,10 @@ void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes, 
             table += u"; its peak is %1× the file's size (QJsonDocument's %2×)"_s
                          .arg(load->peakRssMb / fileMb, 0, 'f', 1)
                          .arg(qjson->peakRssMb / fileMb, 0, 'f', 1);
+        if (const Row *save = find(events, u"save"))
+            table +=
+                u"; saving it takes %1× the load (%2 ms)"_s.arg(save->medianMs / load->medianMs, 0, 'f', 2)
+                    .arg(number(save->medianMs));
         table += u'\n';
     }
     // Frames against their budget, and the 4K export against the embedded timeline's.

@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void aGoodFileReplacesTheTimeline();
     void aLargeFileLoadsWhileTheWindowStaysUsable();
     void cancellingALoadKeepsTheOpenTimeline();
+    void destroyingTheWindowWhileAFileLoadsEndsTheLoadQuietly();
+    void aFreshWindowIgnoresStoredSettings();
 
 private:
     void checkSidePanelShows(int event);
@@ -62,6 +65,7 @@ void TestMainWindow::init()
 {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
     m_timeline = result.timeline;
@@ -385,13 +389,18 @@ void TestMainWindow::aLargeFileLoadsWhileTheWindowStaysUsable()
     QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
     QSignalSpy progress(m_window->loader(), &BackgroundLoader::progressChanged);
     m_window->openFile(path);
-    // openFile returns at once; until the new timeline is ready, the old one is there and
-    // answers the keyboard.
-    QCOMPARE(m_window->document()->timeline(), m_timeline);
+    // The event loop runs while the worker reads: its first progress report arrives, and
+    // until the new timeline is ready the old one is there and answers the keyboard.
+    QVERIFY(progress.wait(30000));
     QVERIFY(m_window->loader()->isLoading());
+    QCOMPARE(m_window->document()->timeline(), m_timeline);
     m_window->chartView()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_Home);
     QCOMPARE(m_window->document()->currentEvent(), 0);
+    QTest::keyClick(m_window.get(), Qt::Key_Right);
+    QCOMPARE(m_window->document()->currentEvent(), 1);
+    QCOMPARE(m_window->details()->titleText(), m_timeline->text(m_timeline->events[1].title));
+    QVERIFY(opened.isEmpty());
     QVERIFY(opened.wait(30000));
     QCOMPARE(opened.first().at(1).toBool(), true);
     QCOMPARE(m_window->document()->timeline()->events.size(), 300000u);
@@ -406,16 +415,75 @@ void TestMainWindow::cancellingALoadKeepsTheOpenTimeline()
 {
     QTemporaryDir dir;
     const QString path = writeLargeTimeline(dir, 300000);
+    QVERIFY(!path.isEmpty());
     QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    QSignalSpy stopped(m_window->loader(), &BackgroundLoader::workerStopped);
     m_window->openFile(path);
     m_window->loader()->cancel();
     QCOMPARE(opened.size(), 1);
     QCOMPARE(opened.first().at(1).toBool(), false);
     QVERIFY(!m_window->loader()->isLoading());
-    // Nothing arrives later from the cancelled worker.
-    QTest::qWait(1500);
+    // Nothing arrives from the cancelled worker, up to its very end: workerStopped() is
+    // delivered after everything the worker posted.
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 60000);
+    QCOMPARE(m_window->loader()->runningWorkers(), 0);
     QCOMPARE(opened.size(), 1);
     QCOMPARE(m_window->document()->timeline(), m_timeline);
+}
+
+void TestMainWindow::destroyingTheWindowWhileAFileLoadsEndsTheLoadQuietly()
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeTimeline(dir, 300000);
+    QVERIFY(!path.isEmpty());
+    QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+    QSignalSpy progress(m_window->loader(), &BackgroundLoader::progressChanged);
+    QSignalSpy cancelled(m_window->loader(), &BackgroundLoader::cancelled);
+    m_window->openFile(path);
+    QVERIFY(progress.wait(30000));
+    QVERIFY(m_window->loader()->isLoading());
+    // As on quit: the window goes while its loader works. The loader must not report into
+    // the half-destroyed window (that crashed), and must not leave its worker running.
+    m_window.reset();
+    QCOMPARE(cancelled.size(), 0);
+    QCOMPARE(opened.size(), 0);
+}
+
+void TestMainWindow::aFreshWindowIgnoresStoredSettings()
+{
+    // What a user's session leaves behind: a small window with the side panel nearly closed.
+    m_window.reset();
+    const QList<int> userSplit { 1100, 60 };
+    {
+        MainWindow remembered(MainWindow::State::Remember);
+        remembered.resize(1160, 640);
+        remembered.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&remembered));
+        auto *splitter = remembered.findChild<QSplitter *>(u"mainSplitter"_s);
+        QVERIFY(splitter);
+        splitter->setSizes(userSplit);
+        QVERIFY(remembered.close());
+    }
+    const QByteArray storedGeometry = QSettings().value(u"window/geometry"_s).toByteArray();
+    QVERIFY(!storedGeometry.isEmpty());
+
+    // A remembering window takes it up again; the test can tell.
+    {
+        MainWindow remembered(MainWindow::State::Remember);
+        QCOMPARE(remembered.size(), QSize(1160, 640));
+    }
+
+    MainWindow fresh(MainWindow::State::Fresh);
+    QCOMPARE(fresh.size(), QSize(1440, 900));
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    auto *splitter = fresh.findChild<QSplitter *>(u"mainSplitter"_s);
+    QVERIFY(splitter);
+    QVERIFY2(splitter->sizes().last() > 300, qPrintable(QString::number(splitter->sizes().last())));
+    // Closing it leaves the stored settings as they were.
+    fresh.resize(800, 500);
+    QVERIFY(fresh.close());
+    QCOMPARE(QSettings().value(u"window/geometry"_s).toByteArray(), storedGeometry);
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestMainWindow)

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class Timeline;
+
+// Writes a timeline as a format-v1 file (docs/format.md) in one canonical form: members in the
+// order the format documents them, elements in the timeline's order (events by date), optional
+// members only when they hold something, two-space indentation. Loading a file and writing it
+// again therefore gives the same bytes every time, and a saved file diffs cleanly in git.
+namespace TimelineWriter {
+
+// The file's bytes, UTF-8. Streams straight into one buffer: a million events take about as
+// long as loading them.
+QByteArray toJson(const Timeline &timeline);
+
+// Writes toJson() through QSaveFile, so a failed save leaves any existing file as it was. On
+// failure returns false and, when `error` is given, says why, naming the file.
+bool save(const Timeline &timeline, const QString &path, QString *error = nullptr);
+
+} // namespace TimelineWriter

@@ -1,0 +1,201 @@
+#include "cli.h"
+#include "testutils.h"
+#include "timelinegenerator.h"
+#include "timelineloader.h"
+#include "timelinewriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::shared_ptr<const Timeline> load(const QByteArray &bytes, const QString &name)
+{
+    const TimelineLoader::Result result = TimelineLoader::loadData(bytes, name);
+    if (!result.ok())
+        qWarning().noquote() << result.errorText();
+    return result.timeline;
+}
+
+QByteArray timelineWithTitle(const QByteArray &escapedTitle)
+{
+    return R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],
+        "events":[{"id":"e","title":")"
+        + escapedTitle + R"(","when":"2020-02","actors":["a"]}]})";
+}
+
+} // namespace
+
+// TimelineWriter: what it writes loads back to the same timeline, in one canonical form.
+class TestTimelineWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void canonicalForm();
+    void escapes_data();
+    void escapes();
+    void saveWritesTheFileOrNothing();
+};
+
+void TestTimelineWriter::roundTrip_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QFile embedded(TimelineLoader::embeddedPath());
+    QVERIFY(embedded.open(QIODevice::ReadOnly));
+    QTest::newRow("embedded") << embedded.readAll();
+    QFile doc(QStringLiteral(SOURCELINE_FORMAT_DOC));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    const QByteArray markdown = doc.readAll();
+    const qsizetype start = markdown.indexOf("```json\n") + 8;
+    QTest::newRow("format doc example") << markdown.sliced(start, markdown.indexOf("```", start) - start);
+    QTest::newRow("generated, 2000 events") << TimelineGenerator::generate(2000);
+    QTest::newRow("generated, 5000 events, other seed") << TimelineGenerator::generate(5000, 42);
+}
+
+void TestTimelineWriter::roundTrip()
+{
+    QFETCH(QByteArray, bytes);
+    const auto original = load(bytes, u"original"_s);
+    QVERIFY(original);
+    const QByteArray written = TimelineWriter::toJson(*original);
+    const auto reloaded = load(written, u"written"_s);
+    QVERIFY(reloaded);
+    QCOMPARE(Cli::dump(*reloaded), Cli::dump(*original));
+    // Canonical: writing what was written changes nothing.
+    QCOMPARE(TimelineWriter::toJson(*reloaded), written);
+}
+
+void TestTimelineWriter::canonicalForm()
+{
+    // Members in the documented order whatever the file's, optional ones only when set,
+    // defaults left out, two-space indentation, one line for actors and each quote.
+    const QByteArray messy = R"({"eras":[{"when":"2019/2020","title":"Era","id":"x"}],
+        "events":[{"actors":["b","a"],"when":"2019-07","title":"Second","id":"e2","kind":"deal",
+                   "evidence":[{"quote":"said \"so\"","source":"s"}]},
+                  {"when":"2019-01-05","id":"e1","title":"First","actors":["a"],"summary":"",
+                   "references":[{"url":"https://example.org/","title":"Ref"}]}],
+        "actors":[{"kind":"person","name":"Ann","id":"a","color":"#A0b0C0"},
+                  {"id":"b","name":"Bob","kind":"person","aliases":["Robert"]}],
+        "sources":[{"text":"She said \"so\".","title":"Note","id":"s","publisherConfirmed":true}],
+        "title":"Messy","version":1,"format":"sourceline"})";
+    const auto timeline = load(messy, u"messy"_s);
+    QVERIFY(timeline);
+    const QByteArray expected = R"({
+  "format": "sourceline",
+  "version": 1,
+  "title": "Messy",
+  "sources": [
+    {
+      "id": "s",
+      "title": "Note",
+      "text": "She said \"so\"."
+    }
+  ],
+  "actors": [
+    {
+      "id": "a",
+      "name": "Ann",
+      "kind": "person",
+      "color": "#a0b0c0"
+    },
+    {
+      "id": "b",
+      "name": "Bob",
+      "kind": "person",
+      "aliases": ["Robert"]
+    }
+  ],
+  "events": [
+    {
+      "id": "e1",
+      "title": "First",
+      "when": "2019-01-05",
+      "actors": ["a"],
+      "references": [
+        {
+          "title": "Ref",
+          "url": "https://example.org/"
+        }
+      ]
+    },
+    {
+      "id": "e2",
+      "title": "Second",
+      "when": "2019-07",
+      "kind": "deal",
+      "actors": ["b", "a"],
+      "evidence": [
+        { "source": "s", "quote": "said \"so\"" }
+      ]
+    }
+  ],
+  "eras": [
+    {
+      "id": "x",
+      "title": "Era",
+      "when": "2019/2020"
+    }
+  ]
+}
+)";
+    QCOMPARE(TimelineWriter::toJson(*timeline), expected);
+}
+
+void TestTimelineWriter::escapes_data()
+{
+    QTest::addColumn<QByteArray>("escaped"); // as written in the input file
+    QTest::addColumn<QString>("title"); // what it means
+    QTest::addColumn<QByteArray>("written"); // how the writer writes it
+    QTest::newRow("quote and backslash")
+        << QByteArray(R"(a \"b\" c\\d)") << u"a \"b\" c\\d"_s << QByteArray(R"(a \"b\" c\\d)");
+    QTest::newRow("named controls") << QByteArray(R"(1\n2\t3\r4\b5\f6)") << u"1\n2\t3\r4\b5\f6"_s
+                                    << QByteArray(R"(1\n2\t3\r4\b5\f6)");
+    QTest::newRow("other controls") << QByteArray(R"(\u0001x\u001F)") << u"\u0001x\u001f"_s
+                                    << QByteArray(R"(\u0001x\u001f)");
+    QTest::newRow("non-ASCII stays UTF-8")
+        << QByteArray(R"(caf\u00e9 \u2019 \ud83d\ude00)") << u"café ’ 😀"_s << u"café ’ 😀"_s.toUtf8();
+    QTest::newRow("solidus and DEL need nothing")
+        << QByteArray("a/b\x7f") << u"a/b\u007f"_s << QByteArray("a/b\x7f");
+}
+
+void TestTimelineWriter::escapes()
+{
+    QFETCH(QByteArray, escaped);
+    QFETCH(QString, title);
+    QFETCH(QByteArray, written);
+    const auto timeline = load(timelineWithTitle(escaped), u"escapes"_s);
+    QVERIFY(timeline);
+    QCOMPARE(timeline->text(timeline->events.front().title), title);
+    const QByteArray bytes = TimelineWriter::toJson(*timeline);
+    QVERIFY2(bytes.contains(QByteArray("\"title\": \"" + written + "\",\n")), bytes.constData());
+    const auto reloaded = load(bytes, u"written"_s);
+    QVERIFY(reloaded);
+    QCOMPARE(reloaded->text(reloaded->events.front().title), title);
+}
+
+void TestTimelineWriter::saveWritesTheFileOrNothing()
+{
+    const auto timeline = load(timelineWithTitle("New"), u"new"_s);
+    QVERIFY(timeline);
+    QTemporaryDir dir;
+    QString error;
+    const QString missing = dir.filePath(u"no such folder/out.json"_s);
+    QVERIFY(!TimelineWriter::save(*timeline, missing, &error));
+    QVERIFY2(error.startsWith(missing + u": "_s), qPrintable(error));
+    QVERIFY(!QFile::exists(missing));
+
+    const QString path = dir.filePath(u"out.json"_s);
+    QVERIFY2(TimelineWriter::save(*timeline, path, &error), qPrintable(error));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), TimelineWriter::toJson(*timeline));
+}
+
+SOURCELINE_TEST_MAIN(TestTimelineWriter)
+#include "tst_timelinewriter.moc"
