@@ -3,9 +3,10 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "plaintext.h"
+#include "saveformat.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
-#include "timelinewriter.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,6 +55,12 @@ struct Options
                                 u"Load the timeline and write it to OUT.json in the canonical form of format "
                                 "version 1 (stable order, indented), as File \u25b8 Save As does."_s,
                                 u"OUT.json"_s };
+    QCommandLineOption to {
+        u"to"_s,
+        u"The format --save-as writes: timelinejs (TimelineJS JSON), csv (a CSV of events) "
+        "or sourceline. Default: csv for a .csv file, else sourceline."_s,
+        u"FORMAT"_s
+    };
     QCommandLineOption exportTo { u"export"_s, u"Render the chart to a PNG file without opening a window."_s,
                                   u"OUT.png"_s };
     QCommandLineOption size { u"size"_s,
@@ -146,7 +153,9 @@ int runHeadless(QCommandLineParser &parser, const Options &o, const QString &fil
     if (parser.isSet(o.saveAs)) {
         const QString out = parser.value(o.saveAs);
         QString error;
-        if (!TimelineWriter::save(*result.timeline, out, &error)) {
+        const SaveFormat::Format format =
+            parser.isSet(o.to) ? *SaveFormat::fromName(parser.value(o.to)) : SaveFormat::fromFileName(out);
+        if (!SaveFormat::save(*result.timeline, format, out, &error)) {
             printTo(stderr, u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n');
             return Failure;
         }
@@ -202,6 +211,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SOURCELINE_VERSION));
     QCoreApplication::setOrganizationName(u"Sourceline"_s);
     QGuiApplication::setApplicationDisplayName(u"Sourceline"_s);
+    // Ties the window to the installed .desktop file, whose icon and name the desktop shows.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SOURCELINE_APP_ID));
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -214,7 +225,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const Options o;
-    parser.addOptions({ o.check, o.dump, o.saveAs, o.exportTo, o.size, o.scale, o.select, o.screenshot,
+    parser.addOptions({ o.check, o.dump, o.saveAs, o.to, o.exportTo, o.size, o.scale, o.select, o.screenshot,
                         o.timex, o.draft, o.published, o.title });
     parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!parser.parse(arguments))
@@ -239,6 +250,13 @@ int main(int argc, char *argv[])
         problem = u"--published goes with --timex or --draft"_s;
     else if (parser.isSet(o.title) && !drafting)
         problem = u"--title goes with --draft"_s;
+    if (problem.isEmpty() && parser.isSet(o.to) && !parser.isSet(o.saveAs))
+        problem = u"--to goes with --save-as"_s;
+    if (problem.isEmpty() && parser.isSet(o.to) && !SaveFormat::fromName(parser.value(o.to)))
+        problem = u"--to must be one of %1, not %2"_s.arg(SaveFormat::names().join(u", "_s),
+                                                          PlainText::quoted(parser.value(o.to)));
+    if (problem.isEmpty() && parser.isSet(o.to) && drafting)
+        problem = u"--draft writes format v1; --to goes with --save-as FILE"_s;
     for (const QCommandLineOption *option : { &o.size, &o.scale, &o.select }) {
         if (problem.isEmpty() && parser.isSet(*option) && !exporting)
             problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
@@ -254,6 +272,8 @@ int main(int argc, char *argv[])
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
+
+    Translations::install(app.get());
 
     if (!problem.isEmpty())
         return usageError(problem);

@@ -1,11 +1,14 @@
 #include "timelineloader.h"
 
+#include "csvtimelinereader.h"
+#include "formatdetector.h"
 #include "jsonreader.h"
 #include "laneindex.h"
 #include "plaintext.h"
 #include "quoteindex.h"
 #include "quotemismatch.h"
 #include "sentencesplitter.h"
+#include "timelinejsreader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -1257,6 +1260,20 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const P
 
 TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName,
                                                 const Progress &progress)
+{
+    switch (FormatDetector::detect(data)) {
+    case FormatDetector::Format::TimelineJs:
+        return TimelineJsReader::read(data, displayName, progress);
+    case FormatDetector::Format::Csv:
+        return CsvTimelineReader::read(data, displayName, progress);
+    case FormatDetector::Format::Sourceline:
+        break;
+    }
+    return loadSourceline(std::move(data), displayName, progress);
+}
+
+TimelineLoader::Result TimelineLoader::loadSourceline(QByteArray data, const QString &displayName,
+                                                      const Progress &progress)
 {
     if (data.size() > maxFileSize) {
         Result result;

@@ -9,7 +9,8 @@
 #include <functional>
 #include <memory>
 
-// Reads a timeline file (format version 1, see docs/format.md), validates all of it, and
+// Reads a timeline file (format version 1, see docs/format.md; or, through their own readers,
+// TimelineJS JSON and CSV), validates all of it, and
 // either hands out the Timeline or every problem it found, each with file, place and meaning.
 // It never throws, crashes or hangs on bad input.
 class TimelineLoader
@@ -38,6 +39,9 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     static Result loadFile(const QString &fileName, const Progress &progress = {});
-    // `displayName` is the name errors give for the data.
+    // `displayName` is the name errors give for the data. The format is told by the content:
+    // Sourceline's own, TimelineJS JSON, or a CSV of events (see FormatDetector).
     static Result loadData(QByteArray data, const QString &displayName, const Progress &progress = {});
+    // Reads `data` as format version 1, whatever it looks like.
+    static Result loadSourceline(QByteArray data, const QString &displayName, const Progress &progress = {});
 };

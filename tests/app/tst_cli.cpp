@@ -83,6 +83,7 @@ private Q_SLOTS:
     void validFile();
     void invalidFile();
     void saveAs();
+    void saveAsOtherFormats();
     void unreadableFiles();
     void dump();
     void dumpMatchesTheSentences();
@@ -259,6 +260,44 @@ void TestCli::saveAs()
     QVERIFY2(
         run.err.startsWith(QByteArray("sourceline: " + dir.filePath(u"no folder/x.json"_s).toUtf8() + ": ")),
         run.err.constData());
+}
+
+// --save-as writes CSV for a .csv name and TimelineJS when asked, and both read back.
+void TestCli::saveAsOtherFormats()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString csv = dir.filePath(u"events.csv"_s);
+    Run run = sourceline({ u"--save-as"_s, csv });
+    QCOMPARE(run.exitCode, 0);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith(
+        "\xef\xbb\xbfid,start,end,when,dateText,title,kind,actors,summary,evidence\r\n"));
+    run = sourceline({ u"--check"_s, csv });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(": 16 events, 12 actors"), run.out.constData());
+
+    const QString timelineJs = dir.filePath(u"timelinejs.json"_s);
+    run = sourceline({ u"--save-as"_s, timelineJs, u"--to"_s, u"timelinejs"_s });
+    QCOMPARE(run.exitCode, 0);
+    run = sourceline({ u"--check"_s, timelineJs });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(": \"OpenAI and Microsoft, 2019\u2013"
+                              "2025\": 16 events"),
+             run.out.constData());
+    run = sourceline({ u"--export"_s, dir.filePath(u"tl.png"_s), u"--size"_s, u"400x300"_s, timelineJs });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QFile::exists(dir.filePath(u"tl.png"_s)));
+
+    // --to names a format, and only goes with --save-as.
+    run = sourceline({ u"--save-as"_s, dir.filePath(u"x.json"_s), u"--to"_s, u"html"_s });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("sourceline: --to must be one of timelinejs, csv, sourceline, not \"html\""),
+             run.err.constData());
+    run = sourceline({ u"--to"_s, u"csv"_s });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!QFile::exists(dir.filePath(u"x.json"_s)));
 }
 
 void TestCli::unreadableFiles()

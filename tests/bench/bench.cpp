@@ -7,6 +7,7 @@
 // writes results.json.
 
 #include "chartexporter.h"
+#include "labelplacer.h"
 #include "timelinechart.h"
 #include "timelinedocument.h"
 #include "timelinegenerator.h"
@@ -28,6 +29,7 @@
 #include <QJsonObject>
 #include <QPainter>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTemporaryDir>
 
@@ -138,6 +140,7 @@ constexpr Budget s_firstFrameBudget { 3, 1, 8 };
 constexpr Budget s_zoomBudget { 60, 2, 20 }; // 30 steps in, 30 back out
 constexpr Budget s_panBudget { 30, 2, 15 };
 constexpr Budget s_exportBudget { 3, 1, 15 };
+constexpr Budget s_labelBudget { 50, 5, 3 };
 
 // Collects the samples of one measurement and prints its row.
 class Recorder
@@ -267,6 +270,34 @@ private:
     TimelineChart *m_chart;
     QImage m_image;
 };
+
+// 300 labels (the most a frame places) in three shapes at 1600×900: spread over the picture;
+// in a few dense clusters; and in 40 lanes, a row of marks each, as a crowded chart has them.
+std::vector<LabelPlacer::Label> labelShape(int shape)
+{
+    QRandomGenerator random(quint32(17 + shape));
+    const QRectF bounds(150, 40, 1380, 700);
+    std::vector<LabelPlacer::Label> labels;
+    for (int i = 0; i < 300; ++i) {
+        QPointF at;
+        if (shape == 0)
+            at = QPointF(bounds.left() + random.bounded(bounds.width()),
+                         bounds.top() + random.bounded(bounds.height()));
+        else if (shape == 1)
+            at =
+                QPointF(300 + (i % 6) * 220 + random.bounded(8.0), bounds.top() + 20 + random.bounded(660.0));
+        else
+            at = QPointF(bounds.left() + random.bounded(bounds.width()),
+                         bounds.top() + 8.75 + (i % 40) * 17.5);
+        LabelPlacer::Label label;
+        label.mark = QRectF(at - QPointF(4, 4), QSizeF(8, 8));
+        label.size = QSizeF(60 + random.bounded(140), 15);
+        label.minWidth = 60;
+        label.date = at.x();
+        labels.push_back(label);
+    }
+    return labels;
+}
 
 int runChild(qint64 events, const QString &fileName, bool verbose)
 {
@@ -411,6 +442,26 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
     }
     record.end();
     chart.reset();
+
+    // The label placer, once with the embedded timeline: its inputs do not grow with the file.
+    if (fileName == TimelineLoader::embeddedPath()) {
+        const QStringList shapes { u"labels_spread"_s, u"labels_clusters"_s, u"labels_lanes"_s };
+        for (int shape = 0; shape < shapes.size(); ++shape) {
+            const std::vector<LabelPlacer::Label> labels = labelShape(shape);
+            int placed = 0;
+            record.begin(shapes[shape], s_labelBudget);
+            while (record.affordsMore()) {
+                record.time(
+                    [&] {
+                        const auto result = LabelPlacer::place(QRectF(150, 40, 1380, 700), labels, {});
+                        placed = int(std::count_if(result.begin(), result.end(),
+                                                   [](const auto &p) { return p.isPlaced(); }));
+                    },
+                    u"%1 of 300 placed"_s.arg(placed));
+            }
+            record.end();
+        }
+    }
 
     // A 4K PNG of the whole timeline, drawn and written, as `sourceline --export` does.
     QTemporaryDir temporary;
@@ -564,6 +615,11 @@ void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes, 
         table += u'\n';
     }
     // Frames against their budget, and the 4K export against the embedded timeline's.
+    for (const QString &shape : { u"labels_spread"_s, u"labels_clusters"_s, u"labels_lanes"_s }) {
+        if (const Row *labels = find(embeddedEvents, shape))
+            table += u"label placer, 300 labels, %1: %2 ms median, %3 ms slowest (budget: 2)\n"_s.arg(
+                shape.mid(7), number(labels->medianMs), number(labels->maxMs));
+    }
     const Row *embeddedExport = find(embeddedEvents, u"export_4k");
     for (const qint64 events : std::as_const(sizes)) {
         const Row *first = find(events, u"first_frame");

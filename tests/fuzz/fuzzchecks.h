@@ -6,17 +6,22 @@
 // sanitizer reports are found by running them at all.
 
 #include "cli.h"
+#include "csvtimelinereader.h"
 #include "daterange.h"
+#include "drafter.h"
 #include "sentencesplitter.h"
+#include "temporaltagger.h"
+#include "timelinejsreader.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 
 namespace FuzzChecks {
 
 // A file either loads into a timeline that holds together, or gives at least one error.
-inline bool loader(QByteArrayView bytes)
+// A loaded timeline keeps its promises, or a failed load says why.
+inline bool loaded(const TimelineLoader::Result &result)
 {
     using namespace Qt::StringLiterals;
-    const TimelineLoader::Result result = TimelineLoader::loadData(bytes.toByteArray(), u"fuzz.json"_s);
     if (!result.ok())
         return !result.errors.isEmpty() && !result.errorText().isEmpty();
     const Timeline &t = *result.timeline;
@@ -41,6 +46,26 @@ inline bool loader(QByteArrayView bytes)
         }
     }
     return !Cli::summary(t, u"fuzz.json"_s).isEmpty() && !Cli::dump(t).isEmpty();
+}
+
+// Any bytes, whatever format they are detected as, load or give messages.
+inline bool loader(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(TimelineLoader::loadData(bytes.toByteArray(), u"fuzz.json"_s));
+}
+
+// Any bytes read as TimelineJS JSON, and as a CSV of events, load or give messages.
+inline bool timelineJs(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(TimelineJsReader::read(bytes.toByteArray(), u"fuzz.json"_s));
+}
+
+inline bool csv(QByteArrayView bytes)
+{
+    using namespace Qt::StringLiterals;
+    return loaded(CsvTimelineReader::read(bytes.toByteArray(), u"fuzz.csv"_s));
 }
 
 // Any bytes either parse to a range inside years 1–9999, the same every time, or give a message.
@@ -83,6 +108,30 @@ inline bool sentences(QByteArrayView utf8)
             return false;
     }
     return true;
+}
+
+// The tagger's expressions lie in the text in order, apart, with their own text; every EDTF
+// date it gives parses; and the drafts made from the text load as a valid timeline.
+inline bool tagger(QByteArrayView utf8)
+{
+    const QString text = QString::fromUtf8(utf8);
+    for (const std::optional<QDate> published :
+         { std::optional<QDate>(), std::optional<QDate>(QDate(2025, 1, 22)) }) {
+        qsizetype previousEnd = 0;
+        for (const Timex &t : TemporalTagger(published).tag(text)) {
+            if (t.begin < previousEnd || t.end <= t.begin || t.end > text.size())
+                return false;
+            if (text.sliced(t.begin, t.end - t.begin) != t.text || t.type.isEmpty() || t.value.isEmpty())
+                return false;
+            if (!t.edtf.isEmpty() && !DateRange::parse(t.edtf.toUtf8()))
+                return false;
+            previousEnd = t.end;
+        }
+    }
+    Drafter::Options options;
+    options.published = QDate(2025, 1, 22);
+    const QByteArray json = TimelineWriter::toJson(*Drafter::draft(text, options));
+    return TimelineLoader::loadData(json, QStringLiteral("(drafts)")).ok();
 }
 
 } // namespace FuzzChecks

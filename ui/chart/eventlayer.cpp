@@ -3,11 +3,13 @@
 #include "actormodel.h"
 #include "eventmodel.h"
 #include "kindcolors.h"
+#include "labelplacer.h"
 #include "timelinechart.h"
 #include "timelinefilter.h"
 #include "zoomstate.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -24,9 +26,7 @@ constexpr qreal s_maxLabelWidth = 220;
 constexpr qreal s_compactLaneHeight = 16;
 // Outlined marks drawn in one frame, over all lanes: past this a frame no longer fits in 16 ms.
 constexpr std::size_t s_markBudget = 2500;
-// Lanes with more marks in view than one per this many pixels are not labelled.
-constexpr qreal s_pixelsPerLabel = 40;
-constexpr int s_labelBudget = 300; // labels tried in one frame, over all lanes
+constexpr int s_labelBudget = 300; // labels placed in one frame, over all lanes
 
 bool isPoint(const Event &event)
 {
@@ -122,7 +122,7 @@ EventLayer::Mapping EventLayer::mapping() const
 EventLayer::MarkStyle EventLayer::markStyle() const
 {
     const qsizetype rows = std::max<qsizetype>(1, m_chart->shownLanes().size());
-    return MarkStyle::forLane(m_chart->eventArea().height() / qreal(rows));
+    return MarkStyle::forLane(m_chart->lanesArea().height() / qreal(rows));
 }
 
 std::size_t EventLayer::room() const
@@ -151,10 +151,12 @@ void EventLayer::planRow(int row, double daysPerColumn, int columns, LaneDetail 
     if (lane.hasTotals() && filter->text().isEmpty()) {
         detail->planFromTotals(lane, begin, end, columnMap, current, room());
     } else if (filter->acceptedCount() == qsizetype(timeline->events.size())) {
-        detail->plan(lane, begin, end, columnMap, [](std::int32_t) { return true; }, current, room());
+        detail->plan(
+            lane, begin, end, columnMap, [](std::int32_t) { return true; }, current, room());
     } else {
-        detail->plan(index.lanes()[laneNumber], begin, end, columnMap,
-                     [filter](std::int32_t e) { return filter->accepts(e); }, current, room());
+        detail->plan(
+            index.lanes()[laneNumber], begin, end, columnMap,
+            [filter](std::int32_t e) { return filter->accepts(e); }, current, room());
     }
 }
 
@@ -202,7 +204,7 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     const qsizetype rows = m_chart->shownLanes().size();
     if (rows == 0)
         return;
-    const qreal laneHeight = area.height() / qreal(rows);
+    const qreal laneHeight = m_chart->lanesArea().height() / qreal(rows);
     const int every = std::max(1, int(std::ceil(metrics.height() / laneHeight)));
     const qreal nameWidth = area.left() - m_chart->plotArea().left() - 10;
     painter->setPen(text);
@@ -241,13 +243,13 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     for (int row = 1; row < lanes.size(); row += 2)
         painter->fillRect(m_chart->laneRect(row), dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
 
-    // Eras: shaded bands behind everything, named at the top.
-    QFont eraFont = m_chart->titleFont();
-    eraFont.setPointSizeF(eraFont.pointSizeF() * 0.62);
-    eraFont.setBold(false);
-    eraFont.setItalic(true);
-    std::vector<std::pair<QRectF, QString>> eraTitles; // drawn over the events, to stay legible
-    for (const Era &era : t.eras) {
+    // Eras: shaded bands behind everything, named in their own band at the top, each title
+    // within its era and clear of the next era's.
+    const QFont eraFont = m_chart->eraFont();
+    const QFontMetricsF eraMetrics(eraFont);
+    std::vector<std::pair<QRectF, QString>> eraTitles;
+    for (qsizetype k = 0; k < t.eras.size(); ++k) {
+        const Era &era = t.eras[k];
         const QRectF band(QPointF(map.x(era.range.first), area.top()),
                           QPointF(map.x(era.range.last + 1), area.bottom()));
         if (!band.intersects(area))
@@ -256,9 +258,17 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->setPen(QPen(dark ? QColor(140, 170, 255, 110) : QColor(40, 90, 200, 90), 1, Qt::DashLine));
         painter->drawLine(band.topLeft(), band.bottomLeft());
         painter->drawLine(band.topRight(), band.bottomRight());
-        const QRectF visibleBand = band.intersected(area);
-        eraTitles.emplace_back(visibleBand.adjusted(6, 2, -6, 0),
-                               QFontMetricsF(eraFont).elidedText(era.title, Qt::ElideRight, visibleBand.width() - 12));
+        QRectF title = band.intersected(area).adjusted(6, 2, -6, 0);
+        title.setHeight(eraMetrics.height());
+        for (qsizetype next = k + 1; next < t.eras.size(); ++next) {
+            const qreal start = map.x(t.eras[next].range.first);
+            if (start > title.left())
+                title.setRight(std::min(title.right(), start - 6));
+        }
+        const QString text = eraMetrics.elidedText(era.title, Qt::ElideRight, title.width());
+        if (!text.isEmpty())
+            eraTitles.emplace_back(
+                QRectF(title.topLeft(), QSizeF(eraMetrics.horizontalAdvance(text), title.height())), text);
     }
 
     // Which shown row each actor is in, for connectors and for labelling an event once.
@@ -283,9 +293,9 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     if (m_kindsOf.lock() != timeline) {
         m_kindColors.clear();
         m_kindColors.reserve(std::size_t(t.kinds.size()) + 1);
-        m_kindColors.push_back(KindColors::color(QString()));
-        for (const QString &kind : t.kinds)
-            m_kindColors.push_back(KindColors::color(kind));
+        m_kindColors.push_back(KindColors::none());
+        for (const QColor &color : KindColors::assign(t.kinds))
+            m_kindColors.push_back(color);
         // The same as plain pixels, for compact marks: by kind, prominence and shape.
         m_kindPixels.resize(m_kindColors.size() * 4);
         for (std::size_t k = 0; k < m_kindColors.size(); ++k) {
@@ -337,7 +347,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         const double logPeak = std::log1p(double(peak));
         const auto shade = [&](std::uint32_t n) {
             return n == 0 ? QRgb(0)
-                          : premultiplied(density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
+                          : premultiplied(
+                              density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
         };
         // Counts up to a few thousand from a table; a lane may hold millions overlapping.
         std::vector<QRgb> shades(std::size_t(std::min<std::uint32_t>(peak, 4096)) + 1);
@@ -389,7 +400,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
             const qreal half = std::max(0.5, style.barHeight * pixelRatio / 2);
             const int y0 = std::max(0, int(std::lround(centre - half)));
-            const int y1 = std::min(pixelSize.height() - 1, std::max(y0, int(std::lround(centre + half)) - 1));
+            const int y1 =
+                std::min(pixelSize.height() - 1, std::max(y0, int(std::lround(centre + half)) - 1));
             for (int y = y0; y <= y1; ++y)
                 std::copy(line.begin(), line.end(), reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
         }
@@ -397,146 +409,164 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         painter->drawImage(area.topLeft(), m_pixels);
     }
 
-    struct Label
-    {
-        int event;
-        QRectF mark; // the marker or bar, which the label goes above or below
-        int row;
+    // Outlined marks: every mark of tall lanes, and the current event wherever it is, drawn
+    // last so that no neighbour covers it. Each mark is an obstacle to the labels but its
+    // own event's; an event is labelled once, in its top lane.
+    std::vector<LabelPlacer::Label> labels;
+    std::vector<int> labelEvent;
+    std::vector<LabelPlacer::Obstacle> obstacles;
+    QHash<int, int> labelOf; // event → index into labels
+    const QFont labelFont = m_chart->labelFont();
+    const QFontMetricsF fm(labelFont);
+    QFont bold = labelFont;
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
+    const auto drawMark = [&](int row, std::int32_t e, int slot) {
+        const Event &event = t.events[e];
+        const QColor color = colorOf(event, e);
+        const auto [topRow, bottomRow] = eventRows(event, row);
+        const QRectF mark =
+            markRect(map, style, event, slot, m_chart->laneRect(row).center().y(), e == current);
+        if (isPoint(event)) {
+            const QPointF centre = mark.center();
+            // One connector per event, drawn from its top lane down through the lanes it spans.
+            if (row == topRow && bottomRow > topRow) {
+                painter->setPen(QPen(color, e == current ? 2 : 1.2));
+                painter->drawLine(centre, QPointF(centre.x(), m_chart->laneRect(bottomRow).center().y()));
+            }
+            painter->setPen(QPen(dark ? QColor(20, 20, 20) : Qt::white, 1.5));
+            painter->setBrush(color);
+            painter->drawEllipse(mark);
+        } else {
+            QColor fill = color;
+            fill.setAlphaF(color.alphaF() * 0.35f);
+            QPen outline(color, e == current ? 2.2 : 1.3);
+            // The outline says how sure the date is: dashed approximate, dotted uncertain.
+            if (event.range.isUncertain())
+                outline.setStyle(Qt::DotLine);
+            else if (event.range.isApproximate())
+                outline.setStyle(Qt::DashLine);
+            painter->setPen(outline);
+            painter->setBrush(fill);
+            painter->drawRoundedRect(mark, 3, 3);
+            if (row == topRow && bottomRow > topRow) {
+                painter->setPen(QPen(color, 1, Qt::DotLine));
+                painter->drawLine(QPointF(mark.left(), mark.bottom()),
+                                  QPointF(mark.left(), m_chart->laneRect(bottomRow).center().y()));
+            }
+        }
+        return mark;
     };
-    std::vector<Label> labels;
-    std::vector<std::vector<QRectF>> obstacles(std::size_t(lanes.size())); // marks, per row
-
-    // Outlined marks: every mark of tall lanes, and the current event wherever it is.
+    const auto request = [&](std::int32_t e, const QRectF &mark) {
+        const Event &event = t.events[e];
+        const QString title = t.text(event.title);
+        const bool isCurrent = e == current;
+        const QFontMetricsF &metrics = isCurrent ? boldMetrics : fm;
+        const qreal limit = isCurrent ? 2 * s_maxLabelWidth : s_maxLabelWidth;
+        LabelPlacer::Label label;
+        label.mark = mark;
+        label.size =
+            QSizeF(std::min(limit, std::ceil(metrics.horizontalAdvance(title))) + 1, std::ceil(fm.height()));
+        // Shortened, a label keeps a recognisable start: about a dozen characters.
+        label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
+        label.date = event.range.first;
+        label.required = isCurrent;
+        label.hint = m_labelSlots.value(e, -1);
+        labelOf.insert(e, int(labels.size()));
+        labels.push_back(label);
+        labelEvent.push_back(e);
+    };
+    std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
+    std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = 0; row < lanes.size(); ++row) {
         const LaneDetail &detail = m_details[std::size_t(row)];
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
-        const qreal cy = m_chart->laneRect(row).center().y();
-        const bool labelled =
-            !style.compact && !detail.aggregated && qreal(detail.marks.size()) * s_pixelsPerLabel <= area.width();
+        if (style.compact || detail.aggregated) {
+            // A strip or a row of plain marks: no label stands on it.
+            const QRectF lane = m_chart->laneRect(row);
+            const qreal half = std::max(0.5, style.barHeight / 2);
+            obstacles.push_back({ QRectF(area.left(), lane.center().y() - half, area.width(), 2 * half) });
+        }
         for (const std::uint32_t i : detail.marks) {
             const std::int32_t e = laneData.events[i];
             if ((style.compact || detail.aggregated) && e != current)
                 continue;
-            const Event &event = t.events[e];
-            const QColor color = colorOf(event, e);
-            const auto [topRow, bottomRow] = eventRows(event, row);
             const int slot = style.compact ? 0 : laneData.subRows[i];
-            const QRectF mark = markRect(map, style, event, slot, cy, e == current);
-
-            if (isPoint(event)) {
-                const QPointF centre = mark.center();
-                // One connector per event, drawn from its top lane down through the lanes it spans.
-                if (row == topRow && bottomRow > topRow) {
-                    painter->setPen(QPen(color, e == current ? 2 : 1.2));
-                    painter->drawLine(centre, QPointF(centre.x(), m_chart->laneRect(bottomRow).center().y()));
-                }
-                painter->setPen(QPen(dark ? QColor(20, 20, 20) : Qt::white, 1.5));
-                painter->setBrush(color);
-                painter->drawEllipse(mark);
-            } else {
-                QColor fill = color;
-                fill.setAlphaF(color.alphaF() * 0.35f);
-                QPen outline(color, e == current ? 2.2 : 1.3);
-                // The outline says how sure the date is: dashed approximate, dotted uncertain.
-                if (event.range.isUncertain())
-                    outline.setStyle(Qt::DotLine);
-                else if (event.range.isApproximate())
-                    outline.setStyle(Qt::DashLine);
-                painter->setPen(outline);
-                painter->setBrush(fill);
-                painter->drawRoundedRect(mark, 3, 3);
-                if (row == topRow && bottomRow > topRow) {
-                    painter->setPen(QPen(color, 1, Qt::DotLine));
-                    painter->drawLine(QPointF(mark.left(), mark.bottom()),
-                                      QPointF(mark.left(), m_chart->laneRect(bottomRow).center().y()));
-                }
+            if (e == current) {
+                if (!currentMark)
+                    currentMark = std::pair(row, slot);
+                else
+                    currentOthers.emplace_back(row, slot);
+                continue;
             }
-            obstacles[std::size_t(row)].push_back(mark);
-            if (row == topRow && (labelled || e == current))
-                labels.push_back({ e, mark, row });
+            const QRectF mark = drawMark(row, e, slot);
+            // Its marks in other lanes are obstacles even to its own label, which would
+            // otherwise seem to name another lane's event.
+            if (!labelOf.contains(e) && row == eventRows(t.events[e], row).first
+                && int(labels.size()) < s_labelBudget)
+                request(e, mark);
+            else
+                obstacles.push_back({ mark, -1 });
         }
+    }
+    if (currentMark) {
+        for (const auto &[row, slot] : currentOthers)
+            drawMark(row, current, slot);
+        request(current, drawMark(currentMark->first, current, currentMark->second));
+        for (const auto &[row, slot] : currentOthers)
+            obstacles.push_back(
+                { markRect(map, style, t.events[current], slot, m_chart->laneRect(row).center().y(), true),
+                  -1 });
     }
 
     painter->setFont(eraFont);
-    const QFontMetricsF eraMetrics(eraFont);
-    for (const auto &[rect, title] : eraTitles) {
-        const QRectF plate(rect.topLeft(), QSizeF(eraMetrics.horizontalAdvance(title), eraMetrics.height()));
-        QColor under = background;
-        under.setAlphaF(0.75f);
-        painter->fillRect(plate.adjusted(-3, 0, 3, 0), under);
-        painter->setPen(dark ? QColor(170, 190, 255) : QColor(40, 80, 170));
-        painter->drawText(plate, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, title);
-    }
+    painter->setPen(dark ? QColor(170, 190, 255) : QColor(40, 80, 170));
+    for (const auto &[rect, title] : eraTitles)
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, title);
 
-    // Labels go just above or below their mark, inside its lane, where they cover neither
-    // another label nor a mark; one that fits nowhere is left out, except the current event's,
-    // which is always drawn, last, on a plate of its own.
-    const QFont labelFont = m_chart->labelFont();
-    painter->setFont(labelFont);
-    const QFontMetricsF fm(labelFont);
-    const qreal lineHeight = fm.height();
-    std::vector<std::vector<QRectF>> placed(std::size_t(lanes.size()));
-    std::optional<std::pair<QRectF, QString>> currentLabel;
-    QFont bold = labelFont;
-    bold.setBold(true);
-    // The current event's label first, so that the others keep clear of it.
-    std::stable_partition(labels.begin(), labels.end(),
-                          [&](const Label &label) { return label.event == current; });
-    int tried = 0;
-    for (const Label &label : labels) {
-        if (label.event != current && ++tried > s_labelBudget)
-            break;
-        const Event &event = t.events[label.event];
-        const QRectF lane = m_chart->laneRect(label.row);
-        // The current event's label may take more room: it is the one being read.
-        const QString title = fm.elidedText(t.text(event.title), Qt::ElideRight,
-                                            label.event == current ? 2 * s_maxLabelWidth : s_maxLabelWidth);
-        const qreal width = fm.horizontalAdvance(title);
-        const qreal x = std::max(label.mark.left(), area.left() + 2);
-        const QRectF above(x, label.mark.top() - 1 - lineHeight, width, lineHeight);
-        const QRectF below(x, label.mark.bottom() + 1, width, lineHeight);
-        const auto fits = [&](const QRectF &rect) {
-            return rect.top() >= lane.top() && rect.bottom() <= lane.bottom() && rect.right() <= area.right();
-        };
-        if (label.event == current) {
-            QRectF rect = fits(above) || !fits(below) ? above : below;
-            rect.moveTop(std::max(rect.top(), area.top()));
-            rect.setWidth(QFontMetricsF(bold).horizontalAdvance(title));
-            if (rect.right() > area.right() - 4)
-                rect.moveRight(area.right() - 4);
-            currentLabel = std::pair(rect, title);
-            // It may stand out of its lane: keep the labels of the lanes it covers clear of it.
-            for (int row = std::max(0, m_chart->rowAt(rect.top())); row >= 0 && row < lanes.size(); ++row) {
-                if (m_chart->laneRect(row).top() > rect.bottom())
-                    break;
-                placed[std::size_t(row)].push_back(rect.adjusted(-4, -1, 4, 1));
-            }
+    // Labels: placed all at once where they cover nothing, each joined to its mark by a leader
+    // when it had to move away; last frame's places are kept where they still fit.
+    const std::vector<LabelPlacer::Placement> placed =
+        LabelPlacer::place(m_chart->lanesArea().adjusted(2, 1, -2, -1), labels, obstacles);
+    m_labelSlots.clear();
+    QColor leaderColor = text;
+    leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
+    QColor labelColor = text;
+    if (dimOthers)
+        labelColor.setAlphaF(0.45f);
+    m_labelled = 0;
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        const LabelPlacer::Placement &p = placed[k];
+        if (!p.isPlaced())
             continue;
+        const std::int32_t e = labelEvent[k];
+        m_labelSlots.insert(e, p.slot);
+        ++m_labelled;
+        if (e == current)
+            continue; // drawn last, on top
+        if (!p.leader.isNull()) {
+            painter->setPen(QPen(leaderColor, 0.8));
+            painter->drawLine(p.leader);
         }
-        const auto &nearby = placed[std::size_t(label.row)];
-        const auto &marks = obstacles[std::size_t(label.row)];
-        for (const QRectF &rect : { above, below }) {
-            const auto clashes = [&](const QRectF &other) { return other.adjusted(-3, 0, 3, 0).intersects(rect); };
-            if (!fits(rect) || std::any_of(nearby.begin(), nearby.end(), clashes)
-                || std::any_of(marks.begin(), marks.end(), clashes))
-                continue;
-            placed[std::size_t(label.row)].push_back(rect);
-            QColor color = text;
-            if (dimOthers)
-                color.setAlphaF(0.45f);
-            painter->setPen(color);
-            painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, title);
-            break;
-        }
+        painter->setFont(labelFont);
+        painter->setPen(labelColor);
+        painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          fm.elidedText(t.text(t.events[e].title), Qt::ElideRight, p.rect.width()));
     }
-    if (currentLabel) {
+    if (const auto it = labelOf.constFind(current);
+        it != labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {
+        const LabelPlacer::Placement &p = placed[std::size_t(*it)];
+        if (!p.leader.isNull()) {
+            painter->setPen(QPen(text, 1));
+            painter->drawLine(p.leader);
+        }
         painter->setFont(bold);
-        const QRectF rect = currentLabel->first;
-        const QRectF plate = rect.adjusted(-4, -1, 4, 1);
         painter->setPen(QPen(text, 1));
         painter->setBrush(background);
-        painter->drawRoundedRect(plate, 3, 3);
-        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, currentLabel->second);
+        painter->drawRoundedRect(p.rect.adjusted(-3, 0, 2, 0), 3, 3);
+        painter->drawText(
+            p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            boldMetrics.elidedText(t.text(t.events[current].title), Qt::ElideRight, p.rect.width()));
     }
     painter->restore();
 }
@@ -565,10 +595,12 @@ int EventLayer::eventAt(QPointF pos) const
     qreal bestDistance = std::numeric_limits<qreal>::max();
     for (const std::uint32_t i : detail.marks) {
         const std::int32_t e = lane.events[i];
-        const QRectF mark = markRect(map, style, t.events[e], style.compact ? 0 : lane.subRows[i], cy, e == current);
+        const QRectF mark =
+            markRect(map, style, t.events[e], style.compact ? 0 : lane.subRows[i], cy, e == current);
         if (!mark.adjusted(-s_hitSlop, -s_hitSlop, s_hitSlop, s_hitSlop).contains(pos))
             continue;
-        const qreal distance = isPoint(t.events[e]) ? QLineF(mark.center(), pos).length() : mark.width() + 1000;
+        const qreal distance =
+            isPoint(t.events[e]) ? QLineF(mark.center(), pos).length() : mark.width() + 1000;
         if (distance < bestDistance) {
             bestDistance = distance;
             best = e;
@@ -603,9 +635,9 @@ QPointF EventLayer::markerPosition(int event) const
         const LaneIndex::Lane &lane = index.lanes()[laneNumber];
         const auto it = std::find(lane.events.begin(), lane.events.end(), event);
         const int subRow = it == lane.events.end() ? 0 : lane.subRows[std::size_t(it - lane.events.begin())];
-        const QRectF mark =
-            markRect(map, style, e, style.compact ? 0 : subRow, m_chart->laneRect(m_chart->rowOfLane(laneNumber)).center().y(),
-                     event == m_chart->currentEvent());
+        const QRectF mark = markRect(map, style, e, style.compact ? 0 : subRow,
+                                     m_chart->laneRect(m_chart->rowOfLane(laneNumber)).center().y(),
+                                     event == m_chart->currentEvent());
         const QRectF shown = mark.intersected(plot);
         QList<QPointF> spots { shown.isEmpty() ? mark.center() : shown.center() };
         if (!isPoint(e) && !shown.isEmpty()) {

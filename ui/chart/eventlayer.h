@@ -3,6 +3,7 @@
 #include "lanedetail.h"
 
 #include <QGraphicsObject>
+#include <QHash>
 #include <QImage>
 #include <QPointF>
 
@@ -35,6 +36,9 @@ public:
     // (chart coordinates); 0 where the lane shows its events one by one.
     int aggregatedAt(QPointF pos) const;
 
+    // How many events the last frame named.
+    int labelledCount() const { return m_labelled; }
+
 private:
     struct Mapping;
     struct MarkStyle;
@@ -55,4 +59,6 @@ private:
     std::weak_ptr<const Timeline> m_kindsOf; // the timeline whose kinds' colours these are
     std::vector<QColor> m_kindColors; // by kind + 1
     std::vector<QRgb> m_kindPixels; // by (kind + 1) * 4 + variant (prominent 1, point 2)
+    QHash<int, int> m_labelSlots; // event → its label's slot in the last frame, kept while zooming
+    int m_labelled = 0;
 };

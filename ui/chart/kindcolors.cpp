@@ -1,25 +1,33 @@
 #include "kindcolors.h"
 
-#include <QHash>
-
 using namespace Qt::StringLiterals;
 
 namespace KindColors {
 
-QColor color(const QString &kind)
+QList<QColor> assign(const QStringList &kinds)
 {
-    static const QHash<QString, QColor> known = {
-        { u"investment"_s, QColor(0x2e, 0x7d, 0x32) }, { u"partnership"_s, QColor(0x15, 0x65, 0xc0) },
-        { u"product"_s, QColor(0xef, 0x6c, 0x00) },    { u"people"_s, QColor(0x8e, 0x24, 0xaa) },
-        { u"statement"_s, QColor(0x00, 0x83, 0x8f) },  { u"report"_s, QColor(0x6d, 0x4c, 0x41) },
-        { u"dispute"_s, QColor(0xc6, 0x28, 0x28) },    { u"organization"_s, QColor(0x45, 0x5a, 0x64) },
-    };
-    const auto it = known.constFind(kind);
-    if (it != known.cend())
-        return *it;
-    if (kind.isEmpty())
-        return QColor(0x75, 0x75, 0x75);
-    return QColor::fromHsl(int(qHash(kind, 0) % 360), 150, 95);
+    // The darker colours first: the pale cyan and sand read less well on white.
+    static const QColor palette[] = { QColor(0x33, 0x22, 0x88), QColor(0x44, 0xaa, 0x99),
+                                      QColor(0xcc, 0x66, 0x77), QColor(0x11, 0x77, 0x33),
+                                      QColor(0x88, 0x22, 0x55), QColor(0x99, 0x99, 0x33),
+                                      QColor(0xaa, 0x44, 0x99), QColor(0x88, 0xcc, 0xee),
+                                      QColor(0xdd, 0xcc, 0x77) };
+    constexpr qsizetype size = qsizetype(std::size(palette));
+    QList<QColor> colors;
+    colors.reserve(kinds.size());
+    for (qsizetype i = 0; i < kinds.size(); ++i) {
+        // Past the palette, its colours again, darker each round, so that neighbours still differ.
+        QColor color = palette[i % size];
+        for (qsizetype round = i / size; round > 0; --round)
+            color = color.darker(135);
+        colors.append(color);
+    }
+    return colors;
+}
+
+QColor none()
+{
+    return QColor(0x77, 0x77, 0x77);
 }
 
 QString displayName(const QString &kind)

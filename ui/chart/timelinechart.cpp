@@ -89,14 +89,17 @@ void TimelineChart::updateLegend()
     const auto &timeline = m_events->timeline();
     if (timeline) {
         QStringList kinds = timeline->kinds;
-        if (m_laneIndex->anyWithoutKind())
+        QList<QColor> colors = KindColors::assign(kinds);
+        if (m_laneIndex->anyWithoutKind()) {
             kinds.append(QString());
+            colors.append(KindColors::none());
+        }
         // An empty series per kind: the legend shows its colour, and nothing is drawn.
-        for (const QString &kind : std::as_const(kinds)) {
+        for (qsizetype k = 0; k < kinds.size(); ++k) {
             auto *entry = new QScatterSeries(this);
-            entry->setName(KindColors::displayName(kind).toHtmlEscaped());
-            entry->setColor(KindColors::color(kind));
-            entry->setBorderColor(KindColors::color(kind));
+            entry->setName(KindColors::displayName(kinds[k]).toHtmlEscaped());
+            entry->setColor(colors[k]);
+            entry->setBorderColor(colors[k]);
             entry->setMarkerSize(10);
             addSeries(entry);
         }
@@ -121,6 +124,8 @@ void TimelineChart::relayoutLanes()
     for (int row = 0; row < m_shownLanes.size(); ++row)
         widest = std::max(widest, metrics.horizontalAdvance(laneName(row)));
     m_laneNameWidth = std::min(widest, 12 * metrics.averageCharWidth() + 40);
+    const auto &timeline = m_events->timeline();
+    m_eraBand = timeline && !timeline->eras.isEmpty() ? QFontMetricsF(eraFont()).height() + 4 : 0;
     m_layer->updateGeometry();
     updateTimeAxis();
 }
@@ -128,14 +133,28 @@ void TimelineChart::relayoutLanes()
 void TimelineChart::updateTimeAxis()
 {
     const QRectF area = eventArea();
-    m_ticks = CalendarTicks::compute(m_zoom->first(), m_zoom->last(), area.width() > 0 ? area.width() : size().width(),
-                                     84);
+    m_ticks = CalendarTicks::compute(m_zoom->first(), m_zoom->last(),
+                                     area.width() > 0 ? area.width() : size().width(), 84);
     m_layer->update();
 }
 
 QRectF TimelineChart::eventArea() const
 {
     return plotArea().adjusted(m_laneNameWidth + 10, 0, 0, -(m_labelHeight + 8));
+}
+
+QRectF TimelineChart::lanesArea() const
+{
+    return eventArea().adjusted(0, m_eraBand, 0, 0);
+}
+
+QFont TimelineChart::eraFont() const
+{
+    QFont font = titleFont();
+    font.setPointSizeF(font.pointSizeF() * 0.62);
+    font.setBold(false);
+    font.setItalic(true);
+    return font;
 }
 
 QString TimelineChart::laneName(int row) const
@@ -153,14 +172,14 @@ int TimelineChart::rowOfLane(int lane) const
 
 QRectF TimelineChart::laneRect(int row) const
 {
-    const QRectF area = eventArea();
+    const QRectF area = lanesArea();
     const qreal height = area.height() / std::max<qsizetype>(1, m_shownLanes.size());
     return QRectF(area.left(), area.top() + row * height, area.width(), height);
 }
 
 int TimelineChart::rowAt(qreal y) const
 {
-    const QRectF area = eventArea();
+    const QRectF area = lanesArea();
     if (m_shownLanes.isEmpty() || y < area.top() || y >= area.bottom())
         return -1;
     const int row = int((y - area.top()) / (area.height() / m_shownLanes.size()));
@@ -192,6 +211,11 @@ int TimelineChart::aggregatedAt(QPointF pos) const
 QPointF TimelineChart::eventPosition(int event) const
 {
     return m_layer->markerPosition(event);
+}
+
+int TimelineChart::labelledCount() const
+{
+    return m_layer->labelledCount();
 }
 
 void TimelineChart::setHighlightedActor(int actor)

@@ -46,6 +46,10 @@ public:
     // Where events are drawn: the plot area less the lane names on the left and the time
     // axis's labels below (chart coordinates).
     QRectF eventArea() const;
+    // Where lanes are: the event area less the band at its top where eras are named, so that
+    // an era's title never meets an event's label.
+    QRectF lanesArea() const;
+    QFont eraFont() const;
     // Chart x of a day (the start of it), and the day at a chart x.
     qreal xOf(double day) const;
     double dayAt(qreal x) const;
@@ -59,6 +63,9 @@ public:
     // Where the event's marker is drawn in its top-most shown lane (chart coordinates); a null
     // point when it is not shown.
     QPointF eventPosition(int event) const;
+
+    // How many events the last frame named with a label.
+    int labelledCount() const;
 
     int highlightedActor() const { return m_highlightedActor; }
     void setHighlightedActor(int actor);
@@ -90,6 +97,7 @@ private:
     QFont m_labelFont;
     qreal m_labelHeight = 0; // of a line in m_labelFont
     qreal m_laneNameWidth = 0;
+    qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
     int m_highlightedActor = -1;
     bool m_dark = false;
 };

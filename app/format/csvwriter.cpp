@@ -1,0 +1,51 @@
+#include "csvwriter.h"
+
+#include "timeline.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+QString CsvWriter::field(const QString &text)
+{
+    const bool quote = text.contains(u',') || text.contains(u'"') || text.contains(u'\n')
+        || text.contains(u'\r') || (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));
+    if (!quote)
+        return text;
+    QString out = text;
+    out.replace(u'"', u"\"\""_s);
+    return u'"' + out + u'"';
+}
+
+QByteArray CsvWriter::toCsv(const Timeline &timeline)
+{
+    QString out = u"\ufeffid,start,end,when,dateText,title,kind,actors,summary,evidence\r\n"_s;
+    QStringList row;
+    for (const Event &event : timeline.events) {
+        QStringList actors;
+        for (const std::int32_t actor : timeline.actorsOf(event))
+            actors.append(timeline.actors.at(actor).name);
+        QStringList quotes;
+        for (const Evidence &evidence : timeline.evidenceOf(event))
+            quotes.append(timeline.text(evidence.quote));
+        row = {
+            timeline.text(event.id),
+            event.range.firstDate().toString(Qt::ISODate),
+            event.range.lastDate().toString(Qt::ISODate),
+            timeline.text(event.when),
+            timeline.text(event.dateText),
+            timeline.text(event.title),
+            timeline.kindOf(event),
+            actors.join(u"; "_s),
+            timeline.text(event.summary),
+            quotes.join(u'\n'),
+        };
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (i > 0)
+                out += u',';
+            out += field(row.at(i));
+        }
+        out += u"\r\n"_s;
+    }
+    return out.toUtf8();
+}

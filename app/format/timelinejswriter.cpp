@@ -1,0 +1,114 @@
+#include "timelinejswriter.h"
+
+#include "htmltext.h"
+#include "timeline.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A TimelineJS date object holding as many parts as `precision` knows.
+QJsonObject dateObject(QDate date, DateRange::Precision precision)
+{
+    QJsonObject out { { u"year"_s, date.year() } };
+    if (precision == DateRange::Precision::Month || precision == DateRange::Precision::Day)
+        out.insert(u"month"_s, date.month());
+    if (precision == DateRange::Precision::Day)
+        out.insert(u"day"_s, date.day());
+    return out;
+}
+
+QJsonObject text(const QString &headline, const QString &html)
+{
+    QJsonObject out { { u"headline"_s, HtmlText::escape(headline) } };
+    if (!html.isEmpty())
+        out.insert(u"text"_s, html);
+    return out;
+}
+
+// The summary, then each evidence quote's whole sentences with the source they come from.
+QString slideText(const Timeline &timeline, const Event &event)
+{
+    QString html;
+    if (!event.summary.isEmpty())
+        html += u"<p>"_s + HtmlText::escape(timeline.text(event.summary)) + u"</p>"_s;
+    for (const Evidence &evidence : timeline.evidenceOf(event)) {
+        const Source &source = timeline.sources.at(evidence.source);
+        QString sentences;
+        for (std::int32_t s = evidence.firstSentence; s <= evidence.lastSentence; ++s) {
+            if (!sentences.isEmpty())
+                sentences += u' ';
+            sentences += source.sentenceText(s);
+        }
+        html += u"<blockquote>"_s + HtmlText::escape(sentences) + u"</blockquote><p>\u2014 "_s
+            + HtmlText::escape(source.title) + u"</p>"_s;
+    }
+    return html;
+}
+
+} // namespace
+
+QByteArray TimelineJsWriter::toJson(const Timeline &timeline)
+{
+    QJsonArray events;
+    for (const Event &event : timeline.events) {
+        const DateRange &range = event.range;
+        const bool interval = range.precision == DateRange::Precision::Interval;
+        QJsonObject slide {
+            { u"unique_id"_s, timeline.text(event.id) },
+            { u"start_date"_s,
+              dateObject(range.firstDate(), interval ? range.startPrecision : range.precision) },
+            { u"text"_s, text(timeline.text(event.title), slideText(timeline, event)) },
+        };
+        if (interval)
+            slide.insert(u"end_date"_s, dateObject(range.lastDate(), range.endPrecision));
+        // TimelineJS has no vague dates: the source's phrase, or "c. 2019", says so instead.
+        QString displayDate = timeline.text(event.dateText);
+        if (displayDate.isEmpty() && (range.isApproximate() || range.isUncertain()))
+            displayDate = range.toDisplayString();
+        if (!displayDate.isEmpty())
+            slide.insert(u"display_date"_s, HtmlText::escape(displayDate));
+        const auto actors = timeline.actorsOf(event);
+        if (!actors.empty())
+            slide.insert(u"group"_s, HtmlText::escape(timeline.actors.at(actors.front()).name));
+        for (const Reference &reference : timeline.referencesOf(event)) {
+            if (reference.url.isEmpty())
+                continue;
+            QJsonObject media { { u"url"_s, timeline.text(reference.url) } };
+            if (!reference.title.isEmpty())
+                media.insert(u"caption"_s, HtmlText::escape(timeline.text(reference.title)));
+            if (!reference.publisher.isEmpty())
+                media.insert(u"credit"_s, HtmlText::escape(timeline.text(reference.publisher)));
+            slide.insert(u"media"_s, media);
+            break;
+        }
+        events.append(slide);
+    }
+    QJsonArray eras;
+    for (const Era &era : timeline.eras) {
+        const DateRange &range = era.range;
+        const bool interval = range.precision == DateRange::Precision::Interval;
+        eras.append(QJsonObject {
+            { u"start_date"_s,
+              dateObject(range.firstDate(), interval ? range.startPrecision : range.precision) },
+            { u"end_date"_s, dateObject(range.lastDate(), interval ? range.endPrecision : range.precision) },
+            { u"text"_s, text(era.title, {}) },
+        });
+    }
+    QJsonObject document {
+        { u"title"_s,
+          QJsonObject { { u"text"_s,
+                          text(timeline.title,
+                               timeline.description.isEmpty()
+                                   ? QString()
+                                   : u"<p>"_s + HtmlText::escape(timeline.description) + u"</p>"_s) } } },
+        { u"events"_s, events },
+    };
+    if (!eras.isEmpty())
+        document.insert(u"eras"_s, eras);
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}

@@ -1,0 +1,658 @@
+#include "labelplacer.h"
+
+#include <QList>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+
+namespace {
+
+// Whether a segment passes through the inside of a rectangle (Liang–Barsky clipping).
+bool crosses(const QLineF &line, const QRectF &rect)
+{
+    double t0 = 0, t1 = 1;
+    const double p[4] = { -line.dx(), line.dx(), -line.dy(), line.dy() };
+    const double q[4] = { line.x1() - rect.left(), rect.right() - line.x1(), line.y1() - rect.top(),
+                          rect.bottom() - line.y1() };
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] <= 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) {
+            if (t > t1)
+                return false;
+            t0 = std::max(t0, t);
+        } else {
+            if (t < t0)
+                return false;
+            t1 = std::min(t1, t);
+        }
+    }
+    return t1 - t0 > 1e-9;
+}
+
+// Whether two leaders cross; leaders from one spot (marks drawn at one place) only meet.
+bool leadersCross(const QLineF &a, const QLineF &b)
+{
+    QPointF at;
+    if (a.intersects(b, &at) != QLineF::BoundedIntersection)
+        return false;
+    return QLineF(at, a.p1()).length() > 0.5 || QLineF(at, b.p1()).length() > 0.5;
+}
+
+// What is already on the picture, in buckets of a uniform grid so that a candidate position is
+// checked against what lies near it only.
+class Occupancy
+{
+public:
+    enum class Kind : std::uint8_t { Mark, Label, Leader };
+
+    Occupancy(const QRectF &bounds, qreal cellWidth, qreal cellHeight)
+        : m_origin(bounds.topLeft())
+        , m_cellWidth(cellWidth)
+        , m_cellHeight(cellHeight)
+        , m_columns(std::clamp(int(std::ceil(bounds.width() / cellWidth)), 1, 512))
+        , m_rows(std::clamp(int(std::ceil(bounds.height() / cellHeight)), 1, 512))
+        , m_cells(std::size_t(m_columns) * std::size_t(m_rows))
+        , m_fineColumns(std::clamp(int(std::ceil(bounds.width() / s_fine)), 1, 4096))
+        , m_fineRows(std::clamp(int(std::ceil(bounds.height() / s_fine)), 1, 4096))
+        , m_words((m_fineColumns + 63) / 64)
+        , m_full(std::size_t(m_words) * std::size_t(m_fineRows))
+    { }
+
+    void add(const QRectF &rect, int owner, Kind kind, const QLineF &line = {})
+    {
+        const auto index = std::uint32_t(m_items.size());
+        m_items.push_back({ rect, line, owner, kind });
+        m_seen.push_back(0);
+        if (kind == Kind::Leader) {
+            // Only the cells the line passes through.
+            const qreal length = line.length();
+            const int steps = std::max(1, int(std::ceil(length / (std::min(m_cellWidth, m_cellHeight) / 4))));
+            int last = -1;
+            for (int k = 0; k <= steps; ++k) {
+                const QPointF at = line.pointAt(qreal(k) / steps);
+                const int cell = cellIndex(at);
+                if (cell != last) {
+                    auto &items = m_cells[std::size_t(cell)];
+                    if (items.empty() || items.back() != index)
+                        items.push_back(index);
+                    last = cell;
+                }
+            }
+            return;
+        }
+        forCells(rect, [&](std::vector<std::uint32_t> &cell) { cell.push_back(index); });
+        // A mark of a label may be touched by that label: only what blocks everyone fills.
+        if (kind == Kind::Label || owner < 0)
+            fill(rect);
+    }
+
+    // Whether a label of `owner` may stand at `rect` (already widened by the gap), with `leader`
+    // (when not null) joining it to its mark.
+    bool isFree(const QRectF &rect, int owner, const QLineF &leader)
+    {
+        if (touchesFull(rect))
+            return false;
+        ++m_query;
+        bool free = true;
+        forCells(rect, [&](std::vector<std::uint32_t> &cell) {
+            for (const std::uint32_t i : cell) {
+                if (!free)
+                    return;
+                if (m_seen[i] == m_query)
+                    continue;
+                m_seen[i] = m_query;
+                const Item &item = m_items[i];
+                if (item.kind == Kind::Mark && item.owner == owner && owner >= 0)
+                    continue; // its own mark
+                if (item.kind == Kind::Leader ? crosses(item.line, rect) : item.rect.intersects(rect))
+                    free = false;
+            }
+        });
+        if (!free || leader.isNull())
+            return free;
+        // A leader may pass over marks, never through another label's text.
+        ++m_query;
+        const QRectF span = QRectF(leader.p1(), leader.p2()).normalized().adjusted(-1, -1, 1, 1);
+        forCells(span, [&](std::vector<std::uint32_t> &cell) {
+            for (const std::uint32_t i : cell) {
+                if (!free)
+                    return;
+                if (m_seen[i] == m_query)
+                    continue;
+                m_seen[i] = m_query;
+                const Item &item = m_items[i];
+                if (item.owner == owner)
+                    continue;
+                if (item.kind == Kind::Label && crosses(leader, item.rect))
+                    free = false;
+                else if (item.kind == Kind::Leader && leadersCross(leader, item.line))
+                    free = false;
+            }
+        });
+        return free;
+    }
+
+private:
+    // Cells of s_fine pixels wholly covered by a label or obstacle, one bit each: a position
+    // that overlaps one is taken, found without looking at any item. Most positions tried in a
+    // crowded picture are, and this is what keeps the search within its time.
+    static constexpr qreal s_fine = 4;
+
+    int cellIndex(QPointF at) const
+    {
+        const int c = std::clamp(int(std::floor((at.x() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
+        const int r = std::clamp(int(std::floor((at.y() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
+        return r * m_columns + c;
+    }
+
+    void fill(const QRectF &rect)
+    {
+        const int c0 = std::max(0, int(std::ceil((rect.left() - m_origin.x()) / s_fine)));
+        const int c1 = std::min(m_fineColumns, int(std::floor((rect.right() - m_origin.x()) / s_fine))) - 1;
+        const int r0 = std::max(0, int(std::ceil((rect.top() - m_origin.y()) / s_fine)));
+        const int r1 = std::min(m_fineRows, int(std::floor((rect.bottom() - m_origin.y()) / s_fine))) - 1;
+        for (int r = r0; r <= r1; ++r) {
+            std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
+            for (int c = c0; c <= c1; ++c)
+                row[c / 64] |= std::uint64_t(1) << (c % 64);
+        }
+    }
+
+    bool touchesFull(const QRectF &rect) const
+    {
+        // Every fine cell the rectangle overlaps with some area.
+        const int c0 = std::max(0, int(std::floor((rect.left() - m_origin.x()) / s_fine)));
+        const int c1 = std::min(m_fineColumns, int(std::ceil((rect.right() - m_origin.x()) / s_fine))) - 1;
+        const int r0 = std::max(0, int(std::floor((rect.top() - m_origin.y()) / s_fine)));
+        const int r1 = std::min(m_fineRows, int(std::ceil((rect.bottom() - m_origin.y()) / s_fine))) - 1;
+        if (c0 > c1 || r0 > r1)
+            return false;
+        const int w0 = c0 / 64, w1 = c1 / 64;
+        for (int r = r0; r <= r1; ++r) {
+            const std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
+            for (int w = w0; w <= w1; ++w) {
+                std::uint64_t mask = ~std::uint64_t(0);
+                if (w == w0)
+                    mask &= ~std::uint64_t(0) << (c0 % 64);
+                if (w == w1 && c1 % 64 != 63)
+                    mask &= (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
+                if (row[w] & mask)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    struct Item
+    {
+        QRectF rect;
+        QLineF line;
+        int owner;
+        Kind kind;
+    };
+
+    template<typename F> void forCells(const QRectF &rect, F &&f)
+    {
+        const int c0 =
+            std::clamp(int(std::floor((rect.left() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
+        const int c1 =
+            std::clamp(int(std::floor((rect.right() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
+        const int r0 = std::clamp(int(std::floor((rect.top() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
+        const int r1 =
+            std::clamp(int(std::floor((rect.bottom() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
+        for (int r = r0; r <= r1; ++r) {
+            for (int c = c0; c <= c1; ++c)
+                f(m_cells[std::size_t(r) * std::size_t(m_columns) + std::size_t(c)]);
+        }
+    }
+
+    QPointF m_origin;
+    qreal m_cellWidth;
+    qreal m_cellHeight;
+    int m_columns;
+    int m_rows;
+    std::vector<std::vector<std::uint32_t>> m_cells;
+    std::vector<Item> m_items;
+    int m_fineColumns;
+    int m_fineRows;
+    int m_words; // 64-bit words per row of fine cells
+    std::vector<std::uint64_t> m_full;
+    std::vector<std::uint32_t> m_seen; // the last query that looked at each item
+    std::uint32_t m_query = 0;
+};
+
+using Label = LabelPlacer::Label;
+using Placement = LabelPlacer::Placement;
+
+struct Candidate
+{
+    QRectF rect;
+    QLineF leader;
+};
+
+constexpr int s_adjacentSlots = 4; // right, above, below, left
+constexpr int s_rings = 12; // displaced positions: rows of labels away from the mark
+constexpr int s_perRing = 6;
+// A cluster's column stands beside it, or further out by steps of this many pixels.
+constexpr int s_stackShifts = 12;
+constexpr qreal s_stackShift = 30;
+constexpr int s_farBudget = 2500; // positions the far search tries for one label
+
+class Placer
+{
+public:
+    Placer(const QRectF &bounds, std::span<const Label> labels,
+           std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
+           std::vector<Placement> &out)
+        : m_bounds(bounds)
+        , m_labels(labels)
+        , m_options(options)
+        , m_out(out)
+        , m_grid(bounds, 4 * lineHeight(labels), lineHeight(labels))
+        , m_budget(options.searchBudget)
+    {
+        for (const auto &obstacle : obstacles)
+            m_grid.add(obstacle.rect, obstacle.owner, Occupancy::Kind::Mark);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            m_grid.add(labels[i].mark, int(i), Occupancy::Kind::Mark);
+    }
+
+    void run()
+    {
+        for (std::size_t i = 0; i < m_labels.size(); ++i) {
+            if (m_labels[i].required)
+                placeSingle(int(i));
+        }
+        std::vector<std::vector<int>> clusters = findClusters();
+        // Clusters, the largest first: their columns need the most room.
+        std::stable_sort(clusters.begin(), clusters.end(),
+                         [](const auto &a, const auto &b) { return a.size() > b.size(); });
+        for (std::vector<int> &cluster : clusters) {
+            std::erase_if(cluster, [&](int i) { return m_out[std::size_t(i)].isPlaced(); });
+            if (cluster.size() > 1)
+                placeCluster(cluster);
+            else if (cluster.size() == 1)
+                placeSingle(cluster.front());
+        }
+    }
+
+private:
+    static qreal lineHeight(std::span<const Label> labels)
+    {
+        return labels.empty() ? 16 : std::max<qreal>(4, labels.front().size.height());
+    }
+
+    const Label &label(int i) const { return m_labels[std::size_t(i)]; }
+    static qreal anchorX(const QRectF &mark)
+    {
+        return std::min(mark.center().x(), mark.left() + mark.height());
+    }
+    static bool isWide(const QRectF &mark) { return mark.width() > 2 * mark.height(); }
+
+    std::vector<std::vector<int>> findClusters() const
+    {
+        std::vector<int> order(m_labels.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return anchorX(label(a).mark) < anchorX(label(b).mark); });
+        std::vector<std::vector<int>> clusters;
+        qreal last = 0;
+        for (const int i : order) {
+            const qreal x = anchorX(label(i).mark);
+            if (clusters.empty() || x - last >= m_options.clusterDistance)
+                clusters.emplace_back();
+            clusters.back().push_back(i);
+            last = x;
+        }
+        return clusters;
+    }
+
+    bool fits(const Candidate &c, int owner)
+    {
+        // Text has room above and below its glyphs: half the gap is enough between lines.
+        --m_budget;
+        const qreal g = m_options.gap - 0.01;
+        return m_bounds.contains(c.rect)
+            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+    }
+
+    void commit(int i, const Candidate &c, int slot)
+    {
+        m_out[std::size_t(i)] = { c.rect, c.leader, slot };
+        m_grid.add(c.rect, i, Occupancy::Kind::Label);
+        if (!c.leader.isNull())
+            m_grid.add(QRectF(c.leader.p1(), c.leader.p2()).normalized(), i, Occupancy::Kind::Leader,
+                       c.leader);
+    }
+
+    // Moves a label sideways into the bounds, as far as it still stands over or under its mark.
+    QRectF keepInside(QRectF rect) const
+    {
+        if (rect.right() > m_bounds.right())
+            rect.moveRight(m_bounds.right());
+        if (rect.left() < m_bounds.left())
+            rect.moveLeft(m_bounds.left());
+        return rect;
+    }
+
+    // The position `slot` of a label of its own: beside its mark, or displaced with a leader.
+    std::optional<Candidate> single(int i, int slot, qreal width) const
+    {
+        const QRectF m = label(i).mark;
+        const qreal h = label(i).size.height();
+        const qreal g = m_options.gap;
+        const qreal cy = m.center().y();
+        switch (slot) {
+        case 0:
+            return Candidate { QRectF(m.right() + g, cy - h / 2, width, h), {} };
+        case 1:
+            return Candidate { keepInside(QRectF(m.left(), m.top() - g - h, width, h)), {} };
+        case 2:
+            return Candidate { keepInside(QRectF(m.left(), m.bottom() + g, width, h)), {} };
+        case 3:
+            return Candidate { QRectF(m.left() - g - width, cy - h / 2, width, h), {} };
+        default:
+            break;
+        }
+        const int ring = (slot - s_adjacentSlots) / s_perRing;
+        const int kind = (slot - s_adjacentSlots) % s_perRing;
+        if (ring < 0 || ring >= s_rings)
+            return std::nullopt;
+        const qreal dy = ring * (h + g);
+        const qreal run = m_options.leaderRun;
+        const auto sideways = [&](bool right, qreal shift) {
+            const QRectF rect(right ? m.right() + g + run : m.left() - g - run - width, cy - h / 2 + shift,
+                              width, h);
+            const QPointF from(right ? m.right() : m.left(), cy);
+            return Candidate { rect,
+                               QLineF(from, QPointF(right ? rect.left() : rect.right(), rect.center().y())) };
+        };
+        switch (kind) {
+        case 0:
+            return ring == 0 ? std::optional(sideways(true, 0)) : std::optional(sideways(true, -dy));
+        case 1:
+            return ring == 0 ? std::nullopt : std::optional(sideways(true, dy));
+        case 2:
+            return ring == 0 ? std::optional(sideways(false, 0)) : std::optional(sideways(false, -dy));
+        case 3:
+            return ring == 0 ? std::nullopt : std::optional(sideways(false, dy));
+        default: {
+            if (ring == 0)
+                return std::nullopt;
+            const bool up = kind == 4;
+            const QRectF rect =
+                keepInside(QRectF(m.left(), up ? m.top() - g - h - dy : m.bottom() + g + dy, width, h));
+            const qreal x = std::clamp(m.center().x(), rect.left(), rect.right());
+            const QPointF from(m.center().x(), up ? m.top() : m.bottom());
+            return Candidate { rect, QLineF(from, QPointF(x, up ? rect.bottom() : rect.top())) };
+        }
+        }
+    }
+
+    bool trySingle(int i, int slot, qreal width)
+    {
+        const std::optional<Candidate> c = single(i, slot, width);
+        if (!c || !fits(*c, i))
+            return false;
+        commit(i, *c, slot);
+        return true;
+    }
+
+    // Searches outwards from the mark, row by row, for any free place, within the budget.
+    bool searchFar(int i, qreal width)
+    {
+        const QRectF m = label(i).mark;
+        const qreal h = label(i).size.height();
+        const qreal g = m_options.gap;
+        const qreal run = m_options.leaderRun;
+        const qreal step = std::max<qreal>(16, width / 2);
+        int budget = s_farBudget;
+        const int rows = int(m_bounds.height() / (h + g)) + 1;
+        const int columns = int(m_bounds.width() / step) + 1;
+        int slot = LabelPlacer::s_farSlot;
+        for (int distance = 0; distance <= rows + columns; ++distance) {
+            bool inside = false;
+            for (int k = 0; k <= std::min(distance, rows); ++k) {
+                const int j = distance - k;
+                for (const int sign : { -1, 1 }) {
+                    if (k == 0 && sign > 0)
+                        continue;
+                    const qreal top = m.center().y() - h / 2 + sign * k * (h + g);
+                    if (top < m_bounds.top() - h || top > m_bounds.bottom())
+                        continue;
+                    for (const bool right : { true, false }) {
+                        const qreal left =
+                            right ? m.right() + g + run + j * step : m.left() - g - run - width - j * step;
+                        const QRectF rect(left, top, width, h);
+                        ++slot;
+                        if (rect.left() < m_bounds.left() - width || rect.right() > m_bounds.right() + width)
+                            continue;
+                        inside = true;
+                        if (m_budget < 0 || --budget < 0)
+                            return false;
+                        const QPointF from(right ? m.right() : m.left(), m.center().y());
+                        const Candidate c {
+                            rect, QLineF(from, QPointF(right ? rect.left() : rect.right(), rect.center().y()))
+                        };
+                        if (fits(c, i)) {
+                            commit(i, c, slot);
+                            return true;
+                        }
+                    }
+                }
+            }
+            if (!inside && distance > rows)
+                return false;
+        }
+        return false;
+    }
+
+    QList<qreal> widths(int i) const
+    {
+        const Label &l = label(i);
+        const qreal full = std::min(l.size.width(), m_bounds.width());
+        QList<qreal> result { full };
+        if (l.minWidth > 0 && l.minWidth < full)
+            result.append(std::max(l.minWidth, full * 0.5));
+        return result;
+    }
+
+    void placeSingle(int i, bool mayShorten = true)
+    {
+        const Label &l = label(i);
+        auto widthsToTry = widths(i);
+        if (!mayShorten)
+            widthsToTry.resize(1);
+        const int slotCount = s_adjacentSlots + s_rings * s_perRing;
+        const int *adjacent = adjacentOrder(l.mark);
+        for (const qreal width : widthsToTry) {
+            if (l.hint >= 0 && l.hint < slotCount && trySingle(i, l.hint, width))
+                return;
+            for (int k = 0; k < s_adjacentSlots; ++k) {
+                if (trySingle(i, adjacent[k], width))
+                    return;
+            }
+            for (int slot = s_adjacentSlots; slot < slotCount && m_budget >= 0; ++slot) {
+                if (trySingle(i, slot, width))
+                    return;
+            }
+            if (searchFar(i, width))
+                return;
+        }
+        if (l.required && mayShorten) {
+            // No room anywhere: it shows all the same, beside its mark.
+            const auto c = single(i, 0, widthsToTry.back());
+            QRectF rect = keepInside(c->rect);
+            rect.moveTop(std::clamp(rect.top(), m_bounds.top(), m_bounds.bottom() - rect.height()));
+            commit(i, { rect, {} }, 0);
+        }
+    }
+
+    bool placeBeside(int i)
+    {
+        const Label &l = label(i);
+        const qreal width = std::min(l.size.width(), m_bounds.width());
+        if (l.hint >= 0 && l.hint < s_adjacentSlots && trySingle(i, l.hint, width))
+            return true;
+        for (int k = 0; k < s_adjacentSlots; ++k) {
+            if (trySingle(i, adjacentOrder(l.mark)[k], width))
+                return true;
+        }
+        return false;
+    }
+
+    // A bar's label reads best over or under its start; a dot's to its right.
+    static const int *adjacentOrder(const QRectF &mark)
+    {
+        static constexpr int barOrder[] = { 1, 2, 0, 3 };
+        static constexpr int dotOrder[] = { 0, 1, 2, 3 };
+        return isWide(mark) ? barOrder : dotOrder;
+    }
+
+    // Every label of the cluster beside its own mark, or none.
+    bool placeAdjacent(const std::vector<int> &members)
+    {
+        std::vector<std::pair<Candidate, int>> chosen;
+        for (const int i : members) {
+            const qreal width = std::min(label(i).size.width(), m_bounds.width());
+            bool found = false;
+            for (int k = 0; k < s_adjacentSlots && !found; ++k) {
+                const int slot = adjacentOrder(label(i).mark)[k];
+                const std::optional<Candidate> c = single(i, slot, width);
+                if (!c || !fits(*c, i))
+                    continue;
+                const QRectF widened = c->rect.adjusted(-m_options.gap, 0, m_options.gap, 0);
+                const bool clashes = std::any_of(chosen.begin(), chosen.end(), [&](const auto &other) {
+                    return other.first.rect.intersects(widened);
+                });
+                if (!clashes) {
+                    chosen.emplace_back(*c, slot);
+                    found = true;
+                }
+            }
+            if (!found)
+                return false;
+        }
+        for (std::size_t k = 0; k < members.size(); ++k)
+            commit(members[k], chosen[k].first, chosen[k].second);
+        return true;
+    }
+
+    // The cluster's labels in one column, in date order from the top, beside the cluster.
+    bool placeStack(const std::vector<int> &members, bool shortened)
+    {
+        const qreal g = m_options.gap;
+        QRectF extent;
+        qreal centre = 0;
+        std::vector<qreal> widthOf;
+        qreal height = -g / 2;
+        for (const int i : members) {
+            extent = extent.isNull() ? label(i).mark : extent.united(label(i).mark);
+            centre += label(i).mark.center().y();
+            const auto w = widths(i);
+            widthOf.push_back(shortened ? w.back() : w.front());
+            height += label(i).size.height() + g / 2;
+        }
+        centre /= qreal(members.size());
+        if (height > m_bounds.height())
+            return false;
+        const qreal step = (label(members.front()).size.height() + g) / 2;
+        const int reach = int(m_bounds.height() / step) + 1;
+
+        std::vector<Candidate> rows(members.size());
+        const auto tryAt = [&](int offset, bool right, int shift) {
+            const qreal top = centre - height / 2 + offset * step;
+            if (top < m_bounds.top() || top + height > m_bounds.bottom())
+                return false;
+            if (m_budget < 0)
+                return false;
+            qreal y = top;
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                const Label &l = label(members[k]);
+                const qreal w = widthOf[k];
+                const qreal run = m_options.leaderRun + shift * s_stackShift;
+                const qreal x = right ? extent.right() + g + run : extent.left() - g - run - w;
+                rows[k].rect = QRectF(x, y, w, l.size.height());
+                const QPointF from(right ? l.mark.right() : l.mark.left(), l.mark.center().y());
+                rows[k].leader = QLineF(from, QPointF(right ? x : x + w, y + l.size.height() / 2));
+                if (!fits(rows[k], members[k]))
+                    return false;
+                y += l.size.height() + g / 2;
+            }
+            // Marks in different lanes can make a fan of leaders cross: try another place.
+            for (std::size_t a = 0; a < rows.size(); ++a) {
+                for (std::size_t b = a + 1; b < rows.size(); ++b) {
+                    if (leadersCross(rows[a].leader, rows[b].leader))
+                        return false;
+                }
+            }
+            const int slot =
+                LabelPlacer::s_stackSlot + ((offset + reach) * s_stackShifts + shift) * 2 + (right ? 0 : 1);
+            for (std::size_t k = 0; k < members.size(); ++k)
+                commit(members[k], rows[k], slot);
+            return true;
+        };
+        // Last frame's place first, then outwards from the cluster's middle, right before left.
+        const int hint = label(members.front()).hint;
+        if (hint >= LabelPlacer::s_stackSlot && hint < LabelPlacer::s_farSlot) {
+            const int code = hint - LabelPlacer::s_stackSlot;
+            if (tryAt(code / 2 / s_stackShifts - reach, code % 2 == 0, code / 2 % s_stackShifts))
+                return true;
+        }
+        for (int shift = 0; shift < s_stackShifts; ++shift) {
+            for (int distance = 0; distance <= reach && m_budget >= 0; ++distance) {
+                for (const bool right : { true, false }) {
+                    if (tryAt(distance, right, shift) || (distance > 0 && tryAt(-distance, right, shift)))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    void placeCluster(std::vector<int> members)
+    {
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+            const Label &la = label(a), &lb = label(b);
+            return la.date != lb.date ? la.date < lb.date : la.mark.center().y() < lb.mark.center().y();
+        });
+        if (placeAdjacent(members) || placeStack(members, false))
+            return;
+        // No column fits: each label on its own, whole, and only then shortened.
+        for (const int i : members)
+            placeSingle(i, false);
+        std::erase_if(members, [&](int i) { return m_out[std::size_t(i)].isPlaced(); });
+        if (members.size() > 1 && placeStack(members, true))
+            return;
+        for (const int i : members)
+            placeSingle(i);
+    }
+
+    QRectF m_bounds;
+    std::span<const Label> m_labels;
+    LabelPlacer::Options m_options;
+    std::vector<Placement> &m_out;
+    Occupancy m_grid;
+    int m_budget;
+};
+
+} // namespace
+
+std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std::span<const Label> labels,
+                                                       std::span<const Obstacle> obstacles,
+                                                       const Options &options)
+{
+    std::vector<Placement> out(labels.size());
+    if (labels.empty() || bounds.width() <= 0 || bounds.height() <= 0)
+        return out;
+    Placer(bounds, labels, obstacles, options, out).run();
+    return out;
+}

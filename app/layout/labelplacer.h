@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QLineF>
+#include <QRectF>
+#include <QSizeF>
+
+#include <span>
+#include <vector>
+
+// Places the labels of a chart's marks so that no label covers another label, a leader, an
+// obstacle (an era title, a lane name, a density strip) or any mark but its own. A label stands
+// beside its mark when there is room there; else in free space nearby, joined to its mark by a
+// leader line. Marks a few pixels apart form a cluster, whose labels stand in one column in date
+// order, so that the leaders fan out without crossing. Only when nothing fits is a label
+// shortened (to no less than its minimum width) and, failing that, left out; a required label
+// (the selected event's) is always placed. Pure: the same input gives the same placement.
+class LabelPlacer
+{
+public:
+    struct Label
+    {
+        QRectF mark; // the label's own mark, which it may touch
+        QSizeF size; // of the whole text
+        qreal minWidth = 0; // the narrowest it may be shortened to; 0 when it may not be
+        double date = 0; // orders the labels of a cluster
+        bool required = false;
+        // The slot this label had in the last frame (Placement::slot), tried first so that
+        // labels keep their places while the view zooms and pans; -1 for none.
+        int hint = -1;
+    };
+    struct Obstacle
+    {
+        QRectF rect;
+        int owner = -1; // the label whose mark this is (a mark in another lane), or -1
+    };
+    struct Placement
+    {
+        QRectF rect; // where the text goes; narrower than Label::size when shortened
+        QLineF leader; // from the mark to the label; null when the label stands beside its mark
+        int slot = -1; // which position it took; -1 when the label is left out
+        bool isPlaced() const { return slot >= 0; }
+    };
+    struct Options
+    {
+        qreal gap = 2; // between a label and anything else
+        qreal leaderRun = 10; // the shortest horizontal run of a leader
+        qreal clusterDistance = 8; // marks closer than this (horizontally) form a cluster
+        // Positions checked, over all labels: bounds the time a frame spends on labels that
+        // cannot be placed near their marks. Places beside a mark are checked regardless.
+        int searchBudget = 12000;
+    };
+
+    // One placement per label, in the labels' order. Labels lie within `bounds`.
+    static std::vector<Placement> place(const QRectF &bounds, std::span<const Label> labels,
+                                        std::span<const Obstacle> obstacles, const Options &options);
+    static std::vector<Placement> place(const QRectF &bounds, std::span<const Label> labels,
+                                        std::span<const Obstacle> obstacles)
+    {
+        return place(bounds, labels, obstacles, Options());
+    }
+
+    // Slots: below s_stackSlot a label of its own (beside its mark or displaced); from
+    // s_stackSlot, one of a cluster's column; from s_farSlot, found by the far search.
+    static constexpr int s_stackSlot = 1 << 20;
+    static constexpr int s_farSlot = 1 << 24;
+};

@@ -1,0 +1,240 @@
+#include "csvparser.h"
+#include "csvwriter.h"
+#include "saveformat.h"
+#include "testutils.h"
+#include "timeline.h"
+#include "timelinejswriter.h"
+#include "timelineloader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Writing timelines as CSV and TimelineJS JSON, and reading what was written back.
+class TestTimelineExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void csvFieldsFollowRfc4180_data();
+    void csvFieldsFollowRfc4180();
+    void csvHasOneRowPerEvent();
+    void timelineJsHasWhatTimelineJsNeeds();
+    void roundTrip_data();
+    void roundTrip();
+    void saveChoosesTheFormat();
+
+private:
+    std::shared_ptr<const Timeline> m_embedded;
+};
+
+namespace {
+
+// A small timeline with what is hard to write: commas, quotes, line breaks, markup, vague dates.
+const QByteArray tricky = R"({"format":"sourceline","version":1,"title":"Tricky, \"quoted\"",
+"sources":[{"id":"s","title":"Note <1>","text":"A & B agreed. Then, \"later\", they split."}],
+"actors":[{"id":"a","name":"A & Co","kind":"organization"},{"id":"b","name":"B","kind":"person"}],
+"events":[
+ {"id":"deal","title":"Deal, <b>signed</b>","when":"2019-07-22","actors":["a","b"],"summary":"Line one\nline two",
+  "evidence":[{"source":"s","quote":"A & B agreed."}]},
+ {"id":"split","title":"Split","when":"2023-01~/2024-10-31~","dateText":"later","actors":["b"],
+  "evidence":[{"source":"s","quote":"\"later\""}],
+  "references":[{"title":"Report","publisher":"Press","url":"https://example.org/r"}]},
+ {"id":"year","title":"A year","when":"2021","kind":"report","actors":[]}],
+"eras":[{"id":"e","title":"Together","when":"2019/2022-06"}]})";
+
+std::shared_ptr<const Timeline> loadTricky()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadData(tricky, u"tricky.json"_s);
+    if (!result.ok())
+        qFatal("tricky.json: %s", qPrintable(result.errorText()));
+    return result.timeline;
+}
+
+} // namespace
+
+void TestTimelineExport::initTestCase()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY(result.ok());
+    m_embedded = result.timeline;
+}
+
+void TestTimelineExport::csvFieldsFollowRfc4180_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("plain") << u"plain"_s << u"plain"_s;
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("comma") << u"a, b"_s << u"\"a, b\""_s;
+    QTest::newRow("quote") << u"say \"hi\""_s << u"\"say \"\"hi\"\"\""_s;
+    QTest::newRow("line break") << u"one\ntwo"_s << u"\"one\ntwo\""_s;
+    QTest::newRow("carriage return") << u"one\rtwo"_s << u"\"one\rtwo\""_s;
+    QTest::newRow("edge space") << u" padded"_s << u"\" padded\""_s;
+}
+
+void TestTimelineExport::csvFieldsFollowRfc4180()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QCOMPARE(CsvWriter::field(text), field);
+}
+
+void TestTimelineExport::csvHasOneRowPerEvent()
+{
+    const QByteArray csv = CsvWriter::toCsv(*loadTricky());
+    QVERIFY(csv.startsWith("\xef\xbb\xbfid,start,end,when,dateText,title,kind,actors,summary,evidence\r\n"));
+    QVERIFY(csv.endsWith("\r\n"));
+    CsvParser parser(QByteArrayView(csv).sliced(3));
+    CsvParser::Record record;
+    QList<QStringList> rows;
+    while (parser.next(&record))
+        rows.append(record.fields);
+    QVERIFY(!parser.hasError());
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows[1],
+             (QStringList { u"deal"_s,
+                            u"2019-07-22"_s,
+                            u"2019-07-22"_s,
+                            u"2019-07-22"_s,
+                            {},
+                            u"Deal, <b>signed</b>"_s,
+                            {},
+                            u"A & Co; B"_s,
+                            u"Line one\nline two"_s,
+                            u"A & B agreed."_s }));
+    QCOMPARE(rows[2],
+             (QStringList { u"year"_s,
+                            u"2021-01-01"_s,
+                            u"2021-12-31"_s,
+                            u"2021"_s,
+                            {},
+                            u"A year"_s,
+                            u"report"_s,
+                            {},
+                            {},
+                            {} }));
+    QCOMPARE(rows[3].mid(0, 6),
+             (QStringList { u"split"_s, u"2023-01-01"_s, u"2024-10-31"_s, u"2023-01~/2024-10-31~"_s,
+                            u"later"_s, u"Split"_s }));
+    QCOMPARE(rows[3][9], u"\"later\""_s);
+}
+
+void TestTimelineExport::timelineJsHasWhatTimelineJsNeeds()
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(TimelineJsWriter::toJson(*loadTricky()), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject root = document.object();
+    QCOMPARE(root[u"title"_s][u"text"_s][u"headline"_s].toString(), u"Tricky, &quot;quoted&quot;"_s);
+    const QJsonArray events = root[u"events"_s].toArray();
+    QCOMPARE(events.size(), 3);
+    // TimelineJS requires a start_date with a year as a number on every slide.
+    for (const QJsonValue &slide : events)
+        QVERIFY(slide[u"start_date"_s][u"year"_s].isDouble());
+    const QJsonObject deal = events[0].toObject();
+    QCOMPARE(deal[u"start_date"_s].toObject(),
+             (QJsonObject { { u"year"_s, 2019 }, { u"month"_s, 7 }, { u"day"_s, 22 } }));
+    QVERIFY(!deal.contains(u"end_date"_s));
+    QCOMPARE(deal[u"group"_s].toString(), u"A &amp; Co"_s);
+    // Text from the timeline is escaped: TimelineJS renders these fields as HTML.
+    QCOMPARE(deal[u"text"_s][u"headline"_s].toString(), u"Deal, &lt;b&gt;signed&lt;/b&gt;"_s);
+    QCOMPARE(
+        deal[u"text"_s][u"text"_s].toString(),
+        u"<p>Line one<br>line two</p><blockquote>A &amp; B agreed.</blockquote><p>\u2014 Note &lt;1&gt;</p>"_s);
+    const QJsonObject year = events[1].toObject();
+    QCOMPARE(year[u"start_date"_s].toObject(), (QJsonObject { { u"year"_s, 2021 } }));
+    const QJsonObject split = events[2].toObject();
+    QCOMPARE(split[u"start_date"_s].toObject(), (QJsonObject { { u"year"_s, 2023 }, { u"month"_s, 1 } }));
+    QCOMPARE(split[u"end_date"_s].toObject(),
+             (QJsonObject { { u"year"_s, 2024 }, { u"month"_s, 10 }, { u"day"_s, 31 } }));
+    QCOMPARE(split[u"display_date"_s].toString(), u"later"_s);
+    QCOMPARE(split[u"media"_s].toObject(),
+             (QJsonObject { { u"url"_s, u"https://example.org/r"_s },
+                            { u"caption"_s, u"Report"_s },
+                            { u"credit"_s, u"Press"_s } }));
+    QCOMPARE(root[u"eras"_s].toArray().size(), 1);
+    QCOMPARE(root[u"eras"_s][0][u"end_date"_s].toObject(),
+             (QJsonObject { { u"year"_s, 2022 }, { u"month"_s, 6 } }));
+}
+
+void TestTimelineExport::roundTrip_data()
+{
+    QTest::addColumn<SaveFormat::Format>("format");
+    QTest::addColumn<bool>("embedded");
+    QTest::newRow("csv, embedded") << SaveFormat::Format::Csv << true;
+    QTest::newRow("csv, tricky") << SaveFormat::Format::Csv << false;
+    QTest::newRow("timelinejs, embedded") << SaveFormat::Format::TimelineJs << true;
+    QTest::newRow("timelinejs, tricky") << SaveFormat::Format::TimelineJs << false;
+}
+
+// What is written reads back with the same titles, days and groups (first actors); CSV also
+// keeps ids, the `when` as written, kinds and every actor.
+void TestTimelineExport::roundTrip()
+{
+    QFETCH(SaveFormat::Format, format);
+    QFETCH(bool, embedded);
+    const std::shared_ptr<const Timeline> original = embedded ? m_embedded : loadTricky();
+    const TimelineLoader::Result back =
+        TimelineLoader::loadData(SaveFormat::bytes(*original, format), u"back"_s);
+    QVERIFY2(back.ok(), qPrintable(back.errorText()));
+    const Timeline &a = *original, &b = *back.timeline;
+    QCOMPARE(b.events.size(), a.events.size());
+    // Both are in date order; events on the same first day may swap, so match them by title.
+    for (const Event &e : a.events) {
+        const QString title = a.text(e.title);
+        const auto found = std::find_if(b.events.cbegin(), b.events.cend(),
+                                        [&](const Event &f) { return b.text(f.title) == title; });
+        QVERIFY2(found != b.events.cend(), qPrintable(title));
+        QCOMPARE(found->range.first, e.range.first);
+        QCOMPARE(found->range.last, e.range.last);
+        const auto actorsA = a.actorsOf(e), actorsB = b.actorsOf(*found);
+        QCOMPARE(actorsB.empty(), actorsA.empty());
+        if (!actorsA.empty())
+            QCOMPARE(b.actors.at(actorsB.front()).name, a.actors.at(actorsA.front()).name);
+        if (format == SaveFormat::Format::Csv) {
+            QCOMPARE(b.text(found->id), a.text(e.id));
+            QCOMPARE(b.text(found->when), a.text(e.when));
+            QCOMPARE(b.text(found->dateText), a.text(e.dateText));
+            QCOMPARE(b.kindOf(*found), a.kindOf(e));
+            QCOMPARE(actorsB.size(), actorsA.size());
+        } else {
+            QCOMPARE(b.text(found->id), a.text(e.id));
+        }
+    }
+    if (format == SaveFormat::Format::TimelineJs) {
+        QCOMPARE(b.title, a.title);
+        QCOMPARE(b.eras.size(), a.eras.size());
+        QCOMPARE(b.eras[0].range.first, a.eras[0].range.first);
+        QCOMPARE(b.eras[0].range.last, a.eras[0].range.last);
+    }
+}
+
+void TestTimelineExport::saveChoosesTheFormat()
+{
+    QCOMPARE(SaveFormat::fromFileName(u"x.csv"_s), SaveFormat::Format::Csv);
+    QCOMPARE(SaveFormat::fromFileName(u"x.CSV"_s), SaveFormat::Format::Csv);
+    QCOMPARE(SaveFormat::fromFileName(u"x.json"_s), SaveFormat::Format::Sourceline);
+    QCOMPARE(SaveFormat::fromName(u"timelinejs"), SaveFormat::Format::TimelineJs);
+    QCOMPARE(SaveFormat::fromName(u"TimelineJS"), std::nullopt);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"out.csv"_s);
+    QString error;
+    QVERIFY2(SaveFormat::save(*m_embedded, SaveFormat::Format::Csv, path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), CsvWriter::toCsv(*m_embedded));
+    const QString missing = dir.filePath(u"no such folder/out.csv"_s);
+    QVERIFY(!SaveFormat::save(*m_embedded, SaveFormat::Format::Csv, missing, &error));
+    QVERIFY2(error.startsWith(missing + u": "_s), qPrintable(error));
+}
+
+SOURCELINE_TEST_MAIN(TestTimelineExport)
+#include "tst_timelineexport.moc"
