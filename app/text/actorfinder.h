@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 // Finds the people and organisations an article's sentences name: runs of capitalised words,
 // company suffixes ("Inc.", "AG"), titles ("CEO Marc Benioff"), possessives ("Microsoft's"),
@@ -14,6 +15,10 @@ class ActorFinder
 {
 public:
     explicit ActorFinder(QList<Actor> known = {});
+
+    // Which of `actors` a piece of text names, by their names and aliases as whole words, in
+    // the order they first appear: what an event made from selected text starts with.
+    static QList<int> find(const QList<Actor> &actors, QStringView text);
 
     // Reads the whole text once (short forms may come before their full name's second use).
     void scan(const QString &text, const QList<Sentence> &sentences);
