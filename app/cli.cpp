@@ -85,6 +85,7 @@ QByteArray dump(const Timeline &t)
             { u"actors"_s, actors },
             { u"evidence"_s, evidence },
             { u"references"_s, references },
+            { u"draft"_s, event.draft },
         });
     }
 

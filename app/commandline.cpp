@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "articlecli.h"
 #include "chartexporter.h"
 #include "cli.h"
 #include "mainwindow.h"
@@ -116,6 +117,20 @@ CommandLine::CommandLine(int &argc, char **argv)
                    u"Render the whole window offscreen to a PNG file (at --size, default 1600x900), as the "
                    "README's pictures are made."_s,
                    u"OUT.png"_s)
+    , m_timex(u"timex"_s,
+              u"Print the dates and times found in a plain-text article as JSON (TIMEX3 values and EDTF "
+              "dates)."_s,
+              u"ARTICLE"_s)
+    , m_draft(u"draft"_s,
+              u"Write a timeline of draft events from a plain-text article: its dated sentences, with their "
+              "actors (to standard output, or to --save-as)."_s,
+              u"ARTICLE"_s)
+    , m_published(
+          u"published"_s,
+          u"With --timex or --draft: the day the article appeared, which relative dates (\"yesterday\") "
+          "are resolved against. Default: the article's date line."_s,
+          u"YYYY-MM-DD"_s)
+    , m_title(u"title"_s, u"With --draft: the timeline's title (default: the headline)."_s, u"TEXT"_s)
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -125,19 +140,32 @@ CommandLine::CommandLine(int &argc, char **argv)
         u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
         "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
     m_parser.addOptions({ m_check, m_dump, m_saveAs, m_to, m_export, m_format, m_noTitle, m_subtitle,
-                          m_noCredit, m_size, m_scale, m_select, m_screenshot });
+                          m_noCredit, m_size, m_scale, m_select, m_screenshot, m_timex, m_draft, m_published,
+                          m_title });
     m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!m_parser.parse(arguments))
         m_problem = m_parser.errorText();
     m_files = m_parser.positionalArguments();
+    // --draft writes a timeline, so with it --save-as says where rather than being a mode.
+    const bool drafting = m_parser.isSet(m_draft);
     const int modes = int(m_parser.isSet(m_check)) + int(m_parser.isSet(m_dump))
-        + int(m_parser.isSet(m_saveAs)) + int(m_parser.isSet(m_export)) + int(m_parser.isSet(m_screenshot));
+        + int(m_parser.isSet(m_saveAs) && !drafting) + int(m_parser.isSet(m_export))
+        + int(m_parser.isSet(m_screenshot)) + int(m_parser.isSet(m_timex)) + int(drafting);
     const bool exporting = m_parser.isSet(m_export) || m_parser.isSet(m_screenshot);
     m_window = modes == 0 && !m_parser.isSet(m_help) && !m_parser.isSet(m_version);
     if (m_problem.isEmpty() && m_files.size() > 1)
         m_problem = u"expected at most one FILE, got %1"_s.arg(m_files.size());
     else if (m_problem.isEmpty() && modes > 1)
-        m_problem = u"use only one of --check, --dump, --save-as, --export and --screenshot"_s;
+        m_problem =
+            u"use only one of --check, --dump, --save-as, --export, --screenshot, --timex and --draft"_s;
+    else if (m_problem.isEmpty() && (m_parser.isSet(m_timex) || drafting) && !m_files.isEmpty())
+        m_problem = u"--timex and --draft read the article they name, not a FILE"_s;
+    else if (m_problem.isEmpty() && m_parser.isSet(m_published) && !m_parser.isSet(m_timex) && !drafting)
+        m_problem = u"--published goes with --timex or --draft"_s;
+    else if (m_problem.isEmpty() && m_parser.isSet(m_title) && !drafting)
+        m_problem = u"--title goes with --draft"_s;
+    if (m_problem.isEmpty() && m_parser.isSet(m_to) && drafting)
+        m_problem = u"--draft writes format v1; --to goes with --save-as FILE"_s;
     if (m_problem.isEmpty() && m_parser.isSet(m_to) && !m_parser.isSet(m_saveAs))
         m_problem = u"--to goes with --save-as"_s;
     if (m_problem.isEmpty() && m_parser.isSet(m_to) && !SaveFormat::fromName(m_parser.value(m_to)))
@@ -198,7 +226,23 @@ int CommandLine::run()
     }
     if (m_parser.isSet(m_screenshot))
         return runScreenshot();
+    if (m_parser.isSet(m_timex) || m_parser.isSet(m_draft))
+        return runArticle();
     return runHeadless();
+}
+
+int CommandLine::runArticle()
+{
+    const ArticleCli::Output out = m_parser.isSet(m_draft)
+        ? ArticleCli::draft(m_parser.value(m_draft), m_parser.value(m_published), m_parser.value(m_title),
+                            m_parser.value(m_saveAs))
+        : ArticleCli::timex(m_parser.value(m_timex), m_parser.value(m_published));
+    printTo(stderr, out.standardError);
+    if (!out.standardOutput.isEmpty() && !writeStdout(out.standardOutput)) {
+        printTo(stderr, u"sourceline: cannot write to standard output\n"_s);
+        return Failure;
+    }
+    return out.exitCode;
 }
 
 int CommandLine::runHeadless()

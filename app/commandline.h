@@ -11,7 +11,7 @@
 class QCoreApplication;
 
 // Reads the command line and runs what it asks for without a window (--check, --dump,
-// --export, --screenshot, --help, --version, usage errors), or says that the window should
+// --export, --screenshot, --timex, --draft, --help, --version, usage errors), or says that the window should
 // open and on which file. It makes the application object: a QApplication only when widgets
 // are needed, so that the headless modes run with no display at all.
 class CommandLine
@@ -35,6 +35,7 @@ private:
     QString readExportOptions(ChartExporter::Options *options, ChartExporter::Format *format) const;
     int runHeadless();
     int runScreenshot();
+    int runArticle(); // --timex and --draft
 
     QCommandLineParser m_parser;
     QCommandLineOption m_help;
@@ -52,6 +53,10 @@ private:
     QCommandLineOption m_scale;
     QCommandLineOption m_select;
     QCommandLineOption m_screenshot;
+    QCommandLineOption m_timex;
+    QCommandLineOption m_draft;
+    QCommandLineOption m_published;
+    QCommandLineOption m_title;
     QStringList m_files;
     QString m_problem; // a usage error, found before the application object exists
     bool m_window = false;

@@ -105,9 +105,9 @@ enum class KindMember { Id, Label, Color };
 constexpr std::array<std::string_view, 3> s_kindMembers { "id", "label", "color" };
 enum class EraMember { Id, Title, When };
 constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
-enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
-constexpr std::array<std::string_view, 9> s_eventMembers {
-    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references",
+enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References, Draft };
+constexpr std::array<std::string_view, 10> s_eventMembers {
+    "id", "title", "when", "actors", "dateText", "summary", "kind", "evidence", "references", "draft",
 };
 enum class EvidenceMember { Source, Quote };
 constexpr std::array<std::string_view, 2> s_evidenceMembers { "source", "quote" };
@@ -978,6 +978,11 @@ void Parser::readEvent(qsizetype index)
             event.references.begin = std::uint32_t(t.references.size());
             readArray([&](qsizetype) { readReference(); });
             event.references.count = std::uint32_t(t.references.size() - event.references.begin);
+        } else if (member == EventMember::Draft) {
+            if (m_reader.token() == Token::True || m_reader.token() == Token::False)
+                event.draft = m_reader.token() == Token::True;
+            else
+                typeError(u"true or false"_s);
         }
     });
     m_currentEvent = -1;

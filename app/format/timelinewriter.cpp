@@ -352,6 +352,10 @@ void writeEvent(JsonOut &out, const Timeline &t, const Event &event, const Names
         }
         out.endArray();
     }
+    if (event.draft) {
+        out.key("draft");
+        out.boolean(true);
+    }
     out.endObject();
 }
 

@@ -114,6 +114,7 @@ struct Event
     Span actors; // into Timeline::eventActors
     Span evidence; // into Timeline::evidence
     Span references; // into Timeline::references
+    bool draft = false; // proposed from an article, not yet reviewed by a person
 };
 
 // A loaded timeline: plain values, immutable once the loader hands it out, and so safe to share

@@ -23,7 +23,7 @@ void TestFuzzCorpus::inputsHoldTheirPromises_data()
     QTest::addColumn<QString>("parser");
     QTest::addColumn<QString>("path");
     int count = 0;
-    for (const QString &parser : { u"loader"_s, u"daterange"_s, u"sentences"_s, u"timelinejs"_s, u"csv"_s }) {
+    for (const QString &parser : { u"loader"_s, u"daterange"_s, u"sentences"_s, u"timelinejs"_s, u"csv"_s, u"tagger"_s }) {
         for (const QString &kind : { u"corpus"_s, u"regressions"_s }) {
             QDirIterator it(QStringLiteral(SOURCELINE_FUZZ_DIR) + u'/' + kind + u'/' + parser, QDir::Files);
             while (it.hasNext()) {
@@ -53,6 +53,8 @@ void TestFuzzCorpus::inputsHoldTheirPromises()
         QVERIFY(FuzzChecks::csv(bytes));
     else if (parser == u"daterange"_s)
         QVERIFY(FuzzChecks::date(bytes));
+    else if (parser == u"tagger"_s)
+        QVERIFY(FuzzChecks::tagger(bytes));
     else
         QVERIFY(FuzzChecks::sentences(bytes));
 }

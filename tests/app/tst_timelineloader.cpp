@@ -479,6 +479,9 @@ void TestTimelineLoader::errors_data()
     row("publisherConfirmed is a string", doc,
         { place(doc, "\"no\"")
           + u": sources[0].publisherConfirmed: expected true or false, found a string"_s });
+    doc = timeline("[" + eventJson("e", "2020", R"(,"draft":"yes")") + "]");
+    row("draft is a string", doc,
+        { place(doc, "\"yes\"") + u": events[0].draft (event \"e\"): expected true or false, found a string"_s });
     doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":{})") + "]");
     row("evidence is an object", doc,
         { place(doc, "{}") + u": events[0].evidence (event \"e\"): expected an array, found an object"_s });

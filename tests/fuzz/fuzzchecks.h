@@ -8,9 +8,12 @@
 #include "cli.h"
 #include "csvtimelinereader.h"
 #include "daterange.h"
+#include "drafter.h"
 #include "sentencesplitter.h"
+#include "temporaltagger.h"
 #include "timelinejsreader.h"
 #include "timelineloader.h"
+#include "timelinewriter.h"
 
 namespace FuzzChecks {
 
@@ -105,6 +108,30 @@ inline bool sentences(QByteArrayView utf8)
             return false;
     }
     return true;
+}
+
+// The tagger's expressions lie in the text in order, apart, with their own text; every EDTF
+// date it gives parses; and the drafts made from the text load as a valid timeline.
+inline bool tagger(QByteArrayView utf8)
+{
+    const QString text = QString::fromUtf8(utf8);
+    for (const std::optional<QDate> published :
+         { std::optional<QDate>(), std::optional<QDate>(QDate(2025, 1, 22)) }) {
+        qsizetype previousEnd = 0;
+        for (const Timex &t : TemporalTagger(published).tag(text)) {
+            if (t.begin < previousEnd || t.end <= t.begin || t.end > text.size())
+                return false;
+            if (text.sliced(t.begin, t.end - t.begin) != t.text || t.type.isEmpty() || t.value.isEmpty())
+                return false;
+            if (!t.edtf.isEmpty() && !DateRange::parse(t.edtf.toUtf8()))
+                return false;
+            previousEnd = t.end;
+        }
+    }
+    Drafter::Options options;
+    options.published = QDate(2025, 1, 22);
+    const QByteArray json = TimelineWriter::toJson(*Drafter::draft(text, options));
+    return TimelineLoader::loadData(json, QStringLiteral("(drafts)")).ok();
 }
 
 } // namespace FuzzChecks

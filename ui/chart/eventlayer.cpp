@@ -445,8 +445,14 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 painter->setPen(QPen(color, e == current ? 2 : 1.2));
                 painter->drawLine(centre, QPointF(centre.x(), m_chart->laneRect(bottomRow).center().y()));
             }
-            painter->setPen(QPen(dark ? QColor(20, 20, 20) : Qt::white, 1.5));
-            painter->setBrush(color);
+            // A draft, not yet reviewed, is hollow: a ring in its colour.
+            if (event.draft) {
+                painter->setPen(QPen(color, 2));
+                painter->setBrush(Qt::NoBrush);
+            } else {
+                painter->setPen(QPen(dark ? QColor(20, 20, 20) : Qt::white, 1.5));
+                painter->setBrush(color);
+            }
             painter->drawEllipse(mark);
         } else {
             QColor fill = color;
@@ -458,7 +464,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             else if (event.range.isApproximate())
                 outline.setStyle(Qt::DashLine);
             painter->setPen(outline);
-            painter->setBrush(fill);
+            painter->setBrush(event.draft ? QBrush(Qt::NoBrush) : QBrush(fill)); // drafts hollow
             painter->drawRoundedRect(mark, 3, 3);
             if (row == topRow && bottomRow > topRow) {
                 painter->setPen(QPen(color, 1, Qt::DotLine));
