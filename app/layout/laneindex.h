@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 // For each actor, its events in time order, so that what a lane shows between two days is
@@ -77,7 +78,32 @@ public:
     // binary search; it may include a few events that end before `first`, never miss one.
     std::pair<std::size_t, std::size_t> visibleRange(int lane, double first, double last) const;
 
+    // Kept up to date while the timeline is edited, an event or an actor at a time: the lanes
+    // of the event are laid out again, the others only renumber the events after it. Each is
+    // called after the Timeline itself changed.
+    void insertEvent(const Timeline &t, std::int32_t event);
+    void removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors);
+    // The event at `event` changed in place (its date order kept); it had `oldActors`.
+    void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors);
+    void insertActor(int actor);
+    void removeActor(int actor); // its lane must have no events
+
 private:
+    static void assignSubRows(Lane &lane);
+    void updateTotals(Lane &lane) const;
+    // Each true when the extent changed. Growing looks at no event; shrinking scans them only
+    // when the removed one was on the extent's edge.
+    bool growExtent(Days days);
+    bool shrinkExtent(const Timeline &t, Days removed);
+    void renumberFrom(std::int32_t event, int shift);
+    Lane &laneFor(int actor); // makes the unattributed lane when needed
+    // Adds the event to, or takes it from, the lanes of its actors; collects the lanes touched.
+    void attach(const Timeline &t, std::int32_t event, std::vector<int> *touched);
+    std::optional<Days> detach(std::int32_t event, std::span<const std::int32_t> actors,
+                               std::vector<int> *touched);
+    // Sub-rows and totals of the touched lanes again (of all, when the extent moved).
+    void relayOut(std::vector<int> touched, bool extentChanged);
+
     std::vector<Lane> m_lanes;
     std::vector<int> m_laneOfActor;
     int m_unattributedLane = -1;

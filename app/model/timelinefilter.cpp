@@ -107,6 +107,20 @@ void TimelineFilter::stopSearch()
     m_workers.removeAll(nullptr);
 }
 
+void TimelineFilter::stopReading()
+{
+    const bool searching = m_cancel != nullptr;
+    stopSearch();
+    // Cancelled workers check every few thousand events: the wait is short.
+    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
+        if (worker)
+            worker->wait();
+    }
+    // The search starts again on the edited timeline once the edit is done.
+    if (searching)
+        QMetaObject::invokeMethod(this, &TimelineFilter::update, Qt::QueuedConnection);
+}
+
 void TimelineFilter::setSearching(bool searching)
 {
     if (m_searching == searching)
@@ -171,4 +185,32 @@ void TimelineFilter::update()
     m_workers.append(worker);
     setSearching(true);
     worker->start();
+}
+
+bool TimelineFilter::judge(qsizetype event) const
+{
+    const auto actors = m_timeline->actorsOf(m_timeline->events[event]);
+    const bool shown = actors.empty()
+        || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) { return m_actors->isVisible(a); });
+    return shown && matchesText(event);
+}
+
+void TimelineFilter::eventInserted(qsizetype event)
+{
+    const bool accepted = judge(event);
+    m_accepted.insert(m_accepted.begin() + event, accepted);
+    m_acceptedCount += accepted;
+}
+
+void TimelineFilter::eventRemoved(qsizetype event)
+{
+    m_acceptedCount -= m_accepted[event];
+    m_accepted.erase(m_accepted.begin() + event);
+}
+
+void TimelineFilter::eventChanged(qsizetype event)
+{
+    const bool accepted = judge(event);
+    m_acceptedCount += qsizetype(accepted) - qsizetype(m_accepted[event]);
+    m_accepted[event] = accepted;
 }

@@ -45,6 +45,15 @@ public:
     // Whether a search runs on a worker; what accepts() says is then the previous answer.
     bool isSearching() const { return m_searching; }
 
+    // Before the timeline is edited in place, which a search on a worker must not be reading:
+    // stops every worker and waits for it; a search that was under way starts again afterwards.
+    void stopReading();
+    // An edit of one event, told by the document before the views hear of it: judged alone,
+    // without a pass over the others. They emit no changed(), which would make views start over.
+    void eventInserted(qsizetype event);
+    void eventRemoved(qsizetype event);
+    void eventChanged(qsizetype event);
+
 public Q_SLOTS:
     void setText(const QString &text);
 
@@ -68,6 +77,7 @@ private:
     void setSearching(bool searching);
     void accept(Judgement judgement);
     bool passesAll() const;
+    bool judge(qsizetype event) const;
 
     ActorModel *m_actors;
     std::shared_ptr<const Timeline> m_timeline;

@@ -7,6 +7,7 @@
 // writes results.json.
 
 #include "chartexporter.h"
+#include "eventproxymodel.h"
 #include "labelplacer.h"
 #include "timelinechart.h"
 #include "timelinedocument.h"
@@ -19,7 +20,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -142,6 +142,7 @@ constexpr Budget s_firstFrameBudget { 3, 1, 8 };
 constexpr Budget s_zoomBudget { 60, 2, 20 }; // 30 steps in, 30 back out
 constexpr Budget s_panBudget { 30, 2, 15 };
 constexpr Budget s_exportBudget { 3, 1, 15 };
+constexpr Budget s_editBudget { 30, 10, 10 }; // six kinds of edit, five of each
 constexpr Budget s_labelBudget { 50, 5, 3 };
 
 // Collects the samples of one measurement and prints its row.
@@ -249,6 +250,7 @@ public:
         , m_image(s_frameSize, QImage::Format_ARGB32_Premultiplied)
     {
         m_scene.addItem(m_chart); // the scene owns the chart
+        QObject::connect(document, &TimelineDocument::edited, m_chart, &TimelineChart::followEdit);
         m_chart->setBackgroundRoundness(0);
         m_chart->setGeometry(area());
         m_scene.setSceneRect(area());
@@ -449,6 +451,71 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
         });
     }
     record.end();
+
+    // Edits, each one undoable step through the document as the window makes it, with what the
+    // table's proxy does about it: add an event in the middle, retitle one, move one to another
+    // date, add a quote, delete one, undo the last step. Timed alone ("edit"), then with the
+    // chart's next frame ("edit_frame").
+    {
+        EventProxyModel table(document->events(), document->filter());
+        static const QString kinds[] = {
+            u"add"_s, u"retitle"_s, u"move"_s, u"quote"_s, u"delete"_s, u"undo"_s
+        };
+        const auto edit = [&](int i) {
+            const int count = document->events()->rowCount();
+            const int row = (count / 2 + i) % count;
+            EventDraft draft = document->eventDraft(row);
+            return [document = document.get(), draft, row, i]() mutable {
+                switch (i % 6) {
+                case 0:
+                    draft.id.clear();
+                    draft.title = u"Added in the bench"_s;
+                    document->addEvent(draft);
+                    break;
+                case 1:
+                    draft.title += u" (edited)"_s;
+                    document->editEvent(row, draft);
+                    break;
+                case 2:
+                    draft.when = u"2001-0%1-1%1"_s.arg(1 + i % 9);
+                    document->editEvent(row, draft);
+                    break;
+                case 3:
+                    if (!document->timeline()->sources.isEmpty())
+                        draft.evidence.append(
+                            { 0,
+                              document->timeline()
+                                  ->sources.at(0)
+                                  .sentenceText(i % document->timeline()->sources.at(0).sentences.size())
+                                  .toString() });
+                    document->editEvent(row, draft);
+                    break;
+                case 4:
+                    document->deleteEvent(row);
+                    break;
+                case 5:
+                    document->undoStack()->undo();
+                    break;
+                }
+            };
+        };
+        for (const bool withFrame : { false, true }) {
+            record.begin(withFrame ? u"edit_frame"_s : u"edit"_s, s_editBudget);
+            for (int i = 0; record.affordsMore(); ++i) {
+                auto step = edit(i); // the draft is read before the clock starts, as the editor does
+                record.time(
+                    [&] {
+                        step();
+                        if (withFrame)
+                            chart->render();
+                    },
+                    kinds[i % 6]);
+                if (!withFrame)
+                    chart->render();
+            }
+            record.end();
+        }
+    }
     chart.reset();
 
     // The label placer, once with the embedded timeline: its inputs do not grow with the file.
@@ -474,6 +541,8 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
     // A 4K PNG of the whole timeline, drawn and written, as `sourceline --export` does.
     QTemporaryDir temporary;
     const QString exportPath = temporary.filePath(u"export.png"_s);
+    ChartExporter::Options exportOptions;
+    exportOptions.size = QSize(3840, 2160);
     record.begin(u"export_4k"_s, s_exportBudget);
     while (record.affordsMore()) {
         double renderMs = 0;
@@ -482,7 +551,7 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
         record.time([&] {
             QElapsedTimer renderTimer;
             renderTimer.start();
-            const QImage image = ChartExporter::render(document.get(), { QSize(3840, 2160), 1, true });
+            const QImage image = ChartExporter::render(document.get(), exportOptions);
             renderMs = double(renderTimer.nsecsElapsed()) / 1e6;
             saved = ChartExporter::save(image, exportPath, &error);
         });
@@ -665,6 +734,13 @@ void printTable(const QList<Row> &rows, const QHash<QString, qint64> &fileBytes,
                  u"slowest (budget: 50; 16 median, 33 slowest)\n"_s.arg(events)
                      .arg(number(first->medianMs), number(zoom->medianMs), number(zoom->maxMs),
                           number(pan->medianMs), number(pan->maxMs));
+        if (const Row *edit = find(events, u"edit"), *editFrame = find(events, u"edit_frame");
+            edit && editFrame)
+            table +=
+                u"%1 events: an edit takes %2 ms median, %3 ms slowest; with the chart's next frame %4 ms "
+                u"median, %5 ms slowest (budget: 16)\n"_s.arg(events)
+                    .arg(number(edit->medianMs), number(edit->maxMs), number(editFrame->medianMs),
+                         number(editFrame->maxMs));
         const Row *exported = find(events, u"export_4k");
         const Row *load = find(events, u"load");
         if (exported && load && embeddedExport) {
