@@ -4,9 +4,13 @@
 #include "timelinefilter.h"
 
 #include <QHash>
+#include <QThread>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -69,6 +73,61 @@ std::vector<int> orderByDistinctStrings(const std::vector<QVariant> &keys, Qt::S
     std::vector<int> events(keys.size());
     for (std::size_t event = 0; event < keys.size(); ++event)
         events[start[rank[keyOf[event]]]++] = int(event);
+    return events;
+}
+
+// EventModel::SortRole's key of an event, read from the timeline itself so that a worker thread
+// can read it while the model is the UI thread's.
+QVariant sortKey(const Timeline &t, const Event &event, int column)
+{
+    switch (column) {
+    case EventModel::DateColumn:
+        return qlonglong(event.range.first) * (qlonglong(1) << 32)
+            + (qlonglong(event.range.last) - std::numeric_limits<std::int32_t>::min());
+    case EventModel::TitleColumn:
+        return t.text(event.title);
+    case EventModel::ActorsColumn: {
+        QStringList names;
+        for (const std::int32_t actor : t.actorsOf(event))
+            names.append(t.actors.at(actor).name);
+        return names.join(u", "_s);
+    }
+    case EventModel::KindColumn:
+        return t.kindOf(event);
+    }
+    return {};
+}
+
+// The events in the order of their keys, stably.
+std::vector<int> orderByKeys(const std::vector<QVariant> &keys, int column, Qt::SortOrder order)
+{
+    const int count = int(keys.size());
+    std::vector<int> events(count);
+    if (column == EventModel::DateColumn) {
+        // The events' own order reversed, but events of equal dates kept in their order, as a
+        // stable sort would.
+        auto out = events.begin();
+        for (int end = count; end > 0;) {
+            int begin = end - 1;
+            while (begin > 0 && !keyLess(keys[begin - 1], keys[begin]))
+                --begin;
+            std::iota(out, out + (end - begin), begin);
+            out += end - begin;
+            end = begin;
+        }
+        return events;
+    }
+    const bool allStrings = std::all_of(
+        keys.begin(), keys.end(), [](const QVariant &key) { return key.userType() == QMetaType::QString; });
+    if (allStrings)
+        return orderByDistinctStrings(keys, order);
+    std::iota(events.begin(), events.end(), 0);
+    if (order == Qt::AscendingOrder)
+        std::stable_sort(events.begin(), events.end(),
+                         [&](int a, int b) { return keyLess(keys[a], keys[b]); });
+    else
+        std::stable_sort(events.begin(), events.end(),
+                         [&](int a, int b) { return keyLess(keys[b], keys[a]); });
     return events;
 }
 
@@ -179,15 +238,74 @@ int EventProxyModel::eventAt(int row) const
     return row >= 0 && row < int(m_rows.size()) ? m_rows[row] : -1;
 }
 
+EventProxyModel::~EventProxyModel()
+{
+    // A sorter posts its result here: it must be done before this object goes.
+    stopSorting();
+    for (const QPointer<QThread> &sorter : std::as_const(m_sorters)) {
+        if (sorter) {
+            sorter->wait();
+            delete sorter.data();
+        }
+    }
+}
+
+void EventProxyModel::stopSorting()
+{
+    if (m_cancelSort)
+        *m_cancelSort = true;
+    m_cancelSort.reset();
+    m_sorters.removeAll(nullptr);
+}
+
 void EventProxyModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= columnCount()) {
         column = EventModel::DateColumn;
         order = Qt::AscendingOrder;
     }
+    stopSorting();
     if (column == m_sortColumn && order == m_sortOrder)
         return;
+    const std::shared_ptr<const Timeline> timeline = m_events->timeline();
+    const bool ownOrder = column == EventModel::DateColumn && order == Qt::AscendingOrder;
+    if (ownOrder || !timeline || m_events->rowCount() <= sortedAtOnce) {
+        applyOrder(column, order, sortedEvents(column, order));
+        return;
+    }
 
+    // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
+    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale.
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancelSort = cancel;
+    QThread *sorter = QThread::create([this, timeline, column, order, cancel] {
+        std::vector<QVariant> keys(timeline->events.size());
+        for (std::size_t event = 0; event < keys.size(); ++event) {
+            if (event % 4096 == 0 && *cancel)
+                return;
+            keys[event] = sortKey(*timeline, timeline->events[event], column);
+        }
+        std::vector<int> events = orderByKeys(keys, column, order);
+        if (*cancel)
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, column, order, cancel, events = std::move(events)]() mutable {
+                if (*cancel)
+                    return;
+                m_cancelSort.reset();
+                applyOrder(column, order, std::move(events));
+                Q_EMIT sorted();
+            },
+            Qt::QueuedConnection);
+    });
+    connect(sorter, &QThread::finished, sorter, &QObject::deleteLater);
+    m_sorters.append(sorter);
+    sorter->start();
+}
+
+void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted)
+{
     Q_EMIT layoutAboutToBeChanged({}, VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<int> events;
@@ -195,7 +313,7 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     for (const QModelIndex &index : before)
         events.push_back(eventAt(index.row()));
 
-    m_sorted = sortedEvents(column, order);
+    m_sorted = std::move(sorted);
     m_sortColumn = column;
     m_sortOrder = order;
     mapRows();
@@ -214,39 +332,11 @@ std::vector<int> EventProxyModel::sortedEvents(int column, Qt::SortOrder order) 
 {
     if (column == EventModel::DateColumn && order == Qt::AscendingOrder)
         return {};
-
     const int count = m_events->rowCount();
     std::vector<QVariant> keys(count);
     for (int event = 0; event < count; ++event)
         keys[event] = m_events->data(m_events->index(event, column), EventModel::SortRole);
-
-    std::vector<int> events(count);
-    if (column == EventModel::DateColumn) {
-        // The events' own order reversed, but events of equal dates kept in their order, as a
-        // stable sort would.
-        auto out = events.begin();
-        for (int end = count; end > 0;) {
-            int begin = end - 1;
-            while (begin > 0 && !keyLess(keys[begin - 1], keys[begin]))
-                --begin;
-            std::iota(out, out + (end - begin), begin);
-            out += end - begin;
-            end = begin;
-        }
-        return events;
-    }
-    const bool allStrings = std::all_of(
-        keys.begin(), keys.end(), [](const QVariant &key) { return key.userType() == QMetaType::QString; });
-    if (allStrings)
-        return orderByDistinctStrings(keys, order);
-    std::iota(events.begin(), events.end(), 0);
-    if (order == Qt::AscendingOrder)
-        std::stable_sort(events.begin(), events.end(),
-                         [&](int a, int b) { return keyLess(keys[a], keys[b]); });
-    else
-        std::stable_sort(events.begin(), events.end(),
-                         [&](int a, int b) { return keyLess(keys[b], keys[a]); });
-    return events;
+    return orderByKeys(keys, column, order);
 }
 
 void EventProxyModel::mapRows()
@@ -279,6 +369,7 @@ void EventProxyModel::mapRows()
 
 void EventProxyModel::beginSourceChange()
 {
+    stopSorting(); // of rows that are going
     m_resetting = true;
     beginResetModel();
 }

@@ -82,8 +82,13 @@ private Q_SLOTS:
     void persistentIndexesFollowASort();
     void mappingsAreInverse();
     void outOfRangeColumnMeansDateOrder();
+    void aLargeTimelineIsSortedOnAWorker_data();
+    void aLargeTimelineIsSortedOnAWorker();
+    void aNewerSortOrTimelineDropsASortUnderWay();
 
 private:
+    std::shared_ptr<const Timeline> largeTiedTimeline();
+
     std::shared_ptr<const Timeline> m_embedded;
     std::shared_ptr<const Timeline> m_tied;
 };
@@ -296,6 +301,87 @@ void TestEventProxyModel::outOfRangeColumnMeansDateOrder()
     proxy.sort(-1);
     QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
     QCOMPARE(proxy.sortOrder(), Qt::AscendingOrder);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QCOMPARE(proxy.eventAt(row), row);
+}
+
+// The tied timeline's events over and over, past EventProxyModel::sortedAtOnce.
+std::shared_ptr<const Timeline> TestEventProxyModel::largeTiedTimeline()
+{
+    const int start = tiedTimeline.indexOf("\"events\":[") + 10;
+    const int end = tiedTimeline.lastIndexOf("]}");
+    const QByteArray events = tiedTimeline.mid(start, end - start);
+    QByteArray all;
+    for (int copy = 0; copy * 8 <= EventProxyModel::sortedAtOnce; ++copy) {
+        QByteArray renamed = events;
+        for (const char id : QByteArrayView("abcdefgh"))
+            renamed.replace(QByteArray("\"id\":\"" + QByteArray(1, id) + "\""),
+                            QByteArray("\"id\":\"" + QByteArray(1, id) + QByteArray::number(copy) + "\""));
+        all += QByteArray(copy ? "," : "") + renamed;
+    }
+    return loadOrDie(QByteArray(tiedTimeline.left(start) + all + tiedTimeline.mid(end)));
+}
+
+void TestEventProxyModel::aLargeTimelineIsSortedOnAWorker_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("title") << int(EventModel::TitleColumn) << Qt::AscendingOrder;
+    QTest::newRow("title, descending") << int(EventModel::TitleColumn) << Qt::DescendingOrder;
+    QTest::newRow("actors") << int(EventModel::ActorsColumn) << Qt::AscendingOrder;
+    QTest::newRow("kind, descending") << int(EventModel::KindColumn) << Qt::DescendingOrder;
+    QTest::newRow("date, descending") << int(EventModel::DateColumn) << Qt::DescendingOrder;
+}
+
+void TestEventProxyModel::aLargeTimelineIsSortedOnAWorker()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    const std::shared_ptr<const Timeline> timeline = largeTiedTimeline();
+    QVERIFY(int(timeline->events.size()) > EventProxyModel::sortedAtOnce);
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(timeline, u"large"_s);
+    const QList<int> before = eventsShown(proxy);
+
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+    proxy.sort(column, order);
+    // sort() returns before the order is made; the rows keep theirs meanwhile.
+    QVERIFY(proxy.isSorting());
+    QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
+    QCOMPARE(eventsShown(proxy), before);
+    QVERIFY(sorted.wait(30000));
+    QVERIFY(!proxy.isSorting());
+    QCOMPARE(proxy.sortColumn(), column);
+    QCOMPARE(proxy.sortOrder(), order);
+    reference.sort(column, order);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+}
+
+void TestEventProxyModel::aNewerSortOrTimelineDropsASortUnderWay()
+{
+    const std::shared_ptr<const Timeline> timeline = largeTiedTimeline();
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(timeline, u"large"_s);
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+
+    proxy.sort(EventModel::TitleColumn, Qt::AscendingOrder);
+    proxy.sort(EventModel::KindColumn, Qt::AscendingOrder);
+    QVERIFY(sorted.wait(30000));
+    QCOMPARE(proxy.sortColumn(), int(EventModel::KindColumn));
+    reference.sort(EventModel::KindColumn, Qt::AscendingOrder);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+    QCOMPARE(sorted.size(), 1);
+
+    // A timeline replaced while a sort runs: shown in date order, the sort forgotten.
+    proxy.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    QVERIFY(proxy.isSorting());
+    document.setTimeline(timeline, u"again"_s);
+    QVERIFY(!proxy.isSorting());
+    QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
     for (int row = 0; row < proxy.rowCount(); ++row)
         QCOMPARE(proxy.eventAt(row), row);
 }
