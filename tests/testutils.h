@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtGlobal>
 
@@ -58,6 +62,57 @@ template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> han
     timer->start();
 }
 #endif
+
+struct ProgramRun
+{
+    int exitCode = -1; // -2 when the program crashed
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` as from a terminal without any display (the command line must work there, and
+// must never wait on a window); its standard output goes to `outputFile` if given.
+inline ProgramRun runWithoutDisplay(const QString &program, const QStringList &arguments,
+                                    const QString &outputFile = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+        environment.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(environment);
+    if (!outputFile.isEmpty())
+        process.setStandardOutputFile(outputFile);
+    process.start(program, arguments);
+    ProgramRun run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
+        process.kill();
+        run.err = "the process did not run: " + process.errorString().toUtf8();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+
+// Writes a valid timeline of `count` events with one actor, named `name` in `dir`, and returns
+// its path (empty on failure). A few hundred thousand events take a while to load.
+inline QString writeTimeline(const QTemporaryDir &dir, const QString &name, int count,
+                             const QByteArray &title = "Large")
+{
+    QByteArray json = R"({"format":"sourceline","version":1,"title":")" + title + R"(","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],"events":[)";
+    for (int i = 0; i < count; ++i) {
+        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i)
+            + R"(","title":"An event with a title of some length","when":"2020-01-)"
+            + QByteArray::number(10 + i % 19) + R"(","actors":["a"]})";
+    }
+    json += "]}";
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+        return {};
+    return path;
+}
 
 } // namespace TestUtils
 

@@ -90,6 +90,7 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     Q_ASSERT(eventSelection->model() == events);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Event details"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

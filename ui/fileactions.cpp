@@ -106,7 +106,7 @@ void FileActions::chooseAndOpen()
     if (!maySwitch())
         return;
     const QString fileName = QFileDialog::getOpenFileName(m_window, tr("Open Timeline"), folder(),
-                                                          tr("Sourceline timelines (*.json);;All files (*)"));
+                                                          tr("Timelines (*.json *.csv);;All files (*)"));
     if (!fileName.isEmpty())
         Q_EMIT openRequested(fileName);
 }

@@ -8,7 +8,9 @@
 #include "eventtable.h"
 #include "exportdialog.h"
 #include "fileactions.h"
+#include "formatdialog.h"
 #include "settings.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
@@ -29,10 +31,13 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -76,15 +81,6 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     dialog.exec();
 }
 
-// A message box that shows its text as plain text, whatever characters a path or file holds.
-void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
-{
-    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.setText(text);
-    box.exec();
-}
-
 } // namespace
 
 MainWindow::MainWindow(State state, QWidget *parent)
@@ -100,10 +96,16 @@ MainWindow::MainWindow(State state, QWidget *parent)
                                 m_document->zoom(), m_document->selection());
     m_chartView = new TimelineChartView(m_chart, this);
     m_chartView->setMinimumSize(480, 320);
+    // The view's viewport takes the focus on a click; screen readers name it as the chart.
+    m_chartView->viewport()->setAccessibleName(m_chartView->accessibleName());
     m_table = new EventTable(m_document, this);
     m_actorPanel = new ActorPanel(m_document->actors(), m_document->events(), m_document->selection(), this);
     m_details = new EventDetails(m_document->events(), m_document->actors(), m_document->selection(), this);
     m_sourceView = new SourceView(m_document->events(), m_document->selection(), this);
+    m_actorPanel->setAccessibleName(tr("Actors panel"));
+    m_details->setAccessibleName(tr("Selected event"));
+    m_details->setAccessibleDescription(tr("The selected event's date, actors, summary and references"));
+    m_sourceView->setAccessibleName(tr("Source panel"));
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(m_chartView);
@@ -132,7 +134,23 @@ MainWindow::MainWindow(State state, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(420);
     m_search->setAccessibleName(tr("Search"));
-    connect(m_search, &QLineEdit::textChanged, m_document->filter(), &TimelineFilter::setText);
+    // The filter runs once typing pauses, as hotspot's connectFilter does, not for every key of a
+    // word; clearing the field and Return apply at once.
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(searchDelayMs);
+    const auto search = [this, searchDelay] {
+        searchDelay->stop();
+        m_document->filter()->setText(m_search->text());
+    };
+    connect(m_search, &QLineEdit::textChanged, this, [searchDelay, search](const QString &text) {
+        if (text.isEmpty())
+            search();
+        else
+            searchDelay->start();
+    });
+    connect(searchDelay, &QTimer::timeout, this, search);
+    connect(m_search, &QLineEdit::returnPressed, this, search);
 
     m_countLabel = new QLabel(this);
     m_rangeLabel = new QLabel(this);
@@ -140,6 +158,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     m_progress->setRange(0, 100);
     m_progress->setMaximumWidth(240);
     m_progress->setFormat(tr("Opening… %p%"));
+    m_progress->setAccessibleName(tr("Opening progress"));
     m_cancelLoad = new QToolButton(this);
     m_cancelLoad->setText(tr("Cancel"));
     m_cancelLoad->setToolTip(tr("Stop opening the file; the open timeline stays"));
@@ -170,6 +189,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     connect(m_document, &TimelineDocument::sourcesChanged, m_sourceView, &SourceView::reloadSources);
     connect(m_details, &EventDetails::actorClicked, m_actorPanel, &ActorPanel::highlightActor);
     connect(m_document->filter(), &TimelineFilter::changed, this, &MainWindow::updateStatus);
+    connect(m_document->filter(), &TimelineFilter::searchingChanged, this, &MainWindow::updateStatus);
     connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
     connect(m_document, &TimelineDocument::timelineChanged, this, &MainWindow::updateStatus);
 
@@ -193,6 +213,10 @@ void MainWindow::createActions()
     m_fileActions->addTo(file);
     file->addSeparator();
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
+    add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
+    QMenu *exportMenu = file->addMenu(tr("Export &Timeline"));
+    add(exportMenu, tr("&TimelineJS JSON…"), {}, [this] { exportTimeline(SaveFormat::Format::TimelineJs); });
+    add(exportMenu, tr("&CSV…"), {}, [this] { exportTimeline(SaveFormat::Format::Csv); });
     file->addSeparator();
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
@@ -224,6 +248,9 @@ void MainWindow::createActions()
     add(go, tr("&Last Event"), { QKeySequence(Qt::Key_End) }, [this] { m_chartView->selectLast(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, tr("&Keyboard Shortcuts"), {}, [this] { ShortcutsDialog(menuBar(), this).exec(); });
+    add(help, tr("&File Format"), {}, [this] { FormatDialog(this).exec(); });
+    help->addSeparator();
     add(help, tr("&About Sourceline"), {}, &MainWindow::about);
     add(help, tr("About &Qt"), {}, [] { QApplication::aboutQt(); });
 
@@ -269,19 +296,55 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, m_settings.get(), this);
-    if (dialog.exec() != QDialog::Accepted)
+    // The dialog writes the file itself, and stays open with the reason when it cannot.
+    ExportDialog dialog(m_document, base, m_settings.get(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.fileName()), 8000);
+}
+
+void MainWindow::printChart()
+{
+    if (!m_printer) {
+        // At the screen's resolution the chart's text is laid out and printed at the same size.
+        m_printer = std::make_unique<QPrinter>(QPrinter::ScreenResolution);
+        m_printer->setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
+    }
+    m_printer->setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
+    QPrintPreviewDialog preview(m_printer.get(), this);
+    preview.setWindowTitle(tr("Print Chart"));
+    preview.resize(size() * 4 / 5); // room to read the page before printing it
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *target) {
+        // What the window shows: the current view, with the timeline's title and its sources.
+        ChartExporter::Options options;
+        options.wholeTimeline = false;
+        ChartExporter::print(m_document, options, target);
+    });
+    preview.exec();
+}
+
+void MainWindow::exportTimeline(SaveFormat::Format format)
+{
+    const auto &timeline = m_document->timeline();
+    if (!timeline)
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QImage image = ChartExporter::render(m_document, dialog.options());
+    const bool csv = format == SaveFormat::Format::Csv;
+    const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
+        ? u"sourceline"_s
+        : QFileInfo(m_document->fileName()).completeBaseName();
+    const QString folder = m_settings->lastFolder();
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, csv ? tr("Export Timeline as CSV") : tr("Export Timeline as TimelineJS JSON"),
+        QDir(folder).filePath(base + (csv ? u".csv"_s : u"-timelinejs.json"_s)),
+        csv ? tr("CSV files (*.csv)") : tr("TimelineJS JSON (*.json)"));
+    if (fileName.isEmpty())
+        return;
     QString error;
-    const bool saved = ChartExporter::save(image, dialog.fileName(), &error);
-    QApplication::restoreOverrideCursor();
-    if (saved)
-        statusBar()->showMessage(
-            tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
-    else
+    if (SaveFormat::save(*timeline, format, fileName, &error)) {
+        m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(fileName).fileName()), 8000);
+    } else {
         showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    }
 }
 
 void MainWindow::about()
@@ -305,6 +368,10 @@ void MainWindow::updateStatus()
         return;
     }
     const qsizetype total = qsizetype(timeline->events.size());
+    if (m_document->filter()->isSearching()) {
+        m_countLabel->setText(tr("Searching…"));
+        return;
+    }
     const qsizetype shown = m_document->filter()->acceptedCount();
     m_countLabel->setText(shown == total ? tr("%n event(s)", nullptr, int(total))
                                          : tr("%1 of %n event(s) match", nullptr, int(total)).arg(shown));

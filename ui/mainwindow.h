@@ -1,5 +1,6 @@
 #pragma once
 
+#include "saveformat.h"
 #include "timelineloader.h"
 
 #include <QMainWindow>
@@ -8,6 +9,7 @@
 
 class ActorPanel;
 class BackgroundLoader;
+class QPrinter;
 class QProgressBar;
 class QToolButton;
 class EditActions;
@@ -35,6 +37,8 @@ public:
     // nor any other stored setting, for pictures and tests that must look the same on every
     // machine; what a Fresh window is told to remember lasts as long as the window.
     enum class State { Remember, Fresh };
+    // How long the search field waits for a pause in typing before it filters.
+    static constexpr int searchDelayMs = 300;
     explicit MainWindow(State state = State::Remember, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -65,6 +69,8 @@ protected:
 private:
     void createActions();
     void exportChart();
+    void printChart();
+    void exportTimeline(SaveFormat::Format format);
     void about();
     void updateStatus();
     void restoreState();
@@ -87,7 +93,8 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_cancelLoad;
     BackgroundLoader *m_loader;
-    std::unique_ptr<Settings> m_settings;
     FileActions *m_fileActions;
     EditActions *m_editActions;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };

@@ -65,6 +65,7 @@ SourceView::SourceView(EventModel *events, QItemSelectionModel *eventSelection, 
     quotesHeading->setTextFormat(Qt::PlainText);
 
     m_quoteScroll = new QScrollArea(this);
+    m_quoteScroll->setAccessibleName(tr("Quoted sentences"));
     m_quoteScroll->setWidgetResizable(true);
     m_quoteScroll->setFrameShape(QFrame::NoFrame);
     m_quoteScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

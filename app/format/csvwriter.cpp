@@ -30,8 +30,8 @@ QByteArray CsvWriter::toCsv(const Timeline &timeline)
             quotes.append(timeline.text(evidence.quote));
         row = {
             timeline.text(event.id),
-            event.range.firstDate().toString(Qt::ISODate),
-            event.range.lastDate().toString(Qt::ISODate),
+            DateRange::isoDay(event.range.first),
+            DateRange::isoDay(event.range.last),
             timeline.text(event.when),
             timeline.text(event.dateText),
             timeline.text(event.title),

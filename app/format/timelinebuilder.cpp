@@ -31,14 +31,23 @@ QString slug(const QString &text)
     return out;
 }
 
-QString fourDigits(qint64 year)
+// TimelineJS shows year -44 as "44 BCE", so that is what its authors mean by it; EDTF counts
+// years astronomically, where 44 BC is -0043 and year 0 is 1 BC.
+qint64 astronomicalYear(qint64 year)
 {
-    return QString::number(year).rightJustified(4, u'0');
+    return year < 0 ? year + 1 : year;
 }
 
 QString datePart(const TimelineBuilder::DateParts &d)
 {
-    QString out = fourDigits(d.year);
+    const qint64 year = astronomicalYear(d.year);
+    // Years past four digits are written Y12000 and hold no month or day: at that distance
+    // TimelineJS itself counts in years.
+    if (year < -9999 || year > 9999)
+        return u"Y"_s + QString::number(year);
+    QString out = QString::number(qAbs(year)).rightJustified(4, u'0');
+    if (year < 0)
+        out.prepend(u'-');
     if (d.month > 0)
         out += u'-' + QString::number(d.month).rightJustified(2, u'0');
     if (d.day > 0)
@@ -50,13 +59,11 @@ QString checkParts(const TimelineBuilder::DateParts &d)
 {
     if (!d.hasYear)
         return QCoreApplication::translate("TimelineBuilder", "the date has no year");
-    if (d.year < 1)
-        return QCoreApplication::translate(
-                   "TimelineBuilder", "year %1 is before year 1, and Sourceline cannot show such years yet")
-            .arg(d.year);
-    if (d.year > 9999)
+    const qint64 year = astronomicalYear(d.year);
+    if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
         return QCoreApplication::translate("TimelineBuilder",
-                                           "year %1 is after 9999, the latest year Sourceline shows")
+                                           "year %1 is outside the years Sourceline reads, "
+                                           "999999 BC to 999999")
             .arg(d.year);
     if (d.month < 0 || d.month > 12)
         return QCoreApplication::translate("TimelineBuilder", "there is no month %1").arg(d.month);
@@ -65,6 +72,32 @@ QString checkParts(const TimelineBuilder::DateParts &d)
     if (d.day > 0 && d.month == 0)
         return QCoreApplication::translate("TimelineBuilder", "the date has a day but no month");
     return {};
+}
+
+// `text` as a JSON string: quotes, backslashes and control characters escaped.
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    qsizetype plain = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.constData() + plain, i - plain);
+        plain = i + 1;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    out.append(utf8.constData() + plain, utf8.size() - plain);
+    out += '"';
 }
 
 } // namespace
@@ -112,18 +145,26 @@ QString TimelineBuilder::uniqueId(QSet<QString> &taken, const QString &wish, con
 
 void TimelineBuilder::addEvent(const EventData &event)
 {
-    QJsonObject e {
-        { u"id"_s, uniqueId(m_eventIdsTaken, event.id, event.title) },
-        { u"title"_s, event.title },
-        { u"when"_s, event.when },
+    // Events are most of an imported file: they are written as JSON text straight away, which
+    // costs a fraction of building a QJsonObject for each.
+    QByteArray &out = m_eventsJson;
+    out += m_eventsJson.isEmpty() ? "{" : ",{";
+    const auto member = [&out](const char *name, const QString &value, bool first = false) {
+        out += first ? "\"" : ",\"";
+        out += name;
+        out += "\":";
+        appendJsonString(out, value);
     };
+    member("id", uniqueId(m_eventIdsTaken, event.id, event.title), true);
+    member("title", event.title);
+    member("when", event.when);
     if (!event.dateText.isEmpty())
-        e.insert(u"dateText"_s, event.dateText);
+        member("dateText", event.dateText);
     if (!event.summary.isEmpty())
-        e.insert(u"summary"_s, event.summary);
+        member("summary", event.summary);
     if (!event.kind.isEmpty())
-        e.insert(u"kind"_s, event.kind);
-    QJsonArray actors;
+        member("kind", event.kind);
+    out += ",\"actors\":[";
     QSet<QString> seen;
     for (const QString &name : event.actors) {
         const QString trimmed = name.trimmed();
@@ -136,23 +177,28 @@ void TimelineBuilder::addEvent(const EventData &event)
                 QJsonObject { { u"id"_s, id }, { u"name"_s, trimmed }, { u"kind"_s, m_actorKind } });
         }
         if (!seen.contains(id)) {
+            if (!seen.isEmpty())
+                out += ',';
             seen.insert(id);
-            actors.append(id);
+            appendJsonString(out, id);
         }
     }
-    e.insert(u"actors"_s, actors);
-    QJsonArray references;
-    for (const ReferenceData &r : event.references) {
-        QJsonObject reference { { u"title"_s, r.title.isEmpty() ? r.url : r.title } };
-        if (!r.publisher.isEmpty())
-            reference.insert(u"publisher"_s, r.publisher);
-        if (!r.url.isEmpty())
-            reference.insert(u"url"_s, r.url);
-        references.append(reference);
+    out += ']';
+    if (!event.references.isEmpty()) {
+        out += ",\"references\":[";
+        for (qsizetype i = 0; i < event.references.size(); ++i) {
+            const ReferenceData &r = event.references.at(i);
+            out += i == 0 ? "{" : ",{";
+            member("title", r.title.isEmpty() ? r.url : r.title, true);
+            if (!r.publisher.isEmpty())
+                member("publisher", r.publisher);
+            if (!r.url.isEmpty())
+                member("url", r.url);
+            out += '}';
+        }
+        out += ']';
     }
-    if (!references.isEmpty())
-        e.insert(u"references"_s, references);
-    m_events.append(e);
+    out += '}';
 }
 
 void TimelineBuilder::addEra(const QString &title, const QString &when)
@@ -185,19 +231,20 @@ TimelineLoader::Result TimelineBuilder::finish(const TimelineLoader::Progress &p
     QString title = m_title;
     if (title.isEmpty())
         title = QFileInfo(m_fileName).completeBaseName();
-    QJsonObject document {
-        { u"format"_s, u"sourceline"_s },
-        { u"version"_s, 1 },
-        { u"title"_s, title },
-        { u"sources"_s, QJsonArray() },
-        { u"actors"_s, m_actors },
-        { u"events"_s, m_events },
-        { u"eras"_s, m_eras },
+    QJsonObject header {
+        { u"format"_s, u"sourceline"_s }, { u"version"_s, 1 },       { u"title"_s, title },
+        { u"sources"_s, QJsonArray() },   { u"actors"_s, m_actors }, { u"eras"_s, m_eras },
     };
     if (!m_description.isEmpty())
-        document.insert(u"description"_s, m_description);
-    TimelineLoader::Result result = TimelineLoader::loadSourceline(
-        QJsonDocument(document).toJson(QJsonDocument::Compact), m_fileName, progress);
+        header.insert(u"description"_s, m_description);
+    QByteArray document = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    document.chop(1); // the closing brace: the events follow
+    document.reserve(document.size() + m_eventsJson.size() + 16);
+    document += ",\"events\":[";
+    document += m_eventsJson;
+    document += "]}";
+    m_eventsJson.clear();
+    TimelineLoader::Result result = TimelineLoader::loadSourceline(std::move(document), m_fileName, progress);
     // The positions would be in the converted text, which the user never sees.
     for (LoadError &e : result.errors) {
         e.line = 0;

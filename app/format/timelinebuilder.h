@@ -18,10 +18,10 @@
 class TimelineBuilder
 {
 public:
-    // A date as its parts; 0 means a part that is not given. Times of day are not kept.
+    // A date as its parts; 0 means a month or day that is not given. Times of day are not kept.
     struct DateParts
     {
-        qint64 year = 0;
+        qint64 year = 0; // as TimelineJS numbers them: -44 is 44 BC
         int month = 0;
         int day = 0;
         bool hasYear = false;
@@ -71,7 +71,7 @@ private:
     QString m_actorKind;
     QString m_title;
     QString m_description;
-    QJsonArray m_events;
+    QByteArray m_eventsJson; // the events as JSON text, comma-separated
     QJsonArray m_eras;
     QJsonArray m_actors;
     QHash<QString, QString> m_actorIds; // name -> id

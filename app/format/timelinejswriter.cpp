@@ -11,14 +11,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A TimelineJS date object holding as many parts as `precision` knows.
-QJsonObject dateObject(QDate date, DateRange::Precision precision)
+// A TimelineJS date object holding as many parts as `precision` knows. TimelineJS numbers
+// years as people say them, -44 for 44 BC; ours are astronomical, where that is -43.
+QJsonObject dateObject(std::int32_t day, DateRange::Precision precision)
 {
-    QJsonObject out { { u"year"_s, date.year() } };
+    const DateRange::Civil date = DateRange::civilFromDay(day);
+    QJsonObject out { { u"year"_s, date.year <= 0 ? date.year - 1 : date.year } };
     if (precision == DateRange::Precision::Month || precision == DateRange::Precision::Day)
-        out.insert(u"month"_s, date.month());
+        out.insert(u"month"_s, date.month);
     if (precision == DateRange::Precision::Day)
-        out.insert(u"day"_s, date.day());
+        out.insert(u"day"_s, date.day);
     return out;
 }
 
@@ -60,12 +62,12 @@ QByteArray TimelineJsWriter::toJson(const Timeline &timeline)
         const bool interval = range.precision == DateRange::Precision::Interval;
         QJsonObject slide {
             { u"unique_id"_s, timeline.text(event.id) },
-            { u"start_date"_s,
-              dateObject(range.firstDate(), interval ? range.startPrecision : range.precision) },
+            { u"start_date"_s, dateObject(range.first, interval ? range.startPrecision : range.precision) },
             { u"text"_s, text(timeline.text(event.title), slideText(timeline, event)) },
         };
-        if (interval)
-            slide.insert(u"end_date"_s, dateObject(range.lastDate(), range.endPrecision));
+        // An open or unknown end has no date to give TimelineJS.
+        if (interval && range.endForm != DateRange::Form::Open && range.endForm != DateRange::Form::Unknown)
+            slide.insert(u"end_date"_s, dateObject(range.last, range.endPrecision));
         // TimelineJS has no vague dates: the source's phrase, or "c. 2019", says so instead.
         QString displayDate = timeline.text(event.dateText);
         if (displayDate.isEmpty() && (range.isApproximate() || range.isUncertain()))
@@ -93,9 +95,8 @@ QByteArray TimelineJsWriter::toJson(const Timeline &timeline)
         const DateRange &range = era.range;
         const bool interval = range.precision == DateRange::Precision::Interval;
         eras.append(QJsonObject {
-            { u"start_date"_s,
-              dateObject(range.firstDate(), interval ? range.startPrecision : range.precision) },
-            { u"end_date"_s, dateObject(range.lastDate(), interval ? range.endPrecision : range.precision) },
+            { u"start_date"_s, dateObject(range.first, interval ? range.startPrecision : range.precision) },
+            { u"end_date"_s, dateObject(range.last, interval ? range.endPrecision : range.precision) },
             { u"text"_s, text(era.title, {}) },
         });
     }

@@ -24,6 +24,8 @@
 #include <deque>
 #include <limits>
 #include <memory>
+#include <numeric>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <thread>
@@ -87,9 +89,9 @@ inline bool equalBytes(QByteArrayView a, QByteArrayView b)
 }
 
 // The members each kind of object has in format version 1, in the order of their names below.
-enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras };
-constexpr std::array<std::string_view, 8> s_documentMembers {
-    "format", "version", "title", "description", "sources", "actors", "events", "eras",
+enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras, Kinds };
+constexpr std::array<std::string_view, 9> s_documentMembers {
+    "format", "version", "title", "description", "sources", "actors", "events", "eras", "kinds",
 };
 enum class SourceMember { Id, Title, Text, Publisher, PublisherConfirmed, Published, Url };
 constexpr std::array<std::string_view, 7> s_sourceMembers {
@@ -99,6 +101,8 @@ enum class ActorMember { Id, Name, Kind, Description, Aliases, Color };
 constexpr std::array<std::string_view, 6> s_actorMembers {
     "id", "name", "kind", "description", "aliases", "color",
 };
+enum class KindMember { Id, Label, Color };
+constexpr std::array<std::string_view, 3> s_kindMembers { "id", "label", "color" };
 enum class EraMember { Id, Title, When };
 constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
 enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
@@ -347,6 +351,7 @@ private:
     void readSource(qsizetype index);
     void readActor(qsizetype index);
     void readEra(qsizetype index);
+    void readKind();
     void readEvent(qsizetype index);
     void readEvidence(Event &event, qsizetype eventIndex);
     void readReference();
@@ -749,6 +754,8 @@ void Parser::readDocument()
             });
         } else if (member == DocumentMember::Eras) {
             readArray([&](qsizetype i) { readEra(i); });
+        } else if (member == DocumentMember::Kinds) {
+            readArray([&](qsizetype) { readKind(); });
         }
     });
     if (m_reader.hasError())
@@ -884,6 +891,41 @@ void Parser::readEra(qsizetype index)
         return;
     missing(offset, { { id, "id" }, { title, "title" }, { when, "when" } });
     m_timeline->eras.append(std::move(era));
+}
+
+void Parser::readKind()
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    KindStyle style;
+    bool id = false;
+    const bool isObject = readObject<KindMember>(s_kindMembers, [&](KindMember member) {
+        if (member == KindMember::Id) {
+            id = true;
+            const qsizetype at = m_reader.tokenOffset();
+            if (readQString(&style.id, true)) {
+                const auto &styles = m_timeline->kindStyles;
+                if (std::any_of(styles.begin(), styles.end(),
+                                [&](const KindStyle &k) { return k.id == style.id; }))
+                    error(at, u"kind %1 is listed twice"_s.arg(PlainText::quoted(style.id)));
+            }
+        } else if (member == KindMember::Label) {
+            readQString(&style.label, true);
+        } else if (member == KindMember::Color) {
+            QByteArrayView color;
+            if (readString(&color)) {
+                if (isHexColor(color))
+                    style.color = QColor::fromString(color);
+                else
+                    error(m_reader.tokenOffset(),
+                          PlainText::quoted(color)
+                              + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+            }
+        }
+    });
+    if (!isObject)
+        return;
+    missing(offset, { { id, "id" } });
+    m_timeline->kindStyles.append(std::move(style));
 }
 
 void Parser::readEvent(qsizetype index)
@@ -1161,54 +1203,76 @@ std::vector<QuoteError> Parser::resolveQuotes()
 {
     std::vector<QuoteError> errors;
     Timeline &t = *m_timeline;
-    // A source with many quotes gets an index, so that each is not a scan of its whole text.
-    std::vector<qsizetype> quotesPerSource(std::size_t(t.sources.size()), 0);
+    // Quotes are matched source by source, each source's index built, used and dropped before
+    // the next: only one index is held at a time, and its tables stay in the cache while its
+    // quotes are looked up (in file order, they would hop between sources).
+    const std::size_t sourceCount = std::size_t(t.sources.size());
+    std::vector<std::size_t> start(sourceCount + 1, 0);
     for (const PendingQuote &pending : m_quotes) {
         const std::int32_t source = t.evidence[pending.evidence].source;
         if (source >= 0)
-            ++quotesPerSource[std::size_t(source)];
+            ++start[std::size_t(source) + 1];
     }
-    std::vector<std::unique_ptr<QuoteIndex>> indexes(std::size_t(t.sources.size()));
-    for (std::size_t s = 0; s < indexes.size(); ++s) {
-        if (QuoteIndex::worthBuilding(quotesPerSource[s], t.sources.at(qsizetype(s)).text.size()))
-            indexes[s] = std::make_unique<QuoteIndex>(t.sources.at(qsizetype(s)).text);
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::size_t> bySource(start.back());
+    {
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < m_quotes.size(); ++i) {
+            const std::int32_t source = t.evidence[m_quotes[i].evidence].source;
+            if (source >= 0) // an unknown source is reported already
+                bySource[next[std::size_t(source)]++] = i;
+        }
     }
 
     QString buffer;
     QStringDecoder decoder(QStringDecoder::Utf8);
-    for (const PendingQuote &pending : m_quotes) {
-        Evidence &evidence = t.evidence[pending.evidence];
-        if (evidence.source < 0)
-            continue; // an unknown source, reported already
-        const Source &source = t.sources.at(evidence.source);
-        // Decoded into one buffer for all quotes: a new string each cost an allocation each.
-        const QByteArrayView utf8 = t.utf8(evidence.quote);
-        buffer.resize(utf8.size());
-        const QStringView quote(buffer.constData(), decoder.appendToBuffer(buffer.data(), utf8));
-        const QuoteIndex *index = indexes[std::size_t(evidence.source)].get();
+    for (std::size_t s = 0; s < sourceCount; ++s) {
+        const Source &source = t.sources.at(qsizetype(s));
+        const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
+        if (quoteCount == 0)
+            continue;
+        // A source with many quotes gets an index, so that each is not a scan of its whole text.
+        std::optional<QuoteIndex> index;
+        if (QuoteIndex::worthBuilding(quoteCount, source.text.size()))
+            index.emplace(source.text);
         const auto find = [&](QStringView needle) {
             return index ? index->indexOf(needle) : source.text.indexOf(needle);
         };
-        const qsizetype at = find(quote);
-        const auto sentences =
-            at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
-        if (!sentences) {
-            QString message;
-            if (errors.size() >= std::size_t(TimelineLoader::maxErrors))
-                message = u"the quote is not in source %1"_s.arg(PlainText::quoted(source.id)); // not shown
-            else if (at >= 0)
-                message = u"the quote is in source %1 but in none of its sentences: %2"_s.arg(
-                    PlainText::quoted(source.id), PlainText::quoted(quote));
-            else
-                message = u"the quote is not in source %1: %2"_s.arg(
-                    PlainText::quoted(source.id), QuoteMismatch::describe(source.text, quote, find));
-            errors.push_back({ pending.offset,
-                               u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                               t.text(pending.eventId), message });
-            continue;
+        for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
+            const PendingQuote &pending = m_quotes[bySource[k]];
+            Evidence &evidence = t.evidence[pending.evidence];
+            // Decoded into one buffer for all quotes: a new string each cost an allocation each.
+            // Most quotes are ASCII, and widening them is cheaper than a decoder's call.
+            const QByteArrayView utf8 = t.utf8(evidence.quote);
+            buffer.resize(utf8.size());
+            const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; });
+            if (ascii)
+                std::copy(utf8.begin(), utf8.end(), reinterpret_cast<char16_t *>(buffer.data()));
+            const QStringView quote(buffer.constData(),
+                                    ascii ? buffer.data() + utf8.size()
+                                          : decoder.appendToBuffer(buffer.data(), utf8));
+            const qsizetype at = find(quote);
+            const auto sentences =
+                at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
+            if (!sentences) {
+                QString message;
+                if (errors.size() >= std::size_t(TimelineLoader::maxErrors))
+                    message =
+                        u"the quote is not in source %1"_s.arg(PlainText::quoted(source.id)); // not shown
+                else if (at >= 0)
+                    message = u"the quote is in source %1 but in none of its sentences: %2"_s.arg(
+                        PlainText::quoted(source.id), PlainText::quoted(quote));
+                else
+                    message = u"the quote is not in source %1: %2"_s.arg(
+                        PlainText::quoted(source.id), QuoteMismatch::describe(source.text, quote, find));
+                errors.push_back({ pending.offset,
+                                   u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
+                                   t.text(pending.eventId), message });
+                continue;
+            }
+            evidence.firstSentence = std::int32_t(sentences->first);
+            evidence.lastSentence = std::int32_t(sentences->second);
         }
-        evidence.firstSentence = std::int32_t(sentences->first);
-        evidence.lastSentence = std::int32_t(sentences->second);
     }
     return errors;
 }

@@ -326,6 +326,7 @@ void TimelineDocument::replaceEventInPlace(int row, const EventDraft &draft)
 int TimelineDocument::apply(int index, const std::optional<EventDraft> &before,
                             const std::optional<EventDraft> &after, int hint)
 {
+    m_filter.stopReading();
     int result = -1;
     if (before && !after) {
         removeEvent(index);
@@ -358,6 +359,7 @@ int TimelineDocument::apply(int index, const std::optional<EventDraft> &before,
 int TimelineDocument::apply(int index, const std::optional<Source> &before,
                             const std::optional<Source> &after, int hint)
 {
+    m_filter.stopReading();
     int result = -1;
     const auto shiftEvidence = [this](int from, int shift) {
         for (Evidence &item : m_edit->evidence) {
@@ -387,6 +389,7 @@ int TimelineDocument::apply(int index, const std::optional<Source> &before,
 int TimelineDocument::apply(int index, const std::optional<Actor> &before, const std::optional<Actor> &after,
                             int hint)
 {
+    m_filter.stopReading();
     int result = -1;
     if (before && !after) {
         m_actors.beginRemoveRows({}, index, index);
@@ -428,6 +431,7 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
 int TimelineDocument::apply(int index, const std::optional<Era> &before, const std::optional<Era> &after,
                             int hint)
 {
+    m_filter.stopReading();
     int result = -1;
     if (before && !after) {
         m_edit->eras.removeAt(index);
@@ -450,6 +454,7 @@ int TimelineDocument::apply(int index, const std::optional<Era> &before, const s
 int TimelineDocument::apply(int, const std::optional<QString> &, const std::optional<QString> &afterTitle,
                             int)
 {
+    m_filter.stopReading();
     m_edit->title = afterTitle.value_or(QString());
     Q_EMIT titleChanged(m_edit->title);
     Q_EMIT edited();

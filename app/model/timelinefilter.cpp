@@ -2,11 +2,28 @@
 
 #include "actormodel.h"
 
+#include <QThread>
+
+#include <algorithm>
+
 TimelineFilter::TimelineFilter(ActorModel *actors, QObject *parent)
     : QObject(parent)
     , m_actors(actors)
 {
     connect(m_actors, &ActorModel::visibilityChanged, this, &TimelineFilter::update);
+}
+
+TimelineFilter::~TimelineFilter()
+{
+    // A worker posts its result here: it must be done before this object goes.
+    if (m_cancel)
+        *m_cancel = true;
+    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
+        if (worker) {
+            worker->wait();
+            delete worker.data();
+        }
+    }
 }
 
 void TimelineFilter::setTimeline(std::shared_ptr<const Timeline> timeline)
@@ -26,12 +43,14 @@ void TimelineFilter::setText(const QString &text)
 
 bool TimelineFilter::matchesText(qsizetype index) const
 {
-    if (m_text.isEmpty())
-        return true;
-    const Timeline &t = *m_timeline;
+    return m_text.isEmpty() || matches(*m_timeline, index, m_text);
+}
+
+bool TimelineFilter::matches(const Timeline &t, qsizetype index, const QString &text)
+{
     const Event &event = t.events[index];
     const auto contains = [&](QStringView haystack) {
-        return haystack.contains(m_text, Qt::CaseInsensitive);
+        return haystack.contains(text, Qt::CaseInsensitive);
     };
     if (contains(t.text(event.title)) || contains(t.text(event.dateText)))
         return true;
@@ -49,6 +68,26 @@ bool TimelineFilter::matchesText(qsizetype index) const
     return false;
 }
 
+TimelineFilter::Judgement TimelineFilter::judge(const Timeline &t, const QString &text,
+                                                const std::vector<bool> &visibleActors,
+                                                const std::atomic_bool &cancel)
+{
+    Judgement j;
+    j.accepted.assign(t.events.size(), false);
+    for (qsizetype i = 0; i < qsizetype(j.accepted.size()); ++i) {
+        if (i % 4096 == 0 && cancel)
+            return {};
+        const auto actors = t.actorsOf(t.events[i]);
+        const bool shown = actors.empty()
+            || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) { return visibleActors[a]; });
+        if (shown && (text.isEmpty() || matches(t, i, text))) {
+            j.accepted[i] = true;
+            ++j.acceptedCount;
+        }
+    }
+    return j;
+}
+
 bool TimelineFilter::passesAll() const
 {
     if (!m_text.isEmpty())
@@ -60,25 +99,92 @@ bool TimelineFilter::passesAll() const
     return true;
 }
 
+void TimelineFilter::stopSearch()
+{
+    if (m_cancel)
+        *m_cancel = true;
+    m_cancel.reset();
+    m_workers.removeAll(nullptr);
+}
+
+void TimelineFilter::stopReading()
+{
+    const bool searching = m_cancel != nullptr;
+    stopSearch();
+    // Cancelled workers check every few thousand events: the wait is short.
+    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
+        if (worker)
+            worker->wait();
+    }
+    // The search starts again on the edited timeline once the edit is done.
+    if (searching)
+        QMetaObject::invokeMethod(this, &TimelineFilter::update, Qt::QueuedConnection);
+}
+
+void TimelineFilter::setSearching(bool searching)
+{
+    if (m_searching == searching)
+        return;
+    m_searching = searching;
+    Q_EMIT searchingChanged(searching);
+}
+
+void TimelineFilter::accept(Judgement judgement)
+{
+    m_accepted = std::move(judgement.accepted);
+    m_acceptedCount = judgement.acceptedCount;
+    Q_EMIT changed();
+}
+
 void TimelineFilter::update()
 {
+    stopSearch();
     // Nothing searched and every actor shown, as when a timeline has just been opened: every
     // event passes, and a million of them need not be looked at one by one.
     if (!m_timeline || passesAll()) {
-        m_accepted.assign(m_timeline ? m_timeline->events.size() : 0, true);
-        m_acceptedCount = qsizetype(m_accepted.size());
-        Q_EMIT changed();
+        setSearching(false);
+        accept({ std::vector<bool>(m_timeline ? m_timeline->events.size() : 0, true),
+                 m_timeline ? qsizetype(m_timeline->events.size()) : 0 });
         return;
     }
-    m_accepted.assign(m_timeline->events.size(), false);
-    m_acceptedCount = 0;
-    for (qsizetype i = 0; i < qsizetype(m_accepted.size()); ++i) {
-        if (judge(i)) {
-            m_accepted[i] = true;
-            ++m_acceptedCount;
-        }
+    std::vector<bool> visibleActors(std::size_t(m_timeline->actors.size()));
+    for (std::size_t a = 0; a < visibleActors.size(); ++a)
+        visibleActors[a] = m_actors->isVisible(int(a));
+
+    if (qsizetype(m_timeline->events.size()) <= searchedAtOnce) {
+        setSearching(false);
+        const std::atomic_bool never { false };
+        accept(judge(*m_timeline, m_text, visibleActors, never));
+        return;
     }
-    Q_EMIT changed();
+
+    // A new timeline: until its search is done, none of its events has been judged to pass.
+    if (m_accepted.size() != m_timeline->events.size())
+        accept({ std::vector<bool>(m_timeline->events.size(), false), 0 });
+
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    QThread *worker = QThread::create(
+        [this, timeline = m_timeline, text = m_text, visibleActors = std::move(visibleActors), cancel] {
+            Judgement judgement = judge(*timeline, text, visibleActors, *cancel);
+            if (*cancel)
+                return;
+            QMetaObject::invokeMethod(
+                this,
+                [this, cancel, judgement = std::move(judgement)]() mutable {
+                    // A newer search, timeline or check box came since: this answer is stale.
+                    if (*cancel)
+                        return;
+                    m_cancel.reset();
+                    setSearching(false);
+                    accept(std::move(judgement));
+                },
+                Qt::QueuedConnection);
+        });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.append(worker);
+    setSearching(true);
+    worker->start();
 }
 
 bool TimelineFilter::judge(qsizetype event) const

@@ -2,23 +2,35 @@
 
 #include "timeline.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
 class ActorModel;
+class QThread;
 
 // Which events pass the search text and the actor check boxes. The chart and the table both
 // ask it, so they always show the same events. An event passes when the text (case-insensitive)
 // is in its title, date phrase, an actor's name, or a sentence it cites, and when at least one
 // of its actors is visible (events without actors always are).
+//
+// A large timeline is searched on a worker thread, so that typing never blocks the window:
+// until the worker is done the events that passed before still pass, and changed() says when
+// the new ones are in. A newer search cancels an older one, whose result is dropped.
 class TimelineFilter : public QObject
 {
     Q_OBJECT
 public:
+    // Timelines of up to this many events are judged at once, on the calling thread.
+    static constexpr qsizetype searchedAtOnce = 20000;
+
     explicit TimelineFilter(ActorModel *actors, QObject *parent = nullptr);
+    ~TimelineFilter() override; // stops a search under way, silently
 
     void setTimeline(std::shared_ptr<const Timeline> timeline);
     QString text() const { return m_text; }
@@ -30,7 +42,12 @@ public:
     // How many events it has judged: those of the timeline it was last given.
     qsizetype eventCount() const { return qsizetype(m_accepted.size()); }
     bool matchesText(qsizetype event) const;
+    // Whether a search runs on a worker; what accepts() says is then the previous answer.
+    bool isSearching() const { return m_searching; }
 
+    // Before the timeline is edited in place, which a search on a worker must not be reading:
+    // stops every worker and waits for it; a search that was under way starts again afterwards.
+    void stopReading();
     // An edit of one event, told by the document before the views hear of it: judged alone,
     // without a pass over the others. They emit no changed(), which would make views start over.
     void eventInserted(qsizetype event);
@@ -42,9 +59,23 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void changed();
+    void searchingChanged(bool searching);
 
 private:
+    struct Judgement
+    {
+        std::vector<bool> accepted;
+        qsizetype acceptedCount = 0;
+    };
+    static bool matches(const Timeline &t, qsizetype event, const QString &text);
+    // Judges every event; gives up, returning nothing useful, once `cancel` is set.
+    static Judgement judge(const Timeline &t, const QString &text, const std::vector<bool> &visibleActors,
+                           const std::atomic_bool &cancel);
+
     void update();
+    void stopSearch();
+    void setSearching(bool searching);
+    void accept(Judgement judgement);
     bool passesAll() const;
     bool judge(qsizetype event) const;
 
@@ -53,4 +84,7 @@ private:
     QString m_text;
     std::vector<bool> m_accepted;
     qsizetype m_acceptedCount = 0;
+    bool m_searching = false;
+    std::shared_ptr<std::atomic_bool> m_cancel; // of the search under way
+    QList<QPointer<QThread>> m_workers; // a cancelled one may still be finishing
 };

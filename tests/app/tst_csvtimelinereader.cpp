@@ -19,6 +19,7 @@ private Q_SLOTS:
     void readsATimelineJsSheet();
     void columnsInAnyOrderAndOldHeaders();
     void readsOurOwnCsv();
+    void keepsEveryCharacter();
     void errorsNameLineRowAndColumn_data();
     void errorsNameLineRowAndColumn();
 };
@@ -110,19 +111,22 @@ void TestCsvTimelineReader::readsATimelineJsSheet()
 void TestCsvTimelineReader::columnsInAnyOrderAndOldHeaders()
 {
     const QByteArray csv = "Tag, HEADLINE ,Start Date,End Date\n"
+                           "Rome,Caesar dies,-44,\n"
                            "Press,Launch,2012/05/01,\n"
                            "Press,Trial,5/1/2013,6/30/2013\n"
                            "Court,Verdict,2014,\n";
     const TimelineLoader::Result result = TimelineLoader::loadData(csv, u"old.csv"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     const Timeline &t = *result.timeline;
-    QCOMPARE(t.events.size(), 3u);
-    QCOMPARE(t.text(t.events[0].when), u"2012-05-01"_s);
-    QCOMPARE(t.text(t.events[1].when), u"2013-05-01/2013-06-30"_s);
-    QCOMPARE(t.text(t.events[2].when), u"2014"_s);
-    QCOMPARE(t.text(t.events[2].title), u"Verdict"_s);
-    QCOMPARE(t.actors.size(), 2);
-    QCOMPARE(t.actors.at(t.actorsOf(t.events[2])[0]).name, u"Court"_s);
+    QCOMPARE(t.events.size(), 4u);
+    // 44 BC: TimelineJS's -44, EDTF's -0043.
+    QCOMPARE(t.text(t.events[0].when), u"-0043"_s);
+    QCOMPARE(t.text(t.events[1].when), u"2012-05-01"_s);
+    QCOMPARE(t.text(t.events[2].when), u"2013-05-01/2013-06-30"_s);
+    QCOMPARE(t.text(t.events[3].when), u"2014"_s);
+    QCOMPARE(t.text(t.events[3].title), u"Verdict"_s);
+    QCOMPARE(t.actors.size(), 3);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[3])[0]).name, u"Court"_s);
 }
 
 void TestCsvTimelineReader::readsOurOwnCsv()
@@ -148,6 +152,18 @@ void TestCsvTimelineReader::readsOurOwnCsv()
     QCOMPARE(t.text(t.events[2].dateText), u"late 2022"_s);
 }
 
+// Text reaches the timeline as written: backslashes, quotes, tabs, control characters and
+// characters beyond ASCII all survive the way through format v1.
+void TestCsvTimelineReader::keepsEveryCharacter()
+{
+    const QByteArray csv = "title,when,summary\n\"a\\b \"\"q\"\"\tt\",2019,\"x\x01y\xc3\xa9 \xe2\x80\x94\"\n";
+    const TimelineLoader::Result result = TimelineLoader::loadData(csv, u"chars.csv"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.text(t.events[0].title), u"a\\b \"q\"\tt"_s);
+    QCOMPARE(t.text(t.events[0].summary), u"x\u0001y\u00e9 \u2014"_s);
+}
+
 void TestCsvTimelineReader::errorsNameLineRowAndColumn_data()
 {
     QTest::addColumn<QByteArray>("csv");
@@ -162,10 +178,12 @@ void TestCsvTimelineReader::errorsNameLineRowAndColumn_data()
                              << QStringList {
                                     u"bad.csv:2:1: row 2: the event has no date: give at least its Year"_s
                                 };
-    QTest::newRow("negative year")
-        << QByteArray("Year,Headline\n-44,Caesar\n")
-        << QStringList { u"bad.csv:2:1: row 2, column \"Year\": year -44 is before year 1, and "
-                         "Sourceline cannot show such years yet"_s };
+    QTest::newRow("year past what we read")
+        << QByteArray("Year,Headline\n-2000000,Dinosaurs\n")
+        << QStringList {
+               u"bad.csv:2:1: row 2, column \"Year\": year -2000000 is outside the years Sourceline "
+               "reads, 999999 BC to 999999"_s
+           };
     QTest::newRow("reversed") << QByteArray("Year,End Year,Headline\n2020,2019,x\n")
                               << QStringList {
                                      u"bad.csv:2:6: row 2, column \"End Year\": \"2020/2019\" is a reversed "

@@ -45,7 +45,8 @@ const QByteArray tricky = R"({"format":"sourceline","version":1,"title":"Tricky,
  {"id":"split","title":"Split","when":"2023-01~/2024-10-31~","dateText":"later","actors":["b"],
   "evidence":[{"source":"s","quote":"\"later\""}],
   "references":[{"title":"Report","publisher":"Press","url":"https://example.org/r"}]},
- {"id":"year","title":"A year","when":"2021","kind":"report","actors":[]}],
+ {"id":"year","title":"A year","when":"2021","kind":"report","actors":[]},
+ {"id":"caesar","title":"Caesar dies","when":"-0043-03-15","actors":[]}],
 "eras":[{"id":"e","title":"Together","when":"2019/2022-06"}]})";
 
 std::shared_ptr<const Timeline> loadTricky()
@@ -96,7 +97,19 @@ void TestTimelineExport::csvHasOneRowPerEvent()
     while (parser.next(&record))
         rows.append(record.fields);
     QVERIFY(!parser.hasError());
-    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[1],
+             (QStringList { u"caesar"_s,
+                            u"-0043-03-15"_s,
+                            u"-0043-03-15"_s,
+                            u"-0043-03-15"_s,
+                            {},
+                            u"Caesar dies"_s,
+                            {},
+                            {},
+                            {},
+                            {} }));
+    rows.removeAt(1);
     QCOMPARE(rows[1],
              (QStringList { u"deal"_s,
                             u"2019-07-22"_s,
@@ -133,11 +146,14 @@ void TestTimelineExport::timelineJsHasWhatTimelineJsNeeds()
     const QJsonObject root = document.object();
     QCOMPARE(root[u"title"_s][u"text"_s][u"headline"_s].toString(), u"Tricky, &quot;quoted&quot;"_s);
     const QJsonArray events = root[u"events"_s].toArray();
-    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.size(), 4);
     // TimelineJS requires a start_date with a year as a number on every slide.
     for (const QJsonValue &slide : events)
         QVERIFY(slide[u"start_date"_s][u"year"_s].isDouble());
-    const QJsonObject deal = events[0].toObject();
+    // TimelineJS shows -44 as 44 BCE; EDTF's -0043 is that year.
+    QCOMPARE(events[0][u"start_date"_s].toObject(),
+             (QJsonObject { { u"year"_s, -44 }, { u"month"_s, 3 }, { u"day"_s, 15 } }));
+    const QJsonObject deal = events[1].toObject();
     QCOMPARE(deal[u"start_date"_s].toObject(),
              (QJsonObject { { u"year"_s, 2019 }, { u"month"_s, 7 }, { u"day"_s, 22 } }));
     QVERIFY(!deal.contains(u"end_date"_s));
@@ -147,9 +163,9 @@ void TestTimelineExport::timelineJsHasWhatTimelineJsNeeds()
     QCOMPARE(
         deal[u"text"_s][u"text"_s].toString(),
         u"<p>Line one<br>line two</p><blockquote>A &amp; B agreed.</blockquote><p>\u2014 Note &lt;1&gt;</p>"_s);
-    const QJsonObject year = events[1].toObject();
+    const QJsonObject year = events[2].toObject();
     QCOMPARE(year[u"start_date"_s].toObject(), (QJsonObject { { u"year"_s, 2021 } }));
-    const QJsonObject split = events[2].toObject();
+    const QJsonObject split = events[3].toObject();
     QCOMPARE(split[u"start_date"_s].toObject(), (QJsonObject { { u"year"_s, 2023 }, { u"month"_s, 1 } }));
     QCOMPARE(split[u"end_date"_s].toObject(),
              (QJsonObject { { u"year"_s, 2024 }, { u"month"_s, 10 }, { u"day"_s, 31 } }));

@@ -3,7 +3,9 @@
 #include "timelinefilter.h"
 #include "timelineloader.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +32,8 @@ private Q_SLOTS:
     void passes_data();
     void passes();
     void everythingPassesAgainOnceNothingIsHidden();
+    void aLargeTimelineIsSearchedOnAWorker();
+    void aNewerSearchCancelsAnOlderOne();
 
 private:
     std::shared_ptr<const Timeline> m_timeline;
@@ -115,6 +119,78 @@ void TestTimelineFilter::everythingPassesAgainOnceNothingIsHidden()
     filter.setTimeline(nullptr);
     QCOMPARE(filter.acceptedCount(), 0);
     QVERIFY(!filter.accepts(0));
+}
+
+namespace {
+
+// Past TimelineFilter::searchedAtOnce events: "An event with a title of some length", one actor
+// "A", and every 1000th event titled apart (TestUtils::writeTimeline's are all alike).
+std::shared_ptr<const Timeline> largeTimeline()
+{
+    QTemporaryDir dir;
+    const QString path =
+        TestUtils::writeTimeline(dir, u"large.json"_s, int(TimelineFilter::searchedAtOnce) * 3);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray json = file.readAll();
+    for (int i = 0; i < int(TimelineFilter::searchedAtOnce) * 3; i += 1000) {
+        const QByteArray id = "\"id\":\"e" + QByteArray::number(i) + "\",\"title\":\"An event";
+        json.replace(id, QByteArray("\"id\":\"e" + QByteArray::number(i) + "\",\"title\":\"A rare event"));
+    }
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"large.json"_s);
+    return result.timeline;
+}
+
+} // namespace
+
+void TestTimelineFilter::aLargeTimelineIsSearchedOnAWorker()
+{
+    const std::shared_ptr<const Timeline> timeline = largeTimeline();
+    QVERIFY(timeline);
+    const qsizetype count = qsizetype(timeline->events.size());
+    QVERIFY(count > TimelineFilter::searchedAtOnce);
+    ActorModel actors;
+    actors.setTimeline(timeline);
+    TimelineFilter filter(&actors);
+    filter.setTimeline(timeline);
+    QCOMPARE(filter.acceptedCount(), count);
+
+    QSignalSpy changed(&filter, &TimelineFilter::changed);
+    QSignalSpy searching(&filter, &TimelineFilter::searchingChanged);
+    filter.setText(u"rare"_s);
+    // setText returns before the answer: the events that passed still pass meanwhile.
+    QVERIFY(filter.isSearching());
+    QCOMPARE(searching.size(), 1);
+    QCOMPARE(filter.acceptedCount(), count);
+    QVERIFY(changed.wait(30000));
+    QVERIFY(!filter.isSearching());
+    QCOMPARE(searching.size(), 2);
+    QCOMPARE(filter.acceptedCount(), count / 1000);
+    for (qsizetype e = 0; e < count; ++e)
+        QCOMPARE(filter.accepts(e), timeline->text(timeline->events[e].title).startsWith(u"A rare"_s));
+}
+
+void TestTimelineFilter::aNewerSearchCancelsAnOlderOne()
+{
+    const std::shared_ptr<const Timeline> timeline = largeTimeline();
+    QVERIFY(timeline);
+    ActorModel actors;
+    actors.setTimeline(timeline);
+    TimelineFilter filter(&actors);
+    filter.setTimeline(timeline);
+    QSignalSpy changed(&filter, &TimelineFilter::changed);
+    QSignalSpy searching(&filter, &TimelineFilter::searchingChanged);
+    filter.setText(u"title"_s); // every event
+    filter.setText(u"rare"_s); // replaces it before it is done
+    QTRY_COMPARE_WITH_TIMEOUT(searching.size(), 2, 30000);
+    QCOMPARE(searching.last().at(0).toBool(), false);
+    // Only the newer answer arrived, once.
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(filter.acceptedCount(), qsizetype(timeline->events.size()) / 1000);
+    // A search still under way when the filter goes ends with it, without a word.
+    filter.setText(u"title"_s);
+    QVERIFY(filter.isSearching());
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineFilter)

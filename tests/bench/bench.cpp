@@ -38,6 +38,7 @@
 #include <cstring>
 #include <malloc.h>
 #include <memory>
+#include <optional>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +51,7 @@ const QSize s_frameSize(1600, 900);
 struct Row
 {
     QString name;
+    QString shape; // the generator's shape of the file, empty for the embedded timeline
     qint64 events = 0;
     double medianMs = 0;
     double maxMs = 0;
@@ -59,18 +61,18 @@ struct Row
 
 QJsonObject toJson(const Row &row)
 {
-    return { { u"name"_s, row.name },
-             { u"events"_s, row.events },
-             { u"median_ms"_s, row.medianMs },
-             { u"max_ms"_s, row.maxMs },
-             { u"peak_rss_mb"_s, row.peakRssMb } };
+    return {
+        { u"name"_s, row.name },          { u"shape"_s, row.shape },  { u"events"_s, row.events },
+        { u"median_ms"_s, row.medianMs }, { u"max_ms"_s, row.maxMs }, { u"peak_rss_mb"_s, row.peakRssMb }
+    };
 }
 
 Row rowFromJson(const QJsonObject &o)
 {
-    return { o.value(u"name"_s).toString(),        o.value(u"events"_s).toInteger(),
-             o.value(u"median_ms"_s).toDouble(),   o.value(u"max_ms"_s).toDouble(),
-             o.value(u"peak_rss_mb"_s).toDouble(), o.value(u"runs"_s).toInt() };
+    return { o.value(u"name"_s).toString(),    o.value(u"shape"_s).toString(),
+             o.value(u"events"_s).toInteger(), o.value(u"median_ms"_s).toDouble(),
+             o.value(u"max_ms"_s).toDouble(),  o.value(u"peak_rss_mb"_s).toDouble(),
+             o.value(u"runs"_s).toInt() };
 }
 
 void say(const QString &line)
@@ -147,8 +149,9 @@ constexpr Budget s_labelBudget { 50, 5, 3 };
 class Recorder
 {
 public:
-    Recorder(qint64 events, bool verbose)
+    Recorder(qint64 events, const QString &shape, bool verbose)
         : m_events(events)
+        , m_shape(shape)
         , m_verbose(verbose)
     { }
 
@@ -201,6 +204,7 @@ public:
         std::sort(sorted.begin(), sorted.end());
         Row row;
         row.name = m_name;
+        row.shape = m_shape;
         row.events = m_events;
         row.runs = int(sorted.size());
         if (!sorted.empty()) {
@@ -226,6 +230,7 @@ public:
 
 private:
     qint64 m_events;
+    QString m_shape;
     bool m_verbose;
     bool m_warned = false;
     QString m_name;
@@ -301,9 +306,10 @@ std::vector<LabelPlacer::Label> labelShape(int shape)
     return labels;
 }
 
-int runChild(qint64 events, const QString &fileName, bool verbose)
+// `loadOnly`: measure reading and loading beside their baselines, not the frames.
+int runChild(qint64 events, const QString &fileName, const QString &shape, bool loadOnly, bool verbose)
 {
-    Recorder record(events, verbose);
+    Recorder record(events, shape, verbose);
     const QString shownName = QFileInfo(fileName).fileName();
 
     // Qt loads fonts and the font database on the first text it draws; that is start-up, not
@@ -357,6 +363,8 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
         }
     }
     record.end();
+    if (loadOnly)
+        return 0;
 
     // The frames draw the timeline of a load that is not timed: one kept from the timed loads
     // would have counted in the DOM parse's peak.
@@ -533,6 +541,8 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
     // A 4K PNG of the whole timeline, drawn and written, as `sourceline --export` does.
     QTemporaryDir temporary;
     const QString exportPath = temporary.filePath(u"export.png"_s);
+    ChartExporter::Options exportOptions;
+    exportOptions.size = QSize(3840, 2160);
     record.begin(u"export_4k"_s, s_exportBudget);
     while (record.affordsMore()) {
         double renderMs = 0;
@@ -541,7 +551,7 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
         record.time([&] {
             QElapsedTimer renderTimer;
             renderTimer.start();
-            const QImage image = ChartExporter::render(document.get(), { QSize(3840, 2160), 1, true });
+            const QImage image = ChartExporter::render(document.get(), exportOptions);
             renderMs = double(renderTimer.nsecsElapsed()) / 1e6;
             saved = ChartExporter::save(image, exportPath, &error);
         });
@@ -562,20 +572,27 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
 
 // The cached timeline of `events` events in `dir`, written first when missing or made by an
 // older generator; empty on failure.
-QString ensureTimeline(const QString &dir, qint64 events)
+QString ensureTimeline(const QString &dir, qint64 events, TimelineGenerator::Shape shape)
 {
-    const QString name = u"timeline-%1-gen%2.json"_s.arg(events).arg(TimelineGenerator::version);
+    // The usual shape keeps the plain name that sourceline_windowbench's users know.
+    const QString shapeName = QLatin1StringView(TimelineGenerator::shapeName(shape));
+    const QString name = shape == TimelineGenerator::Shape::OneSource
+        ? u"timeline-%1-gen%2.json"_s.arg(events).arg(TimelineGenerator::version)
+        : u"timeline-%1-%2-gen%3.json"_s.arg(events).arg(shapeName).arg(TimelineGenerator::version);
     const QString path = QDir(dir).filePath(name);
     if (QFileInfo(path).size() > 0)
         return path;
     // Files of older generators are only in the way: a million events take 130 MB.
-    const QStringList stale = QDir(dir).entryList({ u"timeline-%1-gen*.json"_s.arg(events) }, QDir::Files);
+    const QString pattern = shape == TimelineGenerator::Shape::OneSource
+        ? u"timeline-%1-gen*.json"_s.arg(events)
+        : u"timeline-%1-%2-gen*.json"_s.arg(events).arg(shapeName);
+    const QStringList stale = QDir(dir).entryList({ pattern }, QDir::Files);
     for (const QString &old : stale)
         QFile::remove(QDir(dir).filePath(old));
 
     QElapsedTimer timer;
     timer.start();
-    const QByteArray data = TimelineGenerator::generate(events);
+    const QByteArray data = TimelineGenerator::generate(events, shape);
     const double generateMs = double(timer.nsecsElapsed()) / 1e6;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
@@ -590,11 +607,14 @@ QString ensureTimeline(const QString &dir, qint64 events)
 }
 
 // Runs this program on one size; appends the rows it reports. False when it failed.
-bool runSize(qint64 events, const QString &path, bool verbose, QList<Row> *rows)
+bool runSize(qint64 events, const QString &path, const QString &shape, bool loadOnly, bool verbose,
+             QList<Row> *rows)
 {
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QStringList arguments { u"--size"_s, QString::number(events), u"--file"_s, path };
+    QStringList arguments { u"--size"_s, QString::number(events), u"--file"_s, path, u"--shape"_s, shape };
+    if (loadOnly)
+        arguments.append(u"--load-only"_s);
     if (verbose)
         arguments.append(u"--verbose"_s);
     child.start(QCoreApplication::applicationFilePath(), arguments);
@@ -623,20 +643,25 @@ QString number(double value)
 }
 
 // `embeddedEvents`: the size of the embedded timeline's rows, the baseline of the export.
-void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes, qint64 embeddedEvents)
+void printTable(const QList<Row> &rows, const QHash<QString, qint64> &fileBytes, qint64 embeddedEvents)
 {
-    QString table = u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"name"_s, -12)
+    QString table = u"%1 %2 %3 %4 %5 %6 %7\n"_s.arg(u"name"_s, -12)
+                        .arg(u"shape"_s, -14)
                         .arg(u"events"_s, 9)
                         .arg(u"median ms"_s, 11)
                         .arg(u"max ms"_s, 11)
                         .arg(u"peak RSS MB"_s, 12)
                         .arg(u"runs"_s, 5);
-    qint64 previous = -1;
+    QString previous;
+    const auto runOf = [](const Row &row) -> QString {
+        return row.shape + u'/' + QString::number(row.events);
+    };
     for (const Row &row : rows) {
-        if (previous >= 0 && row.events != previous)
+        if (!previous.isEmpty() && runOf(row) != previous)
             table += u'\n';
-        previous = row.events;
-        table += u"%1 %2 %3 %4 %5 %6\n"_s.arg(row.name, -12)
+        previous = runOf(row);
+        table += u"%1 %2 %3 %4 %5 %6 %7\n"_s.arg(row.name, -12)
+                     .arg(row.shape.isEmpty() ? u"embedded"_s : row.shape, -14)
                      .arg(row.events, 9)
                      .arg(number(row.medianMs), 11)
                      .arg(number(row.maxMs), 11)
@@ -646,27 +671,38 @@ void printTable(const QList<Row> &rows, const QHash<qint64, qint64> &fileBytes, 
 
     // Each measurement beside its baseline.
     table += u'\n';
-    const auto find = [&](qint64 events, QStringView name) -> const Row * {
+    const auto findIn = [&](qint64 events, const QString &shape, QStringView name) -> const Row * {
         for (const Row &row : rows) {
-            if (row.events == events && row.name == name)
+            if (row.events == events && row.shape == shape && row.name == name)
                 return &row;
         }
         return nullptr;
     };
+    const QString usualShape =
+        QLatin1StringView(TimelineGenerator::shapeName(TimelineGenerator::Shape::OneSource));
+    // The frames and the export are measured on the usual shape and the embedded timeline.
+    const auto find = [&](qint64 events, QStringView name) {
+        const Row *row = findIn(events, usualShape, name);
+        return row ? row : findIn(events, QString(), name);
+    };
+    QList<std::pair<QString, qint64>> runs;
     QList<qint64> sizes;
     for (const Row &row : rows) {
+        if (!runs.contains(std::pair(row.shape, row.events)))
+            runs.append({ row.shape, row.events });
         if (!sizes.contains(row.events))
             sizes.append(row.events);
     }
-    for (const qint64 events : std::as_const(sizes)) {
-        const Row *read = find(events, u"read_bytes");
-        const Row *qjson = find(events, u"qjson_parse");
-        const Row *load = find(events, u"load");
+    for (const auto &[shape, events] : std::as_const(runs)) {
+        const Row *read = findIn(events, shape, u"read_bytes");
+        const Row *qjson = findIn(events, shape, u"qjson_parse");
+        const Row *load = findIn(events, shape, u"load");
         if (!read || !qjson || !load)
             continue;
-        const double fileMb = double(fileBytes.value(events)) / (1 << 20);
-        table += u"%1 events, %2 MB: load takes %3× the time of QJsonDocument, %4× that of reading the "
+        const double fileMb = double(fileBytes.value(shape + u'/' + QString::number(events))) / (1 << 20);
+        table += u"%1 events, %2, %3 MB: load takes %4× the time of QJsonDocument, %5× that of reading the "
                  u"bytes"_s.arg(events)
+                     .arg(shape.isEmpty() ? u"embedded"_s : shape)
                      .arg(fileMb, 0, 'f', 1)
                      .arg(load->medianMs / qjson->medianMs, 0, 'f', 2)
                      .arg(load->medianMs / read->medianMs, 0, 'f', 0);
@@ -733,7 +769,8 @@ bool writeResults(const QList<Row> &rows, const QString &path)
     return true;
 }
 
-int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
+int runParent(const QList<qint64> &sizes, const QList<TimelineGenerator::Shape> &shapes,
+              const QString &outDir, bool verbose)
 {
     QElapsedTimer wall;
     wall.start();
@@ -742,7 +779,7 @@ int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
         return 1;
     }
     QList<Row> rows;
-    QHash<qint64, qint64> fileBytes;
+    QHash<QString, qint64> fileBytes; // by "shape/events"
     bool ok = true;
     // The embedded timeline first: the baseline of the export goal.
     const TimelineLoader::Result embedded = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
@@ -751,19 +788,30 @@ int runParent(const QList<qint64> &sizes, const QString &outDir, bool verbose)
         return 1;
     }
     const auto embeddedEvents = qint64(embedded.timeline->events.size());
-    QList<std::pair<qint64, QString>> runs { { embeddedEvents, TimelineLoader::embeddedPath() } };
-    for (const qint64 events : sizes)
-        runs.append({ events, QString() });
-    for (auto [events, path] : std::as_const(runs)) {
-        if (path.isEmpty())
-            path = ensureTimeline(outDir, events);
+    struct Run
+    {
+        qint64 events;
+        std::optional<TimelineGenerator::Shape> shape; // none: the embedded timeline
+    };
+    QList<Run> runs { { embeddedEvents, std::nullopt } };
+    for (const qint64 events : sizes) {
+        for (const TimelineGenerator::Shape shape : shapes)
+            runs.append({ events, shape });
+    }
+    for (const Run &run : std::as_const(runs)) {
+        const QString path =
+            run.shape ? ensureTimeline(outDir, run.events, *run.shape) : TimelineLoader::embeddedPath();
         if (path.isEmpty()) {
             ok = false;
             break;
         }
-        fileBytes.insert(events, QFileInfo(path).size());
-        say(u"measuring %1 events"_s.arg(events));
-        if (!runSize(events, path, verbose, &rows)) {
+        const QString shape =
+            run.shape ? QLatin1StringView(TimelineGenerator::shapeName(*run.shape)) : QString();
+        // Every shape's load is measured; the frames only on the usual one.
+        const bool loadOnly = run.shape && *run.shape != TimelineGenerator::Shape::OneSource;
+        fileBytes.insert(shape + u'/' + QString::number(run.events), QFileInfo(path).size());
+        say(u"measuring %1 events%2"_s.arg(run.events).arg(shape.isEmpty() ? QString() : u", "_s + shape));
+        if (!runSize(run.events, path, shape, loadOnly, verbose, &rows)) {
             ok = false;
             break;
         }
@@ -803,10 +851,16 @@ int main(int argc, char *argv[])
                              u"DIR"_s, u"build/bench"_s };
     QCommandLineOption verbose { u"verbose"_s, u"Print every sample."_s };
     QCommandLineOption size { u"size"_s, u"Measure one size (the parent runs itself with this)."_s, u"N"_s };
+    QCommandLineOption shapes { u"shapes"_s,
+                                u"Comma-separated shapes of file: one-source, own-sentences, short-quotes "
+                                u"(default all; frames are measured on one-source)."_s,
+                                u"SHAPE,..."_s };
     QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
-    size.setFlags(QCommandLineOption::HiddenFromHelp);
-    file.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ sizes, out, verbose, size, file });
+    QCommandLineOption shape { u"shape"_s, u"The shape of --file's timeline, with --size."_s, u"SHAPE"_s };
+    QCommandLineOption loadOnly { u"load-only"_s, u"With --size: measure the load, not the frames."_s };
+    for (QCommandLineOption *hidden : { &size, &file, &shape, &loadOnly })
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ sizes, shapes, out, verbose, size, file, shape, loadOnly });
     parser.process(*app);
 
     const auto usageError = [](const QString &message) {
@@ -818,7 +872,8 @@ int main(int argc, char *argv[])
         const qint64 events = parser.value(size).toLongLong(&ok);
         if (!ok || events < 0 || !parser.isSet(file))
             return usageError(u"--size takes a number of events and goes with --file"_s);
-        return runChild(events, parser.value(file), parser.isSet(verbose));
+        return runChild(events, parser.value(file), parser.value(shape), parser.isSet(loadOnly),
+                        parser.isSet(verbose));
     }
 
     QList<qint64> chosen = s_defaultSizes;
@@ -836,5 +891,25 @@ int main(int argc, char *argv[])
         if (chosen.isEmpty())
             return usageError(u"--sizes names no size"_s);
     }
-    return runParent(chosen, parser.value(out), parser.isSet(verbose));
+    const QList<TimelineGenerator::Shape> allShapes { TimelineGenerator::Shape::OneSource,
+                                                      TimelineGenerator::Shape::OwnSentences,
+                                                      TimelineGenerator::Shape::ShortQuotes };
+    QList<TimelineGenerator::Shape> chosenShapes = allShapes;
+    if (parser.isSet(shapes)) {
+        chosenShapes.clear();
+        const QStringList items = parser.value(shapes).split(u',', Qt::SkipEmptyParts);
+        for (const QString &item : items) {
+            const auto known =
+                std::find_if(allShapes.begin(), allShapes.end(), [&](TimelineGenerator::Shape s) {
+                    return item.trimmed() == QLatin1StringView(TimelineGenerator::shapeName(s));
+                });
+            if (known == allShapes.end())
+                return usageError(
+                    u"--shapes takes one-source, own-sentences and short-quotes, not %1"_s.arg(item));
+            chosenShapes.append(*known);
+        }
+        if (chosenShapes.isEmpty())
+            return usageError(u"--shapes names no shape"_s);
+    }
+    return runParent(chosen, chosenShapes, parser.value(out), parser.isSet(verbose));
 }

@@ -182,35 +182,60 @@ std::string title(Random &random, const Kind &kind, std::string_view subject, st
 
 } // namespace
 
-QByteArray TimelineGenerator::generate(std::int64_t eventCount, std::uint64_t seed)
+const char *TimelineGenerator::shapeName(Shape shape)
+{
+    switch (shape) {
+    case Shape::OwnSentences:
+        return "own-sentences";
+    case Shape::ShortQuotes:
+        return "short-quotes";
+    case Shape::OneSource:
+        break;
+    }
+    return "one-source";
+}
+
+QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std::uint64_t seed)
 {
     Random random(seed);
-    Writer out(qsizetype(eventCount) * 135 + sentenceCount * 48 + 64 * 1024);
+    const int sourceCount = shape == Shape::ShortQuotes ? 100 : 1;
+    const int sentencesPerSource =
+        shape == Shape::OwnSentences ? int(std::max<std::int64_t>(1, eventCount / 10)) : sentenceCount;
+    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes ? 190 : 135)
+               + qsizetype(sourceCount) * sentencesPerSource * 48 + 64 * 1024);
 
     out.put("{\"format\":\"sourceline\",\"version\":1,\"title\":\"Synthetic timeline of ");
     out.number(std::uint64_t(eventCount));
     out.put(" events\",\n\"description\":\"Made by sourceline_bench, generator ");
     out.number(version);
+    out.put(", shape ");
+    out.put(shapeName(shape));
     out.put(", seed ");
     out.number(seed);
     out.put(".\",\n");
 
-    // One long source; the quotes are whole sentences of it.
+    // The quotes are whole sentences of the sources, or their first words.
     std::vector<std::string> sentences;
-    sentences.reserve(sentenceCount);
-    out.put("\"sources\":[{\"id\":\"s\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
-            "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
-    for (int i = 0; i < sentenceCount; ++i) {
-        std::string sentence = "Event "s + std::to_string(i);
-        sentence += random.pick(s_happenings);
-        sentence += random.pick(s_cities);
-        sentence += '.';
-        if (i > 0)
-            out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then
-        out.put(sentence);
-        sentences.push_back(std::move(sentence));
+    sentences.reserve(std::size_t(sourceCount) * std::size_t(sentencesPerSource));
+    out.put("\"sources\":[");
+    for (int s = 0; s < sourceCount; ++s) {
+        out.put(s ? ",\n{\"id\":\"s"sv : "{\"id\":\"s"sv);
+        out.number(std::uint64_t(s));
+        out.put("\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
+                "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
+        for (int i = 0; i < sentencesPerSource; ++i) {
+            std::string sentence = "Event "s + std::to_string(i);
+            sentence += random.pick(s_happenings);
+            sentence += random.pick(s_cities);
+            sentence += '.';
+            if (i > 0)
+                out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then
+            out.put(sentence);
+            sentences.push_back(std::move(sentence));
+        }
+        out.put("\"}");
     }
-    out.put("\"}],\n");
+    out.put("],\n");
 
     out.put("\"actors\":[\n");
     static constexpr std::array actorKinds = { "organization"sv, "organization"sv, "organization"sv,
@@ -287,9 +312,25 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, std::uint64_t se
             out.put('"');
         }
         out.put(']');
-        if (random.below(10) == 0) {
-            out.put(",\"evidence\":[{\"source\":\"s\",\"quote\":\"");
-            out.put(sentences[std::size_t(random.below(sentenceCount))]);
+        if (shape == Shape::ShortQuotes) {
+            // The sentence's first three words, "Event N verb": found only in its own sentence.
+            const int source = random.below(sourceCount);
+            const std::string &sentence = sentences[std::size_t(source) * std::size_t(sentencesPerSource)
+                                                    + std::size_t(random.below(sentencesPerSource))];
+            std::size_t end = 0;
+            for (int word = 0; word < 3; ++word)
+                end = sentence.find(' ', end + 1);
+            out.put(",\"evidence\":[{\"source\":\"s");
+            out.number(std::uint64_t(source));
+            out.put("\",\"quote\":\"");
+            out.put(std::string_view(sentence).substr(0, end));
+            out.put("\"}]");
+        } else if (random.below(10) == 0) {
+            const std::size_t sentence = shape == Shape::OwnSentences
+                ? std::size_t(i / 10) % sentences.size()
+                : std::size_t(random.below(sentencesPerSource));
+            out.put(",\"evidence\":[{\"source\":\"s0\",\"quote\":\"");
+            out.put(sentences[sentence]);
             out.put("\"}]");
         }
         out.put('}');

@@ -4,18 +4,33 @@
 
 #include <cstdint>
 
-// Writes large synthetic timelines (format v1, docs/format.md) for the benchmarks: 200 actors,
-// one long source, and events of mixed precision over 1990–2025, one in ten quoting a sentence
-// of the source. The same count and seed always give the same bytes.
+// Writes large synthetic timelines (format v1, docs/format.md) for the benchmarks: 200 actors
+// and events of mixed precision over 1990–2025, quoting sources in one of several shapes. The
+// same count, shape and seed always give the same bytes.
 class TimelineGenerator
 {
 public:
+    enum class Shape {
+        // One source of 4000 sentences; one event in ten quotes one of them.
+        OneSource,
+        // One source of a sentence for every ten events; one event in ten quotes its own whole
+        // sentence: a long text with as many quotes as sentences.
+        OwnSentences,
+        // 100 sources of 4000 sentences; every event quotes a few words of one of them.
+        ShortQuotes,
+    };
+
     // Raised whenever the output changes, so that cached files made by an older generator are
     // written again (./dev bench keeps it in their names).
-    static constexpr int version = 1;
+    static constexpr int version = 2;
     static constexpr int actorCount = 200;
     static constexpr int sentenceCount = 4000;
     static constexpr std::uint64_t defaultSeed = 0x5eed'11e5;
 
-    static QByteArray generate(std::int64_t eventCount, std::uint64_t seed = defaultSeed);
+    static QByteArray generate(std::int64_t eventCount, Shape shape, std::uint64_t seed = defaultSeed);
+    static QByteArray generate(std::int64_t eventCount, std::uint64_t seed = defaultSeed)
+    {
+        return generate(eventCount, Shape::OneSource, seed);
+    }
+    static const char *shapeName(Shape shape); // "one-source", "own-sentences", "short-quotes"
 };

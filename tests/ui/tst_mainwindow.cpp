@@ -140,9 +140,14 @@ void TestMainWindow::searchFiltersChartAndTableAlike()
 {
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
     QCOMPARE(QApplication::focusWidget(), m_window->searchField());
-    QTest::keyClicks(m_window->searchField(), u"suleyman"_s);
-
     const TimelineFilter *filter = m_window->document()->filter();
+    QSignalSpy filtered(filter, &TimelineFilter::changed);
+    QTest::keyClicks(m_window->searchField(), u"suleyman"_s);
+    // The filter waits for a pause in typing, then filters once for the whole word.
+    QCOMPARE(filter->text(), QString());
+    QTRY_COMPARE(filter->text(), u"suleyman"_s);
+    QCOMPARE(filtered.size(), 1);
+
     const EventProxyModel *table = m_window->table()->proxy();
     QCOMPARE(qsizetype(table->rowCount()), filter->acceptedCount());
     // "Suleyman" is an actor and in sentence 15: the hiring, nothing else.
@@ -154,7 +159,7 @@ void TestMainWindow::searchFiltersChartAndTableAlike()
 
     // A word from a sentence: "brewing" is only in sentence 17, which two events cite.
     m_window->searchField()->setText(u"brewing"_s);
-    QCOMPARE(table->rowCount(), 2);
+    QTRY_COMPARE(table->rowCount(), 2);
     QSet<int> found;
     for (int r = 0; r < table->rowCount(); ++r)
         found.insert(table->mapToSource(table->index(r, 0)).row());
@@ -254,7 +259,7 @@ void TestMainWindow::theSelectionSurvivesASortAndASearch()
 
     // A search that still finds it keeps it selected, in the sorted table.
     m_window->searchField()->setText(u"chatgpt"_s);
-    QVERIFY(proxy->rowCount() < int(m_timeline->events.size()));
+    QTRY_VERIFY(proxy->rowCount() < int(m_timeline->events.size()));
     QCOMPARE(proxy->sortColumn(), int(EventModel::TitleColumn));
     QCOMPARE(tableShows(), chatgpt);
 
@@ -361,22 +366,9 @@ void TestMainWindow::aGoodFileReplacesTheTimeline()
 
 namespace {
 
-// A valid timeline of `count` events, large enough that loading it takes a while.
 QString writeLargeTimeline(const QTemporaryDir &dir, int count)
 {
-    QByteArray json = R"({"format":"sourceline","version":1,"title":"Large","sources":[],
-        "actors":[{"id":"a","name":"A","kind":"person"}],"events":[)";
-    for (int i = 0; i < count; ++i) {
-        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i)
-            + R"(","title":"An event with a title of some length","when":"2020-01-)"
-            + QByteArray::number(10 + i % 19) + R"(","actors":["a"]})";
-    }
-    json += "]}";
-    const QString path = dir.filePath(u"large.json"_s);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
-        return {};
-    return path;
+    return TestUtils::writeTimeline(dir, u"large.json"_s, count);
 }
 
 } // namespace

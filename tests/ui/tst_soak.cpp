@@ -1,0 +1,115 @@
+#include "backgroundloader.h"
+#include "mainwindow.h"
+#include "testutils.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// This process's resident memory in KiB, from /proc/self/status (Linux); 0 when unknown.
+qint64 residentKb()
+{
+    std::FILE *status = std::fopen("/proc/self/status", "r");
+    if (!status)
+        return 0;
+    char line[256];
+    qint64 kb = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::strncmp(line, "VmRSS:", 6) == 0) {
+            kb = std::strtoll(line + 6, nullptr, 10);
+            break;
+        }
+    }
+    std::fclose(status);
+    return kb;
+}
+
+} // namespace
+
+// One window opens, cancels and replaces timelines many times, as a long session would: no
+// crash, nothing left running, nothing piling up. Under `./dev test --sanitize` LeakSanitizer
+// checks that nothing leaks.
+class TestSoak : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { TestUtils::quietOffscreenWarnings(); }
+    void openCancelAndReplaceManyTimes();
+};
+
+void TestSoak::openCancelAndReplaceManyTimes()
+{
+    QTemporaryDir dir;
+    QList<QString> small;
+    for (int i = 0; i < 3; ++i)
+        small.append(TestUtils::writeTimeline(dir, u"small%1.json"_s.arg(i), 20 + 10 * i,
+                                              "Small " + QByteArray::number(i)));
+    const QString large = TestUtils::writeTimeline(dir, u"large.json"_s, 200000);
+    QVERIFY(!large.isEmpty());
+
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    BackgroundLoader *loader = window.loader();
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    QSignalSpy stopped(loader, &BackgroundLoader::workerStopped);
+
+    constexpr int rounds = 200;
+    qsizetype objectsAfterWarmUp = 0;
+    qint64 memoryAfterWarmUp = 0;
+    for (int round = 0; round < rounds; ++round) {
+        opened.clear();
+        stopped.clear();
+        if (round % 20 == 10) {
+            // A large file, cancelled while its worker reads (no event loop runs between, so
+            // its result cannot have been delivered yet, however fast the worker).
+            window.openFile(large);
+            QVERIFY(loader->isLoading());
+            loader->cancel();
+            QCOMPARE(opened.size(), 1);
+            QCOMPARE(opened.first().at(1).toBool(), false);
+        } else if (round % 20 == 15) {
+            // A small file that replaces a load under way: the first says nothing, the second opens.
+            window.openFile(large);
+            window.openFile(small.at(round % 3));
+            QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 30000);
+            QCOMPARE(opened.at(0).at(1).toBool(), false); // the large one, cancelled by the second
+            QCOMPARE(opened.at(1).at(0).toString(), small.at(round % 3));
+            QCOMPARE(opened.at(1).at(1).toBool(), true);
+        } else {
+            const QString &file = small.at(round % 3);
+            window.openFile(file);
+            QVERIFY(opened.wait(30000));
+            QCOMPARE(opened.first().at(1).toBool(), true);
+            QCOMPARE(window.document()->timeline()->title, u"Small %1"_s.arg(round % 3));
+        }
+        // Every worker ends, after all it posted has been delivered.
+        QTRY_COMPARE_WITH_TIMEOUT(loader->runningWorkers(), 0, 30000);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(!loader->isLoading());
+        if (round == 20) {
+            objectsAfterWarmUp = window.findChildren<QObject *>().size();
+            memoryAfterWarmUp = residentKb();
+        }
+    }
+    // Nothing piles up in the window: the same objects as after the first rounds, and memory
+    // within what one more large timeline's worth of allocator slack could explain.
+    QCOMPARE(window.findChildren<QObject *>().size(), objectsAfterWarmUp);
+    const qint64 growthKb = residentKb() - memoryAfterWarmUp;
+    QVERIFY2(growthKb < 64 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(growthKb)));
+    QCOMPARE(window.document()->timeline()->events.size(), 20u + 10u * ((rounds - 1) % 3));
+}
+
+SOURCELINE_GUI_TEST_MAIN(TestSoak)
+#include "tst_soak.moc"
