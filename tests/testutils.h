@@ -93,6 +93,7 @@ inline ProgramRun runWithoutDisplay(const QString &program, const QStringList &a
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
 
 // Writes a valid timeline of `count` events with one actor, named `name` in `dir`, and returns
 // its path (empty on failure). A few hundred thousand events take a while to load.

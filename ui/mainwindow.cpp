@@ -81,6 +81,15 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     dialog.exec();
 }
 
+// A message box that shows its text as plain text, whatever characters a path or file holds.
+void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.setText(text);
+    box.exec();
+}
+
 } // namespace
 
 MainWindow::MainWindow(State state, QWidget *parent)

@@ -38,9 +38,6 @@ public:
 
     QString lastFolder() const; // where File ▸ Open starts; the home folder at first
     void setLastFolder(const QString &folder);
-    QStringList recentFiles() const; // File ▸ Open Recent, newest first
-    void setRecentFiles(const QStringList &files);
-
     QStringList recentFiles() const; // File ▸ Open Recent, the latest first; empty at first
     void setRecentFiles(const QStringList &files);
 
