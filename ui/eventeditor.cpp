@@ -128,17 +128,23 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&When:"), m_when);
     form->addRow(QString(), m_whenMeaning);
-    form->addRow(tr("Date as &written:"), m_dateText);
+    form->addRow(tr("Date as wr&itten:"), m_dateText);
     form->addRow(tr("&Kind:"), m_kind);
     auto *actorBox = new QVBoxLayout;
     actorBox->addWidget(m_actors);
     actorBox->addWidget(m_newActor);
-    form->addRow(tr("&Actors:"), actorBox);
+    // Rows holding a layout get no buddy from addRow(): their labels are made here, for Alt+letter.
+    const auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(labelFor(tr("&Actors:"), m_actors), actorBox);
     form->addRow(tr("&Summary:"), m_summary);
     auto *evidenceBox = new QVBoxLayout;
     evidenceBox->addWidget(m_evidence);
     evidenceBox->addWidget(removeQuote, 0, Qt::AlignLeft);
-    form->addRow(tr("&Evidence:"), evidenceBox);
+    form->addRow(labelFor(tr("&Evidence:"), m_evidence), evidenceBox);
     auto *refButtons = new QHBoxLayout;
     refButtons->addWidget(addRef);
     refButtons->addWidget(removeRef);
@@ -146,7 +152,7 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     auto *refBox = new QVBoxLayout;
     refBox->addWidget(m_references);
     refBox->addLayout(refButtons);
-    form->addRow(tr("Re&ferences:"), refBox);
+    form->addRow(labelFor(tr("Referen&ces:"), m_references), refBox);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problems);
