@@ -549,6 +549,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const std::vector<LabelPlacer::Placement> placed =
         LabelPlacer::place(m_chart->lanesArea().adjusted(2, 1, -2, -1), labels, obstacles);
     m_labelSlots.clear();
+    m_labelRects.clear();
     QColor leaderColor = text;
     leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
     QColor labelColor = text;
@@ -561,6 +562,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             continue;
         const std::int32_t e = labelEvent[k];
         m_labelSlots.insert(e, p.slot);
+        m_labelRects.insert(e, p.rect);
         ++m_labelled;
         if (e == current)
             continue; // drawn last, on top
