@@ -49,6 +49,7 @@ private Q_SLOTS:
     void axisTicksFallOnCalendarBoundaries();
     void wheelZoomsAroundTheCursor();
     void dragPansAndKeepsTheSelection();
+    void labelsStayWithTheirMarksWhilePanning();
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
     void crowdedLanesAreDensityUntilZoomedIn();
@@ -311,6 +312,53 @@ void TestTimelineChart::dragPansAndKeepsTheSelection()
     QCOMPARE_LE(std::abs((firstBefore - m_document->zoom()->first()) - 200 * daysPerPixel), 2 * daysPerPixel);
     QCOMPARE(m_document->zoom()->span(), spanBefore);
     QCOMPARE(m_document->currentEvent(), row("stargate"));
+}
+
+void TestTimelineChart::labelsStayWithTheirMarksWhilePanning()
+{
+    // Zoomed in on 2022-2025, where most events and the January 2025 cluster are, then panned
+    // in small steps: a label that shows in two frames keeps its place beside its mark, or,
+    // held against the edge of the chart, its place on screen; it never jumps to another side.
+    m_document->zoom()->setRange(DateRange::dayFromCivil(2022, 6, 1), DateRange::dayFromCivil(2025, 3, 1));
+    struct Seen
+    {
+        QPointF label; // top left
+        QPointF mark;
+    };
+    const auto frame = [&] {
+        m_view->grab(); // paints the chart as the screen would
+        QHash<int, Seen> seen;
+        for (int e = 0; e < int(m_embedded->events.size()); ++e) {
+            // Where the event's day is: its marks are there, in whichever lanes.
+            const QRectF label = m_chart->labelRect(e);
+            if (!label.isNull())
+                seen.insert(e,
+                            { label.topLeft(), QPointF(m_chart->xOf(m_embedded->events[e].range.first), 0) });
+        }
+        return seen;
+    };
+    QHash<int, Seen> before = frame();
+    QVERIFY2(before.size() >= 10, qPrintable(u"%1 labels"_s.arg(before.size())));
+    int compared = 0;
+    for (int step = 0; step < 8; ++step) {
+        m_document->zoom()->pan(-m_document->zoom()->span() / 200);
+        const QHash<int, Seen> after = frame();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (!before.contains(it.key()))
+                continue;
+            ++compared;
+            const Seen &was = before[it.key()];
+            const QPointF besideMark = (it->label - it->mark) - (was.label - was.mark);
+            const QPointF onScreen = it->label - was.label;
+            QVERIFY2(besideMark.manhattanLength() < 1.5 || onScreen.manhattanLength() < 1.5,
+                     qPrintable(u"step %1: the label of event %2 jumped by (%3, %4)"_s.arg(step)
+                                    .arg(it.key())
+                                    .arg(onScreen.x())
+                                    .arg(onScreen.y())));
+        }
+        before = after;
+    }
+    QVERIFY(compared >= 80);
 }
 
 void TestTimelineChart::shiftDragZoomsToTheRectangle()

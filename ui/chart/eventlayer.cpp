@@ -300,6 +300,11 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         }
         return std::pair(top, bottom);
     };
+    if (m_measuredOf.lock() != timeline || m_measuredFont != m_chart->labelFont()) {
+        m_titleWidths.clear();
+        m_measuredOf = timeline;
+        m_measuredFont = m_chart->labelFont();
+    }
     // Colours by kind, looked up once a timeline: a frame may colour thousands of marks.
     if (m_kindsOf.lock() != timeline) {
         m_kindColors.clear();
@@ -476,14 +481,18 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     };
     const auto request = [&](std::int32_t e, const QRectF &mark) {
         const Event &event = t.events[e];
-        const QString title = t.text(event.title);
         const bool isCurrent = e == current;
         const QFontMetricsF &metrics = isCurrent ? boldMetrics : fm;
         const qreal limit = isCurrent ? 2 * s_maxLabelWidth : s_maxLabelWidth;
+        // Measuring text is most of a label's cost: a title is measured once while the
+        // timeline and the font stay, not on every zoom and pan step.
+        const qint64 key = (qint64(e) << 1) | (isCurrent ? 1 : 0);
+        auto width = m_titleWidths.constFind(key);
+        if (width == m_titleWidths.cend())
+            width = m_titleWidths.insert(key, std::ceil(metrics.horizontalAdvance(t.text(event.title))));
         LabelPlacer::Label label;
         label.mark = mark;
-        label.size =
-            QSizeF(std::min(limit, std::ceil(metrics.horizontalAdvance(title))) + 1, std::ceil(fm.height()));
+        label.size = QSizeF(std::min(limit, *width) + 1, std::ceil(fm.height()));
         // Shortened, a label keeps a recognisable start: about a dozen characters.
         label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
         label.date = event.range.first;
@@ -546,6 +555,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const std::vector<LabelPlacer::Placement> placed =
         LabelPlacer::place(m_chart->lanesArea().adjusted(2, 1, -2, -1), labels, obstacles);
     m_labelSlots.clear();
+    m_labelRects.clear();
     QColor leaderColor = text;
     leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
     QColor labelColor = text;
@@ -558,6 +568,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             continue;
         const std::int32_t e = labelEvent[k];
         m_labelSlots.insert(e, p.slot);
+        m_labelRects.insert(e, p.rect);
         ++m_labelled;
         if (e == current)
             continue; // drawn last, on top
@@ -567,8 +578,10 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         }
         painter->setFont(labelFont);
         painter->setPen(labelColor);
+        const QString title = t.text(t.events[e].title);
+        const bool whole = p.rect.width() >= m_titleWidths.value(qint64(e) << 1) + 1;
         painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          fm.elidedText(t.text(t.events[e].title), Qt::ElideRight, p.rect.width()));
+                          whole ? title : fm.elidedText(title, Qt::ElideRight, p.rect.width()));
     }
     if (const auto it = labelOf.constFind(current);
         it != labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {

@@ -2,6 +2,7 @@
 
 #include "lanedetail.h"
 
+#include <QFont>
 #include <QGraphicsObject>
 #include <QHash>
 #include <QImage>
@@ -38,6 +39,8 @@ public:
 
     // How many events the last frame named.
     int labelledCount() const { return m_labelled; }
+    // Where the last frame put the event's label (chart coordinates); null when it had none.
+    QRectF labelRect(int event) const { return m_labelRects.value(event); }
 
 private:
     struct Mapping;
@@ -59,6 +62,10 @@ private:
     std::weak_ptr<const Timeline> m_kindsOf; // the timeline whose kinds' colours these are
     std::vector<QColor> m_kindColors; // by kind + 1
     std::vector<QRgb> m_kindPixels; // by (kind + 1) * 4 + variant (prominent 1, point 2)
-    QHash<int, int> m_labelSlots; // event → its label's slot in the last frame, kept while zooming
+    std::weak_ptr<const Timeline> m_measuredOf; // the timeline whose titles m_titleWidths has
+    QFont m_measuredFont;
+    QHash<qint64, qreal> m_titleWidths; // by event * 2 + (bold ? 1 : 0)
+    QHash<int, int> m_labelSlots;
+    QHash<int, QRectF> m_labelRects; // event → its label's slot in the last frame, kept while zooming
     int m_labelled = 0;
 };

@@ -264,6 +264,11 @@ int TimelineChart::labelledCount() const
     return m_layer->labelledCount();
 }
 
+QRectF TimelineChart::labelRect(int event) const
+{
+    return m_layer->labelRect(event);
+}
+
 void TimelineChart::setHighlightedActor(int actor)
 {
     if (m_highlightedActor == actor)

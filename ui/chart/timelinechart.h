@@ -66,6 +66,8 @@ public:
 
     // How many events the last frame named with a label.
     int labelledCount() const;
+    // Where the last frame put the event's label (chart coordinates); null when it had none.
+    QRectF labelRect(int event) const;
 
     int highlightedActor() const { return m_highlightedActor; }
     void setHighlightedActor(int actor);
