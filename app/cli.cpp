@@ -89,8 +89,10 @@ QByteArray dump(const Timeline &t)
     }
 
     QList<int> counts(t.actors.size(), 0);
-    for (const std::int32_t actor : t.eventActors)
-        ++counts[actor];
+    for (const Event &event : t.events) {
+        for (const std::int32_t actor : t.actorsOf(event))
+            ++counts[actor];
+    }
     QJsonArray actors;
     for (qsizetype i = 0; i < t.actors.size(); ++i) {
         const Actor &actor = t.actors.at(i);

@@ -1,11 +1,18 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
 #include <QtGlobal>
 
 #ifdef QT_WIDGETS_LIB
 #include <QApplication>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
 #endif
 
 // Helpers shared by the test suites.
@@ -34,6 +41,56 @@ inline void quietOffscreenWarnings()
         if (previous)
             previous(type, context, message);
     });
+}
+
+#ifdef QT_WIDGETS_LIB
+// Runs `handle` on the next modal dialog of type Dialog once it is open, for code that opens one
+// with exec() and waits: call this first, then the code. The handler must close the dialog.
+template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> handle)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
+        if (auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            handle(dialog);
+        }
+    });
+    timer->start();
+}
+#endif
+
+struct ProgramRun
+{
+    int exitCode = -1; // -2 when the program crashed
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` as from a terminal without any display (the command line must work there, and
+// must never wait on a window); its standard output goes to `outputFile` if given.
+inline ProgramRun runWithoutDisplay(const QString &program, const QStringList &arguments,
+                                    const QString &outputFile = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+        environment.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(environment);
+    if (!outputFile.isEmpty())
+        process.setStandardOutputFile(outputFile);
+    process.start(program, arguments);
+    ProgramRun run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
+        process.kill();
+        run.err = "the process did not run: " + process.errorString().toUtf8();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
 }
 
 } // namespace TestUtils

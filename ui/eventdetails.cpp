@@ -163,6 +163,11 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
 
     connect(m_eventSelection, &QItemSelectionModel::currentChanged, this, &EventDetails::followCurrentEvent);
     connect(m_events, &QAbstractItemModel::modelReset, this, &EventDetails::followCurrentEvent);
+    // An edit shows at once: the current event may be the one changed.
+    connect(m_events, &QAbstractItemModel::dataChanged, this, &EventDetails::followCurrentEvent);
+    connect(m_events, &QAbstractItemModel::rowsInserted, this, &EventDetails::followCurrentEvent);
+    connect(m_events, &QAbstractItemModel::rowsRemoved, this, &EventDetails::followCurrentEvent);
+    connect(m_actors, &QAbstractItemModel::dataChanged, this, &EventDetails::followCurrentEvent);
     connect(m_actors, &QAbstractItemModel::modelReset, this, &EventDetails::followCurrentEvent);
     followCurrentEvent();
 }

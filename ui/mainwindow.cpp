@@ -3,9 +3,11 @@
 #include "actorpanel.h"
 #include "backgroundloader.h"
 #include "chartexporter.h"
+#include "editactions.h"
 #include "eventdetails.h"
 #include "eventtable.h"
 #include "exportdialog.h"
+#include "fileactions.h"
 #include "formatdialog.h"
 #include "settings.h"
 #include "shortcutsdialog.h"
@@ -27,7 +29,10 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -75,15 +80,6 @@ void showLoadErrors(QWidget *parent, const QString &fileName, const TimelineLoad
     dialog.exec();
 }
 
-// A message box that shows its text as plain text, whatever characters a path or file holds.
-void showPlainMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
-{
-    QMessageBox box(icon, title, QString(), QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.setText(text);
-    box.exec();
-}
-
 } // namespace
 
 MainWindow::MainWindow(State state, QWidget *parent)
@@ -93,7 +89,7 @@ MainWindow::MainWindow(State state, QWidget *parent)
     , m_settings(std::make_unique<Settings>(state == State::Remember ? Settings::Storage::Persistent
                                                                      : Settings::Storage::Transient))
 {
-    setWindowTitle(u"Sourceline"_s);
+    setAcceptDrops(true);
 
     m_chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(),
                                 m_document->zoom(), m_document->selection());
@@ -163,9 +159,17 @@ MainWindow::MainWindow(State state, QWidget *parent)
         Q_EMIT fileOpened(fileName, false);
     });
 
+    m_fileActions = new FileActions(m_document, this, m_settings.get());
+    connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFile);
+    m_editActions = new EditActions(m_document, m_sourceView, this);
     createActions();
 
-    connect(m_actorPanel, &ActorPanel::actorHighlighted, m_chart, &TimelineChart::setHighlightedActor);
+    connect(m_actorPanel, &ActorPanel::actorHighlighted, m_document, &TimelineDocument::setHighlightedActor);
+    connect(m_document, &TimelineDocument::highlightedActorChanged, m_chart,
+            &TimelineChart::setHighlightedActor);
+    connect(m_document, &TimelineDocument::edited, m_chart, &TimelineChart::followEdit);
+    connect(m_document, &TimelineDocument::edited, this, &MainWindow::updateStatus);
+    connect(m_document, &TimelineDocument::sourcesChanged, m_sourceView, &SourceView::reloadSources);
     connect(m_details, &EventDetails::actorClicked, m_actorPanel, &ActorPanel::highlightActor);
     connect(m_document->filter(), &TimelineFilter::changed, this, &MainWindow::updateStatus);
     connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
@@ -188,8 +192,10 @@ void MainWindow::createActions()
     };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    add(file, tr("&Open…"), { QKeySequence::Open }, &MainWindow::open);
+    m_fileActions->addTo(file);
+    file->addSeparator();
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
+    add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
     QMenu *exportMenu = file->addMenu(tr("Export &Timeline"));
     add(exportMenu, tr("&TimelineJS JSON…"), {}, [this] { exportTimeline(SaveFormat::Format::TimelineJs); });
     add(exportMenu, tr("&CSV…"), {}, [this] { exportTimeline(SaveFormat::Format::Csv); });
@@ -197,11 +203,15 @@ void MainWindow::createActions()
     add(file, tr("&Quit"), { QKeySequence::Quit }, &MainWindow::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu *timelineMenu = new QMenu(tr("&Timeline"), this);
+    m_editActions->addTo(edit, timelineMenu);
     add(edit, tr("&Find…"), { QKeySequence::Find }, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
     add(edit, tr("&Clear Search"), {}, [this] { m_search->clear(); });
+
+    menuBar()->addMenu(timelineMenu);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     add(view, tr("Zoom &In"),
@@ -234,9 +244,7 @@ void MainWindow::createActions()
 
 void MainWindow::setTimeline(std::shared_ptr<const Timeline> timeline, const QString &fileName)
 {
-    const QString title = timeline->title;
     m_document->setTimeline(std::move(timeline), fileName);
-    setWindowTitle(title.isEmpty() ? u"Sourceline"_s : title + u" — Sourceline"_s);
 }
 
 void MainWindow::openFile(const QString &fileName)
@@ -261,16 +269,8 @@ void MainWindow::loadFinished(const QString &fileName, const TimelineLoader::Res
         return;
     }
     setTimeline(result.timeline, fileName);
-    m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
+    m_fileActions->addRecent(fileName);
     Q_EMIT fileOpened(fileName, true);
-}
-
-void MainWindow::open()
-{
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Timeline"), m_settings->lastFolder(),
-                                                          tr("Timelines (*.json *.csv);;All files (*)"));
-    if (!fileName.isEmpty())
-        openFile(fileName);
 }
 
 void MainWindow::exportChart()
@@ -278,19 +278,30 @@ void MainWindow::exportChart()
     const QString base = m_document->fileName().startsWith(u':') || m_document->fileName().isEmpty()
         ? u"sourceline"_s
         : QFileInfo(m_document->fileName()).completeBaseName();
-    ExportDialog dialog(base, m_settings.get(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QImage image = ChartExporter::render(m_document, dialog.options());
-    QString error;
-    const bool saved = ChartExporter::save(image, dialog.fileName(), &error);
-    QApplication::restoreOverrideCursor();
-    if (saved)
-        statusBar()->showMessage(
-            tr("Exported %1 (%2 × %3)").arg(dialog.fileName()).arg(image.width()).arg(image.height()), 8000);
-    else
-        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+    // The dialog writes the file itself, and stays open with the reason when it cannot.
+    ExportDialog dialog(m_document, base, m_settings.get(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Exported %1").arg(dialog.fileName()), 8000);
+}
+
+void MainWindow::printChart()
+{
+    if (!m_printer) {
+        // At the screen's resolution the chart's text is laid out and printed at the same size.
+        m_printer = std::make_unique<QPrinter>(QPrinter::ScreenResolution);
+        m_printer->setPageOrientation(QPageLayout::Landscape); // a timeline is wide; the preview can turn it
+    }
+    m_printer->setDocName(m_document->timeline() ? m_document->timeline()->title : u"Sourceline"_s);
+    QPrintPreviewDialog preview(m_printer.get(), this);
+    preview.setWindowTitle(tr("Print Chart"));
+    preview.resize(size() * 4 / 5); // room to read the page before printing it
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *target) {
+        // What the window shows: the current view, with the timeline's title and its sources.
+        ChartExporter::Options options;
+        options.wholeTimeline = false;
+        ChartExporter::print(m_document, options, target);
+    });
+    preview.exec();
 }
 
 void MainWindow::exportTimeline(SaveFormat::Format format)
@@ -314,7 +325,11 @@ void MainWindow::exportTimeline(SaveFormat::Format format)
         m_settings->setLastFolder(QFileInfo(fileName).absolutePath());
         statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(fileName).fileName()), 8000);
     } else {
-        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"), error);
+        // The message names a path, which may hold any character: plain text, never markup.
+        QMessageBox box(QMessageBox::Warning, tr("Export failed"), QString(), QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setText(error);
+        box.exec();
     }
 }
 
@@ -360,8 +375,31 @@ void MainWindow::restoreState()
     m_sideSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Side));
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // The guard may ask a question: not from inside the drop, which holds the drag source.
+    const QString fileName = urls.first().toLocalFile();
+    QMetaObject::invokeMethod(
+        m_fileActions, [this, fileName] { m_fileActions->open(fileName); }, Qt::QueuedConnection);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_fileActions->maySwitch()) {
+        event->ignore();
+        return;
+    }
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(Settings::Splitter::Main, m_mainSplitter->saveState());

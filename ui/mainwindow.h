@@ -9,9 +9,12 @@
 
 class ActorPanel;
 class BackgroundLoader;
+class QPrinter;
 class QProgressBar;
 class QToolButton;
+class EditActions;
 class EventDetails;
+class FileActions;
 class EventTable;
 class QLabel;
 class QLineEdit;
@@ -50,18 +53,22 @@ public:
     EventDetails *details() const { return m_details; }
     SourceView *sourceView() const { return m_sourceView; }
     QLineEdit *searchField() const { return m_search; }
+    FileActions *fileActions() const { return m_fileActions; }
+    EditActions *editActions() const { return m_editActions; }
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName, bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
-    void open();
     void exportChart();
     void exportTimeline(SaveFormat::Format format);
+    void printChart();
     void about();
     void updateStatus();
     void restoreState();
@@ -84,5 +91,8 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_cancelLoad;
     BackgroundLoader *m_loader;
+    FileActions *m_fileActions;
+    EditActions *m_editActions;
     std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };

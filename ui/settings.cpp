@@ -86,6 +86,16 @@ void Settings::setLastFolder(const QString &folder)
     setValue(u"lastFolder"_s, folder);
 }
 
+QStringList Settings::recentFiles() const
+{
+    return value(u"recentFiles"_s, QStringList()).toStringList();
+}
+
+void Settings::setRecentFiles(const QStringList &files)
+{
+    setValue(u"recentFiles"_s, files);
+}
+
 QString Settings::exportFolder() const
 {
     const QString folder =
@@ -128,4 +138,55 @@ bool Settings::exportWholeTimeline() const
 void Settings::setExportWholeTimeline(bool whole)
 {
     setValue(u"export/whole"_s, whole);
+}
+
+ChartExporter::Format Settings::exportFormat() const
+{
+    return ChartExporter::formatNamed(value(u"export/format"_s, QString()).toString())
+        .value_or(ChartExporter::Format::Png);
+}
+
+void Settings::setExportFormat(ChartExporter::Format format)
+{
+    setValue(u"export/format"_s, ChartExporter::formatName(format));
+}
+
+bool Settings::exportTitle() const
+{
+    return value(u"export/title"_s, true).toBool();
+}
+
+void Settings::setExportTitle(bool on)
+{
+    setValue(u"export/title"_s, on);
+}
+
+bool Settings::exportSubtitleOn() const
+{
+    return value(u"export/subtitleOn"_s, false).toBool();
+}
+
+void Settings::setExportSubtitleOn(bool on)
+{
+    setValue(u"export/subtitleOn"_s, on);
+}
+
+QString Settings::exportSubtitle() const
+{
+    return value(u"export/subtitle"_s, QString()).toString();
+}
+
+void Settings::setExportSubtitle(const QString &subtitle)
+{
+    setValue(u"export/subtitle"_s, subtitle);
+}
+
+bool Settings::exportCredit() const
+{
+    return value(u"export/credit"_s, true).toBool();
+}
+
+void Settings::setExportCredit(bool on)
+{
+    setValue(u"export/credit"_s, on);
 }

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "chartexporter.h"
+
 #include <QByteArray>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QVariantHash>
 
 #include <memory>
@@ -35,6 +38,8 @@ public:
 
     QString lastFolder() const; // where File ▸ Open starts; the home folder at first
     void setLastFolder(const QString &folder);
+    QStringList recentFiles() const; // File ▸ Open Recent, newest first
+    void setRecentFiles(const QStringList &files);
 
     QString exportFolder() const; // the pictures folder at first
     void setExportFolder(const QString &folder);
@@ -44,6 +49,16 @@ public:
     void setExportScale(int scale);
     bool exportWholeTimeline() const; // true at first; false: the current view
     void setExportWholeTimeline(bool whole);
+    ChartExporter::Format exportFormat() const; // PNG at first
+    void setExportFormat(ChartExporter::Format format);
+    bool exportTitle() const; // true at first
+    void setExportTitle(bool on);
+    bool exportSubtitleOn() const; // false at first
+    void setExportSubtitleOn(bool on);
+    QString exportSubtitle() const; // kept while switched off, for the next time
+    void setExportSubtitle(const QString &subtitle);
+    bool exportCredit() const; // true at first
+    void setExportCredit(bool on);
 
 private:
     QVariant value(const QString &key, const QVariant &defaultValue) const;

@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QScopedValueRollback>
@@ -109,7 +110,39 @@ SourceView::SourceView(EventModel *events, QItemSelectionModel *eventSelection, 
     connect(m_sourceChooser, &QComboBox::currentIndexChanged, this, &SourceView::showSource);
     connect(m_eventSelection, &QItemSelectionModel::currentChanged, this, &SourceView::followCurrentEvent);
     connect(m_events, &QAbstractItemModel::modelReset, this, &SourceView::reset);
+    connect(m_events, &QAbstractItemModel::rowsInserted, this, &SourceView::followEdit);
+    connect(m_events, &QAbstractItemModel::rowsRemoved, this, &SourceView::followEdit);
+    connect(m_events, &QAbstractItemModel::dataChanged, this, &SourceView::followEdit);
+    m_article->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_article, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = m_article->createStandardContextMenu(pos);
+        if (!m_selectionActions.isEmpty()) {
+            menu->addSeparator();
+            menu->addActions(m_selectionActions);
+        }
+        menu->exec(m_article->viewport()->mapToGlobal(pos));
+        delete menu;
+    });
+    connect(m_article, &QPlainTextEdit::selectionChanged, this, &SourceView::selectedQuoteChanged);
     reset();
+}
+
+QString SourceView::selectedQuote() const
+{
+    const Source *source = shown();
+    const QTextCursor cursor = m_article->textCursor();
+    if (!source || !cursor.hasSelection())
+        return {};
+    // From the source's own text, not the editor's: selectedText() turns line breaks into
+    // U+2029, and the quote must be exactly what the source says.
+    const qsizetype start = std::clamp<qsizetype>(cursor.selectionStart(), 0, source->text.size());
+    const qsizetype end = std::clamp<qsizetype>(cursor.selectionEnd(), start, source->text.size());
+    return QStringView(source->text).sliced(start, end - start).trimmed().toString();
+}
+
+void SourceView::setSelectionActions(const QList<QAction *> &actions)
+{
+    m_selectionActions = actions;
 }
 
 const Source *SourceView::shown() const
@@ -125,6 +158,8 @@ int SourceView::currentEvent() const
 
 QList<int> SourceView::eventsCiting(int source, int sentence) const
 {
+    if (m_citingStale)
+        indexCitations();
     if (source < 0 || source >= m_citing.size() || sentence < 0 || sentence >= m_citing.at(source).size())
         return {};
     return m_citing.at(source).at(sentence);
@@ -132,8 +167,16 @@ QList<int> SourceView::eventsCiting(int source, int sentence) const
 
 void SourceView::reset()
 {
+    m_citingStale = true;
+    m_source = -1;
+    reloadSources();
+    followCurrentEvent();
+}
+
+void SourceView::reloadSources()
+{
     const std::shared_ptr<const Timeline> &timeline = m_events->timeline();
-    m_citing.clear();
+    const qsizetype count = timeline ? timeline->sources.size() : 0;
     {
         const QSignalBlocker blocker(m_sourceChooser);
         m_sourceChooser->clear();
@@ -143,28 +186,43 @@ void SourceView::reset()
         }
     }
     m_sourceChooser->setVisible(m_sourceChooser->count() > 1);
+    m_citingStale = true;
+    // Keep the source in view when it is still there (a source was added or its title edited).
+    m_source = count == 0 ? -1 : std::clamp<int>(m_source, 0, int(count) - 1);
+    loadText();
+    updateHighlights();
+}
 
-    if (timeline) {
-        m_citing.resize(timeline->sources.size());
-        for (qsizetype source = 0; source < m_citing.size(); ++source)
-            m_citing[source].resize(timeline->sources.at(source).sentences.size());
-        for (std::size_t row = 0; row < timeline->events.size(); ++row) {
-            for (const Evidence &evidence : timeline->evidenceOf(timeline->events[row])) {
-                if (evidence.source < 0 || evidence.source >= m_citing.size())
-                    continue;
-                QList<QList<int>> &sentences = m_citing[evidence.source];
-                const int last = std::min<int>(evidence.lastSentence, sentences.size() - 1);
-                for (int sentence = std::max(evidence.firstSentence, 0); sentence <= last; ++sentence) {
-                    QList<int> &rows = sentences[sentence];
-                    if (rows.isEmpty() || rows.last() != int(row))
-                        rows.append(int(row));
-                }
+void SourceView::followEdit()
+{
+    // Rows moved: which events cite which sentence is found again when next asked, not per edit.
+    m_citingStale = true;
+    followCurrentEvent();
+}
+
+void SourceView::indexCitations() const
+{
+    m_citingStale = false;
+    m_citing.clear();
+    const std::shared_ptr<const Timeline> &timeline = m_events->timeline();
+    if (!timeline)
+        return;
+    m_citing.resize(timeline->sources.size());
+    for (qsizetype source = 0; source < m_citing.size(); ++source)
+        m_citing[source].resize(timeline->sources.at(source).sentences.size());
+    for (std::size_t row = 0; row < timeline->events.size(); ++row) {
+        for (const Evidence &evidence : timeline->evidenceOf(timeline->events[row])) {
+            if (evidence.source < 0 || evidence.source >= m_citing.size())
+                continue;
+            QList<QList<int>> &sentences = m_citing[evidence.source];
+            const int last = std::min<int>(evidence.lastSentence, sentences.size() - 1);
+            for (int sentence = std::max(evidence.firstSentence, 0); sentence <= last; ++sentence) {
+                QList<int> &rows = sentences[sentence];
+                if (rows.isEmpty() || rows.last() != int(row))
+                    rows.append(int(row));
             }
         }
     }
-    m_source = m_citing.isEmpty() ? -1 : 0;
-    loadText();
-    followCurrentEvent();
 }
 
 void SourceView::followCurrentEvent()

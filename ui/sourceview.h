@@ -6,6 +6,7 @@
 
 class EventModel;
 struct Source;
+class QAction;
 class QComboBox;
 class QItemSelectionModel;
 class QLabel;
@@ -29,6 +30,12 @@ public:
     QPlainTextEdit *article() const { return m_article; }
     QComboBox *sourceChooser() const { return m_sourceChooser; }
 
+    // The text selected in the shown source, without white space at its ends, exactly as the
+    // source has it; empty when nothing is selected.
+    QString selectedQuote() const;
+    // Offered in the source text's context menu, after Copy and Select All.
+    void setSelectionActions(const QList<QAction *> &actions);
+
     // Where the first line of a sentence of the shown source is, in viewport coordinates.
     QRect sentenceRect(int sentence) const;
     // The sentence of the shown source under a viewport point, or -1 (white space, margins).
@@ -38,6 +45,13 @@ public:
 
 public Q_SLOTS:
     void showSource(int source);
+    // The timeline's sources changed (one added, removed or retitled).
+    void reloadSources();
+
+Q_SIGNALS:
+    void selectedQuoteChanged();
+
+public:
     // Scrolls the shown source so that the sentence is in the middle of the view.
     void showSentence(int sentence);
 
@@ -48,6 +62,8 @@ protected:
 
 private:
     void reset();
+    void followEdit();
+    void indexCitations() const;
     void followCurrentEvent();
     void setText(int source); // shows the source unless it is shown already
     void loadText();
@@ -73,7 +89,9 @@ private:
 
     // For each source, for each sentence, the rows of the events that cite it: built when the
     // model resets, so a click finds its events without scanning every event.
-    QList<QList<QList<int>>> m_citing;
+    mutable QList<QList<QList<int>>> m_citing;
+    mutable bool m_citingStale = true;
+    QList<QAction *> m_selectionActions;
     int m_source = -1;
     QList<int> m_highlighted;
     QPoint m_pressPos;

@@ -87,9 +87,9 @@ inline bool equalBytes(QByteArrayView a, QByteArrayView b)
 }
 
 // The members each kind of object has in format version 1, in the order of their names below.
-enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras };
-constexpr std::array<std::string_view, 8> s_documentMembers {
-    "format", "version", "title", "description", "sources", "actors", "events", "eras",
+enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras, Kinds };
+constexpr std::array<std::string_view, 9> s_documentMembers {
+    "format", "version", "title", "description", "sources", "actors", "events", "eras", "kinds",
 };
 enum class SourceMember { Id, Title, Text, Publisher, PublisherConfirmed, Published, Url };
 constexpr std::array<std::string_view, 7> s_sourceMembers {
@@ -99,6 +99,8 @@ enum class ActorMember { Id, Name, Kind, Description, Aliases, Color };
 constexpr std::array<std::string_view, 6> s_actorMembers {
     "id", "name", "kind", "description", "aliases", "color",
 };
+enum class KindMember { Id, Label, Color };
+constexpr std::array<std::string_view, 3> s_kindMembers { "id", "label", "color" };
 enum class EraMember { Id, Title, When };
 constexpr std::array<std::string_view, 3> s_eraMembers { "id", "title", "when" };
 enum class EventMember { Id, Title, When, Actors, DateText, Summary, Kind, Evidence, References };
@@ -347,6 +349,7 @@ private:
     void readSource(qsizetype index);
     void readActor(qsizetype index);
     void readEra(qsizetype index);
+    void readKind();
     void readEvent(qsizetype index);
     void readEvidence(Event &event, qsizetype eventIndex);
     void readReference();
@@ -749,6 +752,8 @@ void Parser::readDocument()
             });
         } else if (member == DocumentMember::Eras) {
             readArray([&](qsizetype i) { readEra(i); });
+        } else if (member == DocumentMember::Kinds) {
+            readArray([&](qsizetype) { readKind(); });
         }
     });
     if (m_reader.hasError())
@@ -884,6 +889,41 @@ void Parser::readEra(qsizetype index)
         return;
     missing(offset, { { id, "id" }, { title, "title" }, { when, "when" } });
     m_timeline->eras.append(std::move(era));
+}
+
+void Parser::readKind()
+{
+    const qsizetype offset = m_reader.tokenOffset();
+    KindStyle style;
+    bool id = false;
+    const bool isObject = readObject<KindMember>(s_kindMembers, [&](KindMember member) {
+        if (member == KindMember::Id) {
+            id = true;
+            const qsizetype at = m_reader.tokenOffset();
+            if (readQString(&style.id, true)) {
+                const auto &styles = m_timeline->kindStyles;
+                if (std::any_of(styles.begin(), styles.end(),
+                                [&](const KindStyle &k) { return k.id == style.id; }))
+                    error(at, u"kind %1 is listed twice"_s.arg(PlainText::quoted(style.id)));
+            }
+        } else if (member == KindMember::Label) {
+            readQString(&style.label, true);
+        } else if (member == KindMember::Color) {
+            QByteArrayView color;
+            if (readString(&color)) {
+                if (isHexColor(color))
+                    style.color = QColor::fromString(color);
+                else
+                    error(m_reader.tokenOffset(),
+                          PlainText::quoted(color)
+                              + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+            }
+        }
+    });
+    if (!isObject)
+        return;
+    missing(offset, { { id, "id" } });
+    m_timeline->kindStyles.append(std::move(style));
 }
 
 void Parser::readEvent(qsizetype index)

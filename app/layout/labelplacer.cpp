@@ -245,6 +245,8 @@ constexpr int s_perRing = 6;
 constexpr int s_stackShifts = 12;
 constexpr qreal s_stackShift = 30;
 constexpr int s_farBudget = 2500; // positions the far search tries for one label
+constexpr std::size_t s_smallPicture = 60; // labels up to which every greedy order is tried
+constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
 
 class Placer
 {
@@ -265,16 +267,33 @@ public:
             m_grid.add(labels[i].mark, int(i), Occupancy::Kind::Mark);
     }
 
-    void run()
+    // Greedy orders, each good where the others wall marks in with their labels: 0 clusters
+    // first, the largest first; 1 every label beside its mark where it can be, then the rest
+    // as in 0; 2 left to right; 3 as 1, right to left.
+    static constexpr int s_strategies = 4;
+
+    void run(int strategy)
     {
         for (std::size_t i = 0; i < m_labels.size(); ++i) {
             if (m_labels[i].required)
                 placeSingle(int(i));
         }
         std::vector<std::vector<int>> clusters = findClusters();
-        // Clusters, the largest first: their columns need the most room.
-        std::stable_sort(clusters.begin(), clusters.end(),
-                         [](const auto &a, const auto &b) { return a.size() > b.size(); });
+        if (strategy == 3)
+            std::reverse(clusters.begin(), clusters.end());
+        if (strategy == 1 || strategy == 3) {
+            for (std::vector<int> &cluster : clusters) {
+                std::erase_if(cluster, [&](int i) { return m_out[std::size_t(i)].isPlaced(); });
+                if (cluster.size() > 1)
+                    placeAdjacent(cluster);
+                else if (cluster.size() == 1)
+                    placeBeside(cluster.front());
+            }
+        }
+        // Clusters' columns need the most room.
+        if (strategy != 2 && strategy != 3)
+            std::stable_sort(clusters.begin(), clusters.end(),
+                             [](const auto &a, const auto &b) { return a.size() > b.size(); });
         for (std::vector<int> &cluster : clusters) {
             std::erase_if(cluster, [&](int i) { return m_out[std::size_t(i)].isPlaced(); });
             if (cluster.size() > 1)
@@ -282,6 +301,45 @@ public:
             else if (cluster.size() == 1)
                 placeSingle(cluster.front());
         }
+    }
+
+    // Takes placements made elsewhere as they are.
+    void adopt(const std::vector<Placement> &placed)
+    {
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (placed[i].isPlaced())
+                commit(int(i), { placed[i].rect, placed[i].leader }, placed[i].slot);
+        }
+    }
+
+    // Positions near a label's mark, whole width, in the order they are preferred.
+    std::vector<std::pair<Candidate, int>> nearCandidates(int i) const
+    {
+        std::vector<std::pair<Candidate, int>> result;
+        const qreal width = std::min(label(i).size.width(), m_bounds.width());
+        for (int k = 0; k < s_adjacentSlots; ++k) {
+            const int slot = adjacentOrder(label(i).mark)[k];
+            result.emplace_back(*single(i, slot, width), slot);
+        }
+        for (int slot = s_adjacentSlots; slot < s_adjacentSlots + s_rings * s_perRing; ++slot) {
+            if (const auto c = single(i, slot, width))
+                result.emplace_back(*c, slot);
+        }
+        return result;
+    }
+
+    // Whether a label could stand at `c` were no other label placed.
+    bool fitsAlone(const Candidate &c, int owner)
+    {
+        const qreal g = m_options.gap - 0.01;
+        return m_bounds.contains(c.rect)
+            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+    }
+
+    bool place(int i)
+    {
+        placeSingle(i);
+        return m_out[std::size_t(i)].isPlaced();
     }
 
 private:
@@ -646,6 +704,60 @@ private:
 
 } // namespace
 
+namespace {
+
+// Whether a placed label is in the way of a candidate place.
+bool isInTheWay(const Placement &p, const Candidate &c, qreal gap)
+{
+    if (!p.isPlaced())
+        return false;
+    const QRectF widened = c.rect.adjusted(-gap, -gap / 2, gap, gap / 2);
+    if (p.rect.intersects(widened) || (!p.leader.isNull() && crosses(p.leader, widened)))
+        return true;
+    return !c.leader.isNull()
+        && (crosses(c.leader, p.rect) || (!p.leader.isNull() && leadersCross(c.leader, p.leader)));
+}
+
+// A label left out takes a place near its mark that a few placed labels are in the way of,
+// when those find other places: a greedy order walls marks in with their neighbours' labels.
+void makeRoom(const QRectF &bounds, std::span<const Label> labels,
+              std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
+              std::vector<Placement> &out)
+{
+    std::vector<Placement> none(labels.size());
+    Placer alone(bounds, labels, obstacles, options, none);
+    for (std::size_t u = 0; u < labels.size(); ++u) {
+        if (out[u].isPlaced())
+            continue;
+        for (const auto &[c, slot] : alone.nearCandidates(int(u))) {
+            if (!alone.fitsAlone(c, int(u)))
+                continue;
+            std::vector<int> blockers;
+            for (std::size_t j = 0; j < labels.size() && blockers.size() <= s_maxBlockers; ++j) {
+                if (isInTheWay(out[j], c, options.gap))
+                    blockers.push_back(int(j));
+            }
+            if (blockers.empty() || blockers.size() > s_maxBlockers
+                || std::any_of(blockers.begin(), blockers.end(),
+                               [&](int j) { return labels[std::size_t(j)].required; }))
+                continue;
+            std::vector<Placement> trial = out;
+            for (const int j : blockers)
+                trial[std::size_t(j)] = {};
+            trial[u] = { c.rect, c.leader, slot };
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result);
+            again.adopt(trial);
+            if (std::all_of(blockers.begin(), blockers.end(), [&](int j) { return again.place(j); })) {
+                out = std::move(result);
+                break;
+            }
+        }
+    }
+}
+
+} // namespace
+
 std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std::span<const Label> labels,
                                                        std::span<const Obstacle> obstacles,
                                                        const Options &options)
@@ -653,6 +765,43 @@ std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std
     std::vector<Placement> out(labels.size());
     if (labels.empty() || bounds.width() <= 0 || bounds.height() <= 0)
         return out;
-    Placer(bounds, labels, obstacles, options, out).run();
+    // Small pictures (an article's figure) can afford every order and keep the best; a
+    // crowded frame takes the first, within the frame's budget.
+    const auto score = [&](const std::vector<Placement> &placed) {
+        qreal value = 0;
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (!placed[i].isPlaced())
+                continue;
+            value += 1000;
+            if (placed[i].rect.width() < std::min(labels[i].size.width(), bounds.width()))
+                value -= 10; // shortened
+            if (!placed[i].leader.isNull())
+                value -= 1 + placed[i].leader.length() / 1000;
+            if (placed[i].slot == labels[i].hint)
+                value += 5; // kept its place from the last frame: no flicker
+        }
+        return value;
+    };
+    Placer(bounds, labels, obstacles, options, out).run(0);
+    if (labels.size() > s_smallPicture)
+        return out;
+    qreal best = score(out);
+    for (int strategy = 1; strategy < Placer::s_strategies; ++strategy) {
+        if (std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); })
+            && std::none_of(out.begin(), out.end(), [](const Placement &p) { return !p.leader.isNull(); }))
+            break;
+        std::vector<Placement> other(labels.size());
+        Placer(bounds, labels, obstacles, options, other).run(strategy);
+        if (const qreal value = score(other); value > best) {
+            best = value;
+            out = std::move(other);
+        }
+    }
+    // Each round can free a place that the last could not.
+    for (int round = 0; round < 3; ++round) {
+        if (std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); }))
+            break;
+        makeRoom(bounds, labels, obstacles, options, out);
+    }
     return out;
 }

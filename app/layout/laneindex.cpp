@@ -11,8 +11,11 @@ void LaneIndex::build(const Timeline &t)
     // more, for an actor named twice by one event). Events are in date order but their actors
     // in file order: count the actors as they lie.
     std::vector<std::size_t> sizes(std::size_t(t.actors.size()) + 1, 0);
-    for (const std::int32_t actor : t.eventActors)
-        ++sizes[std::size_t(actor)];
+    for (const std::int32_t actor : t.eventActors) {
+        // Only a size to reserve: entries an edit left unused may name an actor since removed.
+        if (std::size_t(actor) < sizes.size() - 1)
+            ++sizes[std::size_t(actor)];
+    }
     for (const Event &event : t.events)
         sizes.back() += event.actors.count == 0;
     m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
@@ -36,12 +39,14 @@ void LaneIndex::build(const Timeline &t)
         const Event &event = t.events[i];
         const auto actors = t.actorsOf(event);
         const Days days { event.range.first, event.range.last };
-        m_extent = m_extent ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
-                            : days;
+        m_extent = m_extent
+            ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
+            : days;
         m_anyWithoutKind |= event.kind < 0;
         const auto length = event.range.last - event.range.first + 1;
         const bool point = event.range.precision == DateRange::Precision::Day;
-        const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, Lane::kindLookUp));
+        const auto kind =
+            std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, Lane::kindLookUp));
         const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
         const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
@@ -73,31 +78,183 @@ void LaneIndex::build(const Timeline &t)
         }
     }
 
+    for (Lane &lane : m_lanes)
+        assignSubRows(lane);
+}
+
+void LaneIndex::assignSubRows(Lane &lane)
+{
     // Give each range the first sub-row free by its first day (events come by first day), and
     // each point on a day that already has one in this lane the next sub-row, so that no two
     // marks in a lane lie exactly on top of each other.
-    for (Lane &lane : m_lanes) {
-        std::int32_t rowEnds[subRowCount];
-        std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<std::int32_t>::min());
-        std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
-        int pointsThatDay = 0;
-        for (std::size_t i = 0; i < lane.events.size(); ++i) {
-            const Days range = lane.days[i];
-            if (lane.looks[i] & Lane::pointBit) {
-                pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
-                pointDay = range.first;
-                lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
-                continue;
-            }
-            const auto free = std::find_if(std::begin(rowEnds), std::end(rowEnds),
-                                           [&](std::int32_t end) { return end < range.first; });
-            // All taken: share the one that frees first.
-            const auto row =
-                free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
-            *row = std::max(*row, range.last);
-            lane.subRows[i] = std::uint8_t(row - std::begin(rowEnds));
+    std::int32_t rowEnds[subRowCount];
+    std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<std::int32_t>::min());
+    std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
+    int pointsThatDay = 0;
+    for (std::size_t i = 0; i < lane.events.size(); ++i) {
+        const Days range = lane.days[i];
+        if (lane.looks[i] & Lane::pointBit) {
+            pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
+            pointDay = range.first;
+            lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
+            continue;
         }
+        const auto free = std::find_if(std::begin(rowEnds), std::end(rowEnds),
+                                       [&](std::int32_t end) { return end < range.first; });
+        // All taken: share the one that frees first.
+        const auto row =
+            free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
+        *row = std::max(*row, range.last);
+        lane.subRows[i] = std::uint8_t(row - std::begin(rowEnds));
     }
+}
+
+void LaneIndex::updateTotals(Lane &lane) const
+{
+    const std::int64_t days = m_extent ? std::int64_t(m_extent->last) + 2 - m_extent->first : 0;
+    if (m_extent && std::int64_t(lane.events.size()) * 4 >= days) {
+        lane.buildTotals(m_extent->first, m_extent->last);
+    } else {
+        lane.startedBefore.clear();
+        lane.endedBefore.clear();
+    }
+}
+
+bool LaneIndex::updateExtent(const Timeline &t)
+{
+    std::optional<Days> extent;
+    if (!t.events.empty()) {
+        // Events are in date order, so the first starts first; the last to end needs a look.
+        extent = Days { t.events.front().range.first, t.events.front().range.last };
+        for (const Event &e : t.events)
+            extent->last = std::max(extent->last, e.range.last);
+    }
+    const bool changed = extent.has_value() != m_extent.has_value()
+        || (extent && (extent->first != m_extent->first || extent->last != m_extent->last));
+    m_extent = extent;
+    return changed;
+}
+
+void LaneIndex::renumberFrom(std::int32_t event, int shift)
+{
+    for (Lane &lane : m_lanes) {
+        // Lanes hold events in index order: only the tail from the first at or past `event` moves.
+        auto it = std::lower_bound(lane.events.begin(), lane.events.end(), event);
+        for (; it != lane.events.end(); ++it)
+            *it += shift;
+    }
+}
+
+LaneIndex::Lane &LaneIndex::laneFor(int actor)
+{
+    if (actor != unattributed)
+        return m_lanes[std::size_t(m_laneOfActor[std::size_t(actor)])];
+    if (m_unattributedLane < 0) {
+        m_lanes.emplace_back();
+        m_unattributedLane = int(m_lanes.size()) - 1;
+    }
+    return m_lanes[std::size_t(m_unattributedLane)];
+}
+
+void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
+{
+    renumberFrom(event, +1);
+    const Event &e = t.events[std::size_t(event)];
+    const Days days { e.range.first, e.range.last };
+    const bool point = e.range.precision == DateRange::Precision::Day;
+    const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
+    const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
+    m_anyWithoutKind |= e.kind < 0;
+    const bool extentChanged = updateExtent(t);
+
+    std::vector<Lane *> touched;
+    const auto add = [&](Lane &lane) {
+        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
+        if (at != lane.events.end() && *at == event)
+            return; // an actor named twice
+        const auto pos = at - lane.events.begin();
+        lane.events.insert(at, event);
+        lane.days.insert(lane.days.begin() + pos, days);
+        lane.subRows.insert(lane.subRows.begin() + pos, 0);
+        lane.looks.insert(lane.looks.begin() + pos, look);
+        lane.longest = std::max(lane.longest, e.range.last - e.range.first + 1);
+        touched.push_back(&lane);
+    };
+    const auto actors = t.actorsOf(e);
+    for (const std::int32_t actor : actors)
+        add(laneFor(actor));
+    if (actors.empty())
+        add(laneFor(unattributed));
+    for (Lane *lane : touched)
+        assignSubRows(*lane);
+    if (extentChanged) {
+        for (Lane &lane : m_lanes)
+            updateTotals(lane);
+    } else {
+        for (Lane *lane : touched)
+            updateTotals(*lane);
+    }
+}
+
+void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors)
+{
+    std::vector<Lane *> touched;
+    const auto remove = [&](Lane &lane) {
+        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
+        if (at == lane.events.end() || *at != event)
+            return; // an actor named twice
+        const auto pos = at - lane.events.begin();
+        lane.events.erase(at);
+        lane.days.erase(lane.days.begin() + pos);
+        lane.subRows.erase(lane.subRows.begin() + pos);
+        lane.looks.erase(lane.looks.begin() + pos);
+        lane.longest = 0;
+        for (const Days d : lane.days)
+            lane.longest = std::max(lane.longest, d.last - d.first + 1);
+        touched.push_back(&lane);
+    };
+    for (const std::int32_t actor : actors)
+        remove(laneFor(actor));
+    if (actors.empty())
+        remove(laneFor(unattributed));
+    renumberFrom(event + 1, -1);
+    for (Lane *lane : touched)
+        assignSubRows(*lane);
+    const bool extentChanged = updateExtent(t);
+    if (extentChanged) {
+        for (Lane &lane : m_lanes)
+            updateTotals(lane);
+    } else {
+        for (Lane *lane : touched)
+            updateTotals(*lane);
+    }
+    // As after building: the lane of events without actors is there only when it has some.
+    if (m_unattributedLane >= 0 && m_lanes[std::size_t(m_unattributedLane)].events.empty()) {
+        m_lanes.erase(m_lanes.begin() + m_unattributedLane);
+        m_unattributedLane = -1;
+    }
+}
+
+void LaneIndex::insertActor(int actor)
+{
+    Lane lane;
+    lane.actor = actor;
+    m_lanes.insert(m_lanes.begin() + actor, std::move(lane));
+    m_laneOfActor.push_back(int(m_laneOfActor.size()));
+    for (std::size_t i = std::size_t(actor) + 1; i < m_laneOfActor.size(); ++i)
+        m_lanes[i].actor = int(i);
+    if (m_unattributedLane >= 0)
+        ++m_unattributedLane;
+}
+
+void LaneIndex::removeActor(int actor)
+{
+    m_lanes.erase(m_lanes.begin() + actor);
+    m_laneOfActor.pop_back();
+    for (std::size_t i = std::size_t(actor); i < m_laneOfActor.size(); ++i)
+        m_lanes[i].actor = int(i);
+    if (m_unattributedLane >= 0)
+        --m_unattributedLane;
 }
 
 void LaneIndex::Lane::buildTotals(std::int32_t firstDay, std::int32_t lastDay)
@@ -131,7 +288,7 @@ std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double fir
     const double from = std::floor(first) - l.longest;
     const auto begin = std::lower_bound(l.days.begin(), l.days.end(), from,
                                         [](Days days, double day) { return days.first < day; });
-    const auto end = std::upper_bound(begin, l.days.end(), last,
-                                      [](double day, Days days) { return day < days.first; });
+    const auto end =
+        std::upper_bound(begin, l.days.end(), last, [](double day, Days days) { return day < days.first; });
     return { std::size_t(begin - l.days.begin()), std::size_t(end - l.days.begin()) };
 }

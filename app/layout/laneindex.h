@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 // For each actor, its events in time order, so that what a lane shows between two days is
@@ -77,7 +78,21 @@ public:
     // binary search; it may include a few events that end before `first`, never miss one.
     std::pair<std::size_t, std::size_t> visibleRange(int lane, double first, double last) const;
 
+    // Kept up to date while the timeline is edited, an event or an actor at a time: the lanes
+    // of the event are laid out again, the others only renumber the events after it. Each is
+    // called after the Timeline itself changed.
+    void insertEvent(const Timeline &t, std::int32_t event);
+    void removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors);
+    void insertActor(int actor);
+    void removeActor(int actor); // its lane must have no events
+
 private:
+    static void assignSubRows(Lane &lane);
+    void updateTotals(Lane &lane) const;
+    bool updateExtent(const Timeline &t); // true when it changed
+    void renumberFrom(std::int32_t event, int shift);
+    Lane &laneFor(int actor); // makes the unattributed lane when needed
+
     std::vector<Lane> m_lanes;
     std::vector<int> m_laneOfActor;
     int m_unattributedLane = -1;

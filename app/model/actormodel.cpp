@@ -9,6 +9,12 @@ ActorModel::ActorModel(QObject *parent)
 void ActorModel::setTimeline(std::shared_ptr<const Timeline> timeline)
 {
     beginResetModel();
+    adopt(std::move(timeline));
+    endResetModel();
+}
+
+void ActorModel::adopt(std::shared_ptr<const Timeline> timeline)
+{
     m_timeline = std::move(timeline);
     const qsizetype count = m_timeline ? m_timeline->actors.size() : 0;
     m_eventCounts = QList<int>(count, 0);
@@ -17,7 +23,6 @@ void ActorModel::setTimeline(std::shared_ptr<const Timeline> timeline)
         for (const std::int32_t actor : m_timeline->eventActors)
             ++m_eventCounts[actor];
     }
-    endResetModel();
 }
 
 int ActorModel::rowCount(const QModelIndex &parent) const

@@ -43,6 +43,10 @@ Q_SIGNALS:
     void visibilityChanged();
 
 private:
+    // The document edits the timeline and tells the views through the model's row signals.
+    friend class TimelineDocument;
+    void adopt(std::shared_ptr<const Timeline> timeline); // setTimeline() without the reset
+
     std::shared_ptr<const Timeline> m_timeline;
     QList<int> m_eventCounts;
     QList<bool> m_visible;

@@ -40,5 +40,8 @@ public:
     QString actorNames(const Event &event) const;
 
 private:
+    // The document edits the timeline and tells the views through the model's row signals.
+    friend class TimelineDocument;
+
     std::shared_ptr<const Timeline> m_timeline;
 };

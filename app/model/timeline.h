@@ -69,6 +69,14 @@ struct Actor
     QColor color; // invalid when the file gives none
 };
 
+// How the file asks an event kind to be shown (its "kinds" array); either part may be absent.
+struct KindStyle
+{
+    QString id; // the kind, as events name it
+    QString label; // empty when the file gives none
+    QColor color; // invalid when the file gives none
+};
+
 struct Era
 {
     QString id;
@@ -119,8 +127,11 @@ public:
     QList<Actor> actors;
     QList<Era> eras;
     QStringList kinds; // the distinct event kinds, in order of first appearance
+    QList<KindStyle> kindStyles; // as the file lists them; may name kinds no event has
     std::vector<Event> events;
-    std::vector<std::int32_t> eventActors; // actor indices
+    // Actor indices, read through each event's span: after edits some entries are in no
+    // span (see TimelineEdit), so count actors by event, not by this array, once edited.
+    std::vector<std::int32_t> eventActors;
     std::vector<Evidence> evidence;
     std::vector<Reference> references;
     // The events of each actor in time order, built by the loader so that showing a timeline

@@ -73,14 +73,38 @@ void TimelineFilter::update()
     m_accepted.assign(m_timeline->events.size(), false);
     m_acceptedCount = 0;
     for (qsizetype i = 0; i < qsizetype(m_accepted.size()); ++i) {
-        const auto actors = m_timeline->actorsOf(m_timeline->events[i]);
-        const bool shown = actors.empty() || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) {
-                               return m_actors->isVisible(a);
-                           });
-        if (shown && matchesText(i)) {
+        if (judge(i)) {
             m_accepted[i] = true;
             ++m_acceptedCount;
         }
     }
     Q_EMIT changed();
+}
+
+bool TimelineFilter::judge(qsizetype event) const
+{
+    const auto actors = m_timeline->actorsOf(m_timeline->events[event]);
+    const bool shown = actors.empty()
+        || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) { return m_actors->isVisible(a); });
+    return shown && matchesText(event);
+}
+
+void TimelineFilter::eventInserted(qsizetype event)
+{
+    const bool accepted = judge(event);
+    m_accepted.insert(m_accepted.begin() + event, accepted);
+    m_acceptedCount += accepted;
+}
+
+void TimelineFilter::eventRemoved(qsizetype event)
+{
+    m_acceptedCount -= m_accepted[event];
+    m_accepted.erase(m_accepted.begin() + event);
+}
+
+void TimelineFilter::eventChanged(qsizetype event)
+{
+    const bool accepted = judge(event);
+    m_acceptedCount += qsizetype(accepted) - qsizetype(m_accepted[event]);
+    m_accepted[event] = accepted;
 }

@@ -31,6 +31,12 @@ public:
     qsizetype eventCount() const { return qsizetype(m_accepted.size()); }
     bool matchesText(qsizetype event) const;
 
+    // An edit of one event, told by the document before the views hear of it: judged alone,
+    // without a pass over the others. They emit no changed(), which would make views start over.
+    void eventInserted(qsizetype event);
+    void eventRemoved(qsizetype event);
+    void eventChanged(qsizetype event);
+
 public Q_SLOTS:
     void setText(const QString &text);
 
@@ -40,6 +46,7 @@ Q_SIGNALS:
 private:
     void update();
     bool passesAll() const;
+    bool judge(qsizetype event) const;
 
     ActorModel *m_actors;
     std::shared_ptr<const Timeline> m_timeline;

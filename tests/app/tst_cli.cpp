@@ -16,35 +16,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = TestUtils::ProgramRun;
 
 // Runs the built `sourceline` with `arguments`; standard output goes to `outputFile` if given.
 Run sourceline(const QStringList &arguments, const QString &outputFile = {})
 {
-    QProcess process;
-    // The command line works without a display, and must never wait on a window.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : { u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s })
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
-    if (!outputFile.isEmpty())
-        process.setStandardOutputFile(outputFile);
-    process.start(QString::fromUtf8(SOURCELINE_BINARY), arguments);
-    Run run;
-    if (!process.waitForStarted(10000) || !process.waitForFinished(20000)) {
-        process.kill();
-        run.err = "the process did not run: " + process.errorString().toUtf8();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return TestUtils::runWithoutDisplay(QString::fromUtf8(SOURCELINE_BINARY), arguments, outputFile);
 }
 
 const QString embeddedSummary =

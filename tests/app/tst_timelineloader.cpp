@@ -392,6 +392,10 @@ void TestTimelineLoader::formatDocumentationExample()
     QCOMPARE(delays.lastDate(), QDate(2024, 10, 31));
     QCOMPARE(t.actors[1].aliases, QStringList { u"Microsoft Corporation"_s });
     QCOMPARE(t.eras.size(), 1);
+    QCOMPARE(t.kindStyles.size(), 1);
+    QCOMPARE(t.kindStyles[0].id, u"dispute"_s);
+    QCOMPARE(t.kindStyles[0].label, u"Dispute or delay"_s);
+    QCOMPARE(t.kindStyles[0].color, QColor(0xb3, 0x26, 0x1e));
 }
 
 // --- invalid files -----------------------------------------------------------------------------

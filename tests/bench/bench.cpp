@@ -466,6 +466,8 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
     // A 4K PNG of the whole timeline, drawn and written, as `sourceline --export` does.
     QTemporaryDir temporary;
     const QString exportPath = temporary.filePath(u"export.png"_s);
+    ChartExporter::Options exportOptions;
+    exportOptions.size = QSize(3840, 2160);
     record.begin(u"export_4k"_s, s_exportBudget);
     while (record.affordsMore()) {
         double renderMs = 0;
@@ -474,7 +476,7 @@ int runChild(qint64 events, const QString &fileName, bool verbose)
         record.time([&] {
             QElapsedTimer renderTimer;
             renderTimer.start();
-            const QImage image = ChartExporter::render(document.get(), { QSize(3840, 2160), 1, true });
+            const QImage image = ChartExporter::render(document.get(), exportOptions);
             renderMs = double(renderTimer.nsecsElapsed()) / 1e6;
             saved = ChartExporter::save(image, exportPath, &error);
         });

@@ -3,6 +3,7 @@
 #include "eventmodel.h"
 #include "kindcolors.h"
 #include "testutils.h"
+#include "timeline.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
 #include "timelinedocument.h"
@@ -446,19 +447,30 @@ void TestTimelineChart::crowdedLanesAreDensityUntilZoomedIn()
 
 void TestTimelineChart::everyEventIsNamed_data()
 {
+    QTest::addColumn<QString>("file"); // empty for the embedded timeline
     QTest::addColumn<QSize>("size");
     QTest::addColumn<int>("named"); // at least
-    QTest::newRow("1600×900") << QSize(1600, 900) << 16;
-    QTest::newRow("3840×2160") << QSize(3840, 2160) << 16;
-    QTest::newRow("1200×600") << QSize(1200, 600) << 15;
+    QTest::newRow("embedded, 1600×900") << QString() << QSize(1600, 900) << 16;
+    QTest::newRow("embedded, 3840×2160") << QString() << QSize(3840, 2160) << 16;
+    QTest::newRow("embedded, 1200×600") << QString() << QSize(1200, 600) << 15;
+    // A timeline the placer was not tuned on: 44 events of the space race, with a cluster of
+    // five in July 1969 and two events on one day.
+    const QString spaceRace = QStringLiteral(SOURCELINE_TEST_DATA "/space-race.json");
+    QTest::newRow("space race, 1600×900") << spaceRace << QSize(1600, 900) << 44;
 }
 
 void TestTimelineChart::everyEventIsNamed()
 {
-    // The embedded timeline's 16 events, drawn at export sizes as the export draws them: in a
-    // scene of their own, the whole timeline in view.
+    // Drawn at export sizes as the export draws them: in a scene of their own, the whole
+    // timeline in view.
+    QFETCH(QString, file);
     QFETCH(QSize, size);
     QFETCH(int, named);
+    if (!file.isEmpty()) {
+        const TimelineLoader::Result result = TimelineLoader::loadFile(file);
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        m_document->setTimeline(result.timeline, file);
+    }
     ZoomState zoom;
     QGraphicsScene scene;
     auto *chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(), &zoom,
@@ -472,8 +484,10 @@ void TestTimelineChart::everyEventIsNamed()
     QPainter painter(&image);
     scene.render(&painter);
     painter.end();
-    if (QTest::currentDataTag() == "1200×600"_ba)
-        QEXPECT_FAIL("", "the placer still walls some marks in at this size (11 of 16 named)", Continue);
+    QEXPECT_FAIL("embedded, 1200×600", "the placer still walls some marks in at this size (11 of 16 named)",
+                 Continue);
+    QEXPECT_FAIL("space race, 1600×900",
+                 "Apollo 9's bar is walled in by the July 1969 labels (43 of 44 named)", Continue);
     QVERIFY2(chart->labelledCount() >= named, qPrintable(u"%1 named"_s.arg(chart->labelledCount())));
     delete chart; // before `zoom`
 }
@@ -492,6 +506,14 @@ void TestTimelineChart::kindsGetDistinctColours()
             QVERIFY2(colors[a] != colors[b],
                      qPrintable(u"%1 and %2 share a colour"_s.arg(kinds[a], kinds[b])));
     }
+    // A colour the file gives a kind is kept, and no other kind gets it.
+    const QList<QColor> first = KindColors::assign({ u"a"_s, u"b"_s });
+    const QList<KindStyle> styles { { u"b"_s, u"Bee"_s, first[0] } };
+    const QList<QColor> styled = KindColors::assign({ u"a"_s, u"b"_s }, styles);
+    QCOMPARE(styled[1], first[0]);
+    QVERIFY(styled[0] != first[0]);
+    QCOMPARE(KindColors::displayName(u"b"_s, styles), u"Bee"_s);
+    QCOMPARE(KindColors::displayName(u"a"_s, styles), u"A"_s);
     // The legend shows the embedded timeline's kinds in those colours.
     const QList<QColor> embedded = KindColors::assign(m_embedded->kinds);
     QList<QColor> shown;
@@ -543,7 +565,8 @@ void TestTimelineChart::exportOfTheCurrentViewFollowsTheZoom()
     m_document->zoom()->setRange(DateRange::dayFromCivil(2020, 3, 1), DateRange::dayFromCivil(2021, 9, 1));
     options.wholeTimeline = false;
     const QImage quiet = ChartExporter::render(m_document.get(), options);
-    const QRect band(80, 90, 680, 270);
+    // Right of the lane names and the actors' colour swatches beside them.
+    const QRect band(160, 90, 600, 270);
     QVERIFY(inkPixels(whole, band) > 100);
     QCOMPARE(inkPixels(quiet, band), 0);
     QCOMPARE(m_document->zoom()->first(),

@@ -1,25 +1,60 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QImage>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 
+#include <optional>
+
+class QPainter;
+class QPrinter;
+class Timeline;
 class TimelineDocument;
 
-// Renders a document's chart to an image of a given size, independent of any window: a
-// chart of its own, laid out at that size, drawn at 1×, 2× or 3× scale. The window's Export
-// and the command line's --export both come here.
+// Renders a document's chart as a figure, independent of any window: a chart of its own, laid
+// out at the figure's size, with the timeline's title, an optional subtitle and a credit line
+// naming the sources. A PNG is drawn at 1×, 2× or 3× scale; SVG and PDF keep text as text and
+// the drawing as vectors; printing lays the figure out on one page. The window's Export and
+// Print and the command line's --export all come here.
 class ChartExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(ChartExporter)
+
 public:
+    enum class Format { Png, Svg, Pdf };
+
     struct Options
     {
-        QSize size { 1600, 900 }; // in logical pixels; the image is size × scale
-        qreal scale = 1;
+        QSize size { 1600, 900 }; // in logical pixels; a PNG is size × scale
+        qreal scale = 1; // PNG only: SVG and PDF are vectors
         bool wholeTimeline = true; // else the document's current zoom
+        bool title = true;
+        QString subtitle; // none when empty
+        bool credit = true;
     };
 
+    // The format a file name's extension names (.png, .svg, .pdf, in any case), or none.
+    static std::optional<Format> formatOfFile(const QString &path);
+    // "png", "svg", "pdf" and back; none for any other name.
+    static QString formatName(Format format);
+    static std::optional<Format> formatNamed(const QString &name);
+
+    // "Source: Title, Publisher (publisher unconfirmed), c. 22 Jan 2025", for the credit line;
+    // empty when the timeline names no source.
+    static QString creditLine(const Timeline &timeline);
+
+    // Draws the figure into `target` (in the painter's logical coordinates).
+    static void paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
+                      const Options &options);
     static QImage render(TimelineDocument *document, const Options &options);
+    // Writes the figure in `format` atomically: on failure nothing is left at `path` and `error`
+    // says why.
+    static bool write(TimelineDocument *document, const Options &options, Format format, const QString &path,
+                      QString *error);
     // Writes a PNG atomically: on failure nothing is left at `path` and `error` says why.
     static bool save(const QImage &image, const QString &path, QString *error);
+    // Prints the figure on one page of `printer`, laid out for that page's size and orientation.
+    static bool print(TimelineDocument *document, const Options &options, QPrinter *printer);
 };

@@ -207,6 +207,17 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     const qreal laneHeight = m_chart->lanesArea().height() / qreal(rows);
     const int every = std::max(1, int(std::ceil(metrics.height() / laneHeight)));
     const qreal nameWidth = area.left() - m_chart->plotArea().left() - 10;
+    // An actor's own colour (the file's `color`) marks its lane, beside the name.
+    const Timeline &t = *m_chart->events()->timeline();
+    for (int row = 0; row < rows; ++row) {
+        const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
+        if (actor < 0 || !t.actors.at(actor).color.isValid())
+            continue;
+        const QRectF lane = m_chart->laneRect(row);
+        const qreal inset = std::min(2.0, lane.height() / 4);
+        painter->fillRect(QRectF(area.left() - 7, lane.top() + inset, 3, lane.height() - 2 * inset),
+                          t.actors.at(actor).color);
+    }
     painter->setPen(text);
     for (int row = 0; row < rows; row += every) {
         const QRectF lane = m_chart->laneRect(row);
@@ -294,7 +305,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         m_kindColors.clear();
         m_kindColors.reserve(std::size_t(t.kinds.size()) + 1);
         m_kindColors.push_back(KindColors::none());
-        for (const QColor &color : KindColors::assign(t.kinds))
+        for (const QColor &color : KindColors::assign(t.kinds, t.kindStyles))
             m_kindColors.push_back(color);
         // The same as plain pixels, for compact marks: by kind, prominence and shape.
         m_kindPixels.resize(m_kindColors.size() * 4);

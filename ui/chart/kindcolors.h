@@ -5,12 +5,17 @@
 #include <QString>
 #include <QStringList>
 
+struct KindStyle;
+
 // The colours of a timeline's event kinds, the same in the chart, its legend and the export:
-// Paul Tol's "muted" qualitative palette, which stays distinct to colour-blind readers, given
-// to the kinds in order of first appearance, so that no two kinds of one timeline share a
-// colour while the palette's nine last.
+// the colour the file gives a kind (its "kinds" array), else one of Paul Tol's "muted"
+// qualitative palette, which stays distinct to colour-blind readers, given to the kinds in
+// order of first appearance, skipping colours the file took, so that no two kinds of one
+// timeline share a colour while the palette's nine last.
 namespace KindColors {
-QList<QColor> assign(const QStringList &kinds); // one colour per kind, in the same order
+// One colour per kind, in the same order.
+QList<QColor> assign(const QStringList &kinds, const QList<KindStyle> &styles = {});
 QColor none(); // for events without a kind
-QString displayName(const QString &kind); // "investment" → "Investment"; empty → "Other"
+// The file's label for the kind, else "investment" → "Investment"; empty → "Other".
+QString displayName(const QString &kind, const QList<KindStyle> &styles = {});
 } // namespace KindColors

@@ -9,6 +9,8 @@
 
 #include <QFontMetricsF>
 #include <QItemSelectionModel>
+#include <QLineSeries>
+#include <QPen>
 #include <QScatterSeries>
 
 TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFilter *filter, ZoomState *zoom,
@@ -62,6 +64,18 @@ void TimelineChart::rebuild()
     relayoutLanes();
 }
 
+void TimelineChart::followEdit()
+{
+    // An event outside the days the zoom knows (the first of a new timeline, say): take them in.
+    if (const auto extent = m_laneIndex->extent();
+        extent && (extent->first < m_zoom->extentFirst() || extent->last + 1 > m_zoom->extentLast()))
+        m_zoom->setExtent(extent->first, extent->last);
+    const auto &timeline = m_events->timeline();
+    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
+    updateLegend();
+    relayoutLanes();
+}
+
 void TimelineChart::applyTheme(bool dark)
 {
     m_dark = dark;
@@ -87,23 +101,55 @@ void TimelineChart::updateLegend()
         delete s;
     }
     const auto &timeline = m_events->timeline();
-    if (timeline) {
-        QStringList kinds = timeline->kinds;
-        QList<QColor> colors = KindColors::assign(kinds);
-        if (m_laneIndex->anyWithoutKind()) {
-            kinds.append(QString());
-            colors.append(KindColors::none());
-        }
-        // An empty series per kind: the legend shows its colour, and nothing is drawn.
-        for (qsizetype k = 0; k < kinds.size(); ++k) {
-            auto *entry = new QScatterSeries(this);
-            entry->setName(KindColors::displayName(kinds[k]).toHtmlEscaped());
-            entry->setColor(colors[k]);
-            entry->setBorderColor(colors[k]);
-            entry->setMarkerSize(10);
-            addSeries(entry);
-        }
+    if (!timeline)
+        return;
+    QStringList kinds = timeline->kinds;
+    QList<QColor> colors = KindColors::assign(kinds, timeline->kindStyles);
+    if (m_laneIndex->anyWithoutKind()) {
+        kinds.append(QString());
+        colors.append(KindColors::none());
     }
+    // An empty series per kind: the legend shows its colour, and nothing is drawn.
+    for (qsizetype k = 0; k < kinds.size(); ++k) {
+        auto *entry = new QScatterSeries(this);
+        entry->setName(KindColors::displayName(kinds[k], timeline->kindStyles).toHtmlEscaped());
+        entry->setColor(colors[k]);
+        entry->setBorderColor(colors[k]);
+        entry->setMarkerSize(10);
+        addSeries(entry);
+    }
+    // What the outlines and bands mean, for those the timeline has.
+    bool approximate = false, uncertain = false, ranges = false;
+    for (const Event &event : timeline->events) {
+        ranges = ranges || event.range.precision != DateRange::Precision::Day;
+        approximate = approximate || event.range.isApproximate();
+        uncertain = uncertain || event.range.isUncertain();
+        if (ranges && approximate && uncertain)
+            break;
+    }
+    const QColor key = m_dark ? QColor(0xbb, 0xbb, 0xbb) : QColor(0x55, 0x55, 0x55);
+    const auto addLine = [&](const QString &name, Qt::PenStyle style) {
+        auto *entry = new QLineSeries(this);
+        entry->setName(name);
+        entry->setPen(QPen(key, 2, style));
+        addSeries(entry);
+    };
+    if (ranges)
+        addLine(tr("exact range"), Qt::SolidLine);
+    if (approximate)
+        addLine(tr("approximate"), Qt::DashLine);
+    if (uncertain)
+        addLine(tr("uncertain"), Qt::DotLine);
+    if (!timeline->eras.isEmpty()) {
+        auto *band = new QScatterSeries(this);
+        band->setName(tr("era"));
+        band->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        band->setMarkerSize(12);
+        band->setColor(m_dark ? QColor(70, 90, 140) : QColor(214, 224, 246));
+        band->setBorderColor(m_dark ? QColor(140, 170, 255) : QColor(40, 90, 200));
+        addSeries(band);
+    }
+    legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
 }
 
 void TimelineChart::relayoutLanes()

@@ -78,6 +78,10 @@ public:
     void selectEvent(int event);
     int currentEvent() const;
 
+    // After an edit of the timeline: the lane index was patched in place, so only the lanes'
+    // layout, the legend, the title and perhaps the extent change.
+    void followEdit();
+
 private:
     void rebuild();
     void relayoutLanes();

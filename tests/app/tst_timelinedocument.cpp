@@ -1,0 +1,442 @@
+#include "cli.h"
+#include "editcommand.h"
+#include "eventproxymodel.h"
+#include "laneindex.h"
+#include "testutils.h"
+#include "timelinedocument.h"
+#include "timelinegenerator.h"
+#include "timelineloader.h"
+#include "timelinewriter.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::shared_ptr<const Timeline> load(const QByteArray &bytes)
+{
+    const TimelineLoader::Result result = TimelineLoader::loadData(bytes, u"test.json"_s);
+    if (!result.ok())
+        qWarning().noquote() << result.errorText();
+    return result.timeline;
+}
+
+QByteArray embeddedBytes()
+{
+    QFile file(TimelineLoader::embeddedPath());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Where the patched lane index differs from one built afresh from the edited timeline; empty
+// when they agree.
+QString laneDifference(const Timeline &t)
+{
+    LaneIndex fresh;
+    fresh.build(t);
+    const LaneIndex &patched = *t.laneIndex;
+    if (fresh.lanes().size() != patched.lanes().size())
+        return u"%1 lanes, not %2"_s.arg(patched.lanes().size()).arg(fresh.lanes().size());
+    const auto extentOf = [](const LaneIndex &index) {
+        return index.extent() ? std::pair(index.extent()->first, index.extent()->last) : std::pair(0, -1);
+    };
+    if (extentOf(fresh) != extentOf(patched))
+        return u"extent differs"_s;
+    for (std::size_t i = 0; i < fresh.lanes().size(); ++i) {
+        const LaneIndex::Lane &a = fresh.lanes()[i];
+        const LaneIndex::Lane &b = patched.lanes()[i];
+        const auto days = [](const LaneIndex::Lane &lane) {
+            std::vector<std::pair<int, int>> out;
+            for (const LaneIndex::Days d : lane.days)
+                out.emplace_back(d.first, d.last);
+            return out;
+        };
+        if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
+            || a.looks != b.looks || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
+            || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
+            return u"lane %1 differs"_s.arg(i);
+    }
+    return {};
+}
+
+// The first sentence of a source, as a quote.
+QString firstSentence(const Timeline &t, int source)
+{
+    return t.sources.at(source).sentenceText(0).toString();
+}
+
+} // namespace
+
+// TimelineDocument's edits: each command does, undoes and redoes exactly, keeps the lane index
+// equal to one built afresh, and keeps the models consistent while they change.
+class TestTimelineDocument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void commandsDoUndoAndRedoExactly_data();
+    void commandsDoUndoAndRedoExactly();
+    void undoingEverythingGivesTheLoadedTimeline();
+    void anEditedTimelineSavesAndLoadsTheSame();
+    void aNewTimelineIsOneResetOfEachModel();
+    void theModifiedMarkFollowsTheCleanState();
+    void problemsUseTheParsersWords();
+};
+
+enum class Step {
+    AddEvent,
+    AddEventAfterAllOthers,
+    AddEventWithoutActors,
+    EditTitle,
+    ChangeDate,
+    AddEvidence,
+    DeleteEvent,
+    AddSource,
+    EditSource,
+    RemoveSource,
+    AddActor,
+    RenameActor,
+    DeleteActor,
+    MergeActors,
+    AddEra,
+    EditEra,
+    DeleteEra,
+    RenameTimeline,
+};
+
+void TestTimelineDocument::commandsDoUndoAndRedoExactly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<Step>("step");
+    QTest::addColumn<QString>("undoText");
+    const QList<std::pair<const char *, QByteArray>> timelines = {
+        { "embedded", embeddedBytes() },
+        { "generated", TimelineGenerator::generate(3000) },
+    };
+    const QList<std::tuple<const char *, Step, QString>> steps = {
+        { "add event", Step::AddEvent, u"Undo Add Event"_s },
+        { "add event after all others", Step::AddEventAfterAllOthers, u"Undo Add Event"_s },
+        { "add event without actors", Step::AddEventWithoutActors, u"Undo Add Event"_s },
+        { "edit title", Step::EditTitle, u"Undo Edit Event"_s },
+        { "change date", Step::ChangeDate, u"Undo Change Date"_s },
+        { "add evidence", Step::AddEvidence, u"Undo Add Evidence"_s },
+        { "delete event", Step::DeleteEvent, u"Undo Delete Event"_s },
+        { "add source", Step::AddSource, u"Undo Add Source"_s },
+        { "edit source", Step::EditSource, u"Undo Edit Source"_s },
+        { "remove source", Step::RemoveSource, u"Undo Remove Source"_s },
+        { "add actor", Step::AddActor, u"Undo Add Actor"_s },
+        { "rename actor", Step::RenameActor, u"Undo Rename Actor"_s },
+        { "delete actor", Step::DeleteActor, u"Undo Delete Actor"_s },
+        { "merge actors", Step::MergeActors, u"Undo Merge Actors"_s },
+        { "add era", Step::AddEra, u"Undo Add Era"_s },
+        { "edit era", Step::EditEra, u"Undo Edit Era"_s },
+        { "delete era", Step::DeleteEra, u"Undo Delete Era"_s },
+        { "rename timeline", Step::RenameTimeline, u"Undo Rename Timeline"_s },
+    };
+    for (const auto &[timelineName, bytes] : timelines) {
+        for (const auto &[stepName, step, undoText] : steps)
+            QTest::addRow("%s, %s", timelineName, stepName) << bytes << step << undoText;
+    }
+}
+
+void TestTimelineDocument::commandsDoUndoAndRedoExactly()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(Step, step);
+    QFETCH(QString, undoText);
+
+    TimelineDocument document;
+    QAbstractItemModelTester eventTester(document.events(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester actorTester(document.actors(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    EventProxyModel proxy(document.events(), document.filter());
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.setTimeline(load(bytes), u"test.json"_s);
+    QVERIFY(document.timeline());
+    const Timeline &t = *document.timeline();
+    const int middle = int(t.events.size() / 2);
+    const int actorOfMiddle = t.actorsOf(t.events[std::size_t(middle)]).empty()
+        ? 0
+        : t.actorsOf(t.events[std::size_t(middle)]).front();
+
+    // Set-up that is not itself under test: something to remove or edit.
+    if (step == Step::RemoveSource || step == Step::EditSource) {
+        Source source;
+        source.title = u"Uncited"_s;
+        source.text = u"Nobody quotes this. It is here to be removed."_s;
+        document.addSource(source);
+    }
+    if (step == Step::EditEra || step == Step::DeleteEra) {
+        Era era;
+        era.title = u"An era"_s;
+        era.when = u"2020/2021"_s;
+        document.addEra(era);
+    }
+
+    const QByteArray before = Cli::dump(t);
+    const int eventsBefore = document.events()->rowCount();
+    EventDraft draft;
+    draft.title = u"Something happened"_s;
+    draft.when = u"2015-06-01"_s;
+    draft.dateText = u"1 June 2015"_s;
+    draft.kind = u"announcement"_s;
+    draft.actors = { 0, 1 };
+    draft.evidence = { { 0, firstSentence(t, 0) } };
+    draft.references = { { u"A report"_s, u"Press"_s, u"https://example.org/r"_s, u"2015-06-02"_s } };
+
+    switch (step) {
+    case Step::AddEvent:
+        document.addEvent(draft);
+        QCOMPARE(document.events()->rowCount(), eventsBefore + 1);
+        break;
+    case Step::AddEventAfterAllOthers:
+        draft.when = u"2199-01"_s;
+        QCOMPARE(document.addEvent(draft), eventsBefore);
+        break;
+    case Step::AddEventWithoutActors:
+        draft.actors.clear();
+        document.addEvent(draft);
+        break;
+    case Step::EditTitle: {
+        EventDraft edited = document.eventDraft(middle);
+        edited.title = u"A new title"_s;
+        document.editEvent(middle, edited);
+        QCOMPARE(
+            document.events()->data(document.events()->index(middle, EventModel::TitleColumn)).toString(),
+            u"A new title"_s);
+        break;
+    }
+    case Step::ChangeDate: {
+        EventDraft edited = document.eventDraft(middle);
+        edited.when = u"1950-01-01"_s;
+        document.editEvent(middle, edited, u"Change Date"_s);
+        QCOMPARE(document.events()->data(document.events()->index(0, EventModel::TitleColumn)).toString(),
+                 edited.title);
+        QCOMPARE(document.currentEvent(), 0);
+        break;
+    }
+    case Step::AddEvidence: {
+        EventDraft edited = document.eventDraft(middle);
+        edited.evidence.append({ 0, firstSentence(t, 0) });
+        document.editEvent(middle, edited, u"Add Evidence"_s);
+        break;
+    }
+    case Step::DeleteEvent:
+        document.deleteEvent(middle);
+        QCOMPARE(document.events()->rowCount(), eventsBefore - 1);
+        break;
+    case Step::AddSource: {
+        Source source;
+        source.title = u"Pasted"_s;
+        source.text = u"First sentence here. Second one there."_s;
+        const int index = document.addSource(source);
+        QCOMPARE(t.sources.at(index).sentences.size(), 2);
+        break;
+    }
+    case Step::EditSource: {
+        Source source = t.sources.last();
+        source.publisher = u"Someone"_s;
+        document.editSource(int(t.sources.size()) - 1, source);
+        break;
+    }
+    case Step::RemoveSource:
+        QVERIFY(!document.removeSource(0)); // cited
+        QVERIFY(document.removeSource(int(t.sources.size()) - 1));
+        break;
+    case Step::AddActor: {
+        Actor actor;
+        actor.name = u"Newcomer"_s;
+        document.addActor(actor);
+        break;
+    }
+    case Step::RenameActor: {
+        Actor actor = t.actors.at(actorOfMiddle);
+        actor.name = u"Renamed"_s;
+        document.editActor(actorOfMiddle, actor, u"Rename Actor"_s);
+        break;
+    }
+    case Step::DeleteActor:
+        QVERIFY(document.actors()->eventCount(actorOfMiddle) > 0);
+        document.deleteActor(actorOfMiddle);
+        QVERIFY(document.actors()->rowCount() == t.actors.size());
+        break;
+    case Step::MergeActors: {
+        const int gone = actorOfMiddle == 0 ? 1 : 0;
+        const int goneEvents = document.actors()->eventCount(gone);
+        const QString goneName = t.actors.at(gone).name;
+        const int kept = actorOfMiddle > gone ? actorOfMiddle - 1 : actorOfMiddle;
+        const int keptEvents = document.actors()->eventCount(actorOfMiddle);
+        document.mergeActors(actorOfMiddle, gone);
+        QVERIFY(t.actors.at(kept).aliases.contains(goneName));
+        QVERIFY(document.actors()->eventCount(kept) >= keptEvents);
+        QVERIFY(document.actors()->eventCount(kept) <= keptEvents + goneEvents);
+        break;
+    }
+    case Step::AddEra: {
+        Era era;
+        era.title = u"New era"_s;
+        era.when = u"2001/2003"_s;
+        document.addEra(era);
+        break;
+    }
+    case Step::EditEra: {
+        Era era = t.eras.last();
+        era.when = u"2019/2024"_s;
+        document.editEra(int(t.eras.size()) - 1, era);
+        break;
+    }
+    case Step::DeleteEra:
+        document.deleteEra(int(t.eras.size()) - 1);
+        break;
+    case Step::RenameTimeline:
+        document.setTitle(u"Another title"_s);
+        break;
+    }
+
+    const QByteArray after = Cli::dump(t);
+    QVERIFY(after != before);
+    QCOMPARE(laneDifference(t), QString());
+    QCOMPARE(document.undoStack()->undoText(), undoText.mid(5));
+
+    document.undoStack()->undo();
+    QCOMPARE(Cli::dump(t), before);
+    QCOMPARE(laneDifference(t), QString());
+    QCOMPARE(document.events()->rowCount(), eventsBefore);
+
+    document.undoStack()->redo();
+    QCOMPARE(Cli::dump(t), after);
+    QCOMPARE(laneDifference(t), QString());
+
+    // The proxy shows every event that passes, as many as the filter counts.
+    QCOMPARE(proxy.rowCount(), int(document.filter()->acceptedCount()));
+}
+
+void TestTimelineDocument::undoingEverythingGivesTheLoadedTimeline()
+{
+    const QByteArray bytes = TimelineGenerator::generate(2000, 7);
+    TimelineDocument document;
+    document.setTimeline(load(bytes), u"test.json"_s);
+    const Timeline &t = *document.timeline();
+    const QByteArray loaded = Cli::dump(*load(bytes));
+
+    EventDraft draft;
+    draft.title = u"First"_s;
+    draft.when = u"2001-02-03"_s;
+    draft.actors = { 3 };
+    const int first = document.addEvent(draft);
+    EventDraft moved = document.eventDraft(first);
+    moved.when = u"1995"_s;
+    document.editEvent(first, moved);
+    document.deleteEvent(10);
+    document.deleteActor(5);
+    Actor actor;
+    actor.name = u"Extra"_s;
+    const int extra = document.addActor(actor);
+    draft.actors = { extra, 0 };
+    draft.title = u"Second"_s;
+    document.addEvent(draft);
+    document.mergeActors(0, 1);
+    document.setTitle(u"Changed"_s);
+    QVERIFY(Cli::dump(t) != loaded);
+    QCOMPARE(document.undoStack()->count(), 8);
+
+    document.undoStack()->setIndex(0);
+    QCOMPARE(Cli::dump(t), loaded);
+    QCOMPARE(laneDifference(t), QString());
+    QVERIFY(!document.isModified());
+}
+
+void TestTimelineDocument::anEditedTimelineSavesAndLoadsTheSame()
+{
+    TimelineDocument document;
+    document.setTimeline(load(embeddedBytes()), TimelineLoader::embeddedPath());
+    const Timeline &t = *document.timeline();
+    Source source;
+    source.title = u"Pasted article"_s;
+    source.text = u"On 19 March 2024 the board met. It agreed nothing.\nLater that year, it did."_s;
+    const int s = document.addSource(source);
+    EventDraft draft;
+    draft.title = u"The board met"_s;
+    draft.when = u"2024-03-19"_s;
+    draft.dateText = u"19 March 2024"_s;
+    draft.actors = { 0 };
+    draft.evidence = { { s, u"the board met. It agreed"_s } };
+    document.addEvent(draft);
+    document.deleteEvent(3);
+    Actor renamed = t.actors.at(1);
+    renamed.name = u"Renamed actor"_s;
+    document.editActor(1, renamed);
+
+    const std::shared_ptr<const Timeline> reloaded = load(TimelineWriter::toJson(t));
+    QVERIFY(reloaded);
+    QCOMPARE(Cli::dump(*reloaded), Cli::dump(t));
+}
+
+void TestTimelineDocument::aNewTimelineIsOneResetOfEachModel()
+{
+    TimelineDocument document;
+    document.setTimeline(load(embeddedBytes()), u"a.json"_s);
+    QSignalSpy eventResets(document.events(), &QAbstractItemModel::modelReset);
+    QSignalSpy actorResets(document.actors(), &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&document, &TimelineDocument::timelineChanged);
+    // Each view hears of the new timeline once, and by then every model has it.
+    int actorRowsSeenByEventReset = -1;
+    connect(document.events(), &QAbstractItemModel::modelReset, this,
+            [&] { actorRowsSeenByEventReset = document.actors()->rowCount(); });
+    int eventRowsSeenByActorReset = -1;
+    connect(document.actors(), &QAbstractItemModel::modelReset, this,
+            [&] { eventRowsSeenByActorReset = document.events()->rowCount(); });
+    document.newTimeline(u"Empty"_s);
+    QCOMPARE(eventResets.count(), 1);
+    QCOMPARE(actorResets.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(actorRowsSeenByEventReset, 0);
+    QCOMPARE(eventRowsSeenByActorReset, 0);
+    QCOMPARE(document.timeline()->title, u"Empty"_s);
+    QVERIFY(document.fileName().isEmpty());
+}
+
+void TestTimelineDocument::theModifiedMarkFollowsTheCleanState()
+{
+    TimelineDocument document;
+    document.newTimeline(u"T"_s);
+    QSignalSpy modified(&document, &TimelineDocument::modifiedChanged);
+    QVERIFY(!document.isModified());
+    document.setTitle(u"U"_s);
+    QVERIFY(document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(!document.isModified());
+    document.undoStack()->redo();
+    document.undoStack()->setClean();
+    QVERIFY(!document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(document.isModified());
+    QCOMPARE(modified.count(), 5);
+}
+
+void TestTimelineDocument::problemsUseTheParsersWords()
+{
+    TimelineDocument document;
+    document.setTimeline(load(embeddedBytes()), u"a.json"_s);
+    EventDraft draft;
+    draft.title = u"T"_s;
+    draft.when = u"2023-02-30"_s;
+    QString parserSays;
+    QVERIFY(!DateRange::parse("2023-02-30", &parserSays));
+    QVERIFY(document.problems(draft).contains(parserSays));
+    draft.when = u"2023-02-28"_s;
+    QCOMPARE(document.problems(draft), QStringList());
+    draft.evidence = { { 0, u"words that are in no source at all"_s } };
+    QCOMPARE(document.problems(draft).size(), 1);
+    draft.evidence = { { 0, document.timeline()->sources.at(0).sentenceText(2).toString() } };
+    QCOMPARE(document.problems(draft), QStringList());
+    draft.id = document.eventDraft(0).id;
+    QCOMPARE(document.problems(draft).size(), 1);
+    QCOMPARE(document.problems(draft, 0), QStringList());
+}
+
+SOURCELINE_TEST_MAIN(TestTimelineDocument)
+#include "tst_timelinedocument.moc"

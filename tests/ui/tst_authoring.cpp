@@ -1,0 +1,245 @@
+#include "actormodel.h"
+#include "cli.h"
+#include "editactions.h"
+#include "eventdetails.h"
+#include "eventeditor.h"
+#include "eventmodel.h"
+#include "eventtable.h"
+#include "fileactions.h"
+#include "mainwindow.h"
+#include "sourcedialog.h"
+#include "sourceview.h"
+#include "testutils.h"
+#include "timelinechartview.h"
+#include "timelinedocument.h"
+#include "timelineloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString s_article =
+    u"Acme Robotics was founded in 2015.\n"
+    "On 19 March 2024 the board of Acme Robotics fired its chief executive, Dana Reyes. "
+    "Investors objected within hours.\n"
+    "By April 2024 Reyes was back."_s;
+const QString s_quote =
+    u"On 19 March 2024 the board of Acme Robotics fired its chief executive, Dana Reyes."_s;
+
+void clickOk(QDialog *dialog)
+{
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    QVERIFY(ok && ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+}
+
+// Selects `text` in the source view's article, as a person dragging over it would.
+void selectInArticle(SourceView *view, const QString &text)
+{
+    QPlainTextEdit *article = view->article();
+    const qsizetype at = article->toPlainText().indexOf(text);
+    QVERIFY(at >= 0);
+    QTextCursor cursor(article->document());
+    cursor.setPosition(int(at));
+    cursor.setPosition(int(at + text.size()), QTextCursor::KeepAnchor);
+    article->setTextCursor(cursor);
+}
+
+} // namespace
+
+// Making a timeline from an article in the window, as a person would: new, add a source, select
+// a sentence, make an event of it, fix its date, undo and redo, save, open it again.
+class TestAuthoring : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { TestUtils::quietOffscreenWarnings(); }
+    void fromAnArticleToASavedTimeline();
+    void theGuardAsksBeforeLosingChanges_data();
+    void theGuardAsksBeforeLosingChanges();
+};
+
+void TestAuthoring::fromAnArticleToASavedTimeline()
+{
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TimelineDocument *document = window.document();
+    QAbstractItemModelTester eventTester(document->events(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester actorTester(document->actors(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // File ▸ New asks for a title.
+    TestUtils::whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(u"The Reyes affair"_s);
+        dialog->accept();
+    });
+    window.fileActions()->newTimeline();
+    QCOMPARE(document->timeline()->title, u"The Reyes affair"_s);
+    QCOMPARE(document->events()->rowCount(), 0);
+    QVERIFY(window.windowTitle().startsWith(u"The Reyes affair"_s));
+    QVERIFY(!window.isWindowModified());
+
+    // Timeline ▸ Add Source, pasted.
+    TestUtils::whenDialogOpens<SourceDialog>([](SourceDialog *dialog) {
+        QTest::keyClicks(dialog->titleEdit(), u"Board fires Reyes"_s);
+        dialog->textEdit()->setPlainText(s_article);
+        clickOk(dialog);
+    });
+    window.editActions()->addSource();
+    QCOMPARE(document->timeline()->sources.size(), 1);
+    QCOMPARE(window.sourceView()->article()->toPlainText(), s_article);
+    QVERIFY(window.isWindowModified());
+
+    // An actor exists, so that the selection's names are found.
+    Actor acme;
+    acme.name = u"Acme Robotics"_s;
+    acme.aliases = { u"Acme"_s };
+    document->addActor(acme);
+
+    // Select a sentence; New Event from Selection opens the editor with the quote, the date and
+    // the actor already there.
+    QVERIFY(!window.editActions()->newEventFromSelectionAction()->isEnabled());
+    selectInArticle(window.sourceView(), s_quote);
+    QVERIFY(window.editActions()->newEventFromSelectionAction()->isEnabled());
+    QString prefilledWhen, prefilledPhrase;
+    int prefilledQuotes = -1;
+    bool actorChecked = false;
+    TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
+        prefilledWhen = editor->whenEdit()->text();
+        prefilledPhrase = editor->dateTextEdit()->text();
+        prefilledQuotes = editor->evidenceList()->count();
+        actorChecked = editor->actorList()->item(0)->checkState() == Qt::Checked;
+        QTest::keyClicks(editor->titleEdit(), u"Board fires Reyes"_s);
+        // A new actor, named in the editor.
+        auto *newActor = editor->findChild<QLineEdit *>(u"newActor"_s);
+        QTest::keyClicks(newActor, u"Dana Reyes"_s);
+        QTest::keyClick(newActor, Qt::Key_Return);
+        clickOk(editor);
+    });
+    window.editActions()->newEventFromSelectionAction()->trigger();
+    QCOMPARE(prefilledWhen, u"2024-03-19"_s);
+    QCOMPARE(prefilledPhrase, u"19 March 2024"_s);
+    QCOMPARE(prefilledQuotes, 1);
+    QVERIFY(actorChecked);
+    QCOMPARE(document->events()->rowCount(), 1);
+    QCOMPARE(document->actors()->rowCount(), 2);
+    QCOMPARE(document->currentEvent(), 0);
+    QCOMPARE(window.table()->model()->rowCount(), 1);
+    QCOMPARE(window.sourceView()->quotedSentences().size(), 1);
+    QVERIFY(window.sourceView()->quotedSentences().first().contains(s_quote));
+    QCOMPARE(document->actors()->eventCount(1), 1);
+    QCOMPARE(document->undoStack()->undoText(), u"Add Event"_s);
+
+    // Edit ▸ Edit Event: a wrong date is refused with the parser's words, then fixed.
+    QString refusal;
+    bool okWhileWrong = true;
+    TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
+        editor->whenEdit()->selectAll();
+        QTest::keyClicks(editor->whenEdit(), u"2024-02-30"_s);
+        refusal = editor->problemLabel()->text();
+        okWhileWrong = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+        editor->whenEdit()->selectAll();
+        QTest::keyClicks(editor->whenEdit(), u"2024-03-20"_s);
+        clickOk(editor);
+    });
+    window.editActions()->editEventAction()->trigger();
+    QString parserSays;
+    QVERIFY(!DateRange::parse("2024-02-30", &parserSays));
+    QVERIFY2(refusal.contains(parserSays), qPrintable(refusal));
+    QVERIFY(!okWhileWrong);
+    const QModelIndex date = document->events()->index(0, EventModel::DateColumn);
+    QCOMPARE(document->events()->data(date).toString(), u"20 Mar 2024"_s);
+    QCOMPARE(window.table()->model()->index(0, EventModel::DateColumn).data().toString(), u"20 Mar 2024"_s);
+    QVERIFY(window.details()->findChildren<QLabel *>().size() > 0);
+
+    // Undo and redo, by their menu actions, named for the step.
+    QAction *undo = window.editActions()->undoAction();
+    QCOMPARE(undo->text(), u"&Undo Edit Event"_s);
+    undo->trigger();
+    QCOMPARE(document->events()->data(date).toString(), u"19 Mar 2024"_s);
+    window.editActions()->redoAction()->trigger();
+    QCOMPARE(document->events()->data(date).toString(), u"20 Mar 2024"_s);
+
+    // Save, then open the file again: the same timeline, and the file holds the quote exactly.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"reyes.json"_s);
+    QVERIFY(window.fileActions()->saveTo(path));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.windowTitle().contains(u"reyes.json"_s));
+    const QByteArray edited = Cli::dump(*document->timeline());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject event = saved.value(u"events"_s).toArray().at(0).toObject();
+    QCOMPARE(event.value(u"when"_s).toString(), u"2024-03-20"_s);
+    QCOMPARE(event.value(u"dateText"_s).toString(), u"19 March 2024"_s);
+    QCOMPARE(event.value(u"evidence"_s).toArray().at(0).toObject().value(u"quote"_s).toString(), s_quote);
+
+    const TimelineLoader::Result check = TimelineLoader::loadFile(path);
+    QVERIFY2(check.ok(), qPrintable(check.errorText()));
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    window.openFile(path);
+    QTRY_COMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(1).toBool(), true);
+    QCOMPARE(Cli::dump(*document->timeline()), edited);
+    QCOMPARE(document->undoStack()->count(), 0);
+    QVERIFY(window.fileActions()->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+}
+
+void TestAuthoring::theGuardAsksBeforeLosingChanges_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<bool>("closes");
+    QTest::newRow("cancel keeps the window") << QMessageBox::Cancel << false;
+    QTest::newRow("discard closes it") << QMessageBox::Discard << true;
+}
+
+void TestAuthoring::theGuardAsksBeforeLosingChanges()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(bool, closes);
+    MainWindow window(MainWindow::State::Fresh);
+    window.document()->newTimeline(u"T"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Unmodified: closing asks nothing.
+    window.document()->setTitle(u"Changed"_s);
+    QVERIFY(window.isWindowModified());
+    QString asked;
+    TestUtils::whenDialogOpens<QMessageBox>([&](QMessageBox *box) {
+        asked = box->text();
+        QTest::mouseClick(box->button(answer), Qt::LeftButton);
+    });
+    QCOMPARE(window.close(), closes);
+    QVERIFY(asked.contains(u"Changed"_s));
+    QCOMPARE(window.isVisible(), !closes);
+    QCOMPARE(window.document()->timeline()->title, u"Changed"_s);
+}
+
+SOURCELINE_GUI_TEST_MAIN(TestAuthoring)
+#include "tst_authoring.moc"

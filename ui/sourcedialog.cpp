@@ -1,0 +1,128 @@
+#include "sourcedialog.h"
+
+#include "daterange.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStringDecoder>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+SourceDialog::SourceDialog(const Source &source, bool isNew, QWidget *parent)
+    : QDialog(parent)
+    , m_source(source)
+{
+    setWindowTitle(isNew ? tr("Add Source") : tr("Edit Source"));
+    m_title = new QLineEdit(source.title, this);
+    m_title->setObjectName(u"title"_s);
+    m_publisher = new QLineEdit(source.publisher, this);
+    m_publisher->setObjectName(u"publisher"_s);
+    m_published = new QLineEdit(source.published, this);
+    m_published->setObjectName(u"published"_s);
+    m_published->setPlaceholderText(tr("2024-03-19"));
+    m_url = new QLineEdit(source.url, this);
+    m_url->setObjectName(u"url"_s);
+    m_text = new QPlainTextEdit(source.text, this);
+    m_text->setObjectName(u"text"_s);
+    m_text->setReadOnly(!isNew);
+    m_text->setTabChangesFocus(true);
+    m_text->setPlaceholderText(tr("Paste the article here, or read it from a file"));
+    m_problem = new QLabel(this);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setWordWrap(true);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    if (isNew) {
+        QPushButton *read = m_buttons->addButton(tr("&Read File…"), QDialogButtonBox::ActionRole);
+        connect(read, &QPushButton::clicked, this, [this] {
+            const QString fileName = QFileDialog::getOpenFileName(this, tr("Read Source Text"), QString(),
+                                                                  tr("Text (*.txt *.md);;All files (*)"));
+            if (!fileName.isEmpty())
+                readFile(fileName);
+        });
+    }
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&Publisher:"), m_publisher);
+    form->addRow(tr("P&ublished:"), m_published);
+    form->addRow(tr("&URL:"), m_url);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    resize(640, 520);
+
+    for (QLineEdit *edit : { m_title, m_published })
+        connect(edit, &QLineEdit::textChanged, this, &SourceDialog::check);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &SourceDialog::check);
+    check();
+}
+
+bool SourceDialog::readFile(const QString &fileName)
+{
+    QFile file(fileName);
+    QString error;
+    QString text;
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = tr("Cannot read %1: %2").arg(fileName, file.errorString());
+    } else {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        text = decoder(file.readAll());
+        if (decoder.hasError())
+            error = tr("%1 is not UTF-8 text").arg(fileName);
+    }
+    if (!error.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot read source"), QString(), QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setText(error);
+        box.exec();
+        return false;
+    }
+    // Line ends as one character, so that offsets into the text mean the same on every system.
+    text.replace(u"\r\n"_s, u"\n"_s);
+    m_text->setPlainText(text);
+    if (m_title->text().trimmed().isEmpty())
+        m_title->setText(QFileInfo(fileName).completeBaseName());
+    return true;
+}
+
+Source SourceDialog::source() const
+{
+    Source s = m_source;
+    s.title = m_title->text().trimmed();
+    s.publisher = m_publisher->text().trimmed();
+    s.published = m_published->text().trimmed();
+    s.url = m_url->text().trimmed();
+    if (!m_text->isReadOnly())
+        s.text = m_text->toPlainText();
+    return s;
+}
+
+void SourceDialog::check()
+{
+    QString problem;
+    QString dateError;
+    if (m_title->text().trimmed().isEmpty())
+        problem = tr("The source needs a title.");
+    else if (m_text->toPlainText().trimmed().isEmpty())
+        problem = tr("The source needs its text.");
+    else if (!m_published->text().trimmed().isEmpty()
+             && !DateRange::parse(m_published->text().trimmed().toUtf8(), &dateError))
+        problem = tr("Published: %1").arg(dateError);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
