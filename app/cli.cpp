@@ -129,9 +129,19 @@ QByteArray dump(const Timeline &t)
         });
     }
 
+    QJsonArray kinds;
+    for (const KindStyle &kind : t.kindStyles) {
+        QJsonObject object { { u"id"_s, kind.id } };
+        if (!kind.label.isEmpty())
+            object.insert(u"label"_s, kind.label);
+        if (kind.color.isValid())
+            object.insert(u"color"_s, kind.color.name(QColor::HexRgb));
+        kinds.append(object);
+    }
+
     const QJsonObject root {
         { u"title"_s, t.title },   { u"events"_s, events }, { u"actors"_s, actors },
-        { u"sources"_s, sources }, { u"eras"_s, eras },
+        { u"sources"_s, sources }, { u"eras"_s, eras },     { u"kinds"_s, kinds },
     };
     return escapeForTerminal(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }

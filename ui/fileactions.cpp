@@ -1,11 +1,13 @@
 #include "fileactions.h"
 
+#include "formatdetector.h"
 #include "settings.h"
 #include "timelinedocument.h"
 #include "timelinewriter.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -24,6 +26,16 @@ constexpr int s_maxRecent = 8;
 bool isWritablePath(const QString &fileName)
 {
     return !fileName.isEmpty() && !fileName.startsWith(u':');
+}
+
+// Whether the file on disk is in Sourceline's own format: Save must not write over a TimelineJS
+// file or a CSV that was opened (imported) with our format. The first bytes tell.
+bool isSourcelineFile(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // gone or unreadable: saving writes it anew
+    return FormatDetector::detect(file.read(qint64(1) << 20)) == FormatDetector::Format::Sourceline;
 }
 
 } // namespace
@@ -119,7 +131,7 @@ void FileActions::open(const QString &fileName)
 
 bool FileActions::save()
 {
-    if (!isWritablePath(m_document->fileName()))
+    if (!isWritablePath(m_document->fileName()) || !isSourcelineFile(m_document->fileName()))
         return saveAs();
     return saveTo(m_document->fileName());
 }
@@ -127,7 +139,11 @@ bool FileActions::save()
 bool FileActions::saveAs()
 {
     QString suggested = m_document->fileName();
-    if (!isWritablePath(suggested)) {
+    if (isWritablePath(suggested) && !isSourcelineFile(suggested)) {
+        // A timeline opened from TimelineJS or a CSV is saved beside it in our format.
+        const QFileInfo imported(suggested);
+        suggested = imported.dir().filePath(imported.completeBaseName() + u".sourceline.json"_s);
+    } else if (!isWritablePath(suggested)) {
         const QString title = m_document->timeline() ? m_document->timeline()->title : QString();
         suggested = QDir(folder()).filePath((title.isEmpty() ? tr("timeline") : title) + u".json"_s);
     }

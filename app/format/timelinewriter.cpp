@@ -359,6 +359,29 @@ void writeEvent(JsonOut &out, const Timeline &t, const Event &event, const Names
     out.endObject();
 }
 
+// Kinds' labels and colours, one line each as the format's example writes them.
+void writeKinds(JsonOut &out, const Timeline &t)
+{
+    if (t.kindStyles.isEmpty())
+        return;
+    out.key("kinds");
+    out.beginArray();
+    for (const KindStyle &kind : t.kindStyles) {
+        const QByteArray id = kind.id.toUtf8(), label = kind.label.toUtf8();
+        const QByteArray color =
+            kind.color.isValid() ? kind.color.name(QColor::HexRgb).toUtf8() : QByteArray();
+        if (!label.isEmpty() && !color.isEmpty())
+            out.inlineObject({ { "id", id }, { "label", label }, { "color", color } });
+        else if (!label.isEmpty())
+            out.inlineObject({ { "id", id }, { "label", label } });
+        else if (!color.isEmpty())
+            out.inlineObject({ { "id", id }, { "color", color } });
+        else
+            out.inlineObject({ { "id", id } });
+    }
+    out.endArray();
+}
+
 void writeEras(JsonOut &out, const Timeline &t)
 {
     if (t.eras.isEmpty())
@@ -419,6 +442,7 @@ QByteArray toJson(const Timeline &t)
     }
     out.endArray();
 
+    writeKinds(out, t);
     writeEras(out, t);
     out.endObject();
     QByteArray bytes = out.take();

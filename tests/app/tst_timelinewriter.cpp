@@ -76,6 +76,7 @@ void TestTimelineWriter::canonicalForm()
     // Members in the documented order whatever the file's, optional ones only when set,
     // defaults left out, two-space indentation, one line for actors and each quote.
     const QByteArray messy = R"({"eras":[{"when":"2019/2020","title":"Era","id":"x"}],
+        "kinds":[{"color":"#112233","id":"deal","label":"Deal"},{"id":"other","label":"Other things"}],
         "events":[{"actors":["b","a"],"when":"2019-07","title":"Second","id":"e2","kind":"deal",
                    "evidence":[{"quote":"said \"so\"","source":"s"}]},
                   {"when":"2019-01-05","id":"e1","title":"First","actors":["a"],"summary":"",
@@ -134,6 +135,10 @@ void TestTimelineWriter::canonicalForm()
         { "source": "s", "quote": "said \"so\"" }
       ]
     }
+  ],
+  "kinds": [
+    { "id": "deal", "label": "Deal", "color": "#112233" },
+    { "id": "other", "label": "Other things" }
   ],
   "eras": [
     {
