@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void fromAnArticleToASavedTimeline();
     void theGuardAsksBeforeLosingChanges_data();
     void theGuardAsksBeforeLosingChanges();
+    void saveNeverWritesOverAnImportedFile();
 };
 
 void TestAuthoring::fromAnArticleToASavedTimeline()
@@ -239,6 +242,37 @@ void TestAuthoring::theGuardAsksBeforeLosingChanges()
     QVERIFY(asked.contains(u"Changed"_s));
     QCOMPARE(window.isVisible(), !closes);
     QCOMPARE(window.document()->timeline()->title, u"Changed"_s);
+}
+
+void TestAuthoring::saveNeverWritesOverAnImportedFile()
+{
+    // A TimelineJS sheet opened and edited: Save asks where to put our format, beside it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"sheet.csv"_s);
+    const QByteArray sheet = "Year,Month,Day,Headline,Group\n2023,3,14,Launch,Acme\n2024,1,2,Recall,Acme\n";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(sheet) == sheet.size());
+    file.close();
+
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    window.openFile(path);
+    QTRY_COMPARE(opened.count(), 1);
+    QVERIFY(opened.first().at(1).toBool());
+    window.document()->setTitle(u"Edited"_s);
+
+    QString suggested;
+    TestUtils::whenDialogOpens<QFileDialog>([&](QFileDialog *dialog) {
+        suggested = dialog->selectedFiles().value(0);
+        dialog->reject();
+    });
+    QVERIFY(!window.fileActions()->save());
+    QCOMPARE(QFileInfo(suggested).fileName(), u"sheet.sourceline.json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), sheet);
+    QVERIFY(window.isWindowModified());
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestAuthoring)
