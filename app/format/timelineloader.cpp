@@ -340,6 +340,8 @@ private:
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
     bool readQString(QString *out, bool required = false);
+    // A colour written as #rrggbb; anything else is an error and leaves `out` invalid.
+    void readColor(QColor *out);
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
@@ -827,6 +829,18 @@ void Parser::readSource(qsizetype index)
     m_timeline->sources.append(std::move(source));
 }
 
+void Parser::readColor(QColor *out)
+{
+    QByteArrayView color;
+    if (!readString(&color))
+        return;
+    if (isHexColor(color))
+        *out = QColor::fromString(color);
+    else
+        error(m_reader.tokenOffset(),
+              PlainText::quoted(color) + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+}
+
 void Parser::readActor(qsizetype index)
 {
     const qsizetype offset = m_reader.tokenOffset();
@@ -851,15 +865,7 @@ void Parser::readActor(qsizetype index)
                     actor.aliases.append(alias);
             });
         } else if (member == ActorMember::Color) {
-            QByteArrayView color;
-            if (readString(&color)) {
-                if (isHexColor(color))
-                    actor.color = QColor::fromString(color);
-                else
-                    error(m_reader.tokenOffset(),
-                          PlainText::quoted(color)
-                              + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
-            }
+            readColor(&actor.color);
         }
     });
     if (!isObject) {
@@ -911,15 +917,7 @@ void Parser::readKind()
         } else if (member == KindMember::Label) {
             readQString(&style.label, true);
         } else if (member == KindMember::Color) {
-            QByteArrayView color;
-            if (readString(&color)) {
-                if (isHexColor(color))
-                    style.color = QColor::fromString(color);
-                else
-                    error(m_reader.tokenOffset(),
-                          PlainText::quoted(color)
-                              + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
-            }
+            readColor(&style.color);
         }
     });
     if (!isObject)
