@@ -66,20 +66,31 @@ QByteArray timexJson(const QString &text, const QList<Timex> &found)
     return QJsonDocument(QJsonObject { { u"timex"_s, list } }).toJson(QJsonDocument::Indented);
 }
 
+// Reads the article and the publication date it is resolved against (given, or its date line);
+// on a problem, says it in `out` and returns nothing. A warning (Latin-1) goes to `out` too.
+std::optional<ArticleReader::Article> readArticle(const QString &articlePath, const QString &published,
+                                                  Output *out, std::optional<QDate> *day)
+{
+    QString error;
+    auto article = ArticleReader::read(articlePath, &error);
+    if (!article) {
+        out->exitCode = 1;
+        out->standardError = u"sourceline: "_s + error + u'\n';
+        return std::nullopt;
+    }
+    if (!article->warning.isEmpty())
+        out->standardError += u"sourceline: warning: "_s + article->warning + u'\n';
+    if (!readPublished(published, article->text, day, out))
+        return std::nullopt;
+    return article;
+}
+
 Output timex(const QString &articlePath, const QString &published)
 {
     Output out;
-    QString error;
-    const auto article = ArticleReader::read(articlePath, &error);
-    if (!article) {
-        out.exitCode = 1;
-        out.standardError = u"sourceline: "_s + error + u'\n';
-        return out;
-    }
-    if (!article->warning.isEmpty())
-        out.standardError += u"sourceline: warning: "_s + article->warning + u'\n';
     std::optional<QDate> day;
-    if (!readPublished(published, article->text, &day, &out))
+    const auto article = readArticle(articlePath, published, &out, &day);
+    if (!article)
         return out;
     out.standardOutput = timexJson(article->text, TemporalTagger(day).tag(article->text));
     return out;
@@ -89,17 +100,9 @@ Output draft(const QString &articlePath, const QString &published, const QString
              const QString &saveAs)
 {
     Output out;
-    QString error;
-    const auto article = ArticleReader::read(articlePath, &error);
-    if (!article) {
-        out.exitCode = 1;
-        out.standardError = u"sourceline: "_s + error + u'\n';
-        return out;
-    }
-    if (!article->warning.isEmpty())
-        out.standardError += u"sourceline: warning: "_s + article->warning + u'\n';
     std::optional<QDate> day;
-    if (!readPublished(published, article->text, &day, &out))
+    const auto article = readArticle(articlePath, published, &out, &day);
+    if (!article)
         return out;
     Drafter::Options options;
     options.published = day;
@@ -123,7 +126,7 @@ Output draft(const QString &articlePath, const QString &published, const QString
         out.standardOutput = json;
         return out;
     }
-    if (!TimelineWriter::save(*timeline, saveAs, &error)) {
+    if (QString error; !TimelineWriter::save(*timeline, saveAs, &error)) {
         out.exitCode = 1;
         out.standardError += u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n';
         return out;
