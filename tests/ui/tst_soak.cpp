@@ -106,8 +106,14 @@ void TestSoak::openCancelAndReplaceManyTimes()
     // Nothing piles up in the window: the same objects as after the first rounds, and memory
     // within what one more large timeline's worth of allocator slack could explain.
     QCOMPARE(window.findChildren<QObject *>().size(), objectsAfterWarmUp);
+    // Under AddressSanitizer freed memory waits in its quarantine (256 MiB by default) and the
+    // resident size says nothing; LeakSanitizer checks for leaks there instead.
+#ifndef __SANITIZE_ADDRESS__
     const qint64 growthKb = residentKb() - memoryAfterWarmUp;
     QVERIFY2(growthKb < 64 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(growthKb)));
+#else
+    Q_UNUSED(memoryAfterWarmUp);
+#endif
     QCOMPARE(window.document()->timeline()->events.size(), 20u + 10u * ((rounds - 1) % 3));
 }
 
