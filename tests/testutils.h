@@ -63,6 +63,15 @@ template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> han
 }
 #endif
 
+// A load's errors, one line each as the command line prints them (LoadError::toString()).
+template<typename LoadResult> QStringList errorLines(const LoadResult &result)
+{
+    QStringList lines;
+    for (const auto &e : result.errors)
+        lines.append(e.toString());
+    return lines;
+}
+
 struct ProgramRun
 {
     int exitCode = -1; // -2 when the program crashed

@@ -342,6 +342,8 @@ private:
     bool readQString(QString *out, bool required = false);
     // A colour written as #rrggbb; anything else is an error and leaves `out` invalid.
     void readColor(QColor *out);
+    // true or false; anything else is an error and leaves `out` as it was.
+    void readBool(bool *out);
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
@@ -810,10 +812,7 @@ void Parser::readSource(qsizetype index)
         } else if (member == SourceMember::Publisher) {
             readQString(&source.publisher);
         } else if (member == SourceMember::PublisherConfirmed) {
-            if (m_reader.token() == Token::True || m_reader.token() == Token::False)
-                source.publisherConfirmed = m_reader.token() == Token::True;
-            else
-                typeError(u"true or false"_s);
+            readBool(&source.publisherConfirmed);
         } else if (member == SourceMember::Published) {
             readWhen(&source.published, nullptr);
         } else if (member == SourceMember::Url) {
@@ -827,6 +826,14 @@ void Parser::readSource(qsizetype index)
     missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
     source.sentences = SentenceSplitter::split(source.text);
     m_timeline->sources.append(std::move(source));
+}
+
+void Parser::readBool(bool *out)
+{
+    if (m_reader.token() == Token::True || m_reader.token() == Token::False)
+        *out = m_reader.token() == Token::True;
+    else
+        typeError(u"true or false"_s);
 }
 
 void Parser::readColor(QColor *out)
@@ -977,10 +984,7 @@ void Parser::readEvent(qsizetype index)
             readArray([&](qsizetype) { readReference(); });
             event.references.count = std::uint32_t(t.references.size() - event.references.begin);
         } else if (member == EventMember::Draft) {
-            if (m_reader.token() == Token::True || m_reader.token() == Token::False)
-                event.draft = m_reader.token() == Token::True;
-            else
-                typeError(u"true or false"_s);
+            readBool(&event.draft);
         }
     });
     m_currentEvent = -1;

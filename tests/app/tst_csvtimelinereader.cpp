@@ -24,18 +24,6 @@ private Q_SLOTS:
     void errorsNameLineRowAndColumn();
 };
 
-namespace {
-
-QStringList errorLines(const TimelineLoader::Result &result)
-{
-    QStringList lines;
-    for (const LoadError &e : result.errors)
-        lines.append(e.toString());
-    return lines;
-}
-
-} // namespace
-
 void TestCsvTimelineReader::parsesRfc4180_data()
 {
     QTest::addColumn<QByteArray>("csv");
@@ -216,7 +204,7 @@ void TestCsvTimelineReader::errorsNameLineRowAndColumn()
     QFETCH(QStringList, errors);
     const TimelineLoader::Result result = TimelineLoader::loadData(csv, u"bad.csv"_s);
     QVERIFY(!result.ok());
-    QCOMPARE(errorLines(result), errors);
+    QCOMPARE(TestUtils::errorLines(result), errors);
 }
 
 SOURCELINE_TEST_MAIN(TestCsvTimelineReader)

@@ -32,14 +32,6 @@ TimelineLoader::Result load(const QByteArray &json)
     return TimelineLoader::loadData(json, u"tl.json"_s);
 }
 
-QStringList errorLines(const TimelineLoader::Result &result)
-{
-    QStringList lines;
-    for (const LoadError &e : result.errors)
-        lines.append(e.toString());
-    return lines;
-}
-
 } // namespace
 
 void TestTimelineJsReader::detectsTheFormatByContent_data()
@@ -247,7 +239,7 @@ void TestTimelineJsReader::errorsNameThePlace()
     QFETCH(QStringList, errors);
     const TimelineLoader::Result result = load(json);
     QVERIFY(!result.ok());
-    QCOMPARE(errorLines(result), errors);
+    QCOMPARE(TestUtils::errorLines(result), errors);
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineJsReader)

@@ -52,14 +52,6 @@ QString place(const QByteArray &doc, const QByteArray &needle, const QByteArray 
     return u"bad.json:%1:%2"_s.arg(line).arg(column);
 }
 
-QStringList errorLines(const TimelineLoader::Result &result)
-{
-    QStringList lines;
-    for (const LoadError &e : result.errors)
-        lines.append(e.toString());
-    return lines;
-}
-
 TimelineLoader::Result load(const QByteArray &doc)
 {
     return TimelineLoader::loadData(doc, u"bad.json"_s);
@@ -481,7 +473,8 @@ void TestTimelineLoader::errors_data()
           + u": sources[0].publisherConfirmed: expected true or false, found a string"_s });
     doc = timeline("[" + eventJson("e", "2020", R"(,"draft":"yes")") + "]");
     row("draft is a string", doc,
-        { place(doc, "\"yes\"") + u": events[0].draft (event \"e\"): expected true or false, found a string"_s });
+        { place(doc, "\"yes\"")
+          + u": events[0].draft (event \"e\"): expected true or false, found a string"_s });
     doc = timeline("[" + eventJson("e", "2020", R"(,"evidence":{})") + "]");
     row("evidence is an object", doc,
         { place(doc, "{}") + u": events[0].evidence (event \"e\"): expected an array, found an object"_s });
@@ -632,7 +625,7 @@ void TestTimelineLoader::errors()
     const auto result = load(doc);
     QVERIFY(!result.ok());
     QCOMPARE(result.timeline, nullptr);
-    QCOMPARE(errorLines(result), expected);
+    QCOMPARE(TestUtils::errorLines(result), expected);
     QCOMPARE(result.unreportedErrors, 0);
     QCOMPARE(result.errorText(), expected.join(u'\n'));
     for (const LoadError &e : result.errors) {
@@ -664,7 +657,7 @@ void TestTimelineLoader::wholeMessages()
 )";
     const auto result = load(doc);
     QCOMPARE(
-        errorLines(result),
+        TestUtils::errorLines(result),
         (QStringList {
             u"bad.json:9:57: actors[0].color: \"blue\" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s,
             u"bad.json:12:41: events[0].when (event \"e1\"): \"2023-02-30\" is not a date: February 2023 has 28 days"_s,
@@ -683,7 +676,7 @@ void TestTimelineLoader::wholeMessages()
     // Malformed JSON stops the reading: only the place where it stopped is reported.
     QByteArray broken = doc;
     broken.replace("\"version\": 1,", "\"version\": 1");
-    QCOMPARE(errorLines(load(broken)),
+    QCOMPARE(TestUtils::errorLines(load(broken)),
              QStringList { u"bad.json:4:3: malformed JSON: missing ',' between two members of an object"_s });
 }
 
@@ -768,14 +761,15 @@ void TestTimelineLoader::loadFileFailures()
 
     result = TimelineLoader::loadFile(dir.path());
     QVERIFY(!result.ok());
-    QCOMPARE(errorLines(result), QStringList { dir.path() + u": is a folder, not a timeline file"_s });
+    QCOMPARE(TestUtils::errorLines(result),
+             QStringList { dir.path() + u": is a folder, not a timeline file"_s });
 
     const QString empty = dir.filePath(u"empty.json"_s);
     QFile file(empty);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
     result = TimelineLoader::loadFile(empty);
-    QCOMPARE(errorLines(result),
+    QCOMPARE(TestUtils::errorLines(result),
              QStringList { empty + u":1:1: malformed JSON: the file is empty: expected a JSON value"_s });
 
     // A valid file on disk loads, and its errors would name it as the user did.
@@ -801,7 +795,7 @@ void TestTimelineLoader::deepNesting()
     // Deep nesting in an ignored member is refused at the loader's depth limit, without a crash.
     const QByteArray doc = R"({"format":"sourceline","x":)" + QByteArray(100000, '[');
     const auto result = load(doc);
-    QCOMPARE(errorLines(result),
+    QCOMPARE(TestUtils::errorLines(result),
              QStringList { u"bad.json:1:%1: malformed JSON: nesting is deeper than %2 levels"_s
                                .arg(28 + TimelineLoader::maxDepth - 1)
                                .arg(TimelineLoader::maxDepth) });
