@@ -67,5 +67,7 @@ double LaneLayout::topToShow(int row) const
     // Above the area, or the area is lower than one lane: the row goes to the top.
     if (y(row) < top || laneHeight > height)
         return std::clamp(double(row), 0.0, maxTopRow);
-    return std::clamp(row + 1 - rowsInView(), 0.0, maxTopRow);
+    // Below: the row comes up to the bottom edge, or a little above it so that the top lane is
+    // a whole one (the last lanes end on the bottom edge).
+    return std::clamp(std::ceil(row + 1 - rowsInView() - s_epsilon), 0.0, maxTopRow);
 }

@@ -32,6 +32,6 @@ struct LaneLayout
     std::pair<int, int> visibleRows() const;
     bool isWhollyVisible(int row) const;
     // The top row nearest the current one at which `row` is wholly in view (or, in an area lower
-    // than a lane, at the top).
+    // than a lane, at the top), a whole row unless that is past maxTopRow.
     double topToShow(int row) const;
 };

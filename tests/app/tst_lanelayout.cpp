@@ -103,27 +103,31 @@ void TestLaneLayout::rowAtInvertsY()
 
 void TestLaneLayout::topToShowBringsARowWhollyIntoView_data()
 {
+    QTest::addColumn<qreal>("height");
     QTest::addColumn<double>("top");
     QTest::addColumn<int>("row");
     QTest::addColumn<double>("newTop");
-    // 50 lanes of 30 px, 10 in view.
-    QTest::newRow("already in view") << 5.0 << 9 << 5.0;
-    QTest::newRow("above: to the top") << 20.0 << 3 << 3.0;
-    QTest::newRow("partly above: to the top") << 20.5 << 20 << 20.0;
-    QTest::newRow("below: to the bottom") << 0.0 << 30 << 21.0;
-    QTest::newRow("partly below: to the bottom") << 0.5 << 10 << 1.0;
-    QTest::newRow("the last lane") << 0.0 << 49 << 40.0;
-    QTest::newRow("no such row") << 7.0 << 50 << 7.0;
+    // 50 lanes of 30 px: 10 in view in 300 px, 9.5 in 285.
+    QTest::newRow("already in view") << 300.0 << 5.0 << 9 << 5.0;
+    QTest::newRow("above: to the top") << 300.0 << 20.0 << 3 << 3.0;
+    QTest::newRow("partly above: to the top") << 300.0 << 20.5 << 20 << 20.0;
+    QTest::newRow("below: to the bottom") << 300.0 << 0.0 << 30 << 21.0;
+    QTest::newRow("partly below: to the bottom") << 300.0 << 0.5 << 10 << 1.0;
+    QTest::newRow("the last lane") << 300.0 << 0.0 << 49 << 40.0;
+    QTest::newRow("no such row") << 300.0 << 7.0 << 50 << 7.0;
+    QTest::newRow("below, 9.5 in view: a whole lane at the top") << 285.0 << 0.0 << 30 << 22.0;
+    QTest::newRow("the last lane, 9.5 in view: on the bottom edge") << 285.0 << 0.0 << 49 << 40.5;
 }
 
 void TestLaneLayout::topToShowBringsARowWhollyIntoView()
 {
+    QFETCH(qreal, height);
     QFETCH(double, top);
     QFETCH(int, row);
     QFETCH(double, newTop);
-    const LaneLayout layout = LaneLayout::compute(50, 40, 300, 30, false, top);
+    const LaneLayout layout = LaneLayout::compute(50, 40, height, 30, false, top);
     QCOMPARE(layout.topToShow(row), newTop);
-    const LaneLayout shown = LaneLayout::compute(50, 40, 300, 30, false, layout.topToShow(row));
+    const LaneLayout shown = LaneLayout::compute(50, 40, height, 30, false, layout.topToShow(row));
     if (row < 50)
         QVERIFY(shown.isWhollyVisible(row));
 }
