@@ -107,6 +107,11 @@ CommandLine::CommandLine(int &argc, char **argv)
     , m_noTitle(u"no-title"_s, u"Leave the timeline's title out of the export."_s)
     , m_subtitle(u"subtitle"_s, u"Put TEXT under the export's title."_s, u"TEXT"_s)
     , m_noCredit(u"no-credit"_s, u"Leave out the credit line that names the timeline's sources."_s)
+    , m_lanes(u"lanes"_s,
+              u"all: every lane squeezed into the figure, as the window's overview (the default). view: "
+              "the lanes in view at a readable height, with their labels; without a window that is the "
+              "first lanes that fit, or with --select those around the selected event's lane."_s,
+              u"all|view"_s, u"all"_s)
     , m_size(u"size"_s, u"Size of the exported chart in pixels before scaling (default 1600x900)."_s,
              u"WxH"_s, u"1600x900"_s)
     , m_scale(u"scale"_s,
@@ -140,8 +145,8 @@ CommandLine::CommandLine(int &argc, char **argv)
         u"Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
         "Without FILE it opens the embedded OpenAI\u2013Microsoft timeline (2019\u20132025)."_s);
     m_parser.addOptions({ m_check, m_dump, m_saveAs, m_to, m_export, m_format, m_noTitle, m_subtitle,
-                          m_noCredit, m_size, m_scale, m_select, m_screenshot, m_timex, m_draft, m_published,
-                          m_title });
+                          m_noCredit, m_lanes, m_size, m_scale, m_select, m_screenshot, m_timex, m_draft,
+                          m_published, m_title });
     m_parser.addPositionalArgument(u"FILE"_s, u"A timeline file (format: docs/format.md)."_s, u"[FILE]"_s);
     if (!m_parser.parse(arguments))
         m_problem = m_parser.errorText();
@@ -175,7 +180,7 @@ CommandLine::CommandLine(int &argc, char **argv)
         if (m_problem.isEmpty() && m_parser.isSet(*option) && !exporting)
             m_problem = u"--%1 goes with --export or --screenshot"_s.arg(option->names().constFirst());
     }
-    for (const QCommandLineOption *option : { &m_format, &m_noTitle, &m_subtitle, &m_noCredit }) {
+    for (const QCommandLineOption *option : { &m_format, &m_noTitle, &m_subtitle, &m_noCredit, &m_lanes }) {
         if (m_problem.isEmpty() && m_parser.isSet(*option) && !m_parser.isSet(m_export))
             m_problem = u"--%1 goes with --export"_s.arg(option->names().constFirst());
     }
@@ -330,6 +335,11 @@ QString CommandLine::readExportOptions(ChartExporter::Options *options, ChartExp
     options->title = !m_parser.isSet(m_noTitle);
     options->subtitle = m_parser.value(m_subtitle);
     options->credit = !m_parser.isSet(m_noCredit);
+    const auto lanes = ChartExporter::lanesNamed(m_parser.value(m_lanes));
+    if (!lanes)
+        return u"--lanes must be all or view, not %1"_s.arg(PlainText::quoted(m_parser.value(m_lanes)));
+    options->lanes = *lanes;
+    options->revealSelected = m_parser.isSet(m_select);
     return {};
 }
 
