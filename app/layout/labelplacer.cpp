@@ -3,6 +3,7 @@
 #include "labeloccupancy.h"
 
 #include <QList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -120,8 +121,7 @@ public:
     bool fitsAlone(const Candidate &c, int owner)
     {
         const qreal g = m_options.gap - 0.01;
-        return m_bounds.contains(c.rect)
-            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
     }
 
     bool place(int i)
@@ -149,6 +149,14 @@ private:
     }
 
     const Label &label(int i) const { return m_labels[std::size_t(i)]; }
+
+    // As m_bounds.contains(rect), inlined: the search asks it for every position it tries.
+    bool within(const QRectF &rect) const
+    {
+        return rect.width() > 0 && rect.height() > 0 && rect.left() >= m_bounds.left()
+            && rect.right() <= m_bounds.right() && rect.top() >= m_bounds.top()
+            && rect.bottom() <= m_bounds.bottom();
+    }
     static bool isWide(const QRectF &mark) { return mark.width() > 2 * mark.height(); }
 
     std::vector<std::vector<int>> findClusters() const
@@ -174,8 +182,7 @@ private:
         // Text has room above and below its glyphs: half the gap is enough between lines.
         --m_budget;
         const qreal g = m_options.gap - 0.01;
-        return m_bounds.contains(c.rect)
-            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
     }
 
     void commit(int i, const Candidate &c, int slot)
@@ -309,11 +316,12 @@ private:
         return false;
     }
 
-    QList<qreal> widths(int i) const
+    // Whole, then halved, then shortened to a dozen characters; no allocation: asked per label.
+    QVarLengthArray<qreal, 3> widths(int i) const
     {
         const Label &l = label(i);
         const qreal full = std::min(l.size.width(), m_bounds.width());
-        QList<qreal> result { full };
+        QVarLengthArray<qreal, 3> result { full };
         if (l.minWidth > 0 && l.minWidth < full)
             result.append(std::max(l.minWidth, full * 0.5));
         // As a last resort, shortened to its recognisable start.
