@@ -8,7 +8,9 @@
 #include <memory>
 
 class ActorPanel;
+class ArticleImporter;
 class BackgroundLoader;
+class DraftsPanel;
 class QPrinter;
 class QProgressBar;
 class QToolButton;
@@ -57,6 +59,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     FileActions *fileActions() const { return m_fileActions; }
     EditActions *editActions() const { return m_editActions; }
+    ArticleImporter *articleImporter() const { return m_articleImporter; }
+    DraftsPanel *draftsPanel() const { return m_drafts; }
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName, bool ok);
@@ -95,6 +99,8 @@ private:
     BackgroundLoader *m_loader;
     FileActions *m_fileActions;
     EditActions *m_editActions;
+    ArticleImporter *m_articleImporter;
+    DraftsPanel *m_drafts;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };
