@@ -267,6 +267,16 @@ void MainWindow::createActions()
         [this] { m_document->zoom()->fit(); });
     add(view, tr("Zoom to &Event"), { QKeySequence(Qt::Key_Z) }, [this] { m_chartView->zoomToCurrent(); });
     view->addSeparator();
+    // All lanes squeezed into the chart, against readable lanes that scroll.
+    m_overviewAction = add(view, tr("Over&view of All Lanes"), { QKeySequence(Qt::Key_O) }, [this](bool on) {
+        m_document->zoom()->setLanesOverview(on);
+        m_settings->setChartOverview(on);
+    });
+    m_overviewAction->setCheckable(true);
+    connect(m_document->zoom(), &ZoomState::lanesChanged, m_overviewAction,
+            [this] { m_overviewAction->setChecked(m_document->zoom()->lanesOverview()); });
+    view->addActions(m_chartView->laneActions());
+    view->addSeparator();
     QAction *showDrafts = m_drafts->toggleViewAction();
     showDrafts->setText(tr("&Drafts Panel"));
     showDrafts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
@@ -423,6 +433,7 @@ void MainWindow::restoreState()
     m_mainSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Main));
     m_leftSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Left));
     m_sideSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Side));
+    m_document->zoom()->setLanesOverview(m_settings->chartOverview());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

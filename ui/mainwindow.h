@@ -9,6 +9,7 @@
 
 class ActorPanel;
 class ArticleImporter;
+class QAction;
 class BackgroundLoader;
 class DraftsPanel;
 class QPrinter;
@@ -102,5 +103,6 @@ private:
     ArticleImporter *m_articleImporter;
     DraftsPanel *m_drafts;
     std::unique_ptr<Settings> m_settings;
+    QAction *m_overviewAction = nullptr;
     std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };
