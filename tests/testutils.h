@@ -11,7 +11,10 @@
 
 #ifdef QT_WIDGETS_LIB
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QPointer>
+#include <QPushButton>
 #include <QTimer>
 #include <QWidget>
 
@@ -61,6 +64,16 @@ template<typename Dialog> void whenDialogOpens(std::function<void(Dialog *)> han
         }
     });
     timer->start();
+}
+
+// Clicks a dialog's OK button, as a person would; fails the test when it is missing or disabled.
+inline void clickDialogOk(QDialog *dialog)
+{
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    QVERIFY(ok && ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
 }
 #endif
 

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ArticleImporter</name>
+    <message numerus="yes">
+        <source>Imported “%1”: %n draft event(s) to review</source>
+        <translation>
+            <numerusform>Imported “%1”: %n draft event to review</numerusform>
+            <numerusform>Imported “%1”: %n draft events to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -46,6 +56,16 @@
         <translation>
             <numerusform>%n era</numerusform>
             <numerusform>%n eras</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPanel</name>
+    <message numerus="yes">
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n draft</numerusform>
+            <numerusform>%n drafts</numerusform>
         </translation>
     </message>
 </context>

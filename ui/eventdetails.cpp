@@ -113,6 +113,15 @@ EventDetails::EventDetails(EventModel *events, ActorModel *actors, QItemSelectio
     m_title->setFont(titleFont);
     bodyLayout->addWidget(m_title);
 
+    m_draft = makePlainLabel(m_body);
+    m_draft->setObjectName(u"draftNote"_s);
+    m_draft->setText(tr("Draft: proposed from an article, not yet reviewed. Accept, edit or reject it "
+                        "in the Drafts panel."));
+    QFont draftFont = m_draft->font();
+    draftFont.setItalic(true);
+    m_draft->setFont(draftFont);
+    bodyLayout->addWidget(m_draft);
+
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -193,6 +202,11 @@ QString EventDetails::precisionText() const
     return m_event < 0 ? QString() : m_precision->text();
 }
 
+QString EventDetails::draftNote() const
+{
+    return m_event >= 0 && !m_draft->isHidden() ? m_draft->text() : QString();
+}
+
 QString EventDetails::kindText() const
 {
     return m_event < 0 ? QString() : m_kind->text();
@@ -258,6 +272,7 @@ void EventDetails::display(int row)
     const Timeline &t = *timeline;
     const Event &event = t.events[m_event];
     m_title->setText(t.text(event.title));
+    m_draft->setVisible(event.draft);
     const QString resolved = event.range.toDisplayString();
     m_date->setText(event.dateText.isEmpty() ? resolved : t.text(event.dateText) + u" \u00b7 "_s + resolved);
     m_precision->setText(precisionWords(event.range));

@@ -41,6 +41,8 @@ public:
     QString dateLine() const; // "late 2022 · 30 Nov 2022"
     QString precisionText() const; // "exact day", "date range, approximate"
     QString kindText() const;
+    // The note that the event is a draft, proposed from an article; empty for a reviewed event.
+    QString draftNote() const;
     QString summaryText() const;
     QStringList actorNames() const;
     QStringList referenceTexts() const; // "Introducing ChatGPT — OpenAI, 30 Nov 2022"
@@ -69,6 +71,7 @@ private:
     QLabel *m_placeholder;
     QWidget *m_body;
     QLabel *m_title;
+    QLabel *m_draft;
     QFormLayout *m_form;
     QLabel *m_date;
     QLabel *m_precision;

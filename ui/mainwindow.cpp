@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
 #include "actorpanel.h"
+#include "articleimporter.h"
 #include "backgroundloader.h"
 #include "chartexporter.h"
+#include "draftmodel.h"
+#include "draftspanel.h"
 #include "editactions.h"
 #include "eventdetails.h"
 #include "eventtable.h"
@@ -188,6 +191,10 @@ MainWindow::MainWindow(State state, QWidget *parent)
     m_fileActions = new FileActions(m_document, m_settings.get(), this);
     connect(m_fileActions, &FileActions::openRequested, this, &MainWindow::openFile);
     m_editActions = new EditActions(m_document, m_sourceView, this);
+    m_articleImporter = new ArticleImporter(m_document, this);
+    m_drafts = new DraftsPanel(m_document, m_editActions, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_drafts);
+    m_drafts->hide(); // until there are drafts to review
     createActions();
 
     connect(m_actorPanel, &ActorPanel::actorHighlighted, m_document, &TimelineDocument::setHighlightedActor);
@@ -201,6 +208,12 @@ MainWindow::MainWindow(State state, QWidget *parent)
     connect(m_document->filter(), &TimelineFilter::searchingChanged, this, &MainWindow::updateStatus);
     connect(m_document->zoom(), &ZoomState::rangeChanged, this, &MainWindow::updateStatus);
     connect(m_document, &TimelineDocument::timelineChanged, this, &MainWindow::updateStatus);
+    // Drafts come to be reviewed: the panel shows when an import or a file brings some.
+    connect(m_articleImporter, &ArticleImporter::finished, m_drafts, &DraftsPanel::reviewFirst);
+    connect(m_document, &TimelineDocument::timelineChanged, m_drafts, [this] {
+        if (m_drafts->model()->rowCount() > 0)
+            m_drafts->show();
+    });
 
     restoreState();
 }
@@ -221,6 +234,8 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     m_fileActions->addTo(file);
     file->addSeparator();
+    file->addAction(m_articleImporter->importAction());
+    addAction(m_articleImporter->importAction());
     add(file, tr("&Export Chart…"), { QKeySequence(Qt::CTRL | Qt::Key_E) }, &MainWindow::exportChart);
     add(file, tr("&Print…"), { QKeySequence::Print }, &MainWindow::printChart);
     QMenu *exportMenu = file->addMenu(tr("Export &Timeline"));
@@ -237,6 +252,8 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
     add(edit, tr("&Clear Search"), {}, [this] { m_search->clear(); });
+    edit->addSeparator();
+    m_drafts->addTo(edit->addMenu(tr("Re&view Drafts")));
 
     menuBar()->addMenu(timelineMenu);
 
@@ -259,6 +276,12 @@ void MainWindow::createActions()
     connect(m_document->zoom(), &ZoomState::lanesChanged, m_overviewAction,
             [this] { m_overviewAction->setChecked(m_document->zoom()->lanesOverview()); });
     view->addActions(m_chartView->laneActions());
+    view->addSeparator();
+    QAction *showDrafts = m_drafts->toggleViewAction();
+    showDrafts->setText(tr("&Drafts Panel"));
+    showDrafts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    view->addAction(showDrafts);
+    addAction(showDrafts);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, tr("&Previous Event"), { QKeySequence(Qt::Key_Left) }, [this] { m_chartView->selectPrevious(); });

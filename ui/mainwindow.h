@@ -8,8 +8,10 @@
 #include <memory>
 
 class ActorPanel;
+class ArticleImporter;
 class QAction;
 class BackgroundLoader;
+class DraftsPanel;
 class QPrinter;
 class QProgressBar;
 class QToolButton;
@@ -58,6 +60,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     FileActions *fileActions() const { return m_fileActions; }
     EditActions *editActions() const { return m_editActions; }
+    ArticleImporter *articleImporter() const { return m_articleImporter; }
+    DraftsPanel *draftsPanel() const { return m_drafts; }
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName, bool ok);
@@ -96,6 +100,8 @@ private:
     BackgroundLoader *m_loader;
     FileActions *m_fileActions;
     EditActions *m_editActions;
+    ArticleImporter *m_articleImporter;
+    DraftsPanel *m_drafts;
     std::unique_ptr<Settings> m_settings;
     QAction *m_overviewAction = nullptr;
     std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then

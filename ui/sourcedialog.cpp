@@ -1,5 +1,6 @@
 #include "sourcedialog.h"
 
+#include "articlereader.h"
 #include "daterange.h"
 
 #include <QDialogButtonBox>
@@ -12,7 +13,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStringDecoder>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -73,29 +73,28 @@ SourceDialog::SourceDialog(const Source &source, bool isNew, QWidget *parent)
 
 bool SourceDialog::readFile(const QString &fileName)
 {
-    QFile file(fileName);
+    // The article reader's checks: a binary file or one too large is refused with the place named.
     QString error;
-    QString text;
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = tr("Cannot read %1: %2").arg(fileName, file.errorString());
-    } else {
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        text = decoder(file.readAll());
-        if (decoder.hasError())
-            error = tr("%1 is not UTF-8 text").arg(fileName);
-    }
-    if (!error.isEmpty()) {
-        QMessageBox box(QMessageBox::Warning, tr("Cannot read source"), QString(), QMessageBox::Ok, this);
+    const auto article = ArticleReader::read(fileName, &error);
+    const auto tell = [this](QMessageBox::Icon icon, const QString &title, const QString &text) {
+        QMessageBox box(icon, title, QString(), QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
-        box.setText(error);
+        box.setText(text);
         box.exec();
+    };
+    if (!article) {
+        tell(QMessageBox::Warning, tr("Cannot read source"), error);
         return false;
     }
     // Line ends as one character, so that offsets into the text mean the same on every system.
+    QString text = article->text;
     text.replace(u"\r\n"_s, u"\n"_s);
     m_text->setPlainText(text);
     if (m_title->text().trimmed().isEmpty())
         m_title->setText(QFileInfo(fileName).completeBaseName());
+    Q_EMIT fileRead(fileName);
+    if (!article->warning.isEmpty())
+        tell(QMessageBox::Information, tr("Source read as Latin-1"), article->warning);
     return true;
 }
 

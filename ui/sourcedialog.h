@@ -20,9 +20,17 @@ public:
 
     Source source() const;
     QLineEdit *titleEdit() const { return m_title; }
+    QLineEdit *publisherEdit() const { return m_publisher; }
+    QLineEdit *publishedEdit() const { return m_published; }
+    QLineEdit *urlEdit() const { return m_url; }
     QPlainTextEdit *textEdit() const { return m_text; }
     // Reads a text file into the text, its name into an empty title; false with a message if not.
+    // Text that is not UTF-8 is read as Latin-1, with a message saying so.
     bool readFile(const QString &fileName);
+
+Q_SIGNALS:
+    // A file was read into the text (not emitted for typing or pasting).
+    void fileRead(const QString &fileName);
 
 private:
     void check();

@@ -33,5 +33,6 @@ struct EventDraft
     QList<int> actors; // indices into Timeline::actors
     QList<EvidenceDraft> evidence;
     QList<ReferenceDraft> references;
+    bool draft = false; // proposed from an article and not yet reviewed (the format's "draft")
     friend bool operator==(const EventDraft &, const EventDraft &) = default;
 };

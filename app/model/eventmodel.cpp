@@ -89,6 +89,8 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     }
     case SummaryRole:
         return t.text(event.summary);
+    case DraftRole:
+        return event.draft;
     }
     return {};
 }

@@ -24,6 +24,7 @@ public:
         ActorsRole, // QList<int> of actor indices
         SummaryRole,
         SortRole, // what the column sorts by: the first day for the date, else the text
+        DraftRole, // bool: proposed from an article, not yet reviewed
     };
 
     explicit EventModel(QObject *parent = nullptr);

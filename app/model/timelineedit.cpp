@@ -59,6 +59,7 @@ EventDraft draftOf(const Timeline &t, int index)
         d.evidence.append({ item.source, t.text(item.quote) });
     for (const Reference &ref : t.referencesOf(e))
         d.references.append({ t.text(ref.title), t.text(ref.publisher), t.text(ref.url), t.text(ref.date) });
+    d.draft = e.draft;
     return d;
 }
 
@@ -144,6 +145,7 @@ Event pack(Timeline &t, const EventDraft &d)
         references.push_back(
             { store(t, ref.title), store(t, ref.publisher), store(t, ref.url), store(t, ref.date) });
     e.references = append(t.references, references);
+    e.draft = d.draft;
     return e;
 }
 

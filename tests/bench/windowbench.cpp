@@ -7,6 +7,7 @@
 // Timings are printed in milliseconds; they are measurements, never assertions.
 
 #include "actorpanel.h"
+#include "articleimporter.h"
 #include "eventdetails.h"
 #include "eventproxymodel.h"
 #include "eventtable.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <cstdio>
 #include <functional>
@@ -253,6 +255,44 @@ void measureWindow(const QString &fileName, bool paintChart)
             window.repaint();
             settle();
         }));
+
+    // An article imported into the open timeline: the drafter runs on a worker, then the drafts
+    // are stored as one undoable step on the UI thread. Beside it, one event added by hand.
+    out() << u"Import the seed article (published 2025-01-22), then undo it\n"_s;
+    {
+        Source details;
+        details.title = u"Seed article"_s;
+        details.published = u"2025-01-22"_s;
+        details.text =
+            TimelineLoader::loadFile(TimelineLoader::embeddedPath()).timeline->sources.front().text;
+        StallWatch watch;
+        QSignalSpy done(window.articleImporter(), &ArticleImporter::finished);
+        watch.start();
+        QElapsedTimer total;
+        total.start();
+        window.articleImporter()->start(details);
+        done.wait(120000);
+        window.repaint();
+        settle();
+        const double all = msSince(total);
+        watch.stop();
+        const int drafts = done.isEmpty() ? 0 : done.front().front().value<ArticleImport::Result>().drafts;
+        row(u"import: until %1 drafts are in and painted"_s.arg(drafts), all);
+        row(u"import: longest stall of the UI thread"_s, watch.longestMs(0, watch.now()));
+        row(u"undo the import"_s, timeIt([&] {
+                window.document()->undoStack()->undo();
+                window.repaint();
+                settle();
+            }));
+        EventDraft one = window.document()->eventDraft(int(timeline->events.size() / 2));
+        one.id.clear();
+        row(u"baseline: add one event by hand, and paint"_s, timeIt([&] {
+                window.document()->addEvent(one);
+                window.repaint();
+                settle();
+            }));
+        window.document()->undoStack()->undo();
+    }
 
     // What the UI thread goes through from a click or a key until the answer is shown: the call
     // itself, and the longest stall of the event loop until the worker's answer is in and painted.
