@@ -1266,12 +1266,12 @@ void Parser::resolveReferences()
     };
     const std::vector<qint32> actors =
         resolve(m_actorIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1"),
-                QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1 (used %n times; this is the first)"));
+                QT_TRANSLATE_N_NOOP("TimelineLoader", "unknown actor %1 (used %n times; this is the first)"));
     for (std::int32_t &actor : m_timeline->eventActors)
         actor = actors[actor];
     const std::vector<qint32> sources =
         resolve(m_sourceIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1"),
-                QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1 (used %n times; this is the first)"));
+                QT_TRANSLATE_N_NOOP("TimelineLoader", "unknown source %1 (used %n times; this is the first)"));
     for (Evidence &evidence : m_timeline->evidence) {
         if (evidence.source >= 0)
             evidence.source = sources[evidence.source];
