@@ -129,6 +129,20 @@ Scroll or double-click to zoom in</numerusform>
 <context>
     <name>TimelineLoader</name>
     <message numerus="yes">
+        <source>unknown actor %1 (used %n times; this is the first)</source>
+        <translation>
+            <numerusform>unknown actor %1 (used %n time; this is the first)</numerusform>
+            <numerusform>unknown actor %1 (used %n times; this is the first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown source %1 (used %n times; this is the first)</source>
+        <translation>
+            <numerusform>unknown source %1 (used %n time; this is the first)</numerusform>
+            <numerusform>unknown source %1 (used %n times; this is the first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %n more problems</source>
         <translation>
             <numerusform>… and %n more problem</numerusform>

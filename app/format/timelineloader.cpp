@@ -187,14 +187,16 @@ private:
 };
 
 // Where an evidence quote stood in the file, kept until quotes are matched after the read.
+// 32 bits each: a file is at most maxFileSize bytes, and a million quotes are kept at once.
 struct PendingQuote
 {
-    qsizetype event = 0; // file index
-    qsizetype item = 0; // index within the event's evidence
-    qsizetype offset = 0;
-    std::size_t evidence = 0; // index into Timeline::evidence
+    std::uint32_t event = 0; // file index
+    std::uint32_t item = 0; // index within the event's evidence
+    std::uint32_t offset = 0;
+    std::uint32_t evidence = 0; // index into Timeline::evidence
     TextRef eventId; // set once the whole event is read
 };
+static_assert(TimelineLoader::maxFileSize <= std::numeric_limits<std::uint32_t>::max());
 
 // A quote that is not in its source, found while the events may be being sorted.
 struct QuoteError
@@ -1201,10 +1203,10 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
         return;
     missing(offset, { { source, "source" }, { quote, "quote" } });
     if (quoteOffset >= 0 && evidence.source >= 0)
-        m_quotes.push_back({ eventIndex,
-                             qsizetype(m_timeline->evidence.size() - event.evidence.begin),
-                             quoteOffset,
-                             m_timeline->evidence.size(),
+        m_quotes.push_back({ std::uint32_t(eventIndex),
+                             std::uint32_t(m_timeline->evidence.size() - event.evidence.begin),
+                             std::uint32_t(quoteOffset),
+                             std::uint32_t(m_timeline->evidence.size()),
                              {} });
     m_timeline->evidence.push_back(evidence);
 }
@@ -1264,12 +1266,12 @@ void Parser::resolveReferences()
     };
     const std::vector<qint32> actors =
         resolve(m_actorIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1"),
-                QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1 (used %n times; this is the first)"));
+                QT_TRANSLATE_N_NOOP("TimelineLoader", "unknown actor %1 (used %n times; this is the first)"));
     for (std::int32_t &actor : m_timeline->eventActors)
         actor = actors[actor];
     const std::vector<qint32> sources =
         resolve(m_sourceIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1"),
-                QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1 (used %n times; this is the first)"));
+                QT_TRANSLATE_N_NOOP("TimelineLoader", "unknown source %1 (used %n times; this is the first)"));
     for (Evidence &evidence : m_timeline->evidence) {
         if (evidence.source >= 0)
             evidence.source = sources[evidence.source];
@@ -1291,13 +1293,23 @@ Parser::QuoteErrors Parser::resolveQuotes()
             ++start[std::size_t(source) + 1];
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::size_t> bySource(start.back());
+    // What matching a quote reads, copied in one pass in file order: looked up through the
+    // quotes' indices instead, each quote of a source (far apart in the file) cost a cache miss
+    // for its PendingQuote and one for its Evidence before its text was even read.
+    struct Job
+    {
+        std::uint32_t pending; // index into m_quotes
+        std::uint32_t evidence; // index into Timeline::evidence
+        TextRef quote;
+    };
+    std::vector<Job> bySource(start.back());
     {
         std::vector<std::size_t> next(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < m_quotes.size(); ++i) {
-            const std::int32_t source = t.evidence[m_quotes[i].evidence].source;
-            if (source >= 0) // an unknown source is reported already
-                bySource[next[std::size_t(source)]++] = i;
+            const Evidence &evidence = t.evidence[m_quotes[i].evidence];
+            if (evidence.source >= 0) // an unknown source is reported already
+                bySource[next[std::size_t(evidence.source)]++] = { std::uint32_t(i), m_quotes[i].evidence,
+                                                                   evidence.quote };
         }
     }
 
@@ -1316,11 +1328,20 @@ Parser::QuoteErrors Parser::resolveQuotes()
             return index ? index->indexOf(needle) : source.text.indexOf(needle);
         };
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
-            const PendingQuote &pending = m_quotes[bySource[k]];
-            Evidence &evidence = t.evidence[pending.evidence];
+#if defined(__GNUC__)
+            // The text and the evidence of a quote a few ahead, while this one is matched.
+            constexpr std::size_t ahead = 8;
+            if (k + ahead < start[s + 1]) {
+                const Job &later = bySource[k + ahead];
+                __builtin_prefetch(t.utf8(later.quote).data());
+                __builtin_prefetch(&t.evidence[later.evidence], 1);
+            }
+#endif
+            const Job &job = bySource[k];
+            Evidence &evidence = t.evidence[job.evidence];
             // Decoded into one buffer for all quotes: a new string each cost an allocation each.
             // Most quotes are ASCII, and widening them is cheaper than a decoder's call.
-            const QByteArrayView utf8 = t.utf8(evidence.quote);
+            const QByteArrayView utf8 = t.utf8(job.quote);
             buffer.resize(utf8.size());
             const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; });
             if (ascii)
@@ -1332,6 +1353,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
             const auto sentences =
                 at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
             if (!sentences) {
+                const PendingQuote &pending = m_quotes[job.pending];
                 // Only the first errors in the file are shown: one that comes after as many as
                 // are shown is counted, not described (describing it searches the source).
                 std::size_t slot = result.errors.size();

@@ -105,13 +105,18 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
                          .arg(PlainText::quoted(whole), why);
         return std::nullopt;
     };
-    const QString expected = QCoreApplication::translate("DateRange", "expected YYYY, YYYY-MM or YYYY-MM-DD");
-    const QString outOfRange = QCoreApplication::translate("DateRange", "years run from %1 to %2")
-                                   .arg(DateRange::s_minYear)
-                                   .arg(DateRange::s_maxYear);
+    // Made only when a date fails: every event's date comes through here.
+    const auto expected = [] {
+        return QCoreApplication::translate("DateRange", "expected YYYY, YYYY-MM or YYYY-MM-DD");
+    };
+    const auto outOfRange = [] {
+        return QCoreApplication::translate("DateRange", "years run from %1 to %2")
+            .arg(DateRange::s_minYear)
+            .arg(DateRange::s_maxYear);
+    };
 
     if (text.isEmpty())
-        return fail(expected);
+        return fail(expected());
 
     Endpoint result;
     switch (text.back()) {
@@ -152,11 +157,11 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         if (text[pos] == '0')
             return fail(QCoreApplication::translate("DateRange", "a year after Y has no leading zeros"));
         if (digits > 7)
-            return fail(outOfRange);
+            return fail(outOfRange());
         const int magnitude = readDigits(text, pos, int(digits));
         const int year = negative ? -magnitude : magnitude;
         if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
-            return fail(outOfRange);
+            return fail(outOfRange());
         return setYears(year, year, DateRange::Form::Exact);
     }
 
@@ -165,7 +170,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         pos = 1;
     // Four characters of year: digits, of which the last one or two may be `X`.
     if (text.size() < pos + 4)
-        return fail(expected);
+        return fail(expected());
     int unspecified = 0;
     int year = 0;
     for (int i = 0; i < 4; ++i) {
@@ -175,7 +180,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         } else if (isDigit(c) && unspecified == 0) {
             year = year * 10 + (c - '0');
         } else {
-            return fail(expected);
+            return fail(expected());
         }
     }
     pos += 4;
@@ -198,7 +203,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return setYears(year, year, DateRange::Form::Exact);
 
     if (text[pos] != '-')
-        return fail(expected);
+        return fail(expected());
     ++pos;
     if (text.sliced(pos).startsWith("XX")) {
         pos += 2;
@@ -213,7 +218,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
     }
     const int month = readDigits(text, pos, 2);
     if (month < 0)
-        return fail(expected);
+        return fail(expected());
     if (month >= 21 && month <= 24) {
         if (pos != text.size())
             return fail(QCoreApplication::translate("DateRange", "a season (21 to 24) has no day"));
@@ -235,7 +240,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return result;
     }
     if (text[pos] != '-')
-        return fail(expected);
+        return fail(expected());
     ++pos;
     if (text.sliced(pos) == "XX") {
         result.first = DateRange::dayFromCivil(year, month, 1);
@@ -246,10 +251,10 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
     }
     const int day = readDigits(text, pos, 2);
     if (day < 0)
-        return fail(expected);
+        return fail(expected());
     if (pos != text.size()
         && !(skipTime(text, pos) && pos == text.size() && !result.uncertain && !result.approximate))
-        return fail(expected);
+        return fail(expected());
     const int monthDays = daysInMonth(year, month);
     if (day == 0)
         return fail(QCoreApplication::translate("DateRange", "days of the month start at 01"));
