@@ -276,7 +276,7 @@ void EventDetails::display(int row)
     const QString resolved = event.range.toDisplayString();
     m_date->setText(event.dateText.isEmpty() ? resolved : t.text(event.dateText) + u" \u00b7 "_s + resolved);
     m_precision->setText(precisionWords(event.range));
-    m_kind->setText(t.kindOf(event));
+    m_kind->setText(t.kindLabelOf(event));
     m_form->setRowVisible(m_kind, event.kind >= 0);
 
     // The two models are reset one after the other when a timeline loads; in between, the

@@ -50,7 +50,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         case ActorsColumn:
             return actorNames(event);
         case KindColumn:
-            return t.kindOf(event);
+            return t.kindLabelOf(event);
         }
         break;
     case Qt::ToolTipRole: {

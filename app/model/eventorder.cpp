@@ -94,7 +94,7 @@ QVariant sortKey(const Timeline &t, const Event &event, int column)
         return names.join(u", "_s);
     }
     case EventModel::KindColumn:
-        return t.kindOf(event);
+        return t.kindLabelOf(event); // as the table shows it
     }
     return {};
 }

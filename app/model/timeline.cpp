@@ -22,3 +22,12 @@ std::optional<DateRange> Timeline::extent() const
     }
     return range;
 }
+
+QString Timeline::kindLabel(const QString &kind, const QList<KindStyle> &styles)
+{
+    for (const KindStyle &style : styles) {
+        if (style.id == kind && !style.label.isEmpty())
+            return style.label;
+    }
+    return kind.left(1).toUpper() + kind.mid(1);
+}

@@ -156,6 +156,13 @@ public:
         return slice(references, event.references);
     }
     QString kindOf(const Event &event) const { return event.kind < 0 ? QString() : kinds.at(event.kind); }
+    // The name people read for the event's kind, as the legend shows it: the label the file
+    // gives the kind (its "kinds" array), else the id with a capital; empty for no kind.
+    QString kindLabelOf(const Event &event) const
+    {
+        return event.kind < 0 ? QString() : kindLabel(kinds.at(event.kind), kindStyles);
+    }
+    static QString kindLabel(const QString &kind, const QList<KindStyle> &styles);
 
     // The event with this id, or -1. A linear scan: for look-ups by a person, not in loops.
     qsizetype indexOfEvent(QByteArrayView id) const;

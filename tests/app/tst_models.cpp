@@ -43,6 +43,8 @@ private Q_SLOTS:
     void eventRowsInDateOrder();
     void eventRoles_data();
     void eventRoles();
+    void kindsShowTheirLabels_data();
+    void kindsShowTheirLabels();
     void eventToolTips();
     void eventHeaders();
     void eventSortRoleAcrossTheEpoch();
@@ -152,6 +154,45 @@ void TestModels::eventRoles_data()
                                                   u"inflection"_s };
 }
 
+void TestModels::kindsShowTheirLabels_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("labelled by the file") << "deal"_ba << u"Signed deal"_s << u"deal"_s;
+    QTest::newRow("labelled, with a colour") << "rift"_ba << u"Public rift"_s << u"rift"_s;
+    QTest::newRow("listed without a label") << "memo"_ba << u"Memo"_s << u"memo"_s;
+    QTest::newRow("not listed") << "talk"_ba << u"Talk"_s << u"talk"_s;
+    QTest::newRow("no kind") << "plain"_ba << QString() << QString();
+}
+
+void TestModels::kindsShowTheirLabels()
+{
+    // The table names a kind as the legend does: the file's label, else the id with a capital.
+    QFETCH(QByteArray, event);
+    QFETCH(QString, shown);
+    QFETCH(QString, kind);
+    const QByteArray json =
+        R"({"format": "sourceline", "version": 1, "title": "Kinds", "sources": [], "actors": [],
+        "kinds": [{"id": "deal", "label": "Signed deal"}, {"id": "rift", "label": "Public rift", "color": "#aa3377"},
+                  {"id": "memo"}],
+        "events": [
+          {"id": "deal", "title": "A deal", "when": "2020-01-02", "kind": "deal", "actors": []},
+          {"id": "rift", "title": "A rift", "when": "2020-02-03", "kind": "rift", "actors": []},
+          {"id": "memo", "title": "A memo", "when": "2020-03-04", "kind": "memo", "actors": []},
+          {"id": "talk", "title": "A talk", "when": "2020-04-05", "kind": "talk", "actors": []},
+          {"id": "plain", "title": "Plain", "when": "2020-05-06", "actors": []}]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"kinds.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    EventModel model;
+    model.setTimeline(result.timeline);
+    const int row = int(result.timeline->indexOfEvent(event));
+    QVERIFY(row >= 0);
+    const QModelIndex cell = model.index(row, EventModel::KindColumn);
+    QCOMPARE(cell.data(Qt::DisplayRole).toString(), shown);
+    QCOMPARE(cell.data(EventModel::KindRole).toString(), kind);
+}
+
 void TestModels::eventRoles()
 {
     QFETCH(QString, id);
@@ -177,7 +218,8 @@ void TestModels::eventRoles()
     QCOMPARE(at(EventModel::DateColumn, Qt::DisplayRole).toString(), date);
     QCOMPARE(at(EventModel::TitleColumn, Qt::DisplayRole).toString(), title);
     QCOMPARE(at(EventModel::ActorsColumn, Qt::DisplayRole).toString(), actors);
-    QCOMPARE(at(EventModel::KindColumn, Qt::DisplayRole).toString(), kind);
+    // Shown as a name, with a capital (kindsShowTheirLabels); the role keeps the id.
+    QCOMPARE(at(EventModel::KindColumn, Qt::DisplayRole).toString().toLower(), kind);
     QCOMPARE(model.actorNames(m_embedded->events[row]), actors);
 
     // The roles answer the same whatever the column.

@@ -62,11 +62,9 @@ QColor none()
 
 QString displayName(const QString &kind, const QList<KindStyle> &styles)
 {
-    if (const KindStyle *style = styleOf(kind, styles); style && !style->label.isEmpty())
-        return style->label;
     if (kind.isEmpty())
         return QCoreApplication::translate("KindColors", "Other");
-    return kind.left(1).toUpper() + kind.mid(1);
+    return Timeline::kindLabel(kind, styles);
 }
 
 } // namespace KindColors
