@@ -107,6 +107,7 @@ CommandLine::CommandLine(int &argc, char **argv)
     , m_noTitle(u"no-title"_s)
     , m_subtitle(u"subtitle"_s, QString(), u"TEXT"_s)
     , m_noCredit(u"no-credit"_s)
+    , m_lanes(u"lanes"_s, QString(), u"all|view"_s, u"all"_s)
     , m_size(u"size"_s, QString(), u"WxH"_s, u"1600x900"_s)
     , m_scale(u"scale"_s, QString(), u"F"_s, u"1"_s)
     , m_select(u"select"_s, QString(), u"EVENT_ID"_s)
@@ -176,7 +177,7 @@ QString CommandLine::usageProblem() const
         if (m_parser.isSet(*option) && !exporting)
             return tr("--%1 goes with --export or --screenshot").arg(option->names().constFirst());
     }
-    for (const QCommandLineOption *option : { &m_format, &m_noTitle, &m_subtitle, &m_noCredit }) {
+    for (const QCommandLineOption *option : { &m_format, &m_noTitle, &m_subtitle, &m_noCredit, &m_lanes }) {
         if (m_parser.isSet(*option) && !m_parser.isSet(m_export))
             return tr("--%1 goes with --export").arg(option->names().constFirst());
     }
@@ -191,8 +192,8 @@ void CommandLine::setUpParser(QCommandLineParser *parser) const
         tr("Sourceline shows dated events on a timeline, each beside the source sentences it rests on.\n"
            "Without FILE it opens the embedded OpenAI–Microsoft timeline (2019–2025)."));
     parser->addOptions({ m_check, m_dump, m_saveAs, m_to, m_export, m_format, m_noTitle, m_subtitle,
-                         m_noCredit, m_size, m_scale, m_select, m_screenshot, m_timex, m_draft, m_published,
-                         m_title });
+                         m_noCredit, m_lanes, m_size, m_scale, m_select, m_screenshot, m_timex, m_draft,
+                         m_published, m_title });
     parser->addPositionalArgument(u"FILE"_s, tr("A timeline file (format: docs/format.md)."), u"[FILE]"_s);
 }
 
@@ -211,6 +212,11 @@ void CommandLine::describeOptions()
     m_noTitle.setDescription(tr("Leave the timeline's title out of the export."));
     m_subtitle.setDescription(tr("Put TEXT under the export's title."));
     m_noCredit.setDescription(tr("Leave out the credit line that names the timeline's sources."));
+    m_lanes.setDescription(
+        tr("all: every lane squeezed into the figure, as the window's overview (the default). "
+           "view: the lanes in view at a readable height, with their labels; without a "
+           "window that is the first lanes that fit, or with --select those around the "
+           "selected event's lane."));
     m_size.setDescription(tr("Size of the exported chart in pixels before scaling (default 1600x900)."));
     m_scale.setDescription(tr("Scale of the exported chart: the PNG is W·F × H·F pixels (default 1)."));
     m_select.setDescription(tr("Select (highlight) this event in the export or screenshot."));
@@ -381,6 +387,11 @@ QString CommandLine::readExportOptions(ChartExporter::Options *options, ChartExp
     options->title = !m_parser.isSet(m_noTitle);
     options->subtitle = m_parser.value(m_subtitle);
     options->credit = !m_parser.isSet(m_noCredit);
+    const auto lanes = ChartExporter::lanesNamed(m_parser.value(m_lanes));
+    if (!lanes)
+        return tr("--lanes must be all or view, not %1").arg(PlainText::quoted(m_parser.value(m_lanes)));
+    options->lanes = *lanes;
+    options->revealSelected = m_parser.isSet(m_select);
     return {};
 }
 

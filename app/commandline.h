@@ -57,6 +57,7 @@ private:
     QCommandLineOption m_noTitle;
     QCommandLineOption m_subtitle;
     QCommandLineOption m_noCredit;
+    QCommandLineOption m_lanes;
     QCommandLineOption m_size;
     QCommandLineOption m_scale;
     QCommandLineOption m_select;

@@ -1,136 +1,28 @@
 #include "eventproxymodel.h"
 
 #include "eventmodel.h"
+#include "eventorder.h"
 #include "timelinefilter.h"
 
-#include <QHash>
 #include <QThread>
 
 #include <algorithm>
-#include <limits>
+#include <mutex>
 #include <numeric>
 
-using namespace Qt::StringLiterals;
+using namespace EventOrder;
+
+// A sort on a worker: cancelled by a newer sort, a new timeline or an edit.
+struct EventProxyModel::SortJob
+{
+    std::atomic_bool cancelled { false };
+    int column = 0;
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
 
 namespace {
-
-// How QSortFilterProxyModel compares sort keys by default (case-sensitive, not locale-aware),
-// without copying the strings that most columns sort by.
-bool keyLess(const QVariant &left, const QVariant &right)
-{
-    const int leftType = left.userType();
-    const int rightType = right.userType();
-    if (leftType == QMetaType::QString && rightType == QMetaType::QString) {
-        return QString::compare(*static_cast<const QString *>(left.constData()),
-                                *static_cast<const QString *>(right.constData()))
-            < 0;
-    }
-    if (leftType == QMetaType::LongLong && rightType == QMetaType::LongLong)
-        return *static_cast<const qlonglong *>(left.constData())
-            < *static_cast<const qlonglong *>(right.constData());
-    if (leftType == QMetaType::UnknownType)
-        return false;
-    if (rightType == QMetaType::UnknownType)
-        return true;
-    const QPartialOrdering order = QVariant::compare(left, right);
-    if (order == QPartialOrdering::Unordered)
-        return left.toString() < right.toString();
-    return order == QPartialOrdering::Less;
-}
-
-// The events ordered by string keys, stably, as std::stable_sort with keyLess would order them,
-// but by way of the distinct keys: a column of a million events holds far fewer distinct
-// titles, kinds or lists of actors, and comparing the strings of every pair of events that a
-// sort meets took seconds. Each distinct key is ranked once; the events are then placed by rank
-// in one counting pass, which keeps events of equal keys in their own order.
-std::vector<int> orderByDistinctStrings(const std::vector<QVariant> &keys, Qt::SortOrder order)
-{
-    QHash<QString, int> distinct;
-    std::vector<int> keyOf(keys.size());
-    for (std::size_t event = 0; event < keys.size(); ++event) {
-        const QString &key = *static_cast<const QString *>(keys[event].constData());
-        auto found = distinct.constFind(key);
-        if (found == distinct.cend())
-            found = distinct.insert(key, int(distinct.size()));
-        keyOf[event] = found.value();
-    }
-
-    std::vector<const QString *> values(distinct.size());
-    for (auto it = distinct.cbegin(); it != distinct.cend(); ++it)
-        values[it.value()] = &it.key();
-    std::vector<int> byValue(values.size());
-    std::iota(byValue.begin(), byValue.end(), 0);
-    std::sort(byValue.begin(), byValue.end(),
-              [&](int a, int b) { return QString::compare(*values[a], *values[b]) < 0; });
-    std::vector<int> rank(values.size());
-    for (std::size_t i = 0; i < byValue.size(); ++i)
-        rank[byValue[i]] = int(order == Qt::AscendingOrder ? i : byValue.size() - 1 - i);
-
-    std::vector<int> start(values.size() + 1, 0);
-    for (const int key : keyOf)
-        ++start[rank[key] + 1];
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<int> events(keys.size());
-    for (std::size_t event = 0; event < keys.size(); ++event)
-        events[start[rank[keyOf[event]]]++] = int(event);
-    return events;
-}
-
-// EventModel::SortRole's key of an event, read from the timeline itself so that a worker thread
-// can read it while the model is the UI thread's.
-QVariant sortKey(const Timeline &t, const Event &event, int column)
-{
-    switch (column) {
-    case EventModel::DateColumn:
-        return qlonglong(event.range.first) * (qlonglong(1) << 32)
-            + (qlonglong(event.range.last) - std::numeric_limits<std::int32_t>::min());
-    case EventModel::TitleColumn:
-        return t.text(event.title);
-    case EventModel::ActorsColumn: {
-        QStringList names;
-        for (const std::int32_t actor : t.actorsOf(event))
-            names.append(t.actors.at(actor).name);
-        return names.join(u", "_s);
-    }
-    case EventModel::KindColumn:
-        return t.kindOf(event);
-    }
-    return {};
-}
-
-// The events in the order of their keys, stably.
-std::vector<int> orderByKeys(const std::vector<QVariant> &keys, int column, Qt::SortOrder order)
-{
-    const int count = int(keys.size());
-    std::vector<int> events(count);
-    if (column == EventModel::DateColumn) {
-        // The events' own order reversed, but events of equal dates kept in their order, as a
-        // stable sort would.
-        auto out = events.begin();
-        for (int end = count; end > 0;) {
-            int begin = end - 1;
-            while (begin > 0 && !keyLess(keys[begin - 1], keys[begin]))
-                --begin;
-            std::iota(out, out + (end - begin), begin);
-            out += end - begin;
-            end = begin;
-        }
-        return events;
-    }
-    const bool allStrings = std::all_of(
-        keys.begin(), keys.end(), [](const QVariant &key) { return key.userType() == QMetaType::QString; });
-    if (allStrings)
-        return orderByDistinctStrings(keys, order);
-    std::iota(events.begin(), events.end(), 0);
-    if (order == Qt::AscendingOrder)
-        std::stable_sort(events.begin(), events.end(),
-                         [&](int a, int b) { return keyLess(keys[a], keys[b]); });
-    else
-        std::stable_sort(events.begin(), events.end(),
-                         [&](int a, int b) { return keyLess(keys[b], keys[a]); });
-    return events;
-}
-
+// More rows than this changing at once are shown afresh, with a reset, rather than row by row.
+constexpr int s_rowByRow = 64;
 } // namespace
 
 EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QObject *parent)
@@ -145,25 +37,22 @@ EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QOb
     connect(events, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_sortColumn = EventModel::DateColumn;
         m_sortOrder = Qt::AscendingOrder;
+        m_sorted.clear();
         beginSourceChange();
     });
     connect(events, &QAbstractItemModel::modelReset, this, &EventProxyModel::endSourceChange);
-    // The event model only ever resets; should rows change otherwise, show them afresh too.
-    connect(events, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventProxyModel::beginSourceChange);
-    connect(events, &QAbstractItemModel::rowsInserted, this, &EventProxyModel::endSourceChange);
-    connect(events, &QAbstractItemModel::rowsAboutToBeRemoved, this, &EventProxyModel::beginSourceChange);
-    connect(events, &QAbstractItemModel::rowsRemoved, this, &EventProxyModel::endSourceChange);
+    connect(events, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &EventProxyModel::sourceRowsAboutToBeInserted);
+    connect(events, &QAbstractItemModel::rowsInserted, this, &EventProxyModel::sourceRowsInserted);
+    connect(events, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &EventProxyModel::sourceRowsAboutToBeRemoved);
+    connect(events, &QAbstractItemModel::rowsRemoved, this, &EventProxyModel::sourceRowsRemoved);
+    // The event model never moves rows or changes its layout; should it, show them afresh.
     connect(events, &QAbstractItemModel::rowsAboutToBeMoved, this, &EventProxyModel::beginSourceChange);
     connect(events, &QAbstractItemModel::rowsMoved, this, &EventProxyModel::endSourceChange);
     connect(events, &QAbstractItemModel::layoutAboutToBeChanged, this, &EventProxyModel::beginSourceChange);
     connect(events, &QAbstractItemModel::layoutChanged, this, &EventProxyModel::endSourceChange);
-    connect(events, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
-                // Rows of a range need not be adjacent here: say all rows, in those columns.
-                if (rowCount() > 0)
-                    Q_EMIT dataChanged(index(0, topLeft.column()),
-                                       index(rowCount() - 1, bottomRight.column()), roles);
-            });
+    connect(events, &QAbstractItemModel::dataChanged, this, &EventProxyModel::sourceDataChanged);
     connect(events, &QAbstractItemModel::headerDataChanged, this,
             [this](Qt::Orientation orientation, int first, int last) {
                 if (orientation == Qt::Horizontal)
@@ -178,6 +67,8 @@ EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QOb
         mapRows();
         endResetModel();
     });
+    // The timeline is about to be edited: a sorter must stop reading it.
+    connect(filter, &TimelineFilter::readingStopped, this, &EventProxyModel::pauseSorting);
 
     mapRows();
 }
@@ -199,7 +90,9 @@ QModelIndex EventProxyModel::sibling(int row, int column, const QModelIndex &) c
 
 int EventProxyModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (parent.isValid())
+        return 0;
+    return m_identity ? m_identityCount : int(m_rows.size());
 }
 
 int EventProxyModel::columnCount(const QModelIndex &parent) const
@@ -209,7 +102,7 @@ int EventProxyModel::columnCount(const QModelIndex &parent) const
 
 bool EventProxyModel::hasChildren(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_rows.empty();
+    return !parent.isValid() && rowCount() > 0;
 }
 
 QModelIndex EventProxyModel::mapToSource(const QModelIndex &proxyIndex) const
@@ -230,11 +123,15 @@ QModelIndex EventProxyModel::mapFromSource(const QModelIndex &sourceIndex) const
 
 int EventProxyModel::rowOf(int event) const
 {
+    if (m_identity)
+        return event >= 0 && event < m_identityCount ? event : -1;
     return event >= 0 && event < int(m_rowOfEvent.size()) ? m_rowOfEvent[event] : -1;
 }
 
 int EventProxyModel::eventAt(int row) const
 {
+    if (m_identity)
+        return row >= 0 && row < m_identityCount ? row : -1;
     return row >= 0 && row < int(m_rows.size()) ? m_rows[row] : -1;
 }
 
@@ -253,9 +150,33 @@ EventProxyModel::~EventProxyModel()
 void EventProxyModel::stopSorting()
 {
     if (m_cancelSort)
-        *m_cancelSort = true;
+        m_cancelSort->cancelled = true;
     m_cancelSort.reset();
+    m_pausedColumn = -1;
     m_sorters.removeAll(nullptr);
+}
+
+void EventProxyModel::pauseSorting()
+{
+    // Sorters read the timeline only while they gather keys, and look at their flag every few
+    // thousand events; one that has gathered them reads nothing more, so the wait is short.
+    const std::shared_ptr<SortJob> job = m_cancelSort;
+    if (job) {
+        stopSorting();
+        m_pausedColumn = job->column;
+        m_pausedOrder = job->order;
+        // Made again on the edited timeline, once the edit is done.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_pausedColumn < 0)
+                    return; // a newer sort or timeline came first
+                const int column = std::exchange(m_pausedColumn, -1);
+                sort(column, m_pausedOrder);
+            },
+            Qt::QueuedConnection);
+    }
+    const std::lock_guard waitForReaders(m_reading);
 }
 
 void EventProxyModel::sort(int column, Qt::SortOrder order)
@@ -275,26 +196,32 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     }
 
     // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
-    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale.
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancelSort = cancel;
-    QThread *sorter = QThread::create([this, timeline, column, order, cancel] {
+    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale; an
+    // edit stops it and makes it again (pauseSorting()).
+    auto job = std::make_shared<SortJob>();
+    job->column = column;
+    job->order = order;
+    m_cancelSort = job;
+    QThread *sorter = QThread::create([this, timeline, job] {
         std::vector<QVariant> keys(timeline->events.size());
-        for (std::size_t event = 0; event < keys.size(); ++event) {
-            if (event % 4096 == 0 && *cancel)
-                return;
-            keys[event] = sortKey(*timeline, timeline->events[event], column);
+        {
+            const std::lock_guard reading(m_reading);
+            for (std::size_t event = 0; event < keys.size(); ++event) {
+                if (event % 4096 == 0 && job->cancelled)
+                    return;
+                keys[event] = sortKey(*timeline, timeline->events[event], job->column);
+            }
         }
-        std::vector<int> events = orderByKeys(keys, column, order);
-        if (*cancel)
+        std::vector<int> events = orderByKeys(keys, job->column, job->order);
+        if (job->cancelled)
             return;
         QMetaObject::invokeMethod(
             this,
-            [this, column, order, cancel, events = std::move(events)]() mutable {
-                if (*cancel)
+            [this, job, events = std::move(events)]() mutable {
+                if (job->cancelled)
                     return;
                 m_cancelSort.reset();
-                applyOrder(column, order, std::move(events));
+                applyOrder(job->column, job->order, std::move(events));
                 Q_EMIT sorted();
             },
             Qt::QueuedConnection);
@@ -303,7 +230,6 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     m_sorters.append(sorter);
     sorter->start();
 }
-
 void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted)
 {
     Q_EMIT layoutAboutToBeChanged({}, VerticalSortHint);
@@ -342,13 +268,17 @@ std::vector<int> EventProxyModel::sortedEvents(int column, Qt::SortOrder order) 
 void EventProxyModel::mapRows()
 {
     const int count = m_events->rowCount();
-    if (m_sorted.empty() && m_filter->eventCount() == count && m_filter->acceptedCount() == count) {
-        // Every event, in its own order: as a timeline is first shown.
-        m_rows.resize(count);
-        std::iota(m_rows.begin(), m_rows.end(), 0);
-        m_rowOfEvent = m_rows;
+    if (m_sorted.empty() && m_filter->passesEverything() && m_filter->eventCount() == count
+        && m_filter->acceptedCount() == count) {
+        // Every event, in its own order: as a timeline is first shown. Events added later pass
+        // too, so the rows can stay the events through edits.
+        m_identity = true;
+        m_identityCount = count;
+        m_rows = {};
+        m_rowOfEvent = {};
         return;
     }
+    m_identity = false;
     m_rows.clear();
     m_rows.reserve(std::min<qsizetype>(count, m_filter->acceptedCount()));
     m_rowOfEvent.assign(count, -1);
@@ -367,6 +297,16 @@ void EventProxyModel::mapRows()
     }
 }
 
+void EventProxyModel::materialize()
+{
+    if (!m_identity)
+        return;
+    m_rows.resize(std::size_t(m_identityCount));
+    std::iota(m_rows.begin(), m_rows.end(), 0);
+    m_rowOfEvent = m_rows;
+    m_identity = false;
+}
+
 void EventProxyModel::beginSourceChange()
 {
     stopSorting(); // of rows that are going
@@ -380,4 +320,221 @@ void EventProxyModel::endSourceChange()
     mapRows();
     m_resetting = false;
     endResetModel();
+}
+
+// Edits, row by row ---------------------------------------------------------------------------
+//
+// The proxy is consistent with the event model at every signal it sends: rows go while the
+// events are still there (in rowsAboutToBeRemoved) and come once they are (in rowsInserted),
+// and the event numbers it holds are shifted before any signal of its own. Without a mapping
+// (m_identity), rows are events: its bracket then wraps the event model's.
+
+void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    if (m_identity) {
+        beginInsertRows({}, first, last);
+        m_bracketOpen = true;
+    } else if (last - first + 1 > s_rowByRow) {
+        m_resetting = true;
+        beginResetModel();
+        m_bracketOpen = true;
+    }
+}
+
+void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    if (m_identity && m_bracketOpen) {
+        m_identityCount += count;
+        m_bracketOpen = false;
+        endInsertRows();
+        return;
+    }
+    for (int &event : m_sorted) {
+        if (event >= first)
+            event += count;
+    }
+    for (int event = first; event <= last && !m_sorted.empty(); ++event)
+        m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, event)), event);
+    if (m_bracketOpen) {
+        mapRows();
+        m_bracketOpen = false;
+        m_resetting = false;
+        endResetModel();
+        return;
+    }
+    for (int &event : m_rows) {
+        if (event >= first)
+            event += count;
+    }
+    m_rowOfEvent.insert(m_rowOfEvent.begin() + first, std::size_t(count), -1);
+    for (int event = first; event <= last; ++event) {
+        if (m_filter->accepts(event))
+            insertRow(event);
+    }
+}
+
+void EventProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    if (m_identity) {
+        beginRemoveRows({}, first, last);
+        m_bracketOpen = true;
+    } else if (last - first + 1 > s_rowByRow) {
+        m_resetting = true;
+        beginResetModel();
+        m_bracketOpen = true;
+    } else {
+        for (int event = last; event >= first; --event) {
+            if (const int row = rowOf(event); row >= 0)
+                removeRow(row);
+        }
+    }
+}
+
+void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    if (m_identity && m_bracketOpen) {
+        m_identityCount -= count;
+        m_bracketOpen = false;
+        endRemoveRows();
+        return;
+    }
+    if (!m_sorted.empty()) {
+        std::erase_if(m_sorted, [&](int event) { return event >= first && event <= last; });
+        for (int &event : m_sorted) {
+            if (event > last)
+                event -= count;
+        }
+    }
+    if (m_bracketOpen) {
+        mapRows();
+        m_bracketOpen = false;
+        m_resetting = false;
+        endResetModel();
+        return;
+    }
+    m_rowOfEvent.erase(m_rowOfEvent.begin() + first, m_rowOfEvent.begin() + last + 1);
+    for (int &event : m_rows) {
+        if (event > last)
+            event -= count;
+    }
+}
+
+void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                        const QList<int> &roles)
+{
+    if (!topLeft.isValid() || rowCount() == 0)
+        return;
+    const int firstColumn = topLeft.column(), lastColumn = bottomRight.column();
+    if (m_identity) {
+        Q_EMIT dataChanged(index(topLeft.row(), firstColumn), index(bottomRight.row(), lastColumn), roles);
+        return;
+    }
+    if (bottomRight.row() - topLeft.row() + 1 > s_rowByRow) {
+        // Rows of a range need not be adjacent here: say all rows, in those columns.
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
+    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
+    for (int event = topLeft.row(); event <= bottomRight.row(); ++event) {
+        if (keyChanged) {
+            m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), event));
+            m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, event)), event);
+        }
+        placeRow(event);
+        if (const int row = rowOf(event); row >= 0)
+            Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn), roles);
+    }
+}
+
+QVariant EventProxyModel::sortKeyOf(int event) const
+{
+    return m_events->data(m_events->index(event, m_sortColumn), EventModel::SortRole);
+}
+
+bool EventProxyModel::before(int a, const QVariant &aKey, int b) const
+{
+    const QVariant bKey = sortKeyOf(b);
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    if (keyLess(ascending ? aKey : bKey, ascending ? bKey : aKey))
+        return true;
+    if (keyLess(ascending ? bKey : aKey, ascending ? aKey : bKey))
+        return false;
+    return a < b;
+}
+
+std::size_t EventProxyModel::sortedPosition(const std::vector<int> &events, int event) const
+{
+    if (m_sorted.empty()) // the events' own order
+        return std::size_t(std::lower_bound(events.begin(), events.end(), event) - events.begin());
+    const QVariant key = sortKeyOf(event);
+    // `other` comes first when `event` does not come before it.
+    return std::size_t(std::partition_point(events.begin(), events.end(),
+                                            [&](int other) { return !before(event, key, other); })
+                       - events.begin());
+}
+
+void EventProxyModel::insertRow(int event)
+{
+    const std::size_t row = sortedPosition(m_rows, event);
+    beginInsertRows({}, int(row), int(row));
+    m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), event);
+    renumberRows(row, m_rows.size());
+    endInsertRows();
+}
+
+void EventProxyModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rowOfEvent[std::size_t(m_rows[std::size_t(row)])] = -1;
+    m_rows.erase(m_rows.begin() + row);
+    renumberRows(std::size_t(row), m_rows.size());
+    endRemoveRows();
+}
+
+void EventProxyModel::placeRow(int event)
+{
+    const int row = rowOf(event);
+    const bool wanted = m_filter->accepts(event);
+    if (row < 0) {
+        if (wanted)
+            insertRow(event);
+        return;
+    }
+    if (!wanted) {
+        removeRow(row);
+        return;
+    }
+    if (m_sorted.empty())
+        return; // in the events' own order, an event in place keeps its row
+    // Its place among the others, then as Qt counts a move's destination: in the rows before it.
+    const auto at = std::size_t(row);
+    const bool early = at > 0 && !before(m_rows[at - 1], sortKeyOf(m_rows[at - 1]), event);
+    const bool late = at + 1 < m_rows.size() && !before(event, sortKeyOf(event), m_rows[at + 1]);
+    if (!early && !late)
+        return;
+    m_rows.erase(m_rows.begin() + row);
+    const std::size_t place = sortedPosition(m_rows, event);
+    m_rows.insert(m_rows.begin() + row, event);
+    const int destination = int(place) < row ? int(place) : int(place) + 1;
+    beginMoveRows({}, row, row, {}, destination);
+    m_rows.erase(m_rows.begin() + row);
+    m_rows.insert(m_rows.begin() + std::ptrdiff_t(place), event);
+    renumberRows(std::min(at, place), std::max(at, place) + 1);
+    endMoveRows();
+}
+
+void EventProxyModel::renumberRows(std::size_t from, std::size_t to)
+{
+    for (std::size_t row = from; row < to; ++row)
+        m_rowOfEvent[std::size_t(m_rows[row])] = int(row);
 }

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class EventModel;
@@ -17,6 +18,12 @@ class TimelineFilter;
 // sorts nothing: installing a timeline of a million events costs a pass over the filter, not
 // a sort. Any other column is sorted, by EventModel::SortRole, only when the view asks; a large
 // timeline on a worker thread, the rows keeping their order until sorted() says the new one is in.
+//
+// An edit of the events is followed row by row, never by a reset: an inserted event is placed by
+// binary search in the order in place, a removed one leaves its row, and one whose sort key or
+// filter verdict changed moves, comes or goes. In the usual state (the events' own order, every
+// event shown) rows are events and nothing is mapped at all, so an edit at a million events
+// costs the proxy nothing but its signals.
 class EventProxyModel : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -39,7 +46,7 @@ public:
     // A column out of range means the events' own order, which is the date's.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; } // of the order in place, not of one being made
-    bool isSorting() const { return bool(m_cancelSort); }
+    bool isSorting() const { return bool(m_cancelSort) || m_pausedColumn >= 0; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // The row showing `event` (a row of the event model), or -1 when the filter hides it.
@@ -52,12 +59,37 @@ Q_SIGNALS:
     void sorted();
 
 private:
+    struct SortJob;
+
     void applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted);
     void stopSorting();
+    void pauseSorting();
     void beginSourceChange();
     void endSourceChange();
     std::vector<int> sortedEvents(int column, Qt::SortOrder order) const;
     void mapRows();
+    // Leaves the mapping-free state (rows are events) for explicit rows, as they are now.
+    void materialize();
+
+    // Following the event model's row signals; see the class comment.
+    void sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
+    void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                           const QList<int> &roles);
+    // Whether `a` (whose key is `aKey`) comes before `b` in the sort in place: by key, then by
+    // event, as a stable sort of the events' own order puts them.
+    bool before(int a, const QVariant &aKey, int b) const;
+    QVariant sortKeyOf(int event) const;
+    // Where `event` goes among `events` (sorted), which must not hold it.
+    std::size_t sortedPosition(const std::vector<int> &events, int event) const;
+    // The row `event` is shown at from now on: inserted, removed or moved as the filter and
+    // the sort say.
+    void placeRow(int event);
+    void insertRow(int event);
+    void removeRow(int row);
+    void renumberRows(std::size_t from, std::size_t to);
 
     EventModel *m_events;
     TimelineFilter *m_filter;
@@ -66,7 +98,15 @@ private:
     std::vector<int> m_sorted; // the events in sort order; empty for their own (date) order
     std::vector<int> m_rows; // row -> event, for the events the filter passes
     std::vector<int> m_rowOfEvent; // event -> row, -1 when filtered out
+    // Rows are events, 0 .. m_identityCount - 1, and m_rows and m_rowOfEvent are unused: the
+    // events' own order with nothing filtered out.
+    bool m_identity = true;
+    int m_identityCount = 0;
     bool m_resetting = false;
-    std::shared_ptr<std::atomic_bool> m_cancelSort; // of the sort under way
+    bool m_bracketOpen = false; // a proxy bracket spans the event model's (identity, bulk)
+    std::shared_ptr<SortJob> m_cancelSort; // of the sort under way
+    int m_pausedColumn = -1; // a sort stopped by an edit, made again after it
+    Qt::SortOrder m_pausedOrder = Qt::AscendingOrder;
     QList<QPointer<QThread>> m_sorters; // a cancelled one may still be finishing
+    std::mutex m_reading; // held by a sorter while it reads the timeline
 };

@@ -42,6 +42,7 @@ void TimelineDocument::setTimeline(std::shared_ptr<const Timeline> timeline, con
     m_events.m_timeline = writable;
     m_actors.adopt(writable);
     m_filter.setTimeline(writable);
+    m_ids.rebuild(writable);
     m_actors.endResetModel();
     m_events.endResetModel();
     setFileName(fileName);
@@ -109,13 +110,17 @@ EventDraft TimelineDocument::eventDraft(int event) const
 
 QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
 {
-    return TimelineEdit::problems(*m_edit, draft, editing);
+    // The index's "yes" is checked against the events: a hash may collide.
+    return TimelineEdit::problems(*m_edit, draft, editing, [this](QByteArrayView id) {
+        return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
+    });
 }
 
 int TimelineDocument::addEvent(EventDraft draft)
 {
     if (draft.id.isEmpty())
-        draft.id = TimelineEdit::uniqueEventId(*m_edit, draft.title);
+        draft.id = TimelineEdit::uniqueEventId(draft.title,
+                                               [this](QByteArrayView id) { return m_ids.mayContain(id); });
     auto *command = new EditCommand<EventDraft>(this, tr("Add Event"), -1, std::nullopt, std::move(draft));
     m_undo.push(command);
     return command->index();
@@ -289,6 +294,7 @@ void TimelineDocument::countActors(const EventDraft &draft, int delta)
 void TimelineDocument::insertEvent(int row, const EventDraft &draft)
 {
     const Event event = TimelineEdit::pack(*m_edit, draft);
+    m_ids.added(draft.id.toUtf8());
     m_events.beginInsertRows({}, row, row);
     m_edit->events.insert(m_edit->events.begin() + row, event);
     m_lanes->insertEvent(*m_edit, row);
@@ -302,6 +308,7 @@ void TimelineDocument::removeEvent(int row)
     const EventDraft draft = eventDraft(row);
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
+    m_ids.removed(draft.id.toUtf8());
     m_events.beginRemoveRows({}, row, row);
     m_edit->events.erase(m_edit->events.begin() + row);
     m_lanes->removeEvent(*m_edit, row, oldActors);
@@ -316,6 +323,8 @@ void TimelineDocument::replaceEventInPlace(int row, const EventDraft &draft)
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
     m_edit->events[std::size_t(row)] = TimelineEdit::pack(*m_edit, draft);
+    m_ids.removed(before.id.toUtf8());
+    m_ids.added(draft.id.toUtf8());
     m_lanes->replaceEvent(*m_edit, row, oldActors);
     m_filter.eventChanged(row);
     Q_EMIT m_events.dataChanged(m_events.index(row, 0), m_events.index(row, EventModel::ColumnCount - 1));
@@ -327,6 +336,7 @@ int TimelineDocument::apply(int index, const std::optional<EventDraft> &before,
                             const std::optional<EventDraft> &after, int hint)
 {
     m_filter.stopReading();
+    m_ids.finish(); // its worker reads the events
     int result = -1;
     if (before && !after) {
         removeEvent(index);

@@ -2,6 +2,7 @@
 
 #include "actormodel.h"
 #include "eventdraft.h"
+#include "eventidindex.h"
 #include "eventmodel.h"
 #include "timelinefilter.h"
 #include "zoomstate.h"
@@ -121,6 +122,7 @@ private:
     void countActors(const EventDraft &draft, int delta);
 
     Timeline *m_edit = nullptr; // the timeline, writable: only apply() writes
+    mutable EventIdIndex m_ids;
     LaneIndex *m_lanes = nullptr;
     QString m_fileName;
     EventModel m_events;

@@ -75,15 +75,19 @@ std::optional<QuotePlace> findQuote(const Source &source, QStringView quote)
     return QuotePlace { at, int(sentences->first), int(sentences->second) };
 }
 
-QStringList problems(const Timeline &t, const EventDraft &d, int editing)
+QStringList problems(const Timeline &t, const EventDraft &d, int editing, const IdTaken &idTaken)
 {
     QStringList out;
-    // A new event without an id is given one when added. The look for a duplicate is a scan of
-    // every event: only when the id is new or changed, not on every keystroke of an edit.
-    const bool sameId = editing >= 0 && t.utf8(t.events.at(std::size_t(editing)).id) == d.id.toUtf8();
+    // A new event without an id is given one when added. Without `idTaken` the look for a
+    // duplicate is a scan of every event: only when the id is new or changed.
+    const QByteArray id = d.id.toUtf8();
+    const bool sameId = editing >= 0 && t.utf8(t.events.at(std::size_t(editing)).id) == id;
+    const auto taken = [&] {
+        return idTaken ? idTaken(id) : t.indexOfEvent(id) >= 0;
+    };
     if (d.id.trimmed().isEmpty() && editing >= 0)
         out += QObject::tr("the event has no id");
-    else if (!d.id.isEmpty() && !sameId && t.indexOfEvent(d.id.toUtf8()) >= 0)
+    else if (!d.id.isEmpty() && !sameId && taken())
         out += QObject::tr("another event has the id %1").arg(d.id);
     if (d.title.trimmed().isEmpty())
         out += QObject::tr("the event has no title");
@@ -162,18 +166,15 @@ void shiftActors(Timeline &t, int actor, int shift)
     }
 }
 
-QString uniqueEventId(const Timeline &t, const QString &title, int editing)
+QString uniqueEventId(const QString &title, const IdTaken &taken)
 {
     QString base = slug(title);
     if (base.isEmpty())
         base = u"event"_s;
     QString id = base;
-    for (int n = 2;; ++n) {
-        const qsizetype other = t.indexOfEvent(id.toUtf8());
-        if (other < 0 || other == editing)
-            return id;
+    for (int n = 2; taken(id.toUtf8()); ++n)
         id = base + u'-' + QString::number(n);
-    }
+    return id;
 }
 
 QString uniqueId(const QStringList &taken, const QString &name, const QString &fallback)

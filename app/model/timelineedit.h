@@ -5,6 +5,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -28,7 +29,9 @@ EventDraft draftOf(const Timeline &t, int index);
 // loader has them (a date that does not parse, a quote not in its source); empty when it can
 // be stored. `editing` is the index of the event it replaces, or -1 for a new event (which may
 // come without an id: it is given one when added).
-QStringList problems(const Timeline &t, const EventDraft &draft, int editing);
+// `idTaken` says whether another event has an id; without it, every event is looked at.
+using IdTaken = std::function<bool(QByteArrayView id)>;
+QStringList problems(const Timeline &t, const EventDraft &draft, int editing, const IdTaken &idTaken = {});
 
 // Where in the source's text the quote lies, as the loader finds it (first occurrence), with
 // the sentences that cover it; nullopt when the quote is not in the text.
@@ -52,9 +55,9 @@ int sortedPosition(const Timeline &t, const DateRange &range);
 // (shift +1) or removed from there (shift -1; no event may name it any more).
 void shiftActors(Timeline &t, int actor, int shift);
 
-// An id not used by any event, made from the title ("Board fires Altman" → "board-fires-altman",
-// then "-2", "-3"...). A scan of every event: for a person's action, not for loops.
-QString uniqueEventId(const Timeline &t, const QString &title, int editing = -1);
+// An id that `taken` says no event has, made from the title ("Board fires Altman" →
+// "board-fires-altman", then "-2", "-3"...).
+QString uniqueEventId(const QString &title, const IdTaken &taken);
 // The same for actors, sources and eras, whose ids are few.
 QString uniqueId(const QStringList &taken, const QString &name, const QString &fallback);
 

@@ -73,7 +73,7 @@ TimelineFilter::Judgement TimelineFilter::judge(const Timeline &t, const QString
                                                 const std::atomic_bool &cancel)
 {
     Judgement j;
-    j.accepted.assign(t.events.size(), false);
+    j.accepted.assign(t.events.size(), 0);
     for (qsizetype i = 0; i < qsizetype(j.accepted.size()); ++i) {
         if (i % 4096 == 0 && cancel)
             return {};
@@ -81,16 +81,16 @@ TimelineFilter::Judgement TimelineFilter::judge(const Timeline &t, const QString
         const bool shown = actors.empty()
             || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) { return visibleActors[a]; });
         if (shown && (text.isEmpty() || matches(t, i, text))) {
-            j.accepted[i] = true;
+            j.accepted[i] = 1;
             ++j.acceptedCount;
         }
     }
     return j;
 }
 
-bool TimelineFilter::passesAll() const
+bool TimelineFilter::passesEverything() const
 {
-    if (!m_text.isEmpty())
+    if (!m_text.isEmpty() || !m_timeline)
         return false;
     for (qsizetype actor = 0; actor < m_timeline->actors.size(); ++actor) {
         if (!m_actors->isVisible(int(actor)))
@@ -116,6 +116,7 @@ void TimelineFilter::stopReading()
         if (worker)
             worker->wait();
     }
+    Q_EMIT readingStopped();
     // The search starts again on the edited timeline once the edit is done.
     if (searching)
         QMetaObject::invokeMethod(this, &TimelineFilter::update, Qt::QueuedConnection);
@@ -141,9 +142,9 @@ void TimelineFilter::update()
     stopSearch();
     // Nothing searched and every actor shown, as when a timeline has just been opened: every
     // event passes, and a million of them need not be looked at one by one.
-    if (!m_timeline || passesAll()) {
+    if (!m_timeline || passesEverything()) {
         setSearching(false);
-        accept({ std::vector<bool>(m_timeline ? m_timeline->events.size() : 0, true),
+        accept({ Verdicts(m_timeline ? m_timeline->events.size() : 0, 1),
                  m_timeline ? qsizetype(m_timeline->events.size()) : 0 });
         return;
     }
@@ -160,7 +161,7 @@ void TimelineFilter::update()
 
     // A new timeline: until its search is done, none of its events has been judged to pass.
     if (m_accepted.size() != m_timeline->events.size())
-        accept({ std::vector<bool>(m_timeline->events.size(), false), 0 });
+        accept({ Verdicts(m_timeline->events.size(), 0), 0 });
 
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
@@ -198,7 +199,7 @@ bool TimelineFilter::judge(qsizetype event) const
 void TimelineFilter::eventInserted(qsizetype event)
 {
     const bool accepted = judge(event);
-    m_accepted.insert(m_accepted.begin() + event, accepted);
+    m_accepted.insert(m_accepted.begin() + event, std::uint8_t(accepted));
     m_acceptedCount += accepted;
 }
 
@@ -212,5 +213,5 @@ void TimelineFilter::eventChanged(qsizetype event)
 {
     const bool accepted = judge(event);
     m_acceptedCount += qsizetype(accepted) - qsizetype(m_accepted[event]);
-    m_accepted[event] = accepted;
+    m_accepted[event] = std::uint8_t(accepted);
 }

@@ -42,11 +42,15 @@ public:
     // How many events it has judged: those of the timeline it was last given.
     qsizetype eventCount() const { return qsizetype(m_accepted.size()); }
     bool matchesText(qsizetype event) const;
+    // Whether every event passes whatever it is: no search text and every actor shown. Events
+    // added to the timeline then pass too.
+    bool passesEverything() const;
     // Whether a search runs on a worker; what accepts() says is then the previous answer.
     bool isSearching() const { return m_searching; }
 
     // Before the timeline is edited in place, which a search on a worker must not be reading:
     // stops every worker and waits for it; a search that was under way starts again afterwards.
+    // Other readers on workers (the table's sorter) hear readingStopped() and stop too.
     void stopReading();
     // An edit of one event, told by the document before the views hear of it: judged alone,
     // without a pass over the others. They emit no changed(), which would make views start over.
@@ -60,11 +64,17 @@ public Q_SLOTS:
 Q_SIGNALS:
     void changed();
     void searchingChanged(bool searching);
+    // From stopReading(), before the timeline is edited: no worker may read it until the edit
+    // is done (until control returns to the event loop).
+    void readingStopped();
 
 private:
+    // One byte an event rather than std::vector<bool>'s bit: inserting an event in the middle
+    // of a million then moves bytes, not bits one at a time.
+    using Verdicts = std::vector<std::uint8_t>;
     struct Judgement
     {
-        std::vector<bool> accepted;
+        Verdicts accepted;
         qsizetype acceptedCount = 0;
     };
     static bool matches(const Timeline &t, qsizetype event, const QString &text);
@@ -76,13 +86,12 @@ private:
     void stopSearch();
     void setSearching(bool searching);
     void accept(Judgement judgement);
-    bool passesAll() const;
     bool judge(qsizetype event) const;
 
     ActorModel *m_actors;
     std::shared_ptr<const Timeline> m_timeline;
     QString m_text;
-    std::vector<bool> m_accepted;
+    Verdicts m_accepted;
     qsizetype m_acceptedCount = 0;
     bool m_searching = false;
     std::shared_ptr<std::atomic_bool> m_cancel; // of the search under way

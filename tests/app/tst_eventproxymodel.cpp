@@ -85,6 +85,9 @@ private Q_SLOTS:
     void aLargeTimelineIsSortedOnAWorker_data();
     void aLargeTimelineIsSortedOnAWorker();
     void aNewerSortOrTimelineDropsASortUnderWay();
+    void followsEditsRowByRow_data();
+    void followsEditsRowByRow();
+    void anEditRemakesASortUnderWay();
 
 private:
     std::shared_ptr<const Timeline> largeTiedTimeline();
@@ -384,6 +387,122 @@ void TestEventProxyModel::aNewerSortOrTimelineDropsASortUnderWay()
     QCOMPARE(proxy.sortColumn(), int(EventModel::DateColumn));
     for (int row = 0; row < proxy.rowCount(); ++row)
         QCOMPARE(proxy.eventAt(row), row);
+}
+
+void TestEventProxyModel::followsEditsRowByRow_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<bool>("hideX");
+    QTest::newRow("own order") << int(EventModel::DateColumn) << Qt::AscendingOrder << QString() << false;
+    QTest::newRow("own order, searching")
+        << int(EventModel::DateColumn) << Qt::AscendingOrder << u"a"_s << false;
+    QTest::newRow("own order, X hidden")
+        << int(EventModel::DateColumn) << Qt::AscendingOrder << QString() << true;
+    QTest::newRow("date, descending")
+        << int(EventModel::DateColumn) << Qt::DescendingOrder << QString() << false;
+    QTest::newRow("title") << int(EventModel::TitleColumn) << Qt::AscendingOrder << QString() << false;
+    QTest::newRow("title, descending, searching")
+        << int(EventModel::TitleColumn) << Qt::DescendingOrder << u"e"_s << false;
+    QTest::newRow("actors, X hidden")
+        << int(EventModel::ActorsColumn) << Qt::AscendingOrder << QString() << true;
+    QTest::newRow("kind, descending")
+        << int(EventModel::KindColumn) << Qt::DescendingOrder << QString() << false;
+}
+
+// Every edit the document makes shows in the table as rows inserted, removed, moved or changed,
+// in the same places as QSortFilterProxyModel puts them, with no reset and with the model tester
+// watching every signal.
+void TestEventProxyModel::followsEditsRowByRow()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, search);
+    QFETCH(bool, hideX);
+
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(loadOrDie(tiedTimeline), u"tied"_s);
+    document.filter()->setText(search);
+    document.actors()->setVisible(0, !hideX);
+    proxy.sort(column, order);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+
+    // The reference sorts afresh at each step: QSortFilterProxyModel's own row-by-row updates
+    // do not keep equal keys in the events' order, which a fresh stable sort does.
+    const auto check = [&](const char *step) {
+        ReferenceProxy reference(&document);
+        reference.sort(column, order);
+        const QList<int> shown = eventsShown(proxy);
+        const QList<int> expected = eventsShown(reference);
+        if (shown != expected)
+            qWarning() << step << shown << "expected" << expected;
+        QCOMPARE(shown, expected);
+        for (int event = 0; event < document.events()->rowCount(); ++event)
+            QCOMPARE(proxy.rowOf(event), int(expected.indexOf(event)));
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.index(row, EventModel::TitleColumn).data(),
+                     reference.index(row, EventModel::TitleColumn).data());
+    };
+
+    EventDraft added;
+    added.title = u"Beta again"_s;
+    added.when = u"2020-03"_s;
+    added.kind = u"deal"_s;
+    added.actors = { 1 };
+    check("sorted");
+    const int addedRow = document.addEvent(added);
+    check("add");
+    EventDraft draft = document.eventDraft(addedRow);
+    draft.title = u"Aardvark"_s; // first by title, and no longer matching "e"
+    document.editEvent(addedRow, draft);
+    check("retitle");
+    draft.title = u"Zeta alpha"_s;
+    draft.actors = { 0 }; // to X, hidden in some rows
+    document.editEvent(addedRow, draft);
+    check("retitle, other actor");
+    draft.when = u"1901"_s; // to the start of the date order
+    document.editEvent(addedRow, draft);
+    check("move");
+    document.deleteEvent(int(document.timeline()->indexOfEvent("c")));
+    check("delete");
+    while (document.undoStack()->canUndo()) {
+        document.undoStack()->undo();
+        check("undo");
+    }
+    while (document.undoStack()->canRedo()) {
+        document.undoStack()->redo();
+        check("redo");
+    }
+    QCOMPARE(resets.size(), 0);
+}
+
+// An edit while a large timeline is sorted on a worker: the sort stops while the timeline
+// changes, then is made again on the edited events.
+void TestEventProxyModel::anEditRemakesASortUnderWay()
+{
+    const std::shared_ptr<const Timeline> timeline = largeTiedTimeline();
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(timeline, u"large"_s);
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+
+    proxy.sort(EventModel::TitleColumn, Qt::AscendingOrder);
+    QVERIFY(proxy.isSorting());
+    EventDraft added;
+    added.title = u"Aaa, first by title"_s;
+    added.when = u"2020-03"_s;
+    document.addEvent(added);
+    QVERIFY(proxy.isSorting());
+    QVERIFY(sorted.wait(30000));
+    QCOMPARE(sorted.size(), 1);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::TitleColumn));
+    reference.sort(EventModel::TitleColumn, Qt::AscendingOrder);
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
+    QCOMPARE(proxy.index(0, EventModel::TitleColumn).data().toString(), added.title);
 }
 
 SOURCELINE_TEST_MAIN(TestEventProxyModel)

@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -83,6 +84,8 @@ private Q_SLOTS:
     void aNewTimelineIsOneResetOfEachModel();
     void theModifiedMarkFollowsTheCleanState();
     void problemsUseTheParsersWords();
+    void eventIdsStayUniqueThroughEdits_data();
+    void eventIdsStayUniqueThroughEdits();
 };
 
 enum class Step {
@@ -436,6 +439,60 @@ void TestTimelineDocument::problemsUseTheParsersWords()
     draft.id = document.eventDraft(0).id;
     QCOMPARE(document.problems(draft).size(), 1);
     QCOMPARE(document.problems(draft, 0), QStringList());
+}
+
+void TestTimelineDocument::eventIdsStayUniqueThroughEdits_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::newRow("small: hashed at once") << 200;
+    QTest::newRow("large: hashed on a worker") << 30000;
+}
+
+// New events are named apart from every other, and a typed id that another event has is a
+// problem, also for ids that came or went with edits, at sizes the id index handles either way.
+void TestTimelineDocument::eventIdsStayUniqueThroughEdits()
+{
+    QFETCH(int, events);
+    const QTemporaryDir dir;
+    const TimelineLoader::Result loaded =
+        TimelineLoader::loadFile(TestUtils::writeTimeline(dir, u"ids.json"_s, events));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
+    TimelineDocument document;
+    document.setTimeline(loaded.timeline, u"ids.json"_s);
+    const QString clash = QObject::tr("another event has the id %1");
+
+    EventDraft draft;
+    draft.title = u"E 7"_s; // its id would be "e-7"; the file's ids are "e7"
+    draft.when = u"2021"_s;
+    draft.id = u"e7"_s;
+    QVERIFY(document.problems(draft).contains(clash.arg(u"e7"_s)));
+    draft.id = u"e%1"_s.arg(events);
+    QCOMPARE(document.problems(draft), QStringList());
+
+    draft.id.clear();
+    draft.title = u"E7"_s;
+    const int first = document.addEvent(draft);
+    QCOMPARE(document.eventDraft(first).id, u"e7-2"_s);
+    const int second = document.addEvent(draft);
+    QCOMPARE(document.eventDraft(second).id, u"e7-3"_s);
+    draft.id = u"e7-3"_s;
+    QVERIFY(document.problems(draft).contains(clash.arg(u"e7-3"_s)));
+
+    // A deleted event's id is free again, and taken again once the deletion is undone.
+    document.deleteEvent(int(document.timeline()->indexOfEvent("e7")));
+    draft.id = u"e7"_s;
+    QCOMPARE(document.problems(draft), QStringList());
+    document.undoStack()->undo();
+    QVERIFY(document.problems(draft).contains(clash.arg(u"e7"_s)));
+    // An event renamed in place frees its old id.
+    const int row = int(document.timeline()->indexOfEvent("e7-2"));
+    EventDraft renamed = document.eventDraft(row);
+    renamed.id = u"renamed"_s;
+    document.editEvent(row, renamed);
+    draft.id = u"e7-2"_s;
+    QCOMPARE(document.problems(draft), QStringList());
+    draft.id.clear();
+    QCOMPARE(document.eventDraft(document.addEvent(draft)).id, u"e7-2"_s);
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineDocument)

@@ -4,6 +4,7 @@
 #include "eventdetails.h"
 #include "eventeditor.h"
 #include "eventmodel.h"
+#include "eventproxymodel.h"
 #include "eventtable.h"
 #include "fileactions.h"
 #include "mainwindow.h"
@@ -94,6 +95,9 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QAbstractItemModelTester eventTester(document->events(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester actorTester(document->actors(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The table's rows follow each edit row by row, consistent at every signal.
+    QAbstractItemModelTester tableTester(window.table()->proxy(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // File ▸ New asks for a title.

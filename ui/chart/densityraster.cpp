@@ -41,7 +41,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
         shades[n] = shade(n);
     std::vector<QRgb> line(static_cast<std::size_t>(columns));
     const ColumnMapping columnMap { chart.zoom()->first(), daysPerColumn, columns };
-    for (int row = 0; row < lanes.size(); ++row) {
+    const auto [firstRow, endRow] = chart.visibleRows(); // the only rows planned
+    for (int row = firstRow; row < endRow; ++row) {
         const LaneDetail &detail = details[std::size_t(row)];
         if (!detail.aggregated && (!geometry.compact || detail.marks.empty()))
             continue;

@@ -73,15 +73,22 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     painter->drawLine(area.bottomLeft(), area.bottomRight());
 
     // Lanes: each actor's name beside its lane; when lanes are lower than a line, every n-th.
-    const qsizetype rows = m_chart->shownLanes().size();
-    if (rows == 0)
+    // Only the rows in view; when they scroll, their names stay beside them, within the lanes'
+    // area.
+    const auto [firstRow, endRow] = m_chart->visibleRows();
+    if (firstRow == endRow)
         return;
-    const qreal laneHeight = m_chart->lanesArea().height() / qreal(rows);
+    const qreal laneHeight = m_chart->laneHeight();
     const int every = std::max(1, int(std::ceil(metrics.height() / laneHeight)));
     const qreal nameWidth = area.left() - m_chart->plotArea().left() - 10;
     // An actor's own colour (the file's `color`) marks its lane, beside the name.
     const Timeline &t = *m_chart->events()->timeline();
-    for (int row = 0; row < rows; ++row) {
+    const QRectF lanesArea = m_chart->lanesArea();
+    const qreal nameLeft = m_chart->plotArea().left();
+    painter->save();
+    if (m_chart->laneLayout().scrolls())
+        painter->setClipRect(QRectF(nameLeft, lanesArea.top(), area.left() - nameLeft, lanesArea.height()));
+    for (int row = firstRow; row < endRow; ++row) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
         if (actor < 0 || !t.actors.at(actor).color.isValid())
             continue;
@@ -91,13 +98,13 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
                           t.actors.at(actor).color);
     }
     painter->setPen(text);
-    for (int row = 0; row < rows; row += every) {
+    for (int row = firstRow - firstRow % every; row < endRow; row += every) {
         const QRectF lane = m_chart->laneRect(row);
-        const QRectF name(m_chart->plotArea().left(), lane.center().y() - metrics.height() / 2, nameWidth,
-                          metrics.height());
+        const QRectF name(nameLeft, lane.center().y() - metrics.height() / 2, nameWidth, metrics.height());
         painter->drawText(name, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
                           metrics.elidedText(m_chart->laneName(row), Qt::ElideRight, nameWidth));
     }
+    painter->restore();
 }
 
 void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
@@ -120,10 +127,17 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     painter->setClipRect(area);
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor.
+    // Only the rows in view are planned and drawn: when lanes scroll, a frame costs what the
+    // lanes on screen cost, not all of them.
     const QList<int> &lanes = m_chart->shownLanes();
-    for (int row = 1; row < lanes.size(); row += 2)
-        painter->fillRect(m_chart->laneRect(row), dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
+    const auto [firstRow, endRow] = m_chart->visibleRows();
+    const bool scrolls = m_chart->laneLayout().scrolls();
+    const QRectF lanesArea = m_chart->lanesArea();
+
+    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor.
+    for (int row = firstRow + (firstRow + 1) % 2; row < endRow; row += 2)
+        painter->fillRect(m_chart->laneRect(row).intersected(lanesArea),
+                          dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
 
     // Eras: shaded bands behind everything, named in their own band at the top, each title
     // within its era and clear of the next era's.
@@ -164,12 +178,15 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     m_details.resize(std::size_t(lanes.size()));
     std::uint32_t peak = 1;
     bool anyPixels = false;
-    for (int row = 0; row < lanes.size(); ++row) {
+    for (int row = firstRow; row < endRow; ++row) {
         LaneDetail &detail = m_details[std::size_t(row)];
         RowPlanner::plan(*m_chart, row, daysPerColumn, columns, &detail);
         peak = std::max(peak, detail.peakCoverage);
         anyPixels |= detail.aggregated || (geometry.compact && !detail.marks.empty());
     }
+    // Lanes scrolled part-way out of view stop at the lanes' area, short of the eras' titles.
+    if (scrolls)
+        painter->setClipRect(lanesArea);
     if (anyPixels)
         m_raster.paint(painter, *m_chart, area, pixelRatio, m_details, peak, geometry, m_palette, emphasis);
 
@@ -179,7 +196,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis);
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
-    for (int row = 0; row < lanes.size(); ++row) {
+    for (int row = firstRow; row < endRow; ++row) {
         const LaneDetail &detail = m_details[std::size_t(row)];
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
         if (geometry.compact || detail.aggregated) {
@@ -219,6 +236,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 geometry.markRect(t.events[current], slot, m_chart->laneRect(row).center().y(), true));
     }
 
+    if (scrolls)
+        painter->setClipRect(area);
     painter->setFont(eraFont);
     painter->setPen(dark ? QColor(170, 190, 255) : QColor(40, 80, 170));
     for (const auto &[rect, title] : eraTitles)
@@ -226,6 +245,6 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
 
     // Labels: placed all at once where they cover nothing, each joined to its mark by a leader
     // when it had to move away; last frame's places are kept where they still fit.
-    m_labels.paint(painter, m_chart->lanesArea().adjusted(2, 1, -2, -1), text, background, dimOthers);
+    m_labels.paint(painter, lanesArea.adjusted(2, 1, -2, -1), text, background, dimOthers);
     painter->restore();
 }

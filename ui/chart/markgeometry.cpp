@@ -17,8 +17,7 @@ MarkGeometry MarkGeometry::of(const TimelineChart &chart)
     const ZoomState *zoom = chart.zoom();
     const QRectF area = chart.eventArea();
     const qreal scale = area.width() / zoom->span();
-    const qsizetype rows = std::max<qsizetype>(1, chart.shownLanes().size());
-    return forLane(chart.lanesArea().height() / qreal(rows), area.left() - zoom->first() * scale, scale);
+    return forLane(chart.laneHeight(), area.left() - zoom->first() * scale, scale);
 }
 
 MarkGeometry MarkGeometry::forLane(qreal height, qreal x0, qreal scale)

@@ -17,6 +17,7 @@ MarkPainter::MarkPainter(QPainter *painter, const TimelineChart &chart, const Ma
     , m_emphasis(emphasis)
     , m_timeline(*emphasis.timeline)
     , m_rowOfActor(m_timeline.actors.size(), -1)
+    , m_firstRow(chart.visibleRows().first)
 {
     const QList<int> &lanes = chart.shownLanes();
     for (int row = 0; row < lanes.size(); ++row) {
@@ -32,7 +33,8 @@ std::pair<int, int> MarkPainter::rowsOf(const Event &event, int fallbackRow) con
     for (const std::int32_t actor : m_timeline.actorsOf(event)) {
         const int row = m_rowOfActor[actor];
         if (row >= 0) {
-            top = std::min(top, row);
+            if (row >= m_firstRow) // an event is labelled in its top row in view
+                top = std::min(top, row);
             bottom = std::max(bottom, row);
         }
     }

@@ -23,8 +23,8 @@ public:
     MarkPainter(QPainter *painter, const TimelineChart &chart, const MarkGeometry &geometry,
                 const KindPalette &palette, const Emphasis &emphasis);
 
-    // The top and bottom shown rows of the event's lanes; `fallbackRow` for both when none is
-    // shown.
+    // The top shown row in view and the bottom shown row of the event's lanes; `fallbackRow`
+    // for either when there is none.
     std::pair<int, int> rowsOf(const Event &event, int fallbackRow) const;
     // Draws event `e`'s mark in the lane at `row` in sub-row `slot`, and returns where.
     QRectF draw(int row, std::int32_t e, int slot);
@@ -37,4 +37,5 @@ private:
     const Emphasis &m_emphasis;
     const Timeline &m_timeline;
     QList<int> m_rowOfActor; // which shown row each actor is in, or -1
+    int m_firstRow; // the first row in view
 };

@@ -19,11 +19,12 @@ namespace RowPlanner {
 std::size_t room(const TimelineChart &chart)
 {
     // Plain marks are cheap, drawn per pixel: a lane shows one per few pixels. Outlined ones
-    // share a budget over all lanes.
+    // share a budget over the lanes in view.
     const qreal width = chart.eventArea().width();
     if (MarkGeometry::of(chart).compact)
         return std::size_t(std::max(0.0, width / 3));
-    const std::size_t lanes = std::max<std::size_t>(1, std::size_t(chart.shownLanes().size()));
+    const auto [first, end] = chart.visibleRows();
+    const std::size_t lanes = std::max<std::size_t>(1, std::size_t(end - first));
     return std::min(std::size_t(std::max(0.0, width / 10)), std::max<std::size_t>(8, s_markBudget / lanes));
 }
 

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QHash>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QThread;
+class Timeline;
+
+// Which event ids a timeline has, so that naming a new event, or checking a typed id, need not
+// compare it with a million others. The loaded ids are hashed once, on a worker, into a sorted
+// array; edits since are counted beside it. A hash says "no" exactly and "yes" with a false
+// alarm of about one in 2^64 / events, so a caller that must be sure of a "yes" looks again.
+class EventIdIndex
+{
+public:
+    EventIdIndex();
+    ~EventIdIndex(); // stops a worker under way
+    EventIdIndex(const EventIdIndex &) = delete;
+    EventIdIndex &operator=(const EventIdIndex &) = delete;
+
+    // Starts hashing the ids of `timeline` (may be null) on a worker; small timelines at once.
+    void rebuild(std::shared_ptr<const Timeline> timeline);
+    // Waits for the worker, which reads the timeline: before the timeline is edited.
+    void finish();
+
+    bool mayContain(QByteArrayView id);
+    void added(QByteArrayView id);
+    void removed(QByteArrayView id);
+
+private:
+    static std::uint64_t hash(QByteArrayView id);
+    static std::vector<std::uint64_t> hashAll(const Timeline &timeline, const std::atomic_bool &cancel);
+
+    std::vector<std::uint64_t> m_loaded; // sorted; filled by the worker until finish()
+    QHash<std::uint64_t, int> m_edited; // ids added (+1) and removed (-1) since
+    QThread *m_worker = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
