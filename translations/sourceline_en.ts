@@ -106,4 +106,14 @@ Scroll or double-click to zoom in</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>TimelineLoader</name>
+    <message numerus="yes">
+        <source>… and %n more problems</source>
+        <translation>
+            <numerusform>… and %n more problem</numerusform>
+            <numerusform>… and %n more problems</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
