@@ -75,7 +75,8 @@ int saveImage(const QImage &image, const QString &out)
                 + CommandLine::tr("wrote %1 (%2×%3 pixels)")
                       .arg(PlainText::escapeControls(out, false))
                       .arg(image.width())
-                      .arg(image.height()));
+                      .arg(image.height())
+                + u'\n');
     return CommandLine::Success;
 }
 

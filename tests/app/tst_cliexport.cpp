@@ -138,7 +138,10 @@ void TestCliExport::writesTheFormatTheNameOrOptionAsks()
     const QString out = dir.filePath(name);
     const Run run = sourceline(QStringList { u"--export"_s, out, u"--size"_s, u"800x450"_s } + options);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.out.contains(out.toUtf8()), run.out.constData());
+    // One line that names the file, ended like every other line the command prints.
+    QVERIFY2(run.out.startsWith(QByteArray("sourceline: wrote " + out.toUtf8() + " ("))
+                 && run.out.endsWith(")\n") && run.out.count('\n') == 1,
+             run.out.constData());
     QVERIFY2(readAll(out).startsWith(magic), readAll(out).left(16).toHex().constData());
 }
 
