@@ -336,6 +336,9 @@ void MainWindow::printChart()
         // What the window shows: the current view, with the timeline's title and its sources.
         ChartExporter::Options options;
         options.wholeTimeline = false;
+        // The view as the window shows it: the lanes in view, unless it shows the overview.
+        options.lanes =
+            m_document->zoom()->lanesOverview() ? ChartExporter::Lanes::All : ChartExporter::Lanes::View;
         ChartExporter::print(m_document, options, target);
     });
     preview.exec();

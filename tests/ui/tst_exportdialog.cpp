@@ -3,7 +3,9 @@
 #include "mainwindow.h"
 #include "settings.h"
 #include "testutils.h"
+#include "timeline.h"
 #include "timelinedocument.h"
+#include "timelinegenerator.h"
 #include "timelineloader.h"
 
 #include <QAction>
@@ -19,6 +21,7 @@
 #include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -90,6 +93,7 @@ private Q_SLOTS:
     void theFormatAndTheFileNameAgree_data();
     void theFormatAndTheFileNameAgree();
     void furnitureFollowsTheCheckBoxes();
+    void lanesInViewNameEventsAllLanesCannot();
     void printingPutsTheFigureOnOnePage_data();
     void printingPutsTheFigureOnOnePage();
     void thePrintActionShowsAPreviewOfOnePage();
@@ -288,6 +292,44 @@ void TestExportDialog::furnitureFollowsTheCheckBoxes()
     options = dialog.options();
     QCOMPARE(options.subtitle, u"Ignored while unticked"_s);
     QVERIFY(!options.title);
+}
+
+void TestExportDialog::lanesInViewNameEventsAllLanesCannot()
+{
+    // The bench's timeline: 1,000 events of 200 actors, whose lanes do not fit at a readable height.
+    const TimelineLoader::Result result =
+        TimelineLoader::loadData(TimelineGenerator::generate(1000), u"many.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    TimelineDocument many;
+    many.setTimeline(result.timeline, u"many.json"_s);
+    // How many event titles a PDF reader finds in the figure, whole.
+    const auto titlesIn = [&](const QString &pdf) {
+        const QString text = poppler(u"pdftotext"_s, { u"-raw"_s, pdf, u"-"_s });
+        int found = 0;
+        for (const Event &event : result.timeline->events)
+            found += text.contains(result.timeline->text(event.title));
+        return found;
+    };
+    QTemporaryDir dir;
+    const auto exportAs = [&](const QString &name, const char *lanesButton) {
+        ExportDialog dialog(&many, u"many"_s, m_settings.get());
+        dialog.show();
+        if (lanesButton)
+            QTest::mouseClick(part<QRadioButton>(&dialog, QString::fromLatin1(lanesButton)), Qt::LeftButton);
+        part<QLineEdit>(&dialog, u"file"_s)->setText(dir.filePath(name));
+        chooseFormat(&dialog, ChartExporter::Format::Pdf);
+        clickSave(&dialog);
+        return dialog.result() == QDialog::Accepted ? titlesIn(dialog.fileName()) : -1;
+    };
+    // All lanes unless chosen otherwise: 200 lanes of 3 pixels have no room for a label.
+    QCOMPARE(exportAs(u"all.pdf"_s, nullptr), 0);
+    QCOMPARE_GE(exportAs(u"view.pdf"_s, "lanesInView"), 10);
+    // The choice is remembered for the next export.
+    ExportDialog again(&many, u"many"_s, m_settings.get());
+    QVERIFY(part<QRadioButton>(&again, u"lanesInView"_s)->isChecked());
+    QCOMPARE(again.options().lanes, ChartExporter::Lanes::View);
+    QCOMPARE_GE(exportAs(u"again.pdf"_s, nullptr), 10);
+    QCOMPARE(exportAs(u"back.pdf"_s, "allLanes"), 0);
 }
 
 void TestExportDialog::printingPutsTheFigureOnOnePage_data()
