@@ -126,7 +126,7 @@ CommandLine::CommandLine(int &argc, char **argv)
     const bool parsed = m_parser.parse(arguments);
     m_files = m_parser.positionalArguments();
     const bool exporting = m_parser.isSet(m_export) || m_parser.isSet(m_screenshot);
-    m_window = modeCount() == 0 && !m_parser.isSet(u"help"_s) && !m_parser.isSet(u"version"_s);
+    m_window = modeCount() == 0 && !helpAsked() && !m_parser.isSet(u"version"_s);
     // Which application object to make depends on whether the arguments are usable; the
     // message that says why not is made again below, once the translator is installed.
     const bool usable = parsed && usageProblem().isEmpty();
@@ -142,6 +142,13 @@ CommandLine::CommandLine(int &argc, char **argv)
         m_app = std::make_unique<QCoreApplication>(argc, argv);
     Translations::install(m_app.get());
     m_problem = parsed ? usageProblem() : m_parser.errorText();
+}
+
+// --help-all, which Qt's help option lists, gets the same text: the window's Qt options (-style
+// and the like) are not ours to document.
+bool CommandLine::helpAsked() const
+{
+    return m_parser.isSet(u"help"_s) || m_parser.isSet(u"help-all"_s);
 }
 
 int CommandLine::modeCount() const
@@ -260,10 +267,9 @@ int CommandLine::run()
 {
     if (!m_problem.isEmpty())
         return usageError(m_problem);
-    if (m_parser.isSet(u"help"_s) || m_parser.isSet(u"version"_s)) {
-        const QString text = m_parser.isSet(u"help"_s)
-            ? helpText()
-            : u"sourceline "_s + QCoreApplication::applicationVersion() + u'\n';
+    if (helpAsked() || m_parser.isSet(u"version"_s)) {
+        const QString text =
+            helpAsked() ? helpText() : u"sourceline "_s + QCoreApplication::applicationVersion() + u'\n';
         if (!writeStdout(text.toLocal8Bit())) {
             printTo(stderr, u"sourceline: "_s + tr("cannot write to standard output") + u'\n');
             return Failure;

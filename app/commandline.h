@@ -40,7 +40,9 @@ private:
     QString helpText();
     // What is wrong with options that each parse but do not go together; empty when nothing is.
     QString usageProblem() const;
-    int modeCount() const; // how many of --check, --dump, --save-as, --export, ... are given
+    int modeCount() const;
+    bool helpAsked()
+        const; // --help or --help-all // how many of --check, --dump, --save-as, --export, ... are given
     // Reads the export's options; on a bad value returns the usage message.
     QString readExportOptions(ChartExporter::Options *options, ChartExporter::Format *format) const;
     int runHeadless();

@@ -1,6 +1,7 @@
 #include "csvtimelinereader.h"
 
 #include "csvparser.h"
+#include "csvwriter.h"
 #include "daterange.h"
 #include "htmltext.h"
 #include "plaintext.h"
@@ -333,14 +334,14 @@ void Reader::sourcelineRow()
         error(dateColumn, problem);
         return;
     }
-    event.id = cell(Id);
-    event.title = cell(Title);
+    event.id = CsvWriter::fromTextField(cell(Id));
+    event.title = CsvWriter::fromTextField(cell(Title));
     if (event.title.isEmpty())
         event.title = tr("Untitled event");
-    event.dateText = cell(DateText);
-    event.kind = cell(Kind);
-    event.summary = cell(Summary);
-    for (const QString &actor : cell(Actors).split(u';', Qt::SkipEmptyParts))
+    event.dateText = CsvWriter::fromTextField(cell(DateText));
+    event.kind = CsvWriter::fromTextField(cell(Kind));
+    event.summary = CsvWriter::fromTextField(cell(Summary));
+    for (const QString &actor : CsvWriter::fromTextField(cell(Actors)).split(u';', Qt::SkipEmptyParts))
         event.actors.append(actor.trimmed());
     m_builder.addEvent(event);
 }

@@ -17,6 +17,31 @@ QString CsvWriter::field(const QString &text)
     return u'"' + out + u'"';
 }
 
+namespace {
+
+// Whether `text`, with `from` apostrophes before it, would start a formula in a spreadsheet.
+bool startsAFormula(const QString &text, qsizetype from)
+{
+    while (from < text.size() && text.at(from) == u'\'')
+        ++from;
+    if (from >= text.size())
+        return false;
+    const QChar c = text.at(from);
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+} // namespace
+
+QString CsvWriter::textField(const QString &text)
+{
+    return startsAFormula(text, 0) ? u'\'' + text : text;
+}
+
+QString CsvWriter::fromTextField(const QString &text)
+{
+    return text.startsWith(u'\'') && startsAFormula(text, 1) ? text.sliced(1) : text;
+}
+
 QByteArray CsvWriter::toCsv(const Timeline &timeline)
 {
     QString out = u"\ufeffid,start,end,when,dateText,title,kind,actors,summary,evidence\r\n"_s;
@@ -29,16 +54,11 @@ QByteArray CsvWriter::toCsv(const Timeline &timeline)
         for (const Evidence &evidence : timeline.evidenceOf(event))
             quotes.append(timeline.text(evidence.quote));
         row = {
-            timeline.text(event.id),
-            DateRange::isoDay(event.range.first),
-            DateRange::isoDay(event.range.last),
-            timeline.text(event.when),
-            timeline.text(event.dateText),
-            timeline.text(event.title),
-            timeline.kindOf(event),
-            actors.join(u"; "_s),
-            timeline.text(event.summary),
-            quotes.join(u'\n'),
+            textField(timeline.text(event.id)),       DateRange::isoDay(event.range.first),
+            DateRange::isoDay(event.range.last),      timeline.text(event.when),
+            textField(timeline.text(event.dateText)), textField(timeline.text(event.title)),
+            textField(timeline.kindOf(event)),        textField(actors.join(u"; "_s)),
+            textField(timeline.text(event.summary)),  textField(quotes.join(u'\n')),
         };
         for (qsizetype i = 0; i < row.size(); ++i) {
             if (i > 0)

@@ -152,7 +152,7 @@ void TestCli::checkWithDump()
 
 void TestCli::helpAndVersion()
 {
-    for (const QString &option : { u"--help"_s, u"-h"_s }) {
+    for (const QString &option : { u"--help"_s, u"-h"_s, u"--help-all"_s }) {
         const Run run = sourceline({ option });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.err, QByteArray());

@@ -24,6 +24,9 @@ private Q_SLOTS:
     void csvFieldsFollowRfc4180_data();
     void csvFieldsFollowRfc4180();
     void csvHasOneRowPerEvent();
+    void csvTextIsNeverAFormula_data();
+    void csvTextIsNeverAFormula();
+    void csvFormulasReadBackAsWritten();
     void timelineJsHasWhatTimelineJsNeeds();
     void roundTrip_data();
     void roundTrip();
@@ -90,6 +93,62 @@ void TestTimelineExport::csvFieldsFollowRfc4180()
     QFETCH(QString, text);
     QFETCH(QString, field);
     QCOMPARE(CsvWriter::field(text), field);
+}
+
+// LibreOffice ran "=SUM(1,2)" in a title as a formula and showed 3: text that a spreadsheet
+// would run gets an apostrophe, which it shows as text and our reader takes off again.
+void TestTimelineExport::csvTextIsNeverAFormula_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("plain") << u"plain"_s << u"plain"_s;
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("equals") << u"=SUM(1,2)"_s << u"'=SUM(1,2)"_s;
+    QTest::newRow("plus") << u"+1 point"_s << u"'+1 point"_s;
+    QTest::newRow("minus") << u"-5% in a day"_s << u"'-5% in a day"_s;
+    QTest::newRow("at") << u"@handle"_s << u"'@handle"_s;
+    QTest::newRow("tab") << u"\tindented"_s << u"'\tindented"_s;
+    QTest::newRow("apostrophe before equals") << u"'=x"_s << u"''=x"_s;
+    QTest::newRow("apostrophe alone") << u"'quoted'"_s << u"'quoted'"_s;
+    QTest::newRow("equals inside") << u"a = b"_s << u"a = b"_s;
+}
+
+void TestTimelineExport::csvTextIsNeverAFormula()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QCOMPARE(CsvWriter::textField(text), field);
+    QCOMPARE(CsvWriter::fromTextField(field), text);
+}
+
+void TestTimelineExport::csvFormulasReadBackAsWritten()
+{
+    const QByteArray json = R"json({"format":"sourceline","version":1,"title":"Formulas","sources":[],
+"actors":[{"id":"a","name":"@home","kind":"person"},{"id":"b","name":"=B","kind":"person"}],
+"events":[{"id":"-x","title":"=SUM(1,2)","when":"-0043-03-15","actors":["a","b"],"summary":"+1","kind":"=k"},
+ {"id":"y","title":"'=kept","when":"2020","dateText":"-later","actors":["b"]}]
+})json";
+    const TimelineLoader::Result original = TimelineLoader::loadData(json, u"formulas.json"_s);
+    QVERIFY2(original.ok(), qPrintable(original.errorText()));
+    const QByteArray csv = CsvWriter::toCsv(*original.timeline);
+    // No field starts a formula; the dates stay as they are.
+    QVERIFY2(csv.contains("\r\n'-x,-0043-03-15,-0043-03-15,-0043-03-15,,\"'=SUM(1,2)\",'=k,'@home; =B,'+1,"),
+             csv.constData());
+    const TimelineLoader::Result back = TimelineLoader::loadData(csv, u"formulas.csv"_s);
+    QVERIFY2(back.ok(), qPrintable(back.errorText()));
+    const Timeline &t = *back.timeline;
+    QCOMPARE(t.events.size(), std::size_t(2));
+    const Event &sum = t.events.at(0);
+    QCOMPARE(t.text(sum.id), u"-x"_s);
+    QCOMPARE(t.text(sum.title), u"=SUM(1,2)"_s);
+    QCOMPARE(t.text(sum.summary), u"+1"_s);
+    QCOMPARE(t.kindOf(sum), u"=k"_s);
+    QStringList actors;
+    for (const std::int32_t actor : t.actorsOf(sum))
+        actors.append(t.actors.at(actor).name);
+    QCOMPARE(actors, (QStringList { u"@home"_s, u"=B"_s }));
+    QCOMPARE(t.text(t.events.at(1).title), u"'=kept"_s);
+    QCOMPARE(t.text(t.events.at(1).dateText), u"-later"_s);
 }
 
 void TestTimelineExport::csvHasOneRowPerEvent()
