@@ -30,7 +30,7 @@ void LaneIndex::build(const Timeline &t)
             m_laneOfActor[lane] = int(lane);
     }
     m_extent.reset();
-    m_anyWithoutKind = false;
+    m_withoutKind = m_ranges = m_approximate = m_uncertain = 0;
     // Reading each event's actors is a jump into file order: ask for them a few events ahead.
     constexpr std::size_t lookAhead = 16;
     for (std::size_t i = 0; i < t.events.size(); ++i) {
@@ -42,7 +42,7 @@ void LaneIndex::build(const Timeline &t)
         m_extent = m_extent
             ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
             : days;
-        m_anyWithoutKind |= event.kind < 0;
+        count(event, +1);
         const auto length = event.range.last - event.range.first + 1;
         const bool point = event.range.precision == DateRange::Precision::Day;
         const auto kind =
@@ -82,6 +82,15 @@ void LaneIndex::build(const Timeline &t)
         assignSubRows(lane);
 }
 
+void LaneIndex::count(const Event &event, int delta)
+{
+    const DateRange &range = event.range;
+    m_withoutKind += event.kind < 0 ? delta : 0;
+    m_ranges += range.precision != DateRange::Precision::Day ? delta : 0;
+    m_approximate += range.isApproximate() ? delta : 0;
+    m_uncertain += range.isUncertain() ? delta : 0;
+}
+
 void LaneIndex::assignSubRows(Lane &lane)
 {
     // Give each range the first sub-row free by its first day (events come by first day), and
@@ -115,6 +124,7 @@ void LaneIndex::updateTotals(Lane &lane) const
     if (m_extent && std::int64_t(lane.events.size()) * 4 >= days) {
         lane.buildTotals(m_extent->first, m_extent->last);
     } else {
+        lane.totalsOrigin = 0;
         lane.startedBefore.clear();
         lane.endedBefore.clear();
     }
@@ -172,7 +182,6 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
     const bool point = e.range.precision == DateRange::Precision::Day;
     const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
     const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
-    m_anyWithoutKind |= e.kind < 0;
     const auto add = [&](Lane &lane) {
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at != lane.events.end() && *at == event)
@@ -245,19 +254,25 @@ void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
     std::vector<int> touched;
     attach(t, event, &touched);
     const Event &e = t.events[std::size_t(event)];
+    count(e, +1);
     relayOut(std::move(touched), growExtent({ e.range.first, e.range.last }));
 }
 
-void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors)
+void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors,
+                            const Event &gone)
 {
+    count(gone, -1);
     std::vector<int> touched;
     const std::optional<Days> removed = detach(event, actors, &touched);
     renumberFrom(event + 1, -1);
     relayOut(std::move(touched), removed && shrinkExtent(t, *removed));
 }
 
-void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors)
+void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors,
+                             const Event &old)
 {
+    count(old, -1);
+    count(t.events[std::size_t(event)], +1);
     // The same index, so no other event is renumbered.
     std::vector<int> touched;
     const std::optional<Days> removed = detach(event, oldActors, &touched);

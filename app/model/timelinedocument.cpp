@@ -308,10 +308,11 @@ void TimelineDocument::removeEvent(int row)
     const EventDraft draft = eventDraft(row);
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
+    const Event oldEvent = m_edit->events[std::size_t(row)];
     m_ids.removed(draft.id.toUtf8());
     m_events.beginRemoveRows({}, row, row);
     m_edit->events.erase(m_edit->events.begin() + row);
-    m_lanes->removeEvent(*m_edit, row, oldActors);
+    m_lanes->removeEvent(*m_edit, row, oldActors, oldEvent);
     m_filter.eventRemoved(row);
     m_events.endRemoveRows();
     countActors(draft, -1);
@@ -322,10 +323,11 @@ void TimelineDocument::replaceEventInPlace(int row, const EventDraft &draft)
     const EventDraft before = eventDraft(row);
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
+    const Event oldEvent = m_edit->events[std::size_t(row)];
     m_edit->events[std::size_t(row)] = TimelineEdit::pack(*m_edit, draft);
     m_ids.removed(before.id.toUtf8());
     m_ids.added(draft.id.toUtf8());
-    m_lanes->replaceEvent(*m_edit, row, oldActors);
+    m_lanes->replaceEvent(*m_edit, row, oldActors, oldEvent);
     m_filter.eventChanged(row);
     Q_EMIT m_events.dataChanged(m_events.index(row, 0), m_events.index(row, EventModel::ColumnCount - 1));
     countActors(before, -1);

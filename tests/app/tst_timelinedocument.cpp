@@ -45,6 +45,10 @@ QString laneDifference(const Timeline &t)
     };
     if (extentOf(fresh) != extentOf(patched))
         return u"extent differs"_s;
+    if (fresh.anyRange() != patched.anyRange() || fresh.anyApproximate() != patched.anyApproximate()
+        || fresh.anyUncertain() != patched.anyUncertain()
+        || fresh.anyWithoutKind() != patched.anyWithoutKind())
+        return u"what the legend explains differs"_s;
     for (std::size_t i = 0; i < fresh.lanes().size(); ++i) {
         const LaneIndex::Lane &a = fresh.lanes()[i];
         const LaneIndex::Lane &b = patched.lanes()[i];
@@ -57,7 +61,15 @@ QString laneDifference(const Timeline &t)
         if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
             || a.looks != b.looks || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
             || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
-            return u"lane %1 differs"_s.arg(i);
+            return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
+                .arg(i)
+                .arg(a.events == b.events)
+                .arg(days(a) == days(b))
+                .arg(a.subRows == b.subRows)
+                .arg(a.looks == b.looks)
+                .arg(a.longest == b.longest)
+                .arg(a.totalsOrigin == b.totalsOrigin && a.startedBefore == b.startedBefore
+                     && a.endedBefore == b.endedBefore);
     }
     return {};
 }
@@ -86,6 +98,7 @@ private Q_SLOTS:
     void problemsUseTheParsersWords();
     void eventIdsStayUniqueThroughEdits_data();
     void eventIdsStayUniqueThroughEdits();
+    void theLegendsDatesFollowEdits();
 };
 
 enum class Step {
@@ -493,6 +506,39 @@ void TestTimelineDocument::eventIdsStayUniqueThroughEdits()
     QCOMPARE(document.problems(draft), QStringList());
     draft.id.clear();
     QCOMPARE(document.eventDraft(document.addEvent(draft)).id, u"e7-2"_s);
+}
+
+// The lane index counts ranges, approximate and uncertain dates as events come, go and change,
+// so that the chart's legend explains exactly those the timeline has.
+void TestTimelineDocument::theLegendsDatesFollowEdits()
+{
+    TimelineDocument document;
+    document.setTimeline(load(R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],
+        "events":[{"id":"x","title":"X","when":"2020-01-02","actors":["a"]},
+                  {"id":"y","title":"Y","when":"2021~","actors":["a"]}]})"),
+                         u"t.json"_s);
+    const auto index = [&] {
+        return document.timeline()->laneIndex;
+    };
+    QVERIFY(index()->anyRange());
+    QVERIFY(index()->anyApproximate());
+    QVERIFY(!index()->anyUncertain());
+
+    document.deleteEvent(1);
+    QVERIFY(!index()->anyRange());
+    QVERIFY(!index()->anyApproximate());
+    EventDraft draft = document.eventDraft(0);
+    draft.when = u"2020-01-02?"_s; // in place: the same days
+    document.editEvent(0, draft);
+    QVERIFY(index()->anyUncertain());
+    QVERIFY(!index()->anyRange());
+    document.undoStack()->undo();
+    QVERIFY(!index()->anyUncertain());
+    document.undoStack()->undo();
+    QVERIFY(index()->anyRange());
+    QVERIFY(index()->anyApproximate());
+    QCOMPARE(laneDifference(*document.timeline()), QString());
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineDocument)

@@ -4,6 +4,7 @@
 #include "laneindex.h"
 
 #include <QChart>
+#include <QStringList>
 
 #include <memory>
 
@@ -106,4 +107,7 @@ private:
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
     int m_highlightedActor = -1;
     bool m_dark = false;
+    // What the legend shows (names and colours, in order): an edit that changes none of it
+    // leaves the legend's series alone rather than making them again.
+    QStringList m_legendShown;
 };
