@@ -7,6 +7,7 @@
 #include "timelineloader.h"
 #include "timelinewriter.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,12 @@ namespace ArticleCli {
 
 namespace {
 
+// The messages of --timex and --draft.
+struct Words
+{
+    Q_DECLARE_TR_FUNCTIONS(ArticleCli)
+};
+
 // --published: a day, or the article's own date line, or nothing (relative dates stay open).
 bool readPublished(const QString &option, const QString &text, std::optional<QDate> *published, Output *out)
 {
@@ -26,8 +33,8 @@ bool readPublished(const QString &option, const QString &text, std::optional<QDa
         const QDate date = QDate::fromString(option, Qt::ISODate);
         if (!day.match(option).hasMatch() || !date.isValid()) {
             out->exitCode = 2;
-            out->standardError =
-                u"sourceline: --published must be a day written YYYY-MM-DD, e.g. 2025-01-22\n"_s;
+            out->standardError = u"sourceline: "_s
+                + Words::tr("--published must be a day written YYYY-MM-DD, e.g. 2025-01-22") + u'\n';
             return false;
         }
         *published = date;
@@ -79,7 +86,7 @@ std::optional<ArticleReader::Article> readArticle(const QString &articlePath, co
         return std::nullopt;
     }
     if (!article->warning.isEmpty())
-        out->standardError += u"sourceline: warning: "_s + article->warning + u'\n';
+        out->standardError += u"sourceline: "_s + Words::tr("warning: %1").arg(article->warning) + u'\n';
     if (!readPublished(published, article->text, day, out))
         return std::nullopt;
     return article;
@@ -114,13 +121,15 @@ Output draft(const QString &articlePath, const QString &published, const QString
     const TimelineLoader::Result check = TimelineLoader::loadData(json, u"(drafts)"_s);
     if (!check.ok()) {
         out.exitCode = 1;
-        out.standardError +=
-            u"sourceline: internal error: the drafts do not load:\n"_s + check.errorText() + u'\n';
+        out.standardError += u"sourceline: "_s + Words::tr("internal error: the drafts do not load:") + u'\n'
+            + check.errorText() + u'\n';
         return out;
     }
     if (!day)
-        out.standardError += u"sourceline: note: no --published and no date line, so relative dates "
-                             "(\"yesterday\", \"last year\") were left out\n"_s;
+        out.standardError += u"sourceline: "_s
+            + Words::tr("note: no --published and no date line, so relative dates (\"yesterday\", "
+                        "\"last year\") were left out")
+            + u'\n';
     const qsizetype events = qsizetype(timeline->events.size());
     if (saveAs.isEmpty()) {
         out.standardOutput = json;
@@ -131,8 +140,10 @@ Output draft(const QString &articlePath, const QString &published, const QString
         out.standardError += u"sourceline: "_s + PlainText::escapeControls(error, false) + u'\n';
         return out;
     }
-    out.standardError += u"sourceline: wrote %1 draft events to %2\n"_s.arg(events).arg(
-        PlainText::escapeControls(saveAs, false));
+    out.standardError += u"sourceline: "_s
+        + Words::tr("wrote %n draft event(s) to %1", nullptr, int(events))
+              .arg(PlainText::escapeControls(saveAs, false))
+        + u'\n';
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "plaintext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,10 +16,11 @@ QString isoDate(std::int32_t day)
     return DateRange::isoDay(day);
 }
 
-QString plural(qsizetype n, const QString &one, const QString &many)
+// The summary's words; the English catalogue turns "%n event(s)" into "1 event" and "16 events".
+struct Words
 {
-    return QString::number(n) + u' ' + (n == 1 ? one : many);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 } // namespace
 
@@ -29,14 +31,17 @@ QString summary(const Timeline &t, const QString &fileName)
     qsizetype sentences = 0;
     for (const Source &source : t.sources)
         sentences += source.sentences.size();
+    const QStringList counts {
+        Words::tr("%n event(s)", nullptr, int(t.events.size())),
+        Words::tr("%n actor(s)", nullptr, int(t.actors.size())),
+        Words::tr("%n source(s) (%1)", nullptr, int(t.sources.size()))
+            .arg(Words::tr("%n sentence(s)", nullptr, int(sentences))),
+        Words::tr("%n era(s)", nullptr, int(t.eras.size())),
+    };
     QString line = PlainText::escapeControls(fileName, false) + u": "_s + PlainText::quoted(t.title, 80)
-        + u": "_s + plural(qsizetype(t.events.size()), u"event"_s, u"events"_s) + u", "_s
-        + plural(t.actors.size(), u"actor"_s, u"actors"_s) + u", "_s
-        + plural(t.sources.size(), u"source"_s, u"sources"_s) + u" ("_s
-        + plural(sentences, u"sentence"_s, u"sentences"_s) + u"), "_s
-        + plural(t.eras.size(), u"era"_s, u"eras"_s);
+        + u": "_s + counts.join(u", "_s);
     if (const auto extent = t.extent())
-        line += u", "_s + isoDate(extent->first) + u" to "_s + isoDate(extent->last);
+        line += u", "_s + Words::tr("%1 to %2").arg(isoDate(extent->first), isoDate(extent->last));
     return line;
 }
 

@@ -4,11 +4,10 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
-
-class QCoreApplication;
 
 // Reads the command line and runs what it asks for without a window (--check, --dump,
 // --export, --screenshot, --timex, --draft, --help, --version, usage errors), or says that the window should
@@ -16,6 +15,8 @@ class QCoreApplication;
 // are needed, so that the headless modes run with no display at all.
 class CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
 public:
     enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
 
@@ -31,6 +32,15 @@ public:
     int run();
 
 private:
+    // Adds the options and the FILE argument to `parser`. The first parser reads the arguments
+    // before the application object, and so the translator, exists; --help is written by a
+    // second one, after describeOptions() has given the options their translated text.
+    void setUpParser(QCommandLineParser *parser) const;
+    void describeOptions();
+    QString helpText();
+    // What is wrong with options that each parse but do not go together; empty when nothing is.
+    QString usageProblem() const;
+    int modeCount() const; // how many of --check, --dump, --save-as, --export, ... are given
     // Reads the export's options; on a bad value returns the usage message.
     QString readExportOptions(ChartExporter::Options *options, ChartExporter::Format *format) const;
     int runHeadless();
@@ -38,8 +48,6 @@ private:
     int runArticle(); // --timex and --draft
 
     QCommandLineParser m_parser;
-    QCommandLineOption m_help;
-    QCommandLineOption m_version;
     QCommandLineOption m_check;
     QCommandLineOption m_dump;
     QCommandLineOption m_saveAs;
@@ -49,6 +57,7 @@ private:
     QCommandLineOption m_noTitle;
     QCommandLineOption m_subtitle;
     QCommandLineOption m_noCredit;
+    QCommandLineOption m_lanes;
     QCommandLineOption m_size;
     QCommandLineOption m_scale;
     QCommandLineOption m_select;

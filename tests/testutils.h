@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtGlobal>
@@ -127,11 +128,14 @@ inline QString writeTimeline(const QTemporaryDir &dir, const QString &name, int 
 } // namespace TestUtils
 
 // Like QTEST_GUILESS_MAIN and QTEST_MAIN, but the platform is chosen before the application
-// object exists, which is the only time it can be.
+// object exists, which is the only time it can be. Settings and other per-user files go to
+// QStandardPaths' test locations (~/.qttest), from before anything reads them: no test reads
+// the settings of whoever runs it, or changes them.
 #define SOURCELINE_TEST_MAIN_IMPL(ApplicationClass, TestObject, setup)                                       \
     int main(int argc, char *argv[])                                                                         \
     {                                                                                                        \
         TestUtils::useOffscreenPlatformUnlessSet();                                                          \
+        QStandardPaths::setTestModeEnabled(true);                                                            \
         ApplicationClass app(argc, argv);                                                                    \
         setup;                                                                                               \
         TestObject test;                                                                                     \

@@ -51,6 +51,7 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     , m_height(new QSpinBox(this))
     , m_scale(new QComboBox(this))
     , m_range(new QButtonGroup(this))
+    , m_lanes(new QButtonGroup(this))
     , m_title(new QCheckBox(tr("&Title"), this))
     , m_subtitleOn(new QCheckBox(tr("S&ubtitle:"), this))
     , m_subtitle(new QLineEdit(this))
@@ -105,6 +106,21 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     rangeRow->addWidget(wholeTimeline);
     rangeRow->addStretch();
 
+    auto *allLanes = new QRadioButton(tr("&All lanes"), this);
+    auto *lanesInView = new QRadioButton(tr("Lanes &in view, with labels"), this);
+    allLanes->setObjectName(u"allLanes"_s);
+    lanesInView->setObjectName(u"lanesInView"_s);
+    allLanes->setToolTip(tr("Every lane squeezed into the figure, as the overview shows them"));
+    lanesInView->setToolTip(
+        tr("The lanes the chart is scrolled to, at a readable height, named and labelled"));
+    m_lanes->addButton(allLanes, int(ChartExporter::Lanes::All));
+    m_lanes->addButton(lanesInView, int(ChartExporter::Lanes::View));
+    (settings->exportLanes() == ChartExporter::Lanes::View ? lanesInView : allLanes)->setChecked(true);
+    auto *lanesRow = new QHBoxLayout;
+    lanesRow->addWidget(allLanes);
+    lanesRow->addWidget(lanesInView);
+    lanesRow->addStretch();
+
     // The figure's furniture, each shown as it will read.
     const std::shared_ptr<const Timeline> &timeline = document->timeline();
     m_title->setChecked(settings->exportTitle());
@@ -152,6 +168,7 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     form->addRow(labelFor(tr("&Size:"), m_width), sizeRow);
     form->addRow(tr("S&cale:"), m_scale);
     form->addRow(tr("Show:"), rangeRow);
+    form->addRow(tr("Lanes:"), lanesRow);
     form->addRow(tr("Figure:"), furniture);
     form->addRow(QString(), m_summary);
 
@@ -174,9 +191,9 @@ ExportDialog::ExportDialog(TimelineDocument *document, const QString &suggestedN
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
 
     // Tab goes through the fields as they are laid out, not as they were made.
-    const QList<QWidget *> order { m_file,     browseButton, m_format,      m_width, m_height,
-                                   m_scale,    currentView,  wholeTimeline, m_title, m_subtitleOn,
-                                   m_subtitle, m_credit,     buttons };
+    const QList<QWidget *> order { m_file,  browseButton, m_format,      m_width,  m_height,
+                                   m_scale, currentView,  wholeTimeline, allLanes, lanesInView,
+                                   m_title, m_subtitleOn, m_subtitle,    m_credit, buttons };
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
 
@@ -258,6 +275,7 @@ ChartExporter::Options ExportDialog::options() const
     options.size = QSize(m_width->value(), m_height->value());
     options.scale = format() == ChartExporter::Format::Png ? m_scale->currentData().toInt() : 1;
     options.wholeTimeline = m_range->checkedId() == 1;
+    options.lanes = ChartExporter::Lanes(m_lanes->checkedId());
     options.title = m_title->isChecked();
     options.subtitle = m_subtitleOn->isChecked() ? m_subtitle->text().trimmed() : QString();
     options.credit = m_credit->isChecked();
@@ -318,6 +336,7 @@ void ExportDialog::saveSettings() const
     m_settings->setExportSize(QSize(m_width->value(), m_height->value()));
     m_settings->setExportScale(m_scale->currentData().toInt());
     m_settings->setExportWholeTimeline(m_range->checkedId() == 1);
+    m_settings->setExportLanes(ChartExporter::Lanes(m_lanes->checkedId()));
     m_settings->setExportTitle(m_title->isChecked());
     m_settings->setExportSubtitleOn(m_subtitleOn->isChecked());
     m_settings->setExportSubtitle(m_subtitle->text());

@@ -14,8 +14,8 @@ class Settings;
 class TimelineDocument;
 
 // Asks where and how to export the chart (file and format, size and scale, the current view or
-// the whole timeline, title, subtitle and credit line) and writes it. A write that fails keeps
-// the dialog open with the reason and every setting as it was. Remembers the last answers in
+// the whole timeline, all lanes or the lanes in view, title, subtitle and credit line) and writes it. A write
+// that fails keeps the dialog open with the reason and every setting as it was. Remembers the last answers in
 // the window's settings.
 class ExportDialog : public QDialog
 {
@@ -49,6 +49,7 @@ private:
     QSpinBox *m_height;
     QComboBox *m_scale;
     QButtonGroup *m_range;
+    QButtonGroup *m_lanes;
     QCheckBox *m_title;
     QCheckBox *m_subtitleOn;
     QLineEdit *m_subtitle;

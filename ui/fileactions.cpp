@@ -145,10 +145,13 @@ bool FileActions::saveAs()
         suggested = imported.dir().filePath(imported.completeBaseName() + u".sourceline.json"_s);
     } else if (!isWritablePath(suggested)) {
         const QString title = m_document->timeline() ? m_document->timeline()->title : QString();
-        suggested = QDir(folder()).filePath((title.isEmpty() ? tr("timeline") : title) + u".json"_s);
+        // The double extension is what the desktop's MIME database knows as a Sourceline
+        // timeline; for a bare .json, GLib's name rule (application/json) wins over our content rule.
+        suggested =
+            QDir(folder()).filePath((title.isEmpty() ? tr("timeline") : title) + u".sourceline.json"_s);
     }
-    const QString fileName = QFileDialog::getSaveFileName(m_window, tr("Save Timeline As"), suggested,
-                                                          tr("Sourceline timelines (*.json)"));
+    const QString fileName = QFileDialog::getSaveFileName(
+        m_window, tr("Save Timeline As"), suggested, tr("Sourceline timelines (*.sourceline.json *.json)"));
     return !fileName.isEmpty() && saveTo(fileName);
 }
 

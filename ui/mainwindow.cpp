@@ -249,6 +249,16 @@ void MainWindow::createActions()
     add(view, tr("&Fit Timeline"), { QKeySequence(Qt::Key_0), QKeySequence(Qt::CTRL | Qt::Key_0) },
         [this] { m_document->zoom()->fit(); });
     add(view, tr("Zoom to &Event"), { QKeySequence(Qt::Key_Z) }, [this] { m_chartView->zoomToCurrent(); });
+    view->addSeparator();
+    // All lanes squeezed into the chart, against readable lanes that scroll.
+    m_overviewAction = add(view, tr("Over&view of All Lanes"), { QKeySequence(Qt::Key_O) }, [this](bool on) {
+        m_document->zoom()->setLanesOverview(on);
+        m_settings->setChartOverview(on);
+    });
+    m_overviewAction->setCheckable(true);
+    connect(m_document->zoom(), &ZoomState::lanesChanged, m_overviewAction,
+            [this] { m_overviewAction->setChecked(m_document->zoom()->lanesOverview()); });
+    view->addActions(m_chartView->laneActions());
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, tr("&Previous Event"), { QKeySequence(Qt::Key_Left) }, [this] { m_chartView->selectPrevious(); });
@@ -400,6 +410,7 @@ void MainWindow::restoreState()
     m_mainSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Main));
     m_leftSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Left));
     m_sideSplitter->restoreState(m_settings->splitterState(Settings::Splitter::Side));
+    m_document->zoom()->setLanesOverview(m_settings->chartOverview());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

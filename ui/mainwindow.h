@@ -8,6 +8,7 @@
 #include <memory>
 
 class ActorPanel;
+class QAction;
 class BackgroundLoader;
 class QPrinter;
 class QProgressBar;
@@ -96,5 +97,6 @@ private:
     FileActions *m_fileActions;
     EditActions *m_editActions;
     std::unique_ptr<Settings> m_settings;
+    QAction *m_overviewAction = nullptr;
     std::unique_ptr<QPrinter> m_printer; // made on the first print; keeps the page set up then
 };

@@ -190,3 +190,24 @@ void Settings::setExportCredit(bool on)
 {
     setValue(u"export/credit"_s, on);
 }
+
+ChartExporter::Lanes Settings::exportLanes() const
+{
+    return ChartExporter::lanesNamed(value(u"export/lanes"_s, QString()).toString())
+        .value_or(ChartExporter::Lanes::All);
+}
+
+void Settings::setExportLanes(ChartExporter::Lanes lanes)
+{
+    setValue(u"export/lanes"_s, ChartExporter::lanesName(lanes));
+}
+
+bool Settings::chartOverview() const
+{
+    return value(u"chart/overview"_s, false).toBool();
+}
+
+void Settings::setChartOverview(bool on)
+{
+    setValue(u"chart/overview"_s, on);
+}

@@ -59,6 +59,11 @@ public:
     void setExportSubtitle(const QString &subtitle);
     bool exportCredit() const; // true at first
     void setExportCredit(bool on);
+    ChartExporter::Lanes exportLanes() const; // all lanes at first
+    void setExportLanes(ChartExporter::Lanes lanes);
+
+    bool chartOverview() const; // View ▸ Overview of All Lanes; off at first
+    void setChartOverview(bool on);
 
 private:
     QVariant value(const QString &key, const QVariant &defaultValue) const;

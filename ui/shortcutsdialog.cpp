@@ -74,6 +74,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
     addRow(m_table, tr("Chart: select an event"), tr("Click"));
     addRow(m_table, tr("Chart: zoom to an event, or into a crowded strip"), tr("Double-click"));
     addRow(m_table, tr("Chart: zoom around the cursor"), tr("Wheel"));
+    addRow(m_table, tr("Chart: scroll the lanes, when they do not all fit"), tr("Shift+Wheel"));
     addRow(m_table, tr("Chart: pan"), tr("Drag"));
     addRow(m_table, tr("Chart: zoom to a stretch of time"), tr("Shift+Drag"));
     m_table->resizeColumnsToContents();

@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include <QCoreApplication>
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -102,7 +104,8 @@ std::uint64_t plainTextEnds(std::uint64_t word)
 
 QString byteName(unsigned char c)
 {
-    return u"byte 0x"_s + QString::number(c, 16).toUpper().rightJustified(2, u'0');
+    return QCoreApplication::translate("JsonReader", "byte 0x%1")
+        .arg(QString::number(c, 16).toUpper().rightJustified(2, u'0'));
 }
 
 // Quotation marks that word processors put where JSON needs a straight ", as UTF-8.
@@ -168,35 +171,35 @@ JsonReader::Token JsonReader::fail(qsizetype offset, const QString &message)
 QString JsonReader::describeHere() const
 {
     if (m_pos >= m_end)
-        return u"the file ends"_s;
+        return tr("the file ends");
     const auto c = static_cast<unsigned char>(*m_pos);
     if (c == 0)
-        return u"found a NUL byte"_s;
+        return tr("found a NUL byte");
     if (c < 0x20 || c >= 0x7f)
-        return u"found "_s + byteName(c);
-    return u"found '"_s + QLatin1Char(char(c)) + u'\'';
+        return tr("found %1").arg(byteName(c));
+    return tr("found '%1'").arg(QLatin1Char(char(c)));
 }
 
 QString JsonReader::mistakeHere(Expecting expecting) const
 {
     const QByteArrayView rest(m_pos, m_end - m_pos);
     if (rest.startsWith("//") || rest.startsWith("/*"))
-        return u"JSON has no comments: remove the %1 comment"_s.arg(rest.startsWith("//") ? u"//"_s
-                                                                                          : u"/* */"_s);
+        return tr("JSON has no comments: remove the %1 comment")
+            .arg(rest.startsWith("//") ? u"//"_s : u"/* */"_s);
     for (const CurlyQuote &curly : s_curlyQuotes) {
         if (rest.startsWith(curly.utf8))
-            return u"a curly quote %1 (U+%2) where JSON needs a straight double quote \""_s.arg(
-                QChar(curly.code), QString::number(curly.code, 16).toUpper().rightJustified(4, u'0'));
+            return tr("a curly quote %1 (U+%2) where JSON needs a straight double quote \"")
+                .arg(QChar(curly.code), QString::number(curly.code, 16).toUpper().rightJustified(4, u'0'));
     }
     if (rest.startsWith('\'') && expecting != Expecting::Separator)
-        return u"a single quote ' where JSON needs a straight double quote \""_s;
+        return tr("a single quote ' where JSON needs a straight double quote \"");
     qsizetype length = 0;
     while (length < rest.size() && length < 40 && isIdentifierPart(rest[length]))
         ++length;
     const QByteArrayView word =
         length > 0 && isIdentifierStart(rest[0]) ? rest.first(length) : QByteArrayView();
     if (expecting == Expecting::Key && !word.isEmpty())
-        return u"a member name needs double quotes: write \"%1\", not %1"_s.arg(QLatin1StringView(word));
+        return tr("a member name needs double quotes: write \"%1\", not %1").arg(QLatin1StringView(word));
     if (expecting == Expecting::Value && !word.isEmpty()) {
         static constexpr std::pair<QByteArrayView, QLatin1StringView> spellings[] = {
             { "True", "true"_L1 }, { "TRUE", "true"_L1 }, { "False", "false"_L1 }, { "FALSE", "false"_L1 },
@@ -204,25 +207,25 @@ QString JsonReader::mistakeHere(Expecting expecting) const
         };
         for (const auto &[wrong, right] : spellings) {
             if (word == wrong)
-                return u"JSON spells it %1, not %2"_s.arg(right, QLatin1StringView(wrong));
+                return tr("JSON spells it %1, not %2").arg(right, QLatin1StringView(wrong));
         }
         for (const QByteArrayView literal :
              { QByteArrayView("true"), QByteArrayView("false"), QByteArrayView("null") }) {
             if (literal.startsWith(word) && word.size() < literal.size())
-                return u"expected %1, found %2 (cut short)"_s.arg(QLatin1StringView(literal),
-                                                                  QLatin1StringView(word));
+                return tr("expected %1, found %2 (cut short)")
+                    .arg(QLatin1StringView(literal), QLatin1StringView(word));
         }
         if (word == "undefined" || word == "NaN" || word == "Infinity")
-            return u"JSON has no %1: write null or a number"_s.arg(QLatin1StringView(word));
-        return u"text must be in double quotes: found %1"_s.arg(QLatin1StringView(word));
+            return tr("JSON has no %1: write null or a number").arg(QLatin1StringView(word));
+        return tr("text must be in double quotes: found %1").arg(QLatin1StringView(word));
     }
     if (expecting == Expecting::Separator && !rest.isEmpty()) {
         const char c = rest[0];
         const bool startsValue = c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9')
             || rest.startsWith("true") || rest.startsWith("false") || rest.startsWith("null");
         if (startsValue)
-            return m_stack.back() == '{' ? u"missing ',' between two members of an object"_s
-                                         : u"missing ',' between two elements of an array"_s;
+            return m_stack.back() == '{' ? tr("missing ',' between two members of an object")
+                                         : tr("missing ',' between two elements of an array");
     }
     return {};
 }
@@ -230,7 +233,7 @@ QString JsonReader::mistakeHere(Expecting expecting) const
 JsonReader::Token JsonReader::failHere(const QString &expected, Expecting expecting)
 {
     const QString mistake = mistakeHere(expecting);
-    return fail(m_tokenStart, mistake.isEmpty() ? expected + describeHere() : mistake);
+    return fail(m_tokenStart, mistake.isEmpty() ? expected.arg(describeHere()) : mistake);
 }
 
 inline void JsonReader::skipWhitespace()
@@ -249,15 +252,15 @@ JsonReader::Token JsonReader::next()
     switch (m_state) {
     case State::Start:
         if (m_pos >= m_end)
-            return fail(m_tokenStart, u"the file is empty: expected a JSON value"_s);
+            return fail(m_tokenStart, tr("the file is empty: expected a JSON value"));
         return readValue();
     case State::Done:
         if (m_pos < m_end)
-            return failHere(u"unexpected text after the end of the JSON value: "_s, Expecting::Nothing);
+            return failHere(tr("unexpected text after the end of the JSON value: %1"), Expecting::Nothing);
         return m_token = Token::EndOfDocument;
     case State::AfterKey:
         if (m_pos >= m_end || *m_pos != ':')
-            return failHere(u"expected ':' after the member name, "_s, Expecting::Colon);
+            return failHere(tr("expected ':' after the member name, %1"), Expecting::Colon);
         ++m_pos;
         skipWhitespace();
         m_tokenStart = m_pos - m_begin;
@@ -275,7 +278,7 @@ JsonReader::Token JsonReader::next()
             return readValue();
         if (m_pos < m_end && *m_pos == '"')
             return readString(Token::Key);
-        return failHere(u"expected a member name in double quotes or '}', "_s, Expecting::Key);
+        return failHere(tr("expected a member name in double quotes or '}', %1"), Expecting::Key);
     }
 
     // AfterValue
@@ -287,25 +290,26 @@ JsonReader::Token JsonReader::next()
         // The commonest slip of hand-written JSON: reported at the comma, not at what follows.
         if (m_pos < m_end && (*m_pos == ']' || *m_pos == '}'))
             return fail(comma,
-                        u"trailing comma before '%1': JSON allows no comma after the last %2"_s.arg(
-                            QString(QLatin1Char(*m_pos)), *m_pos == '}' ? u"member"_s : u"element"_s));
+                        *m_pos == '}'
+                            ? tr("trailing comma before '}': JSON allows no comma after the last member")
+                            : tr("trailing comma before ']': JSON allows no comma after the last element"));
         if (!inObject)
             return readValue();
         if (m_pos < m_end && *m_pos == '"')
             return readString(Token::Key);
-        return failHere(u"expected a member name in double quotes after ',', "_s, Expecting::Key);
+        return failHere(tr("expected a member name in double quotes after ',', %1"), Expecting::Key);
     }
     if (m_pos < m_end && *m_pos == (inObject ? '}' : ']'))
         return close();
-    return failHere(inObject ? u"expected ',' or '}' after an object member, "_s
-                             : u"expected ',' or ']' after an array element, "_s,
+    return failHere(inObject ? tr("expected ',' or '}' after an object member, %1")
+                             : tr("expected ',' or ']' after an array element, %1"),
                     Expecting::Separator);
 }
 
 JsonReader::Token JsonReader::readValue()
 {
     if (m_pos >= m_end)
-        return fail(m_tokenStart, u"expected a value, but the file ends (is it truncated?)"_s);
+        return fail(m_tokenStart, tr("expected a value, but the file ends (is it truncated?)"));
     switch (*m_pos) {
     case '{':
         return open('{', Token::BeginObject);
@@ -323,14 +327,14 @@ JsonReader::Token JsonReader::readValue()
         if (*m_pos == '-' || (*m_pos >= '0' && *m_pos <= '9'))
             return readNumber();
         // A stray word at the top is no JSON at all, not a value that lacks its quotes.
-        return failHere(u"expected a value, "_s, m_stack.empty() ? Expecting::Nothing : Expecting::Value);
+        return failHere(tr("expected a value, %1"), m_stack.empty() ? Expecting::Nothing : Expecting::Value);
     }
 }
 
 JsonReader::Token JsonReader::open(char bracket, Token kind)
 {
     if (int(m_stack.size()) >= m_maxDepth)
-        return fail(m_tokenStart, u"nesting is deeper than %1 levels"_s.arg(m_maxDepth));
+        return fail(m_tokenStart, tr("nesting is deeper than %1 levels").arg(m_maxDepth));
     m_stack.push_back(bracket);
     ++m_pos;
     m_state = State::AfterOpen;
@@ -350,7 +354,7 @@ JsonReader::Token JsonReader::readLiteral(const char *word, Token kind)
 {
     const QByteArrayView expected(word);
     if (QByteArrayView(m_pos, std::min<qsizetype>(m_end - m_pos, expected.size())) != expected)
-        return failHere(u"expected a value, "_s, Expecting::Value);
+        return failHere(tr("expected a value, %1"), Expecting::Value);
     m_pos += expected.size();
     m_state = m_stack.empty() ? State::Done : State::AfterValue;
     return m_token = kind;
@@ -370,21 +374,22 @@ JsonReader::Token JsonReader::readNumber()
     if (m_pos < m_end && *m_pos == '0') {
         ++m_pos;
         if (m_pos < m_end && *m_pos >= '0' && *m_pos <= '9')
-            return fail(m_tokenStart, u"a number must not start with 0"_s);
+            return fail(m_tokenStart, tr("a number must not start with 0"));
     } else if (digits() == 0) {
-        return fail(m_tokenStart, u"expected a digit in the number, "_s + describeHere());
+        return fail(m_tokenStart, tr("expected a digit in the number, %1").arg(describeHere()));
     }
     if (m_pos < m_end && *m_pos == '.') {
         ++m_pos;
         if (digits() == 0)
-            return fail(m_pos - m_begin, u"expected a digit after the decimal point, "_s + describeHere());
+            return fail(m_pos - m_begin,
+                        tr("expected a digit after the decimal point, %1").arg(describeHere()));
     }
     if (m_pos < m_end && (*m_pos == 'e' || *m_pos == 'E')) {
         ++m_pos;
         if (m_pos < m_end && (*m_pos == '+' || *m_pos == '-'))
             ++m_pos;
         if (digits() == 0)
-            return fail(m_pos - m_begin, u"expected a digit in the exponent, "_s + describeHere());
+            return fail(m_pos - m_begin, tr("expected a digit in the exponent, %1").arg(describeHere()));
     }
     m_text = QByteArrayView(start, m_pos);
     m_state = m_stack.empty() ? State::Done : State::AfterValue;
@@ -409,15 +414,14 @@ JsonReader::Token JsonReader::readString(Token kind)
             break;
         if (c < 0x20) {
             return fail(m_pos - m_begin,
-                        c == 0
-                            ? u"a NUL byte inside a string"_s
-                            : u"a control character (%1) inside a string must be written as an escape"_s.arg(
-                                byteName(c)));
+                        c == 0 ? tr("a NUL byte inside a string")
+                               : tr("a control character (%1) inside a string must be written as an escape")
+                                     .arg(byteName(c)));
         }
         if (c >= 0x80) {
             const int length = utf8SequenceLength(m_pos, m_end);
             if (length == 0)
-                return fail(m_pos - m_begin, u"invalid UTF-8 ("_s + byteName(c) + u") inside a string"_s);
+                return fail(m_pos - m_begin, tr("invalid UTF-8 (%1) inside a string").arg(byteName(c)));
             if (escaped)
                 m_scratch.append(m_pos, length);
             m_pos += length;
@@ -469,16 +473,16 @@ JsonReader::Token JsonReader::readString(Token kind)
             };
             int unit = hex4(m_pos + 1);
             if (unit < 0)
-                return fail(escape - m_begin, u"\\u must be followed by four hexadecimal digits"_s);
+                return fail(escape - m_begin, tr("\\u must be followed by four hexadecimal digits"));
             m_pos += 4;
             char32_t codePoint = char32_t(unit);
             if (unit >= 0xdc00 && unit <= 0xdfff)
-                return fail(escape - m_begin, u"\\u escape is an unpaired low surrogate"_s);
+                return fail(escape - m_begin, tr("\\u escape is an unpaired low surrogate"));
             if (unit >= 0xd800 && unit <= 0xdbff) {
                 const int low =
                     m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hex4(m_pos + 3) : -1;
                 if (low < 0xdc00 || low > 0xdfff)
-                    return fail(escape - m_begin, u"\\u escape is a high surrogate without its low half"_s);
+                    return fail(escape - m_begin, tr("\\u escape is a high surrogate without its low half"));
                 codePoint = 0x10000 + ((char32_t(unit) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
                 m_pos += 6;
             }
@@ -487,13 +491,13 @@ JsonReader::Token JsonReader::readString(Token kind)
         }
         default:
             return fail(escape - m_begin,
-                        u"invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"_s);
+                        tr("invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"));
         }
         ++m_pos;
     }
 
     if (m_pos >= m_end)
-        return fail(m_tokenStart, u"a string is not closed: the file ends inside it (is it truncated?)"_s);
+        return fail(m_tokenStart, tr("a string is not closed: the file ends inside it (is it truncated?)"));
     m_rawString = !escaped;
     m_text = escaped ? QByteArrayView(m_scratch) : QByteArrayView(start, m_pos);
     ++m_pos; // the closing quote

@@ -26,15 +26,15 @@ QString describe(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Double:
-        return u"a number"_s;
+        return QCoreApplication::translate("TimelineJsReader", "a number");
     case QJsonValue::String:
-        return u"a string"_s;
+        return QCoreApplication::translate("TimelineJsReader", "a string");
     case QJsonValue::Array:
-        return u"an array"_s;
+        return QCoreApplication::translate("TimelineJsReader", "an array");
     case QJsonValue::Object:
-        return u"an object"_s;
+        return QCoreApplication::translate("TimelineJsReader", "an object");
     default:
-        return u"nothing"_s;
+        return QCoreApplication::translate("TimelineJsReader", "nothing");
     }
 }
 

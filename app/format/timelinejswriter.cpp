@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -32,7 +33,27 @@ QJsonObject text(const QString &headline, const QString &html)
     return out;
 }
 
-// The summary, then each evidence quote's whole sentences with the source they come from.
+// A link a reader can follow without running anything: no javascript: or data: URL.
+bool isWebLink(const QString &url)
+{
+    return url.startsWith(u"https://"_s, Qt::CaseInsensitive)
+        || url.startsWith(u"http://"_s, Qt::CaseInsensitive);
+}
+
+// Whether TimelineJS shows `url` as a slide's media. It embeds images by their extension and
+// players by their host; any other page it draws as a broken image, so an article's link goes
+// into the text instead (seen with TimelineJS 3.9 in Chromium).
+bool isEmbeddableMedia(const QString &url)
+{
+    static const QRegularExpression embeddable(
+        u"^https?://([^/?#]+/[^?#]*\\.(jpe?g|png|gif|svg|webp)([?#].*)?"
+        "|(www\\.)?(youtube\\.com/watch|youtu\\.be/|vimeo\\.com/\\d).*)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return embeddable.match(url).hasMatch();
+}
+
+// The summary, then each evidence quote's whole sentences with the source they come from, then
+// the references.
 QString slideText(const Timeline &timeline, const Event &event)
 {
     QString html;
@@ -48,6 +69,19 @@ QString slideText(const Timeline &timeline, const Event &event)
         }
         html += u"<blockquote>"_s + HtmlText::escape(sentences) + u"</blockquote><p>\u2014 "_s
             + HtmlText::escape(source.title) + u"</p>"_s;
+    }
+    // Every reference as a link: a slide shows one media item, and only if it can embed it.
+    for (const Reference &reference : timeline.referencesOf(event)) {
+        const QString url = timeline.text(reference.url);
+        const QString title = HtmlText::escape(timeline.text(reference.title));
+        html += u"<p>"_s
+            + (isWebLink(url) ? u"<a href=\""_s + HtmlText::escape(url) + u"\">"_s + title + u"</a>"_s
+                              : title);
+        if (!reference.publisher.isEmpty())
+            html += u" \u2014 "_s + HtmlText::escape(timeline.text(reference.publisher));
+        if (!reference.date.isEmpty())
+            html += u", "_s + HtmlText::escape(timeline.text(reference.date));
+        html += u"</p>"_s;
     }
     return html;
 }
@@ -78,7 +112,7 @@ QByteArray TimelineJsWriter::toJson(const Timeline &timeline)
         if (!actors.empty())
             slide.insert(u"group"_s, HtmlText::escape(timeline.actors.at(actors.front()).name));
         for (const Reference &reference : timeline.referencesOf(event)) {
-            if (reference.url.isEmpty())
+            if (!isEmbeddableMedia(timeline.text(reference.url)))
                 continue;
             QJsonObject media { { u"url"_s, timeline.text(reference.url) } };
             if (!reference.title.isEmpty())

@@ -10,6 +10,7 @@
 #include "sentencesplitter.h"
 #include "timelinejsreader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHashFunctions>
@@ -41,21 +42,21 @@ QString describe(Token token)
 {
     switch (token) {
     case Token::BeginObject:
-        return u"an object"_s;
+        return QCoreApplication::translate("TimelineLoader", "an object");
     case Token::BeginArray:
-        return u"an array"_s;
+        return QCoreApplication::translate("TimelineLoader", "an array");
     case Token::String:
-        return u"a string"_s;
+        return QCoreApplication::translate("TimelineLoader", "a string");
     case Token::Number:
-        return u"a number"_s;
+        return QCoreApplication::translate("TimelineLoader", "a number");
     case Token::True:
-        return u"true"_s;
+        return QCoreApplication::translate("TimelineLoader", "true");
     case Token::False:
-        return u"false"_s;
+        return QCoreApplication::translate("TimelineLoader", "false");
     case Token::Null:
-        return u"null"_s;
+        return QCoreApplication::translate("TimelineLoader", "null");
     default:
-        return u"nothing"_s;
+        return QCoreApplication::translate("TimelineLoader", "nothing");
     }
 }
 
@@ -314,6 +315,8 @@ void radixSort(std::vector<std::uint64_t> &keys, int low, int high)
 
 class Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(TimelineLoader)
+
 public:
     Parser(QByteArray data, const QString &fileName, const TimelineLoader::Progress &progress)
         : m_fileName(fileName)
@@ -348,7 +351,8 @@ private:
     TextRef keep();
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
     // Reads the id of a source, actor or era at `index`, which others refer to, and declares it.
-    void readDeclaredId(IdTable &table, const char *what, qsizetype index, QString *id);
+    // `duplicate` is the message (untranslated) for an id declared before, at %2.
+    void readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id);
     qint32 reference(IdTable &table);
 
     void readDocument();
@@ -365,13 +369,30 @@ private:
     void checkEventIds();
     void sortEventsByDate();
     void resolveReferences();
-    std::vector<QuoteError> resolveQuotes();
+    struct QuoteErrors
+    {
+        std::vector<QuoteError> errors; // the first in the file, at most maxErrors
+        qsizetype unreported = 0; // the others
+    };
+    QuoteErrors resolveQuotes();
     QString eventIdAt(qsizetype fileIndex) const;
 
     struct PathPart
     {
         QByteArrayView key; // empty for an array element
         qsizetype index = -1;
+    };
+
+    // Where a kept error stands in the file, beside m_errors: errors found after the read (ids,
+    // quotes) may come before ones kept already, and the errors shown are the first in the file.
+    struct ErrorPlace
+    {
+        qsizetype offset = -1; // -1: no place, listed first
+        qsizetype sequence = 0; // order of finding, for errors at one place
+        bool operator<(const ErrorPlace &other) const
+        {
+            return std::pair(offset, sequence) < std::pair(other.offset, other.sequence);
+        }
     };
 
     QString m_fileName;
@@ -381,6 +402,10 @@ private:
     JsonReader m_reader;
     std::vector<PathPart> m_path;
     LoadErrors m_errors;
+    std::vector<ErrorPlace> m_errorPlaces; // one per error in m_errors
+    qsizetype m_errorsFound = 0; // kept or not
+    qsizetype m_lastKept = -1; // the sequence number of the error kept last
+    std::size_t m_latestError = 0; // the kept error that comes last in the file
     qsizetype m_unreported = 0;
     IdTable m_actorIds;
     IdTable m_sourceIds;
@@ -421,9 +446,14 @@ void Parser::errorAt(qsizetype offset, const QString &path, qsizetype eventFileI
 
 void Parser::errorAt(qsizetype offset, const QString &path, const QString &eventId, const QString &message)
 {
-    if (m_errors.size() >= TimelineLoader::maxErrors) {
+    const ErrorPlace place { std::max<qsizetype>(offset, -1), m_errorsFound++ };
+    qsizetype slot = m_errors.size();
+    if (slot >= TimelineLoader::maxErrors) {
+        // Full: the new error replaces the last one in the file, if it comes before it.
         ++m_unreported;
-        return;
+        if (!(place < m_errorPlaces[m_latestError]))
+            return;
+        slot = qsizetype(m_latestError);
     }
     LoadError e;
     e.file = m_fileName;
@@ -435,7 +465,18 @@ void Parser::errorAt(qsizetype offset, const QString &path, const QString &event
     e.path = path;
     e.eventId = eventId;
     e.message = message;
-    m_errors.append(e);
+    m_lastKept = place.sequence;
+    if (slot == m_errors.size()) {
+        m_errors.append(e);
+        m_errorPlaces.push_back(place);
+        if (m_latestError >= std::size_t(slot) || m_errorPlaces[m_latestError] < place)
+            m_latestError = std::size_t(slot);
+    } else {
+        m_errors[slot] = e;
+        m_errorPlaces[std::size_t(slot)] = place;
+        m_latestError =
+            std::size_t(std::max_element(m_errorPlaces.begin(), m_errorPlaces.end()) - m_errorPlaces.begin());
+    }
 }
 
 void Parser::error(qsizetype offset, const QString &message)
@@ -446,7 +487,7 @@ void Parser::error(qsizetype offset, const QString &message)
 
 void Parser::typeError(const QString &expected)
 {
-    error(m_reader.tokenOffset(), u"expected "_s + expected + u", found "_s + describe(m_reader.token()));
+    error(m_reader.tokenOffset(), tr("expected %1, found %2").arg(expected, describe(m_reader.token())));
     m_reader.skipValue();
 }
 
@@ -457,9 +498,10 @@ void Parser::syntaxError()
     e.file = m_fileName;
     e.line = pos.line;
     e.column = pos.column;
-    e.message = u"malformed JSON: "_s + m_reader.errorString();
+    e.message = tr("malformed JSON: %1").arg(m_reader.errorString());
     // A syntax error is the one thing a person must fix first; it goes at the top.
     m_errors.prepend(e);
+    m_errorPlaces.insert(m_errorPlaces.begin(), ErrorPlace { -1, -1 });
 }
 
 // --- reading helpers -------------------------------------------------------------------------
@@ -471,7 +513,7 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
 {
     static_assert(N <= 32);
     if (m_reader.token() != Token::BeginObject) {
-        typeError(u"an object"_s);
+        typeError(tr("an object"));
         return false;
     }
     // A known member given twice is an error: a second "events" array or "evidence" list would
@@ -498,8 +540,8 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
             m_path.push_back({ QByteArrayView(known->data(), qsizetype(known->size())), -1 });
             if (seen & (1u << index)) {
                 error(keyOffset,
-                      u"duplicate member %1: a member may appear only once in an object"_s.arg(
-                          PlainText::quoted(QByteArrayView(known->data(), qsizetype(known->size())))));
+                      tr("duplicate member %1: a member may appear only once in an object")
+                          .arg(PlainText::quoted(QByteArrayView(known->data(), qsizetype(known->size())))));
                 m_reader.skipValue();
             } else {
                 seen |= 1u << index;
@@ -515,7 +557,7 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
 template<typename F> bool Parser::readArray(F &&perElement)
 {
     if (m_reader.token() != Token::BeginArray) {
-        typeError(u"an array"_s);
+        typeError(tr("an array"));
         return false;
     }
     for (qsizetype i = 0;; ++i) {
@@ -535,12 +577,12 @@ template<typename F> bool Parser::readArray(F &&perElement)
 bool Parser::readString(QByteArrayView *out)
 {
     if (m_reader.token() != Token::String) {
-        typeError(u"a string"_s);
+        typeError(tr("a string"));
         return false;
     }
     if (m_reader.text().size() > TimelineLoader::maxStringBytes) {
         error(m_reader.tokenOffset(),
-              u"this text is %1 MiB long; the longest Sourceline reads is %2 MiB"_s
+              tr("this text is %1 MiB long; the longest Sourceline reads is %2 MiB")
                   .arg(m_reader.text().size() >> 20)
                   .arg(TimelineLoader::maxStringBytes >> 20));
         return false;
@@ -562,7 +604,7 @@ bool Parser::readText(TextRef *out, bool required)
     if (!readString(&text))
         return false;
     if (required && text.trimmed().isEmpty()) {
-        error(m_reader.tokenOffset(), u"must not be empty"_s);
+        error(m_reader.tokenOffset(), tr("must not be empty"));
         return false;
     }
     *out = keep();
@@ -575,7 +617,7 @@ bool Parser::readQString(QString *out, bool required)
     if (!readString(&text))
         return false;
     if (required && text.trimmed().isEmpty()) {
-        error(m_reader.tokenOffset(), u"must not be empty"_s);
+        error(m_reader.tokenOffset(), tr("must not be empty"));
         return false;
     }
     *out = QString::fromUtf8(text);
@@ -606,25 +648,23 @@ void Parser::missing(qsizetype objectOffset, std::initializer_list<std::pair<boo
 {
     for (const auto &[present, name] : fields) {
         if (!present)
-            error(objectOffset, u"missing \""_s + QString::fromLatin1(name) + u"\""_s);
+            error(objectOffset, tr("missing \"%1\"").arg(QLatin1StringView(name)));
     }
 }
 
-void Parser::readDeclaredId(IdTable &table, const char *what, qsizetype index, QString *id)
+void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id)
 {
     QByteArrayView text;
     if (!readString(&text))
         return;
     if (text.isEmpty()) {
-        error(m_reader.tokenOffset(), u"must not be empty"_s);
+        error(m_reader.tokenOffset(), tr("must not be empty"));
         return;
     }
     IdTable::Entry &entry = table.entry(table.intern(text, m_reader.isRawString()));
     if (entry.declared >= 0) {
         error(m_reader.tokenOffset(),
-              u"duplicate %1 id %2: %1s[%3] has it too"_s
-                  .arg(QString::fromLatin1(what), PlainText::quoted(text))
-                  .arg(entry.declared));
+              tr(duplicate).arg(PlainText::quoted(text), QString::number(entry.declared)));
         return;
     }
     entry.declared = qint32(index);
@@ -663,7 +703,7 @@ TimelineLoader::Result Parser::run()
         resolveReferences();
         // Quotes are matched on a second thread while this one sorts the events. Neither
         // touches what the other writes; the sort is wasted if a quote is not found.
-        std::vector<QuoteError> quoteErrors;
+        QuoteErrors quoteErrors;
         std::thread quotes([&] { quoteErrors = resolveQuotes(); });
         const bool sorting = m_errors.isEmpty() && m_unreported == 0;
         if (sorting) {
@@ -675,13 +715,21 @@ TimelineLoader::Result Parser::run()
             m_timeline->laneIndex = std::move(lanes);
         }
         quotes.join();
-        for (const QuoteError &e : quoteErrors)
+        for (const QuoteError &e : quoteErrors.errors)
             errorAt(e.offset, e.path, e.eventId, e.message);
+        m_unreported += quoteErrors.unreported;
         // Checks that run after the read (ids, quotes) found their problems late: list them all
         // as a person reads the file, from the top.
-        std::stable_sort(m_errors.begin(), m_errors.end(), [](const LoadError &a, const LoadError &b) {
-            return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+        std::vector<qsizetype> order(m_errors.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+            return m_errorPlaces[std::size_t(a)] < m_errorPlaces[std::size_t(b)];
         });
+        LoadErrors sorted;
+        sorted.reserve(m_errors.size());
+        for (const qsizetype i : order)
+            sorted.append(std::move(m_errors[i]));
+        m_errors = std::move(sorted);
     }
 
     TimelineLoader::Result result;
@@ -698,8 +746,8 @@ void Parser::readDocument()
         return;
     if (m_reader.token() != Token::BeginObject) {
         error(m_reader.tokenOffset(),
-              u"the file must hold a JSON object with \"format\": \"sourceline\", but it holds "_s
-                  + describe(m_reader.token()));
+              tr("the file must hold a JSON object with \"format\": \"sourceline\", but it holds %1")
+                  .arg(describe(m_reader.token())));
         return;
     }
     const qsizetype topOffset = m_reader.tokenOffset();
@@ -713,17 +761,17 @@ void Parser::readDocument()
                 m_formatOk = format == "sourceline";
                 if (!m_formatOk)
                     error(m_reader.tokenOffset(),
-                          u"this is not a Sourceline timeline: the format is %1, not \"sourceline\""_s.arg(
-                              PlainText::quoted(format)));
+                          tr("this is not a Sourceline timeline: the format is %1, not \"sourceline\"")
+                              .arg(PlainText::quoted(format)));
             }
         } else if (member == DocumentMember::Version) {
             version = true;
             if (m_reader.token() != Token::Number) {
-                typeError(u"the number 1"_s);
+                typeError(tr("the number 1"));
             } else if (m_reader.text() != "1") {
                 error(m_reader.tokenOffset(),
-                      u"version %1 is not supported: this Sourceline reads version 1"_s.arg(
-                          PlainText::quoted(m_reader.text(), 20)));
+                      tr("version %1 is not supported: this Sourceline reads version 1")
+                          .arg(PlainText::quoted(m_reader.text(), 20)));
             } else {
                 m_versionOk = true;
             }
@@ -752,8 +800,8 @@ void Parser::readDocument()
                 }
                 if (i == TimelineLoader::maxEvents)
                     error(m_reader.tokenOffset(),
-                          u"more than %1 events: Sourceline reads at most %1"_s.arg(
-                              QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
+                          tr("more than %1 events: Sourceline reads at most %1")
+                              .arg(QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
                 m_reader.skipValue();
             });
         } else if (member == DocumentMember::Eras) {
@@ -770,18 +818,23 @@ void Parser::readDocument()
     if (!m_formatSeen) {
         // Whatever else is wrong, the file is not ours: say only that.
         m_errors.clear();
+        m_errorPlaces.clear();
         m_unreported = 0;
-        error(topOffset, u"this is not a Sourceline timeline: \"format\": \"sourceline\" is missing"_s);
+        error(topOffset, tr("this is not a Sourceline timeline: \"format\": \"sourceline\" is missing"));
         return;
     }
     if (!m_formatOk || (version && !m_versionOk)) {
         // Another format or version: the rest cannot be judged by version 1's rules.
         LoadErrors kept;
-        for (const LoadError &e : std::as_const(m_errors)) {
-            if (e.path == u"format"_s || e.path == u"version"_s)
-                kept.append(e);
+        std::vector<ErrorPlace> keptPlaces;
+        for (qsizetype i = 0; i < m_errors.size(); ++i) {
+            if (m_errors[i].path == u"format"_s || m_errors[i].path == u"version"_s) {
+                kept.append(m_errors[i]);
+                keptPlaces.push_back(m_errorPlaces[std::size_t(i)]);
+            }
         }
         m_errors = kept;
+        m_errorPlaces = std::move(keptPlaces);
         m_unreported = 0;
         return;
     }
@@ -802,7 +855,10 @@ void Parser::readSource(qsizetype index)
     const bool isObject = readObject<SourceMember>(s_sourceMembers, [&](SourceMember member) {
         if (member == SourceMember::Id) {
             id = true;
-            readDeclaredId(m_sourceIds, "source", index, &source.id);
+            readDeclaredId(
+                m_sourceIds,
+                QT_TRANSLATE_NOOP("TimelineLoader", "duplicate source id %1: sources[%2] has it too"), index,
+                &source.id);
         } else if (member == SourceMember::Title) {
             title = true;
             readQString(&source.title, true);
@@ -833,7 +889,7 @@ void Parser::readBool(bool *out)
     if (m_reader.token() == Token::True || m_reader.token() == Token::False)
         *out = m_reader.token() == Token::True;
     else
-        typeError(u"true or false"_s);
+        typeError(tr("true or false"));
 }
 
 void Parser::readColor(QColor *out)
@@ -845,7 +901,7 @@ void Parser::readColor(QColor *out)
         *out = QColor::fromString(color);
     else
         error(m_reader.tokenOffset(),
-              PlainText::quoted(color) + u" is not a colour: write it as #rrggbb, e.g. \"#1f77b4\""_s);
+              tr("%1 is not a colour: write it as #rrggbb, e.g. \"#1f77b4\"").arg(PlainText::quoted(color)));
 }
 
 void Parser::readActor(qsizetype index)
@@ -856,7 +912,10 @@ void Parser::readActor(qsizetype index)
     const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
         if (member == ActorMember::Id) {
             id = true;
-            readDeclaredId(m_actorIds, "actor", index, &actor.id);
+            readDeclaredId(
+                m_actorIds,
+                QT_TRANSLATE_NOOP("TimelineLoader", "duplicate actor id %1: actors[%2] has it too"), index,
+                &actor.id);
         } else if (member == ActorMember::Name) {
             name = true;
             readQString(&actor.name, true);
@@ -891,7 +950,9 @@ void Parser::readEra(qsizetype index)
     const bool isObject = readObject<EraMember>(s_eraMembers, [&](EraMember member) {
         if (member == EraMember::Id) {
             id = true;
-            readDeclaredId(m_eraIds, "era", index, &era.id);
+            readDeclaredId(m_eraIds,
+                           QT_TRANSLATE_NOOP("TimelineLoader", "duplicate era id %1: eras[%2] has it too"),
+                           index, &era.id);
         } else if (member == EraMember::Title) {
             title = true;
             readQString(&era.title, true);
@@ -919,7 +980,7 @@ void Parser::readKind()
                 const auto &styles = m_timeline->kindStyles;
                 if (std::any_of(styles.begin(), styles.end(),
                                 [&](const KindStyle &k) { return k.id == style.id; }))
-                    error(at, u"kind %1 is listed twice"_s.arg(PlainText::quoted(style.id)));
+                    error(at, tr("kind %1 is listed twice").arg(PlainText::quoted(style.id)));
             }
         } else if (member == KindMember::Label) {
             readQString(&style.label, true);
@@ -937,7 +998,7 @@ void Parser::readEvent(qsizetype index)
 {
     Timeline &t = *m_timeline;
     const qsizetype offset = m_reader.tokenOffset();
-    const qsizetype firstError = m_errors.size();
+    const qsizetype firstError = m_errorsFound;
     m_currentEvent = index;
     const std::size_t firstQuote = m_quotes.size();
     Event event;
@@ -994,10 +1055,12 @@ void Parser::readEvent(qsizetype index)
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { when, "when" }, { actors, "actors" } });
-    if (id && !event.id.isEmpty()) {
+    if (id && !event.id.isEmpty() && m_lastKept >= firstError) {
         const QString eventId = t.text(event.id);
-        for (qsizetype i = firstError; i < m_errors.size(); ++i)
-            m_errors[i].eventId = eventId;
+        for (std::size_t i = 0; i < m_errorPlaces.size(); ++i) {
+            if (m_errorPlaces[i].sequence >= firstError)
+                m_errors[qsizetype(i)].eventId = eventId;
+        }
     }
     for (std::size_t i = firstQuote; i < m_quotes.size(); ++i)
         m_quotes[i].eventId = event.id;
@@ -1014,7 +1077,7 @@ bool Parser::reportProgress(qsizetype done)
         return !m_cancelled;
     if (!m_progress(done, m_timeline->fileBytes().size())) {
         m_cancelled = true;
-        m_reader.stop(u"cancelled"_s);
+        m_reader.stop(tr("cancelled"));
     }
     return !m_cancelled;
 }
@@ -1111,9 +1174,8 @@ void Parser::checkEventIds()
     std::sort(duplicates.begin(), duplicates.end()); // in file order, as the other errors are
     for (const auto &[event, first] : duplicates) {
         errorAt(m_eventIdOffsets[event], u"events[%1].id"_s.arg(event), event,
-                u"duplicate event id %1: events[%2] has it too"_s
-                    .arg(PlainText::quoted(t.utf8(t.events[event].id)))
-                    .arg(first));
+                tr("duplicate event id %1: events[%2] has it too")
+                    .arg(PlainText::quoted(t.utf8(t.events[event].id)), QString::number(first)));
     }
     m_eventIdOffsets = {};
 }
@@ -1182,33 +1244,41 @@ QString Parser::eventIdAt(qsizetype fileIndex) const
 void Parser::resolveReferences()
 {
     // Ids were numbered as met; now map each number to the index of what declares it.
-    const auto resolve = [&](IdTable &table, const QString &what) {
+    // `unknown` and `unknownMany` are messages for an id that nothing declares, used once or
+    // %n times.
+    const auto resolve = [&](IdTable &table, const char *unknown, const char *unknownMany) {
         std::vector<qint32> target(table.size(), -1);
         for (qint32 i = 0; i < table.size(); ++i) {
             IdTable::Entry &entry = table.entry(i);
             target[i] = entry.declared;
             if (entry.declared < 0) {
-                QString message = u"unknown %1 %2"_s.arg(what, PlainText::quoted(table.name(i)));
-                if (entry.uses > 1)
-                    message += u" (used %1 times; this is the first)"_s.arg(entry.uses);
+                const QString message = entry.uses > 1
+                    ? tr(unknownMany, nullptr,
+                         int(std::min<qsizetype>(entry.uses, std::numeric_limits<int>::max())))
+                          .arg(PlainText::quoted(table.name(i)))
+                    : tr(unknown).arg(PlainText::quoted(table.name(i)));
                 errorAt(entry.firstUseOffset, entry.firstUsePath, entry.firstUseEvent, message);
             }
         }
         return target;
     };
-    const std::vector<qint32> actors = resolve(m_actorIds, u"actor"_s);
+    const std::vector<qint32> actors =
+        resolve(m_actorIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1"),
+                QT_TRANSLATE_NOOP("TimelineLoader", "unknown actor %1 (used %n times; this is the first)"));
     for (std::int32_t &actor : m_timeline->eventActors)
         actor = actors[actor];
-    const std::vector<qint32> sources = resolve(m_sourceIds, u"source"_s);
+    const std::vector<qint32> sources =
+        resolve(m_sourceIds, QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1"),
+                QT_TRANSLATE_NOOP("TimelineLoader", "unknown source %1 (used %n times; this is the first)"));
     for (Evidence &evidence : m_timeline->evidence) {
         if (evidence.source >= 0)
             evidence.source = sources[evidence.source];
     }
 }
 
-std::vector<QuoteError> Parser::resolveQuotes()
+Parser::QuoteErrors Parser::resolveQuotes()
 {
-    std::vector<QuoteError> errors;
+    QuoteErrors result;
     Timeline &t = *m_timeline;
     // Quotes are matched source by source, each source's index built, used and dropped before
     // the next: only one index is held at a time, and its tables stay in the cache while its
@@ -1262,26 +1332,40 @@ std::vector<QuoteError> Parser::resolveQuotes()
             const auto sentences =
                 at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
             if (!sentences) {
+                // Only the first errors in the file are shown: one that comes after as many as
+                // are shown is counted, not described (describing it searches the source).
+                std::size_t slot = result.errors.size();
+                if (slot >= std::size_t(TimelineLoader::maxErrors)) {
+                    ++result.unreported;
+                    const auto latest = std::max_element(
+                        result.errors.begin(), result.errors.end(),
+                        [](const QuoteError &a, const QuoteError &b) { return a.offset < b.offset; });
+                    if (latest->offset < pending.offset)
+                        continue;
+                    slot = std::size_t(latest - result.errors.begin());
+                }
                 QString message;
-                if (errors.size() >= std::size_t(TimelineLoader::maxErrors))
-                    message =
-                        u"the quote is not in source %1"_s.arg(PlainText::quoted(source.id)); // not shown
-                else if (at >= 0)
-                    message = u"the quote is in source %1 but in none of its sentences: %2"_s.arg(
-                        PlainText::quoted(source.id), PlainText::quoted(quote));
+                if (at >= 0)
+                    message = tr("the quote is in source %1 but in none of its sentences: %2")
+                                  .arg(PlainText::quoted(source.id), PlainText::quoted(quote));
                 else
-                    message = u"the quote is not in source %1: %2"_s.arg(
-                        PlainText::quoted(source.id), QuoteMismatch::describe(source.text, quote, find));
-                errors.push_back({ pending.offset,
+                    message = tr("the quote is not in source %1: %2")
+                                  .arg(PlainText::quoted(source.id),
+                                       QuoteMismatch::describe(source.text, quote, find));
+                QuoteError error { pending.offset,
                                    u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                                   t.text(pending.eventId), message });
+                                   t.text(pending.eventId), message };
+                if (slot == result.errors.size())
+                    result.errors.push_back(std::move(error));
+                else
+                    result.errors[slot] = std::move(error);
                 continue;
             }
             evidence.firstSentence = std::int32_t(sentences->first);
             evidence.lastSentence = std::int32_t(sentences->second);
         }
     }
-    return errors;
+    return result;
 }
 
 } // namespace
@@ -1293,7 +1377,9 @@ QString TimelineLoader::Result::errorText() const
     for (const LoadError &e : errors)
         lines.append(e.toString());
     if (unreportedErrors > 0)
-        lines.append(u"… and %1 more problems"_s.arg(unreportedErrors));
+        lines.append(
+            TimelineLoader::tr("… and %n more problems", nullptr,
+                               int(std::min<qsizetype>(unreportedErrors, std::numeric_limits<int>::max()))));
     return lines.join(u'\n');
 }
 
@@ -1311,15 +1397,16 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const P
     QFile file(fileName);
     const QFileInfo info(fileName);
     if (info.isDir())
-        return failure(u"is a folder, not a timeline file"_s);
+        return failure(tr("is a folder, not a timeline file"));
     if (!file.open(QIODevice::ReadOnly))
-        return failure(u"cannot open: "_s + file.errorString());
+        return failure(tr("cannot open: %1").arg(file.errorString()));
     if (file.size() > maxFileSize)
-        return failure(u"the file is %1 MiB; Sourceline opens files of up to %2 MiB"_s.arg(file.size() >> 20)
+        return failure(tr("the file is %1 MiB; Sourceline opens files of up to %2 MiB")
+                           .arg(file.size() >> 20)
                            .arg(maxFileSize >> 20));
     QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return failure(u"cannot read: "_s + file.errorString());
+        return failure(tr("cannot read: %1").arg(file.errorString()));
     const QString displayName = fileName.startsWith(u':') ? info.fileName() : fileName;
     return loadData(std::move(data), displayName, progress);
 }
@@ -1344,7 +1431,7 @@ TimelineLoader::Result TimelineLoader::loadSourceline(QByteArray data, const QSt
     if (data.size() > maxFileSize) {
         Result result;
         result.errors.append(
-            { displayName, 0, 0, {}, {}, u"the data is larger than %1 MiB"_s.arg(maxFileSize >> 20) });
+            { displayName, 0, 0, {}, {}, tr("the data is larger than %1 MiB").arg(maxFileSize >> 20) });
         return result;
     }
     Parser parser(std::move(data), displayName, progress);

@@ -4,6 +4,7 @@
 #include "timeline.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -15,6 +16,8 @@
 // It never throws, crashes or hangs on bad input.
 class TimelineLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(TimelineLoader)
+
 public:
     struct Result
     {

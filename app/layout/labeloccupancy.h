@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 // The spatial index behind LabelPlacer: what is already on the picture, and whether a label
@@ -72,23 +73,15 @@ public:
     void add(const QRectF &rect, int owner, Kind kind, const QLineF &line = {})
     {
         const auto index = std::uint32_t(m_items.size());
-        m_items.push_back({ rect, line, owner, kind });
+        const QRectF r = rect.normalized();
+        m_items.push_back({ line, r.left(), r.top(), r.right(), r.bottom(), owner, kind });
         m_seen.push_back(0);
         if (kind == Kind::Leader) {
             // Only the cells the line passes through.
-            const qreal length = line.length();
-            const int steps = std::max(1, int(std::ceil(length / (std::min(m_cellWidth, m_cellHeight) / 4))));
-            int last = -1;
-            for (int k = 0; k <= steps; ++k) {
-                const QPointF at = line.pointAt(qreal(k) / steps);
-                const int cell = cellIndex(at);
-                if (cell != last) {
-                    auto &items = m_cells[std::size_t(cell)];
-                    if (items.empty() || items.back() != index)
-                        items.push_back(index);
-                    last = cell;
-                }
-            }
+            forLineCells(line, [&](std::vector<std::uint32_t> &items) {
+                if (items.empty() || items.back() != index)
+                    items.push_back(index);
+            });
             return;
         }
         forCells(rect, [&](std::vector<std::uint32_t> &cell) { cell.push_back(index); });
@@ -105,6 +98,10 @@ public:
             return false;
         ++m_query;
         bool free = true;
+        // Positions are built with positive sizes: no need to normalise them.
+        const double ql = std::min(rect.left(), rect.right()), qr = std::max(rect.left(), rect.right());
+        const double qt = std::min(rect.top(), rect.bottom()), qb = std::max(rect.top(), rect.bottom());
+        const bool queryEmpty = ql == qr || qt == qb;
         forCells(rect, [&](std::vector<std::uint32_t> &cell) {
             for (const std::uint32_t i : cell) {
                 if (!free)
@@ -115,7 +112,8 @@ public:
                 const Item &item = m_items[i];
                 if (item.kind == Kind::Mark && item.owner == owner && owner >= 0)
                     continue; // its own mark
-                if (item.kind == Kind::Leader ? crosses(item.line, rect) : item.rect.intersects(rect))
+                if (item.kind == Kind::Leader ? crosses(item.line, rect)
+                                              : !queryEmpty && item.overlaps(ql, qt, qr, qb))
                     free = false;
             }
         });
@@ -123,8 +121,7 @@ public:
             return free;
         // A leader may pass over marks, never through another label's text.
         ++m_query;
-        const QRectF span = QRectF(leader.p1(), leader.p2()).normalized().adjusted(-1, -1, 1, 1);
-        forCells(span, [&](std::vector<std::uint32_t> &cell) {
+        forLineCells(leader, [&](std::vector<std::uint32_t> &cell) {
             for (const std::uint32_t i : cell) {
                 if (!free)
                     return;
@@ -134,7 +131,7 @@ public:
                 const Item &item = m_items[i];
                 if (item.owner == owner)
                     continue;
-                if (item.kind == Kind::Label && crosses(leader, item.rect))
+                if (item.kind == Kind::Label && crosses(leader, item.rect()))
                     free = false;
                 else if (item.kind == Kind::Leader && leadersCross(leader, item.line))
                     free = false;
@@ -196,11 +193,64 @@ private:
 
     struct Item
     {
-        QRectF rect;
         QLineF line;
+        double left, top, right, bottom; // normalised
         int owner;
         Kind kind;
+
+        QRectF rect() const { return QRectF(QPointF(left, top), QPointF(right, bottom)); }
+        // As QRectF::intersects, without the call: an empty rectangle meets nothing.
+        bool overlaps(double l, double t, double r, double b) const
+        {
+            return left != right && top != bottom && left < r && l < right && top < b && t < bottom;
+        }
     };
+
+    // Calls `f` with the items of every cell the segment passes through, walking the grid
+    // from cell to cell (Amanatides and Woo), and both neighbours where it passes a corner.
+    template<typename F> void forLineCells(const QLineF &line, F &&f)
+    {
+        const double x0 = (line.x1() - m_origin.x()) / m_cellWidth,
+                     y0 = (line.y1() - m_origin.y()) / m_cellHeight;
+        const double x1 = (line.x2() - m_origin.x()) / m_cellWidth,
+                     y1 = (line.y2() - m_origin.y()) / m_cellHeight;
+        const auto column = [&](double x) {
+            return std::clamp(int(std::floor(x)), 0, m_columns - 1);
+        };
+        const auto row = [&](double y) {
+            return std::clamp(int(std::floor(y)), 0, m_rows - 1);
+        };
+        int c = column(x0), r = row(y0);
+        const int c1 = column(x1), r1 = row(y1);
+        const int stepC = c1 > c ? 1 : -1, stepR = r1 > r ? 1 : -1;
+        const double dx = x1 - x0, dy = y1 - y0;
+        const double inf = std::numeric_limits<double>::infinity();
+        const double deltaC = dx != 0 ? std::abs(1 / dx) : inf, deltaR = dy != 0 ? std::abs(1 / dy) : inf;
+        double nextC = dx != 0 ? ((stepC > 0 ? c + 1 - x0 : x0 - c) * deltaC) : inf;
+        double nextR = dy != 0 ? ((stepR > 0 ? r + 1 - y0 : y0 - r) * deltaR) : inf;
+        const auto visit = [&](int cc, int rr) {
+            f(m_cells[std::size_t(rr) * std::size_t(m_columns) + std::size_t(cc)]);
+        };
+        visit(c, r);
+        while (c != c1 || r != r1) {
+            if (c != c1 && (r == r1 || nextC < nextR)) {
+                c += stepC;
+                nextC += deltaC;
+            } else if (r != r1 && (c == c1 || nextR < nextC)) {
+                r += stepR;
+                nextR += deltaR;
+            } else {
+                // Through a corner: the cells on both sides of it too.
+                visit(c + stepC, r);
+                visit(c, r + stepR);
+                c += stepC;
+                r += stepR;
+                nextC += deltaC;
+                nextR += deltaR;
+            }
+            visit(c, r);
+        }
+    }
 
     template<typename F> void forCells(const QRectF &rect, F &&f)
     {

@@ -3,6 +3,7 @@
 #include "labeloccupancy.h"
 
 #include <QList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +35,7 @@ constexpr qreal s_stackShift = 30;
 constexpr int s_farBudget = 2500; // positions the far search tries for one label
 constexpr std::size_t s_smallPicture = 60; // labels up to which every greedy order is tried
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
+constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
 class Placer
 {
@@ -119,14 +121,25 @@ public:
     bool fitsAlone(const Candidate &c, int owner)
     {
         const qreal g = m_options.gap - 0.01;
-        return m_bounds.contains(c.rect)
-            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
     }
 
     bool place(int i)
     {
         placeSingle(i);
         return m_out[std::size_t(i)].isPlaced();
+    }
+
+    // The labels in one column beside their marks, in date order, whole or else shortened.
+    bool placeColumn(std::vector<int> members)
+    {
+        sortByDate(members);
+        return placeStack(members, false) || placeStack(members, true);
+    }
+
+    static qreal anchorX(const QRectF &mark)
+    {
+        return std::min(mark.center().x(), mark.left() + mark.height());
     }
 
 private:
@@ -136,9 +149,13 @@ private:
     }
 
     const Label &label(int i) const { return m_labels[std::size_t(i)]; }
-    static qreal anchorX(const QRectF &mark)
+
+    // As m_bounds.contains(rect), inlined: the search asks it for every position it tries.
+    bool within(const QRectF &rect) const
     {
-        return std::min(mark.center().x(), mark.left() + mark.height());
+        return rect.width() > 0 && rect.height() > 0 && rect.left() >= m_bounds.left()
+            && rect.right() <= m_bounds.right() && rect.top() >= m_bounds.top()
+            && rect.bottom() <= m_bounds.bottom();
     }
     static bool isWide(const QRectF &mark) { return mark.width() > 2 * mark.height(); }
 
@@ -165,8 +182,7 @@ private:
         // Text has room above and below its glyphs: half the gap is enough between lines.
         --m_budget;
         const qreal g = m_options.gap - 0.01;
-        return m_bounds.contains(c.rect)
-            && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
     }
 
     void commit(int i, const Candidate &c, int slot)
@@ -300,13 +316,17 @@ private:
         return false;
     }
 
-    QList<qreal> widths(int i) const
+    // Whole, then halved, then shortened to a dozen characters; no allocation: asked per label.
+    QVarLengthArray<qreal, 3> widths(int i) const
     {
         const Label &l = label(i);
         const qreal full = std::min(l.size.width(), m_bounds.width());
-        QList<qreal> result { full };
+        QVarLengthArray<qreal, 3> result { full };
         if (l.minWidth > 0 && l.minWidth < full)
             result.append(std::max(l.minWidth, full * 0.5));
+        // As a last resort, shortened to its recognisable start.
+        if (l.minWidth > 0 && l.minWidth < result.back() - 1)
+            result.append(l.minWidth);
         return result;
     }
 
@@ -403,7 +423,7 @@ private:
             extent = extent.isNull() ? label(i).mark : extent.united(label(i).mark);
             centre += label(i).mark.center().y();
             const auto w = widths(i);
-            widthOf.push_back(shortened ? w.back() : w.front());
+            widthOf.push_back(shortened ? w[std::min<qsizetype>(1, w.size() - 1)] : w.front());
             height += label(i).size.height() + g / 2;
         }
         centre /= qreal(members.size());
@@ -463,12 +483,17 @@ private:
         return false;
     }
 
-    void placeCluster(std::vector<int> members)
+    void sortByDate(std::vector<int> &members) const
     {
         std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
             const Label &la = label(a), &lb = label(b);
             return la.date != lb.date ? la.date < lb.date : la.mark.center().y() < lb.mark.center().y();
         });
+    }
+
+    void placeCluster(std::vector<int> members)
+    {
+        sortByDate(members);
         if (placeAdjacent(members) || placeStack(members, false))
             return;
         // No column fits: each label on its own, whole, and only then shortened.
@@ -543,6 +568,84 @@ void makeRoom(const QRectF &bounds, std::span<const Label> labels,
     }
 }
 
+// A label left out joins its neighbours' labels, the marks within `reach` of its own, in one
+// column: marks a little further apart than a cluster wall each other in with their labels
+// and leaders, where one column of them, in date order, fans its leaders out without crossing.
+// The column may stand where a few other labels were, when those find other places.
+void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
+                   std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
+                   std::vector<Placement> &out)
+{
+    const auto placedCount = [](const std::vector<Placement> &placed) {
+        return std::count_if(placed.begin(), placed.end(), [](const Placement &p) { return p.isPlaced(); });
+    };
+    const qreal line = labels.front().size.height() + options.gap;
+    int tries = 0;
+    for (std::size_t u = 0; u < labels.size() && tries < s_maxGathered; ++u) {
+        if (out[u].isPlaced())
+            continue;
+        ++tries;
+        const qreal x = Placer::anchorX(labels[u].mark);
+        const qreal y = labels[u].mark.center().y();
+        for (const qreal reach : { 2 * line, 4 * line, 8 * line }) {
+            std::vector<int> members;
+            bool movesRequired = false;
+            for (std::size_t j = 0; j < labels.size(); ++j) {
+                if (std::abs(Placer::anchorX(labels[j].mark) - x) <= reach
+                    && std::abs(labels[j].mark.center().y() - y) <= reach) {
+                    members.push_back(int(j));
+                    movesRequired |= labels[j].required;
+                }
+            }
+            if (members.size() < 2 || movesRequired)
+                continue;
+            // First among the labels as they are; failing that, where only marks are in the way.
+            std::vector<Placement> trial = out;
+            for (const int j : members)
+                trial[std::size_t(j)] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result);
+            again.adopt(trial);
+            if (again.placeColumn(members) && placedCount(result) > placedCount(out)) {
+                out = std::move(result);
+                break;
+            }
+            std::vector<Placement> column(labels.size());
+            if (!Placer(bounds, labels, obstacles, options, column).placeColumn(members))
+                continue;
+            std::vector<int> displaced;
+            for (std::size_t j = 0; j < labels.size(); ++j) {
+                if (!trial[j].isPlaced())
+                    continue;
+                for (const int m : members) {
+                    const Placement &p = column[std::size_t(m)];
+                    if (isInTheWay(trial[j], { p.rect, p.leader }, options.gap)) {
+                        displaced.push_back(int(j));
+                        trial[j] = {};
+                        break;
+                    }
+                }
+            }
+            if (std::any_of(displaced.begin(), displaced.end(),
+                            [&](int j) { return labels[std::size_t(j)].required; }))
+                continue;
+            for (const int m : members)
+                trial[std::size_t(m)] = column[std::size_t(m)];
+            std::vector<Placement> moved(labels.size());
+            Placer third(bounds, labels, obstacles, options, moved);
+            third.adopt(trial);
+            for (const int j : displaced)
+                third.place(j);
+            if (placedCount(moved) <= placedCount(out))
+                makeRoom(bounds, labels, obstacles, options, moved);
+            if (placedCount(moved) > placedCount(out)) {
+                out = std::move(moved);
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std::span<const Label> labels,
@@ -590,5 +693,7 @@ std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std
             break;
         makeRoom(bounds, labels, obstacles, options, out);
     }
+    if (!std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); }))
+        gatherColumns(bounds, labels, obstacles, options, out);
     return out;
 }

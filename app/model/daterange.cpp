@@ -2,6 +2,7 @@
 
 #include "plaintext.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -100,12 +101,14 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
 {
     const auto fail = [&](const QString &why) -> std::optional<Endpoint> {
         if (error)
-            *error = PlainText::quoted(whole) + u" is not a date: "_s + why;
+            *error = QCoreApplication::translate("DateRange", "%1 is not a date: %2")
+                         .arg(PlainText::quoted(whole), why);
         return std::nullopt;
     };
-    const QString expected = u"expected YYYY, YYYY-MM or YYYY-MM-DD"_s;
-    const QString outOfRange =
-        u"years run from %1 to %2"_s.arg(DateRange::s_minYear).arg(DateRange::s_maxYear);
+    const QString expected = QCoreApplication::translate("DateRange", "expected YYYY, YYYY-MM or YYYY-MM-DD");
+    const QString outOfRange = QCoreApplication::translate("DateRange", "years run from %1 to %2")
+                                   .arg(DateRange::s_minYear)
+                                   .arg(DateRange::s_maxYear);
 
     if (text.isEmpty())
         return fail(expected);
@@ -144,9 +147,10 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
             ++pos;
         const qsizetype digits = text.size() - pos;
         if (digits < 5 || !std::all_of(text.begin() + pos, text.end(), isDigit))
-            return fail(u"a year after Y has more than four digits and nothing else"_s);
+            return fail(QCoreApplication::translate(
+                "DateRange", "a year after Y has more than four digits and nothing else"));
         if (text[pos] == '0')
-            return fail(u"a year after Y has no leading zeros"_s);
+            return fail(QCoreApplication::translate("DateRange", "a year after Y has no leading zeros"));
         if (digits > 7)
             return fail(outOfRange);
         const int magnitude = readDigits(text, pos, int(digits));
@@ -176,10 +180,11 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
     }
     pos += 4;
     if (negative && year == 0 && unspecified == 0)
-        return fail(u"year 0 has no sign"_s);
+        return fail(QCoreApplication::translate("DateRange", "year 0 has no sign"));
     if (unspecified) {
         if (pos != text.size())
-            return fail(u"a year with unspecified digits (X) has no month or day"_s);
+            return fail(QCoreApplication::translate(
+                "DateRange", "a year with unspecified digits (X) has no month or day"));
         int scale = unspecified == 1 ? 10 : 100;
         year *= scale;
         // -019X is -199 to -190: the unspecified digits count away from zero.
@@ -202,7 +207,8 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
             return result;
         }
         if (text.sliced(pos) != "-XX")
-            return fail(u"when the month is unspecified (XX), so is the day"_s);
+            return fail(QCoreApplication::translate("DateRange",
+                                                    "when the month is unspecified (XX), so is the day"));
         return setYears(year, year, DateRange::Form::SomeDay);
     }
     const int month = readDigits(text, pos, 2);
@@ -210,7 +216,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return fail(expected);
     if (month >= 21 && month <= 24) {
         if (pos != text.size())
-            return fail(u"a season (21 to 24) has no day"_s);
+            return fail(QCoreApplication::translate("DateRange", "a season (21 to 24) has no day"));
         const int firstMonth = seasonFirstMonth(month);
         const int endYear = year + (firstMonth + 2 > 12 ? 1 : 0);
         const int endMonth = (firstMonth + 1) % 12 + 1;
@@ -221,7 +227,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return result;
     }
     if (month < 1 || month > 12)
-        return fail(u"there is no month %1"_s.arg(month));
+        return fail(QCoreApplication::translate("DateRange", "there is no month %1").arg(month));
     if (pos == text.size()) {
         result.first = DateRange::dayFromCivil(year, month, 1);
         result.last = DateRange::dayFromCivil(year, month, daysInMonth(year, month));
@@ -246,9 +252,12 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         return fail(expected);
     const int monthDays = daysInMonth(year, month);
     if (day == 0)
-        return fail(u"days of the month start at 01"_s);
+        return fail(QCoreApplication::translate("DateRange", "days of the month start at 01"));
     if (day > monthDays)
-        return fail(u"%1 %2 has %3 days"_s.arg(monthName(month)).arg(year).arg(monthDays));
+        return fail(QCoreApplication::translate("DateRange", "%1 %2 has %3 days")
+                        .arg(monthName(month))
+                        .arg(year)
+                        .arg(monthDays));
     result.first = result.last = DateRange::dayFromCivil(year, month, day);
     result.precision = DateRange::Precision::Day;
     return result;
@@ -267,7 +276,9 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
     if (slash < 0) {
         if (text == "..") {
             if (error)
-                *error = PlainText::quoted(text) + u" is not a date: `..` is only an end of an interval"_s;
+                *error = QCoreApplication::translate("DateRange",
+                                                     "%1 is not a date: `..` is only an end of an interval")
+                             .arg(PlainText::quoted(text));
             return std::nullopt;
         }
         const auto point = parseEndpoint(text, text, error);
@@ -292,7 +303,9 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
     const Form endSide = openOrUnknown(endText);
     if (startSide != Form::Exact && endSide != Form::Exact) {
         if (error)
-            *error = PlainText::quoted(text) + u" is not a date: an interval needs at least one date"_s;
+            *error = QCoreApplication::translate("DateRange",
+                                                 "%1 is not a date: an interval needs at least one date")
+                         .arg(PlainText::quoted(text));
         return std::nullopt;
     }
     std::optional<Endpoint> start;
@@ -303,7 +316,9 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
         return std::nullopt;
     if (start && end && end->last < start->first) {
         if (error) {
-            *error = PlainText::quoted(text) + u" is a reversed interval: it ends before it starts"_s;
+            *error = QCoreApplication::translate("DateRange",
+                                                 "%1 is a reversed interval: it ends before it starts")
+                         .arg(PlainText::quoted(text));
         }
         return std::nullopt;
     }

@@ -77,3 +77,39 @@ void ZoomState::reveal(double first, double last)
         pan(last + margin - m_last);
     }
 }
+
+void ZoomState::setMaxTopLane(double row)
+{
+    if (!std::isfinite(row))
+        return;
+    row = std::max(0.0, row);
+    if (row == m_maxTopLane)
+        return;
+    m_maxTopLane = row;
+    m_topLane = std::min(m_topLane, m_maxTopLane);
+    Q_EMIT lanesChanged();
+}
+
+void ZoomState::setTopLane(double row)
+{
+    if (!std::isfinite(row))
+        return;
+    row = std::clamp(row, 0.0, m_maxTopLane);
+    if (row == m_topLane)
+        return;
+    m_topLane = row;
+    Q_EMIT lanesChanged();
+}
+
+void ZoomState::scrollLanes(double rows)
+{
+    setTopLane(m_topLane + rows);
+}
+
+void ZoomState::setLanesOverview(bool on)
+{
+    if (on == m_lanesOverview)
+        return;
+    m_lanesOverview = on;
+    Q_EMIT lanesChanged();
+}

@@ -2,6 +2,7 @@
 
 #include "plaintext.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QStringDecoder>
 
@@ -12,12 +13,16 @@ std::optional<ArticleReader::Article> ArticleReader::read(const QString &fileNam
     const QString name = PlainText::escapeControls(fileName, false);
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = name + u": cannot read the article: "_s + file.errorString();
+        *error = name + u": "_s
+            + QCoreApplication::translate("ArticleReader", "cannot read the article: %1")
+                  .arg(file.errorString());
         return std::nullopt;
     }
     if (file.size() > s_maxBytes) {
-        *error = name
-            + u": the article is %1 MiB; Sourceline reads articles of up to %2 MiB"_s
+        *error = name + u": "_s
+            + QCoreApplication::translate("ArticleReader",
+                                          "the article is %1 MiB; Sourceline reads articles of up "
+                                          "to %2 MiB")
                   .arg(file.size() / (1024 * 1024))
                   .arg(s_maxBytes / (1024 * 1024));
         return std::nullopt;
@@ -31,8 +36,10 @@ std::optional<ArticleReader::Article> ArticleReader::decode(const QByteArray &by
     const QString name = PlainText::escapeControls(fileName, false);
     // A NUL byte never occurs in text, in UTF-8 or Latin-1: the file is something else.
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
-        *error =
-            name + u": byte %1: this is a binary file, not an article (it holds a NUL byte)"_s.arg(nul + 1);
+        *error = name + u": "_s
+            + QCoreApplication::translate(
+                  "ArticleReader", "byte %1: this is a binary file, not an article (it holds a NUL byte)")
+                  .arg(nul + 1);
         return std::nullopt;
     }
     Article article;
@@ -60,12 +67,15 @@ std::optional<ArticleReader::Article> ArticleReader::decode(const QByteArray &by
             if (!whole)
                 break;
         }
-        article.warning = name + u": byte %1: the article is not UTF-8; read it as Latin-1"_s.arg(at + 1);
+        article.warning = name + u": "_s
+            + QCoreApplication::translate("ArticleReader",
+                                          "byte %1: the article is not UTF-8; read it as Latin-1")
+                  .arg(at + 1);
     }
     if (article.text.startsWith(QChar::ByteOrderMark))
         article.text.remove(0, 1);
     if (article.text.trimmed().isEmpty()) {
-        *error = name + u": the article is empty"_s;
+        *error = name + u": "_s + QCoreApplication::translate("ArticleReader", "the article is empty");
         return std::nullopt;
     }
     return article;

@@ -4,6 +4,8 @@
 #include "sentencesplitter.h"
 #include "temporaltagger.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -77,8 +79,11 @@ std::shared_ptr<Timeline> Drafter::draft(const QString &text, const Options &opt
         published = QDate::fromString(dateLine->value, Qt::ISODate);
 
     const QString head = headline(text);
-    t.title = !options.title.isEmpty() ? options.title : !head.isEmpty() ? head : u"Drafts from an article"_s;
-    t.description = u"Draft events proposed from an article; each needs a person's review."_s;
+    t.title = !options.title.isEmpty() ? options.title
+        : !head.isEmpty()              ? head
+                                       : QCoreApplication::translate("Drafter", "Drafts from an article");
+    t.description = QCoreApplication::translate(
+        "Drafter", "Draft events proposed from an article; each needs a person's review.");
 
     Source source;
     source.id = options.sourceId;

@@ -3,6 +3,7 @@
 #include "plaintext.h"
 
 #include <QChar>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <array>
@@ -167,18 +168,21 @@ QString QuoteMismatch::describe(QStringView source, QStringView quote, const Fin
     // A few letters in common with the source place the quote nowhere.
     const qsizetype placing = std::max<qsizetype>(4, quote.size() / 3);
     if (std::max(headLength, tailLength) < placing) {
-        where = u"no passage of the source comes close to it"_s;
+        where = QCoreApplication::translate("QuoteMismatch", "no passage of the source comes close to it");
     } else {
         const char32_t has = codeAt(quote, inQuote);
         const QString sourceSide = inSource < 0 || inSource >= source.size()
-            ? (inSource < 0 ? u"the source starts"_s : u"the source ends"_s)
-            : u"the source has "_s + nameOf(codeAt(source, inSource));
+            ? (inSource < 0 ? QCoreApplication::translate("QuoteMismatch", "the source starts")
+                            : QCoreApplication::translate("QuoteMismatch", "the source ends"))
+            : QCoreApplication::translate("QuoteMismatch", "the source has %1")
+                  .arg(nameOf(codeAt(source, inSource)));
         // Characters, not UTF-16 units, counted from 1 as a person counts.
         const QStringView before = quote.first(inQuote);
         const qsizetype character = inQuote
             - std::count_if(before.begin(), before.end(), [](QChar c) { return c.isLowSurrogate(); }) + 1;
         where =
-            u"at character %1 of the quote it has %2 where %3"_s.arg(character).arg(nameOf(has), sourceSide);
+            QCoreApplication::translate("QuoteMismatch", "at character %1 of the quote it has %2 where %3")
+                .arg(QString::number(character), nameOf(has), sourceSide);
     }
 
     QString shown;

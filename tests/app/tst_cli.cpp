@@ -2,6 +2,7 @@
 #include "sentencesplitter.h"
 #include "testutils.h"
 #include "timelineloader.h"
+#include "translations.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +83,8 @@ private:
 void TestCli::initTestCase()
 {
     QVERIFY2(QFile::exists(QString::fromUtf8(SOURCELINE_BINARY)), SOURCELINE_BINARY);
+    // As the binary does: the English catalogue says "1 source" and "24 sentences".
+    QVERIFY(Translations::install(QCoreApplication::instance()));
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
     m_embedded = result.timeline;
@@ -156,6 +160,12 @@ void TestCli::helpAndVersion()
         QVERIFY2(help.startsWith(u"Usage: "_s), qPrintable(help));
         for (const QString &word : { u"--check"_s, u"--dump"_s, u"--help"_s, u"--version"_s, u"FILE"_s })
             QVERIFY2(help.contains(word), qPrintable(word));
+        // Each option is described: the text is given after the parser that read the arguments.
+        static const QRegularExpression described(u"\\n  --check +Validate the timeline"_s);
+        QVERIFY2(described.match(help).hasMatch(), qPrintable(help));
+        static const QRegularExpression scale(u"\\n  --scale <F> +Scale of the exported"_s);
+        QVERIFY2(scale.match(help).hasMatch(), qPrintable(help));
+        QVERIFY2(help.contains(u"Sourceline shows dated events on a timeline"_s), qPrintable(help));
     }
     for (const QString &option : { u"--version"_s, u"-v"_s }) {
         const Run run = sourceline({ option });

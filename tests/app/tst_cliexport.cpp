@@ -1,4 +1,5 @@
 #include "testutils.h"
+#include "timelinegenerator.h"
 
 #include <QDate>
 #include <QDir>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void furniture_data();
     void furniture();
     void svgStaysWellFormedWhateverTheText();
+    void lanesAllOrInView();
     void aCrowdedTimelineStaysSmall_data();
     void aCrowdedTimelineStaysSmall();
 };
@@ -198,6 +200,11 @@ void TestCliExport::refusesWhatItCannotWrite_data()
         << QString() << QStringList { u"--subtitle"_s, u"S"_s } << u"--subtitle goes with --export"_s;
     QTest::newRow("--no-credit with --dump")
         << QString() << QStringList { u"--dump"_s, u"--no-credit"_s } << u"--no-credit goes with --export"_s;
+    QTest::newRow("--lanes sideways")
+        << u"x.png"_s << QStringList { u"--lanes"_s, u"sideways"_s } << u"--lanes must be all or view"_s;
+    QTest::newRow("--lanes with --check")
+        << QString() << QStringList { u"--check"_s, u"--lanes"_s, u"view"_s }
+        << u"--lanes goes with --export"_s;
 }
 
 void TestCliExport::refusesWhatItCannotWrite()
@@ -347,6 +354,35 @@ void TestCliExport::aCrowdedTimelineStaysSmall()
     } else {
         QVERIFY2(pdfText(out).contains(u"Crowded"_s), qPrintable(pdfText(out)));
     }
+}
+
+void TestCliExport::lanesAllOrInView()
+{
+    // The bench's timeline of 1,000 events and 200 actors.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"many.json"_s);
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(TimelineGenerator::generate(1000));
+    }
+    const auto exported = [&](const QString &name, const QStringList &options) {
+        const QString out = dir.filePath(name);
+        const Run run = sourceline(QStringList { u"--export"_s, out } + options + QStringList { file });
+        return run.exitCode == 0 ? readAll(out) : QByteArray("failed: ") + run.err;
+    };
+    const QByteArray byDefault = exported(u"default.png"_s, {});
+    const QByteArray all = exported(u"all.png"_s, { u"--lanes"_s, u"all"_s });
+    const QByteArray view = exported(u"view.png"_s, { u"--lanes"_s, u"view"_s });
+    const QByteArray selected =
+        exported(u"selected.png"_s, { u"--lanes"_s, u"view"_s, u"--select"_s, u"e999"_s });
+    for (const QByteArray *png : { &byDefault, &all, &view, &selected })
+        QVERIFY2(png->startsWith("\x89PNG"), png->left(200).constData());
+    QCOMPARE(byDefault, all); // all lanes unless asked
+    QVERIFY(view != all);
+    QVERIFY(selected != view); // the selection shows (its lane brought into view: tst_chartlanes)
+    const QByteArray help = sourceline({ u"--help"_s }).out;
+    QVERIFY2(help.contains("--lanes <all|view>"), help.constData());
 }
 
 SOURCELINE_TEST_MAIN(TestCliExport)

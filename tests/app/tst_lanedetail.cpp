@@ -1,10 +1,13 @@
 #include "lanedetail.h"
+#include "laneindex.h"
 #include "testutils.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 #include <numeric>
+
+using namespace Qt::StringLiterals;
 
 // The level-of-detail maths behind the chart: which events of a lane get a mark of their own
 // and how the rest are counted per pixel column.
@@ -21,9 +24,10 @@ private Q_SLOTS:
 
 namespace {
 
-// A lane of `count` events in [0, spread) days, a quarter of them ranges up to `longest` days,
-// ordered by first day as LaneIndex orders them; events[i] == i.
-LaneIndex::Lane makeLane(int count, int spread, int longest, quint32 seed)
+// A timeline of one actor's `count` events in [0, spread) days, a quarter of them ranges up to
+// `longest` days, in date order as the loader leaves it, and its lane index: the one lane's
+// events[i] == i.
+LaneIndex makeIndex(int count, int spread, int longest, quint32 seed)
 {
     QRandomGenerator random(seed);
     std::vector<LaneIndex::Days> days(static_cast<std::size_t>(count));
@@ -31,15 +35,23 @@ LaneIndex::Lane makeLane(int count, int spread, int longest, quint32 seed)
         d.first = random.bounded(spread);
         d.last = d.first + (random.bounded(4) == 0 ? random.bounded(longest) : 0);
     }
-    std::sort(days.begin(), days.end(), [](auto a, auto b) { return a.first < b.first; });
-    LaneIndex::Lane lane;
-    lane.days = days;
-    lane.events.resize(days.size());
-    std::iota(lane.events.begin(), lane.events.end(), 0);
-    for (const auto &d : days)
-        lane.longest = std::max(lane.longest, d.last - d.first + 1);
-    lane.subRows.assign(days.size(), 0);
-    return lane;
+    std::sort(days.begin(), days.end(),
+              [](auto a, auto b) { return std::pair(a.first, a.last) < std::pair(b.first, b.last); });
+    Timeline timeline;
+    Actor actor;
+    actor.id = u"a"_s;
+    timeline.actors.append(actor);
+    for (const LaneIndex::Days d : days) {
+        Event event;
+        event.range.first = d.first;
+        event.range.last = d.last;
+        event.actors = { std::uint32_t(timeline.eventActors.size()), 1 };
+        timeline.eventActors.push_back(0);
+        timeline.events.push_back(event);
+    }
+    LaneIndex index;
+    index.build(timeline);
+    return index;
 }
 
 } // namespace
@@ -61,7 +73,8 @@ void TestLaneDetail::columnsAreClampedToThePlot_data()
     QTest::newRow("ends just before") << -5 << -1 << false << 0 << 0 << 2.0;
     QTest::newRow("starts just after") << 200 << 210 << false << 0 << 0 << 2.0;
     QTest::newRow("last day in view") << 199 << 199 << true << 99 << 99 << 2.0;
-    QTest::newRow("far outside on both sides") << -2'000'000'000 << 2'000'000'000 << true << 0 << 99 << 0.0001;
+    QTest::newRow("far outside on both sides")
+        << -2'000'000'000 << 2'000'000'000 << true << 0 << 99 << 0.0001;
 }
 
 void TestLaneDetail::columnsAreClampedToThePlot()
@@ -92,7 +105,8 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot_data()
 
     // 10,000 events over about 27 years; ranges up to two years.
     QTest::newRow("whole lane, aggregated") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << -1 << 1 << true;
-    QTest::newRow("whole lane, selected kept") << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << 4321 << 1 << true;
+    QTest::newRow("whole lane, selected kept")
+        << 10'000 << 0.0 << 10'000.0 << 1400 << 100 << 4321 << 1 << true;
     QTest::newRow("zoomed in, marks") << 10'000 << 5000.0 << 5010.0 << 1400 << 400 << -1 << 1 << false;
     QTest::newRow("narrow plot") << 10'000 << 2000.0 << 4000.0 << 7 << 100 << 17 << 1 << true;
     QTest::newRow("fractional days") << 10'000 << 4999.3 << 5003.7 << 900 << 400 << 3 << 1 << false;
@@ -112,9 +126,15 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
     QFETCH(int, room);
     QFETCH(int, selected);
     QFETCH(int, filterEvery);
-    const LaneIndex::Lane lane = makeLane(count, 10'000, 730, quint32(count + width));
+    const LaneIndex index = makeIndex(count, 10'000, 730, quint32(count + width));
+    QCOMPARE(index.lanes().size(), std::size_t(1));
+    const LaneIndex::Lane &lane = index.lanes().front();
+    for (std::size_t i = 0; i < lane.events.size(); ++i)
+        QCOMPARE(lane.events[i], std::int32_t(i));
     const ColumnMapping map { first, (last - first) / width, width };
-    const auto accepts = [&](std::int32_t e) { return e % filterEvery == 0; };
+    const auto accepts = [&](std::int32_t e) {
+        return e % filterEvery == 0;
+    };
 
     // What a frame must account for: every accepted event that overlaps the view.
     std::vector<std::int32_t> inView;
@@ -128,13 +148,9 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
         selected = inView[std::size_t(selected) % inView.size()];
 
     // The lane index's range, as the chart asks for it.
-    const auto from = std::lower_bound(lane.days.begin(), lane.days.end(), std::floor(first) - lane.longest,
-                                       [](LaneIndex::Days d, double day) { return d.first < day; });
-    const auto to = std::upper_bound(from, lane.days.end(), last,
-                                     [](double day, LaneIndex::Days d) { return day < d.first; });
+    const auto [from, to] = index.visibleRange(0, first, last);
     LaneDetail detail;
-    detail.plan(lane, std::size_t(from - lane.days.begin()), std::size_t(to - lane.days.begin()), map, accepts,
-                selected, std::size_t(room));
+    detail.plan(lane, from, to, map, accepts, selected, std::size_t(room));
 
     QTEST(detail.aggregated, "aggregated");
     // Counts are preserved: each event in view is a mark or counted in exactly one column.
@@ -162,8 +178,7 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
         LaneIndex::Lane withTotals = lane;
         withTotals.buildTotals(lane.days.front().first, lane.days.back().last + 730);
         LaneDetail fromTotals;
-        fromTotals.planFromTotals(withTotals, std::size_t(from - lane.days.begin()), std::size_t(to - lane.days.begin()),
-                                  map, selected, std::size_t(room));
+        fromTotals.planFromTotals(withTotals, from, to, map, selected, std::size_t(room));
         QCOMPARE(fromTotals.aggregated, detail.aggregated);
         QCOMPARE(fromTotals.marks, detail.marks);
         QCOMPARE(fromTotals.aggregatedCount, detail.aggregatedCount);

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <thread>
 
@@ -71,6 +72,21 @@ QByteArray embeddedBytes()
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// A catalogue that marks every message of the loader's parts it is asked for: «text», with the
+// plural's number where the text has one, as a translation would be used.
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        static const QByteArrayList contexts { "TimelineLoader", "JsonReader", "DateRange", "QuoteMismatch" };
+        if (!contexts.contains(context))
+            return {};
+        return u"«"_s + QString::fromUtf8(sourceText) + u"»"_s;
+    }
+    bool isEmpty() const override { return false; }
+};
+
 } // namespace
 
 // TimelineLoader: reading and validating format version 1, and every message it gives.
@@ -99,7 +115,11 @@ private Q_SLOTS:
     void errorsAreListedInFileOrder();
     void allProblemsReported();
     void errorCountIsCapped();
+    void cappedErrorsAreTheFirstInTheFile_data();
+    void cappedErrorsAreTheFirstInTheFile();
     void loadFileFailures();
+    void messagesAreTranslatable_data();
+    void messagesAreTranslatable();
     void deepNesting();
     void everyPrefixOfTheEmbeddedFile();
     void mutationsNeverCrash();
@@ -747,6 +767,55 @@ void TestTimelineLoader::errorCountIsCapped()
     QVERIFY(truncated.errors.first().message.startsWith(u"malformed JSON: "_s));
 }
 
+void TestTimelineLoader::cappedErrorsAreTheFirstInTheFile_data()
+{
+    // Problems found after the read (unknown ids, quotes not in their source) in the first
+    // events, and more problems in the later ones than the cap allows: found while reading them,
+    // or found after the read too but earlier (quotes are matched source by source).
+    QTest::addColumn<QByteArray>("early"); // the event's members after "when"; %1: its number
+    QTest::addColumn<QString>("earlyPath");
+    QTest::addColumn<QByteArray>("late");
+    QTest::addColumn<QString>("latePath");
+    const QByteArray badDate = R"("when":"2023-02-30","actors":["a"])";
+    const QByteArray laterSource =
+        R"("when":"2020","actors":["a"],"evidence":[{"source":"t","quote":"Not in %1."}])";
+    QTest::newRow("unknown actors, then bad dates")
+        << QByteArray(R"("when":"2020","actors":["nobody-%1"])") << u"actors[0]"_s << badDate << u"when"_s;
+    QTest::newRow("quotes not in the source, then bad dates")
+        << QByteArray(R"("when":"2020","actors":["a"],"evidence":[{"source":"s","quote":"Not in it %1."}])")
+        << u"evidence[0].quote"_s << badDate << u"when"_s;
+    QTest::newRow("quotes of a later source, then of the first")
+        << laterSource << u"evidence[0].quote"_s
+        << QByteArray(R"("when":"2020","actors":["a"],"evidence":[{"source":"s","quote":"Not in %1."}])")
+        << u"evidence[0].quote"_s;
+}
+
+void TestTimelineLoader::cappedErrorsAreTheFirstInTheFile()
+{
+    QFETCH(QByteArray, early);
+    QFETCH(QString, earlyPath);
+    QFETCH(QByteArray, late);
+    QFETCH(QString, latePath);
+    constexpr int earlyCount = 50, lateCount = 250;
+    QByteArray events = "[";
+    for (int i = 0; i < earlyCount + lateCount; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        events += QByteArray(i ? ",{" : "{") + R"("id":"e)" + n + R"(","title":"E",)"
+            + QByteArray(i < earlyCount ? early : late).replace("%1", n) + "}";
+    }
+    events += "]";
+    const QByteArray sources = R"([{"id":"s","title":"S","text":"One sentence."},)"
+                               R"({"id":"t","title":"T","text":"Another sentence."}])";
+
+    const auto result = load(timeline(events, defaultActors, sources));
+    QCOMPARE(result.errors.size(), TimelineLoader::maxErrors);
+    QCOMPARE(result.unreportedErrors, earlyCount + lateCount - TimelineLoader::maxErrors);
+    for (int i = 0; i < TimelineLoader::maxErrors; ++i) {
+        QCOMPARE(result.errors[i].path, u"events[%1].%2"_s.arg(i).arg(i < earlyCount ? earlyPath : latePath));
+        QCOMPARE(result.errors[i].eventId, u"e%1"_s.arg(i));
+    }
+}
+
 void TestTimelineLoader::loadFileFailures()
 {
     QTemporaryDir dir;
@@ -788,6 +857,46 @@ void TestTimelineLoader::loadFileFailures()
     result = TimelineLoader::loadFile(good);
     QCOMPARE(result.errors.size(), 1);
     QCOMPARE(result.errors[0].file, good);
+}
+
+void TestTimelineLoader::messagesAreTranslatable_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<QString>("message"); // the first error's, as the marking catalogue gives it
+    QTest::newRow("syntax") << timeline("[],]")
+                            << u"«malformed JSON: «trailing comma before ']': JSON allows no "
+                               u"comma after the last element»»"_s;
+    QTest::newRow("found") << QByteArray("{}x")
+                           << u"«malformed JSON: «unexpected text after the end of the "
+                              u"JSON value: «found 'x'»»»"_s;
+    QTest::newRow("type") << timeline("{}")
+                          << u"«expected %1, found %2»"_s.arg(u"«an array»"_s, u"«an object»"_s);
+    QTest::newRow("missing") << timeline(R"([{"id":"e","title":"E","when":"2020"}])")
+                             << u"«missing \"actors\"»"_s;
+    QTest::newRow("date") << timeline("[" + eventJson("e", "2020-13") + "]")
+                          << u"«%1 is not a date: %2»"_s.arg(u"\"2020-13\""_s, u"«there is no month 13»"_s);
+    QTest::newRow("plural") << timeline(
+        "[" + eventJson("e", "2020", R"(,"actors":["x","x"])").replace(R"("actors":["a"],)", "") + "]")
+                            << u"«unknown actor \"x\" (used 2 times; this is the first)»"_s;
+    QTest::newRow("duplicate id") << timeline(
+        "[]", R"([{"id":"a","name":"A","kind":"k"},{"id":"a","name":"B","kind":"k"}])")
+                                  << u"«duplicate actor id \"a\": actors[0] has it too»"_s;
+    QTest::newRow("quote") << timeline(
+        "[" + eventJson("e", "2020", R"(,"evidence":[{"source":"s","quote":"Nothing like it"}])") + "]")
+                           << u"«the quote is not in source \"s\": %1»"_s.arg(
+                                  u"«no passage of the source comes close to it»: \"Nothing like it\""_s);
+}
+
+void TestTimelineLoader::messagesAreTranslatable()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(QString, message);
+    MarkingTranslator marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    const auto result = load(doc);
+    QCoreApplication::removeTranslator(&marking);
+    QVERIFY(!result.errors.isEmpty());
+    QCOMPARE(result.errors.first().message, message);
 }
 
 void TestTimelineLoader::deepNesting()

@@ -2,6 +2,9 @@
 #include "translations.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -18,7 +21,39 @@ private Q_SLOTS:
     void pluralsReadAsEnglish_data();
     void pluralsReadAsEnglish();
     void everyPluralIsTranslated();
+    void catalogueHoldsEverySourcePlural();
 };
+
+namespace {
+
+// The plural messages of a .ts file, each as "context: source".
+QSet<QString> pluralsIn(const QString &tsFile, QString *error)
+{
+    QFile file(tsFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tsFile + u": "_s + file.errorString();
+        return {};
+    }
+    QXmlStreamReader xml(&file);
+    QSet<QString> plurals;
+    QString context;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"name"_s)
+            context = xml.readElementText();
+        else if (xml.name() == u"message"_s)
+            numerus = xml.attributes().value(u"numerus"_s) == u"yes"_s;
+        else if (xml.name() == u"source"_s && numerus)
+            plurals.insert(context + u": "_s + xml.readElementText());
+    }
+    if (xml.hasError())
+        *error = tsFile + u": "_s + xml.errorString();
+    return plurals;
+}
+
+} // namespace
 
 void TestTranslations::initTestCase()
 {
@@ -49,6 +84,18 @@ void TestTranslations::pluralsReadAsEnglish_data()
     QTest::newRow("3 problems")
         << QByteArray("QObject") << problems << 3
         << u"%1 was not opened: it has 3 problems. The timeline that was open stays open."_s;
+    // The command line's summary and messages.
+    QTest::newRow("Cli 1 actor") << QByteArray("Cli") << QByteArray("%n actor(s)") << 1 << u"1 actor"_s;
+    QTest::newRow("Cli 12 actors") << QByteArray("Cli") << QByteArray("%n actor(s)") << 12 << u"12 actors"_s;
+    QTest::newRow("Cli 1 source") << QByteArray("Cli") << QByteArray("%n source(s) (%1)") << 1
+                                  << u"1 source (%1)"_s;
+    QTest::newRow("Cli 0 sentences") << QByteArray("Cli") << QByteArray("%n sentence(s)") << 0
+                                     << u"0 sentences"_s;
+    QTest::newRow("Cli 1 era") << QByteArray("Cli") << QByteArray("%n era(s)") << 1 << u"1 era"_s;
+    QTest::newRow("draft 1") << QByteArray("ArticleCli") << QByteArray("wrote %n draft event(s) to %1") << 1
+                             << u"wrote 1 draft event to %1"_s;
+    QTest::newRow("draft 7") << QByteArray("ArticleCli") << QByteArray("wrote %n draft event(s) to %1") << 7
+                             << u"wrote 7 draft events to %1"_s;
     const QByteArray here = "%n event(s) here\nScroll or double-click to zoom in";
     QTest::newRow("1 here") << QByteArray("TimelineChartView") << here << 1
                             << u"1 event here\nScroll or double-click to zoom in"_s;
@@ -94,6 +141,44 @@ void TestTranslations::everyPluralIsTranslated()
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(plurals >= 4);
+}
+
+// A plural added to the sources but not to the .ts shows "(s)" to English readers, since the
+// .qm is built from the .ts as it is checked in. lupdate, with the options the build's
+// update_translations target uses, says which plurals the sources have today.
+void TestTranslations::catalogueHoldsEverySourcePlural()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fresh = dir.filePath(u"fresh.ts"_s);
+    const QString sources = QStringLiteral(SOURCELINE_SOURCE_DIR);
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(sources);
+    lupdate.start(QStringLiteral(SOURCELINE_LUPDATE),
+                  { u"-silent"_s, u"-pluralonly"_s, u"-locations"_s, u"none"_s, u"-no-obsolete"_s, u"app"_s,
+                    u"ui"_s, u"-ts"_s, fresh });
+    QVERIFY2(lupdate.waitForFinished(60000), qPrintable(lupdate.errorString()));
+    QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0,
+             lupdate.readAllStandardError().constData());
+
+    QString error;
+    const QSet<QString> inSources = pluralsIn(fresh, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QSet<QString> inCatalogue = pluralsIn(QStringLiteral(SOURCELINE_TS_FILE), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(!inSources.isEmpty(), "lupdate found no plurals in the sources");
+
+    QStringList missing = (inSources - inCatalogue).values();
+    missing.sort();
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(u"not in translations/sourceline_en.ts (run `cmake --build build --target "
+                        "update_translations` and give the English forms): "_s
+                        + missing.join(u" | "_s)));
+    QStringList stale = (inCatalogue - inSources).values();
+    stale.sort();
+    QVERIFY2(stale.isEmpty(),
+             qPrintable(u"in translations/sourceline_en.ts but no longer in the sources: "_s
+                        + stale.join(u" | "_s)));
 }
 
 SOURCELINE_TEST_MAIN(TestTranslations)

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void theGuardAsksBeforeLosingChanges_data();
     void theGuardAsksBeforeLosingChanges();
     void saveNeverWritesOverAnImportedFile();
+    void newTimelineIsSavedAsASourcelineFile();
 };
 
 void TestAuthoring::fromAnArticleToASavedTimeline()
@@ -277,6 +278,23 @@ void TestAuthoring::saveNeverWritesOverAnImportedFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), sheet);
     QVERIFY(window.isWindowModified());
+}
+
+void TestAuthoring::newTimelineIsSavedAsASourcelineFile()
+{
+    // A new timeline is offered a name the desktop takes for a Sourceline timeline, not any JSON.
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.document()->newTimeline(u"Moon landings"_s);
+
+    QString suggested;
+    TestUtils::whenDialogOpens<QFileDialog>([&](QFileDialog *dialog) {
+        suggested = dialog->selectedFiles().value(0);
+        dialog->reject();
+    });
+    QVERIFY(!window.fileActions()->saveAs());
+    QCOMPARE(QFileInfo(suggested).fileName(), u"Moon landings.sourceline.json"_s);
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestAuthoring)

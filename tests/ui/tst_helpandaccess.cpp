@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
@@ -49,7 +48,6 @@ void TestHelpAndAccess::initTestCase()
 void TestHelpAndAccess::init()
 {
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QStandardPaths::setTestModeEnabled(true);
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
     m_window = std::make_unique<MainWindow>(MainWindow::State::Fresh);

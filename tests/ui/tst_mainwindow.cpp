@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -19,7 +20,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -64,7 +64,6 @@ private:
 void TestMainWindow::init()
 {
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
@@ -443,6 +442,11 @@ void TestMainWindow::destroyingTheWindowWhileAFileLoadsEndsTheLoadQuietly()
 
 void TestMainWindow::aFreshWindowIgnoresStoredSettings()
 {
+    // The settings this test writes and reads are the tests' own (SOURCELINE_GUI_TEST_MAIN),
+    // never those of whoever runs it.
+    QVERIFY2(QSettings().fileName().startsWith(QDir::homePath() + u"/.qttest/"_s),
+             qPrintable(QSettings().fileName()));
+
     // What a user's session leaves behind: a small window with the side panel nearly closed.
     m_window.reset();
     const QList<int> userSplit { 1100, 60 };

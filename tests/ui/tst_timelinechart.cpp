@@ -24,7 +24,9 @@
 #include <QTest>
 #include <QWheelEvent>
 
+#include <cmath>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +70,7 @@ private Q_SLOTS:
 private:
     int row(const char *id) const { return int(m_document->timeline()->indexOfEvent(id)); }
     int actor(const QString &id) const;
+    QList<QPoint> whereDrawn(int event, int maxSpots);
     void sendMouse(QEvent::Type type, QPoint pos, Qt::MouseButtons buttons,
                    Qt::KeyboardModifiers modifiers = {});
 
@@ -121,6 +124,107 @@ void TestTimelineChart::sendMouse(QEvent::Type type, QPoint pos, Qt::MouseButton
     QApplication::sendEvent(m_view->viewport(), &event);
 }
 
+// Where `event` is drawn, found in grabbed images of the view, in device pixels, and not asked
+// of the chart (whose hit-testing the click then uses). With the event selected, the only marks
+// in its kind's full colour are its own (the others are faded); where they have that colour with
+// nothing selected too, no other mark covers them, unless it is one of the same kind, which has
+// that colour where it is selected. Of those pixels in the plot, the middles of the patches where
+// they are densest over a few pixels (marks, not connectors), densest first, at most maxSpots
+// of them and apart from each other. In the view's logical coordinates; none when the event is
+// not drawn.
+QList<QPoint> TestTimelineChart::whereDrawn(int event, int maxSpots)
+{
+    const Timeline &t = *m_embedded;
+    const std::int32_t kind = t.events[std::size_t(event)].kind;
+    const QRgb color =
+        (kind < 0 ? KindColors::none() : KindColors::assign(t.kinds, t.kindStyles).at(kind)).rgb();
+    // Selecting an event brings it into view: each image is of the view as it was.
+    const double first = m_document->zoom()->first(), last = m_document->zoom()->last();
+    const auto grab = [&](int selected) {
+        m_document->selectEvent(selected);
+        m_document->zoom()->setRange(first, last);
+        return m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    };
+    const int previous = m_document->currentEvent();
+    const QImage selected = grab(event);
+    const QImage unselected = grab(-1);
+    std::vector<QImage> sameKind;
+    for (int other = 0; other < int(t.events.size()); ++other) {
+        if (other != event && t.events[std::size_t(other)].kind == kind)
+            sameKind.push_back(grab(other));
+    }
+    m_document->selectEvent(previous);
+    m_document->zoom()->setRange(first, last);
+
+    const qreal ratio = selected.devicePixelRatio();
+    const QRect plot = m_view->mapFromScene(m_chart->mapToScene(m_chart->eventArea())).boundingRect();
+    const QRect area = QRect(plot.topLeft() * ratio, plot.size() * ratio).intersected(selected.rect());
+    const int w = selected.width(), h = selected.height();
+    // Summed areas of the pixels that qualify, to count them in any square at once.
+    std::vector<int> sums(std::size_t(w + 1) * std::size_t(h + 1), 0);
+    const auto sum = [&](int x, int y) -> int & {
+        return sums[std::size_t(y) * std::size_t(w + 1) + std::size_t(x)];
+    };
+    for (int y = 0; y < h; ++y) {
+        const auto *a = reinterpret_cast<const QRgb *>(selected.constScanLine(y));
+        const auto *b = reinterpret_cast<const QRgb *>(unselected.constScanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const bool mark = a[x] == color && b[x] == color && area.contains(x, y)
+                && std::none_of(sameKind.begin(), sameKind.end(),
+                                [&](const QImage &other) { return other.pixel(x, y) == color; });
+            sum(x + 1, y + 1) = sum(x, y + 1) + sum(x + 1, y) - sum(x, y) + (mark ? 1 : 0);
+        }
+    }
+    const auto count = [&](int x, int y, int r) {
+        return sum(x + r + 1, y + r + 1) - sum(x - r, y + r + 1) - sum(x + r + 1, y - r) + sum(x - r, y - r);
+    };
+    // A dot (a point in time) shows when some of it is a solid patch, not only lines (its
+    // connector, its outline's edge); one hidden under a dot of its kind is not clickable.
+    const DateRange &range = t.events[std::size_t(event)].range;
+    if (range.first == range.last) {
+        const int core = std::max(1, int(std::lround(ratio)));
+        bool solid = false;
+        for (int y = core; y + core < h && !solid; ++y) {
+            for (int x = core; x + core < w && !solid; ++x)
+                solid = count(x, y, core) == (2 * core + 1) * (2 * core + 1);
+        }
+        if (!solid)
+            return {};
+    }
+    // About the height of a mark: a square over the middle of a range's end holds both its
+    // long sides and its end.
+    const int r = int(std::lround(6 * ratio));
+    QList<QPoint> spots;
+    while (spots.size() < maxSpots) {
+        int best = 0;
+        QPoint at;
+        for (int y = r; y + r < h; ++y) {
+            for (int x = r; x + r < w; ++x) {
+                const bool apart = std::all_of(spots.begin(), spots.end(), [&](QPoint spot) {
+                    return (QPointF(spot) * ratio - QPointF(x, y)).manhattanLength() > 4 * r;
+                });
+                const int n = count(x, y, r);
+                if (n > best && apart) {
+                    best = n;
+                    at = QPoint(x, y);
+                }
+            }
+        }
+        if (best == 0)
+            break;
+        // The middle of the event's pixels there: inside an outlined range, not on its edge.
+        QPointF centre;
+        for (int y = at.y() - r; y <= at.y() + r; ++y) {
+            for (int x = at.x() - r; x <= at.x() + r; ++x) {
+                if (sum(x + 1, y + 1) - sum(x, y + 1) - sum(x + 1, y) + sum(x, y) == 1)
+                    centre += QPointF(x + 0.5, y + 0.5) / best;
+            }
+        }
+        spots.append((centre / ratio).toPoint());
+    }
+    return spots;
+}
+
 void TestTimelineChart::clickingAnEventSelectsIt_data()
 {
     QTest::addColumn<QByteArray>("id");
@@ -140,11 +244,27 @@ void TestTimelineChart::clickingAnEventSelectsIt()
     QVERIFY(event >= 0);
     if (zoomed)
         m_view->zoomToEvent(event);
-    const QPoint pos = m_view->eventPosition(event);
-    QVERIFY2(!pos.isNull(), "the event is drawn");
-    QVERIFY(m_view->viewport()->rect().contains(pos));
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, pos);
-    QCOMPARE(m_document->currentEvent(), event);
+    // The suite runs again at twice the pixels (QT_SCALE_FACTOR=2, see CMakeLists.txt).
+    QCOMPARE(m_view->viewport()->devicePixelRatioF(),
+             qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+                                                          : 1.0);
+    // In a crowded lane a mark may show only in part, beside a neighbour that a click a pixel
+    // off would take: one of the few places where it shows best must select it.
+    const QList<QPoint> spots = whereDrawn(event, 3);
+    if (spots.isEmpty() && !zoomed)
+        QSKIP("hidden under a mark of its kind in the whole timeline; the zoomed-in row clicks it");
+    QVERIFY2(!spots.isEmpty(), "the event is drawn");
+    QStringList selected; // by each click, for the message
+    for (const QPoint spot : spots) {
+        QVERIFY(m_view->viewport()->rect().contains(spot));
+        m_document->selectEvent(-1);
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, spot);
+        selected.append(QString::number(m_document->currentEvent()));
+        if (m_document->currentEvent() == event)
+            break;
+    }
+    QVERIFY2(m_document->currentEvent() == event,
+             qPrintable(u"the clicks selected "_s + selected.join(u", "_s)));
 }
 
 void TestTimelineChart::clickingEmptySpaceKeepsTheSelection()
@@ -505,6 +625,10 @@ void TestTimelineChart::everyEventIsNamed_data()
     // five in July 1969 and two events on one day.
     const QString spaceRace = QStringLiteral(SOURCELINE_TEST_DATA "/space-race.json");
     QTest::newRow("space race, 1600×900") << spaceRace << QSize(1600, 900) << 44;
+    // A third, written after the placer's column rules: 38 events of 1989–1990, eleven of them
+    // in the seven weeks from 18 October, marks on ranges, and events in up to three lanes.
+    const QString berlinWall = QStringLiteral(SOURCELINE_TEST_DATA "/berlin-wall.json");
+    QTest::newRow("berlin wall, 1600×900") << berlinWall << QSize(1600, 900) << 38;
 }
 
 void TestTimelineChart::everyEventIsNamed()
@@ -532,10 +656,6 @@ void TestTimelineChart::everyEventIsNamed()
     QPainter painter(&image);
     scene.render(&painter);
     painter.end();
-    QEXPECT_FAIL("embedded, 1200×600", "the placer still walls some marks in at this size (11 of 16 named)",
-                 Continue);
-    QEXPECT_FAIL("space race, 1600×900",
-                 "Apollo 9's bar is walled in by the July 1969 labels (43 of 44 named)", Continue);
     QVERIFY2(chart->labelledCount() >= named, qPrintable(u"%1 named"_s.arg(chart->labelledCount())));
     delete chart; // before `zoom`
 }
@@ -640,15 +760,46 @@ void TestTimelineChart::failedExportLeavesNoFile()
 void TestTimelineChart::commandLineExport()
 {
     QTemporaryDir dir;
-    const QString out = dir.filePath(u"chart.png"_s);
-    QProcess process;
-    process.start(QStringLiteral(SOURCELINE_BINARY),
-                  { u"--export"_s, out, u"--size"_s, u"800x450"_s, u"--scale"_s, u"2"_s, u"--select"_s,
-                    u"stargate"_s });
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
-    QVERIFY(process.readAllStandardOutput().contains(out.toUtf8()));
-    QCOMPARE(QImage(out).size(), QSize(1600, 900));
+    const auto exportPng = [&](const QString &name, const QStringList &more) {
+        const QString out = dir.filePath(name);
+        QProcess process;
+        process.start(QStringLiteral(SOURCELINE_BINARY),
+                      QStringList { u"--export"_s, out, u"--size"_s, u"800x450"_s, u"--scale"_s, u"2"_s }
+                          + more);
+        if (!process.waitForFinished(60000) || process.exitCode() != 0
+            || !process.readAllStandardOutput().contains(out.toUtf8()))
+            return QImage();
+        return QImage(out).convertToFormat(QImage::Format_RGB32);
+    };
+    const QImage selected = exportPng(u"selected.png"_s, { u"--select"_s, u"stargate"_s });
+    QCOMPARE(selected.size(), QSize(1600, 900));
+    const QImage plain = exportPng(u"plain.png"_s, {});
+    QCOMPARE(plain.size(), QSize(1600, 900));
+
+    // --select took effect: the selected event's marks are the only ones in full colour (the
+    // legend's swatches aside), so its kind's colour covers more than any other kind's does,
+    // and the other kinds' marks, faded, lose their full colours.
+    const Timeline &t = *m_embedded;
+    const QList<QColor> colors = KindColors::assign(t.kinds, t.kindStyles);
+    const QRgb stargate = colors.at(t.events[std::size_t(row("stargate"))].kind).rgb();
+    const auto pixelsOf = [](const QImage &image, QRgb color) {
+        qsizetype n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            n += std::count(line, line + image.width(), color);
+        }
+        return n;
+    };
+    qsizetype othersSelected = 0, othersPlain = 0;
+    for (const QColor &color : colors) {
+        if (color.rgb() == stargate)
+            continue;
+        const qsizetype n = pixelsOf(selected, color.rgb());
+        QCOMPARE_GT(pixelsOf(selected, stargate), n);
+        othersSelected += n;
+        othersPlain += pixelsOf(plain, color.rgb());
+    }
+    QCOMPARE_LT(2 * othersSelected, othersPlain);
 }
 
 void TestTimelineChart::commandLineExportFailure()

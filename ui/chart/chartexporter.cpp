@@ -103,6 +103,20 @@ std::optional<ChartExporter::Format> ChartExporter::formatNamed(const QString &n
     return std::nullopt;
 }
 
+QString ChartExporter::lanesName(Lanes lanes)
+{
+    return lanes == Lanes::View ? u"view"_s : u"all"_s;
+}
+
+std::optional<ChartExporter::Lanes> ChartExporter::lanesNamed(const QString &name)
+{
+    for (const Lanes lanes : { Lanes::All, Lanes::View }) {
+        if (name == lanesName(lanes))
+            return lanes;
+    }
+    return std::nullopt;
+}
+
 QString ChartExporter::creditLine(const Timeline &timeline)
 {
     if (timeline.sources.isEmpty())
@@ -128,8 +142,8 @@ QString ChartExporter::creditLine(const Timeline &timeline)
     return timeline.sources.size() == 1 ? tr("Source: %1").arg(list) : tr("Sources: %1").arg(list);
 }
 
-void ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
-                          const Options &options)
+int ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
+                         const Options &options)
 {
     // The export has a zoom of its own so that rendering never moves the window's view.
     ZoomState zoom;
@@ -143,6 +157,7 @@ void ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocum
     chart->setTitle(QString());
     if (!options.wholeTimeline)
         zoom.setRange(document->zoom()->first(), document->zoom()->last());
+    zoom.setLanesOverview(options.lanes == Lanes::All);
 
     painter->save();
     painter->fillRect(target, Qt::white);
@@ -189,9 +204,17 @@ void ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocum
     chart->setGeometry(chartRect);
     if (chart->layout())
         chart->layout()->activate();
+    if (options.lanes == Lanes::View) {
+        // The window's top lane, within what this figure's lanes allow.
+        zoom.setTopLane(document->zoom()->topLane());
+        if (options.revealSelected)
+            chart->revealEvent(document->currentEvent());
+    }
     scene.render(painter, chartArea, chartRect);
     painter->restore();
+    const int labelled = chart->labelledCount();
     delete chart; // before `zoom`, which it refers to
+    return labelled;
 }
 
 QImage ChartExporter::render(TimelineDocument *document, const Options &options)

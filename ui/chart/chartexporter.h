@@ -24,12 +24,19 @@ class ChartExporter
 
 public:
     enum class Format { Png, Svg, Pdf };
+    // Every shown lane squeezed into the figure (the overview), or the lanes the view has
+    // scrolled to, at a readable height with their labels.
+    enum class Lanes { All, View };
 
     struct Options
     {
         QSize size { 1600, 900 }; // in logical pixels; a PNG is size × scale
         qreal scale = 1; // PNG only: SVG and PDF are vectors
         bool wholeTimeline = true; // else the document's current zoom
+        Lanes lanes = Lanes::All;
+        // With Lanes::View: scroll, as a window does on selecting, until the selected event's
+        // lane is in view (for the command line, which has no window that has scrolled).
+        bool revealSelected = false;
         bool title = true;
         QString subtitle; // none when empty
         bool credit = true;
@@ -40,14 +47,18 @@ public:
     // "png", "svg", "pdf" and back; none for any other name.
     static QString formatName(Format format);
     static std::optional<Format> formatNamed(const QString &name);
+    // "all", "view" and back.
+    static QString lanesName(Lanes lanes);
+    static std::optional<Lanes> lanesNamed(const QString &name);
 
     // "Source: Title, Publisher (publisher unconfirmed), c. 22 Jan 2025", for the credit line;
     // empty when the timeline names no source.
     static QString creditLine(const Timeline &timeline);
 
-    // Draws the figure into `target` (in the painter's logical coordinates).
-    static void paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
-                      const Options &options);
+    // Draws the figure into `target` (in the painter's logical coordinates); returns how many
+    // events it names with a label.
+    static int paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
+                     const Options &options);
     static QImage render(TimelineDocument *document, const Options &options);
     // Writes the figure in `format` atomically: on failure nothing is left at `path` and `error`
     // says why.

@@ -36,7 +36,9 @@ TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFil
     connect(m_actors, &ActorModel::visibilityChanged, this, &TimelineChart::relayoutLanes);
     connect(m_filter, &TimelineFilter::changed, m_layer, [this] { m_layer->update(); });
     connect(m_zoom, &ZoomState::rangeChanged, this, &TimelineChart::updateTimeAxis);
+    connect(m_zoom, &ZoomState::lanesChanged, this, &TimelineChart::updateLaneLayout);
     connect(this, &QChart::plotAreaChanged, this, [this] {
+        updateLaneLayout();
         updateTimeAxis();
         m_layer->updateGeometry();
     });
@@ -60,6 +62,7 @@ void TimelineChart::rebuild()
     }
     if (const auto extent = m_laneIndex->extent())
         m_zoom->setExtent(extent->first, extent->last);
+    m_zoom->setTopLane(0); // another timeline's lanes: start from the first
     // Qt Charts renders titles, axis labels and legend names as HTML: escape the file's text.
     setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
     updateLegend();
@@ -90,6 +93,7 @@ void TimelineChart::applyTheme(bool dark)
     m_labelFont.setPointSizeF(9);
     m_labelHeight = QFontMetricsF(m_labelFont).height();
     legend()->setFont(m_labelFont);
+    updateLaneLayout(); // a readable lane is as high as a line of labels
     // The theme resets series colours: paint the legend's kinds again.
     updateLegend();
     m_layer->update();
@@ -179,8 +183,29 @@ void TimelineChart::relayoutLanes()
     m_laneNameWidth = std::min(widest, 12 * metrics.averageCharWidth() + 40);
     const auto &timeline = m_events->timeline();
     m_eraBand = timeline && !timeline->eras.isEmpty() ? QFontMetricsF(eraFont()).height() + 4 : 0;
+    updateLaneLayout();
     m_layer->updateGeometry();
     updateTimeAxis();
+}
+
+void TimelineChart::updateLaneLayout()
+{
+    const QRectF area = lanesArea();
+    const bool overview = m_zoom->lanesOverview();
+    const LaneLayout layout =
+        LaneLayout::compute(int(m_shownLanes.size()), area.top(), area.height(),
+                            LaneLayout::readableHeight(m_labelHeight), overview, m_zoom->topLane());
+    const bool changed = layout.rows != m_laneLayout.rows || layout.top != m_laneLayout.top
+        || layout.height != m_laneLayout.height || layout.laneHeight != m_laneLayout.laneHeight
+        || layout.topRow != m_laneLayout.topRow || layout.maxTopRow != m_laneLayout.maxTopRow;
+    m_laneLayout = layout;
+    // The overview leaves the scroll alone, to come back to the same lanes.
+    if (!overview)
+        m_zoom->setMaxTopLane(layout.maxTopRow);
+    if (changed) {
+        m_layer->update();
+        Q_EMIT laneLayoutChanged();
+    }
 }
 
 void TimelineChart::updateTimeAxis()
@@ -226,17 +251,46 @@ int TimelineChart::rowOfLane(int lane) const
 QRectF TimelineChart::laneRect(int row) const
 {
     const QRectF area = lanesArea();
-    const qreal height = area.height() / std::max<qsizetype>(1, m_shownLanes.size());
-    return QRectF(area.left(), area.top() + row * height, area.width(), height);
+    return QRectF(area.left(), m_laneLayout.y(row), area.width(), m_laneLayout.laneHeight);
 }
 
 int TimelineChart::rowAt(qreal y) const
 {
-    const QRectF area = lanesArea();
-    if (m_shownLanes.isEmpty() || y < area.top() || y >= area.bottom())
-        return -1;
-    const int row = int((y - area.top()) / (area.height() / m_shownLanes.size()));
-    return std::min(row, int(m_shownLanes.size()) - 1);
+    return m_laneLayout.rowAt(y);
+}
+
+QList<int> TimelineChart::rowsOfEvent(int event) const
+{
+    const auto &timeline = m_events->timeline();
+    QList<int> rows;
+    if (!timeline || event < 0 || event >= int(timeline->events.size()))
+        return rows;
+    const auto actors = timeline->actorsOf(timeline->events[event]);
+    for (const std::int32_t actor : actors) {
+        if (const int row = rowOfLane(m_laneIndex->laneOf(actor)); row >= 0)
+            rows.append(row);
+    }
+    if (actors.empty()) {
+        if (const int row = rowOfLane(m_laneIndex->laneOf(LaneIndex::unattributed)); row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void TimelineChart::revealRow(int row)
+{
+    if (m_laneLayout.scrolls())
+        m_zoom->setTopLane(m_laneLayout.topToShow(row));
+}
+
+void TimelineChart::revealEvent(int event)
+{
+    const QList<int> rows = rowsOfEvent(event);
+    if (rows.isEmpty()
+        || std::ranges::any_of(rows, [this](int row) { return m_laneLayout.isWhollyVisible(row); }))
+        return;
+    revealRow(rows.first());
 }
 
 qreal TimelineChart::xOf(double day) const
@@ -281,6 +335,8 @@ void TimelineChart::setHighlightedActor(int actor)
     if (m_highlightedActor == actor)
         return;
     m_highlightedActor = actor;
+    if (actor >= 0) // the actor list's choice brings its lane into view
+        revealRow(rowOfLane(m_laneIndex->laneOf(actor)));
     m_layer->update();
 }
 

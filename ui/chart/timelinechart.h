@@ -2,6 +2,7 @@
 
 #include "calendarticks.h"
 #include "laneindex.h"
+#include "lanelayout.h"
 
 #include <QChart>
 #include <QStringList>
@@ -39,8 +40,20 @@ public:
     const QList<int> &shownLanes() const { return m_shownLanes; }
     // The row of `lane` among the shown lanes, or -1 when it is hidden.
     int rowOfLane(int lane) const;
-    QRectF laneRect(int row) const; // in chart coordinates
+    // How the rows share the lanes' area: all of them in the overview, else at a readable
+    // height, scrolled to the zoom's top lane.
+    const LaneLayout &laneLayout() const { return m_laneLayout; }
+    qreal laneHeight() const { return m_laneLayout.laneHeight; }
+    // The rows with any part in view, as [first, end): the only ones a frame draws.
+    std::pair<int, int> visibleRows() const { return m_laneLayout.visibleRows(); }
+    QRectF laneRect(int row) const; // in chart coordinates; outside lanesArea() when scrolled away
     int rowAt(qreal y) const;
+    // The shown rows the event is drawn in, top first.
+    QList<int> rowsOfEvent(int event) const;
+    // Scrolls the lanes (through the zoom, which every view shares) as little as brings the row,
+    // or the event's top row unless one of its rows is already wholly in view, into view.
+    void revealRow(int row);
+    void revealEvent(int event);
     // The name shown beside a lane: its actor's, as plain text.
     QString laneName(int row) const;
 
@@ -85,11 +98,16 @@ public:
     // layout, the legend, the title and perhaps the extent change.
     void followEdit();
 
+Q_SIGNALS:
+    // The lanes' height, their number in view or their scroll changed.
+    void laneLayoutChanged();
+
 private:
     void rebuild();
     void relayoutLanes();
     void updateTimeAxis();
     void updateLegend();
+    void updateLaneLayout();
 
     EventModel *m_events;
     ActorModel *m_actors;
@@ -105,6 +123,7 @@ private:
     qreal m_labelHeight = 0; // of a line in m_labelFont
     qreal m_laneNameWidth = 0;
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
+    LaneLayout m_laneLayout;
     int m_highlightedActor = -1;
     bool m_dark = false;
     // What the legend shows (names and colours, in order): an edit that changes none of it

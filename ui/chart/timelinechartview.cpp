@@ -6,18 +6,27 @@
 #include "timelinefilter.h"
 #include "zoomstate.h"
 
+#include <QAction>
 #include <QItemSelectionModel>
 #include <QMouseEvent>
 #include <QRubberBand>
+#include <QScrollBar>
 #include <QToolTip>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+constexpr double s_lanesPerNotch = 3; // as a text view scrolls three lines a wheel notch
+
+} // namespace
+
 TimelineChartView::TimelineChartView(TimelineChart *chart, QWidget *parent)
     : QChartView(chart, parent)
     , m_chart(chart)
+    , m_laneBar(new QScrollBar(Qt::Vertical, this))
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand); // ours zooms in time only
@@ -30,6 +39,86 @@ TimelineChartView::TimelineChartView(TimelineChart *chart, QWidget *parent)
     connect(chart->selection(), &QItemSelectionModel::currentChanged, this,
             &TimelineChartView::followCurrent);
     m_chart->applyTheme(palette().color(QPalette::Window).lightness() < 128);
+
+    // The scroll bar stands beside the lanes only, right of the chart, in a margin of the view's
+    // own: the time axis below it does not scroll.
+    m_laneBar->setObjectName(u"laneScrollBar"_s);
+    m_laneBar->setAccessibleName(tr("Lanes"));
+    m_laneBar->setCursor(Qt::ArrowCursor);
+    m_laneBar->hide();
+    connect(m_laneBar, &QScrollBar::valueChanged, this, [this](int value) {
+        // A pixel of the bar is a pixel of the lanes.
+        const qreal height = m_chart->laneHeight();
+        if (height > 0 && value != qRound(m_chart->zoom()->topLane() * height))
+            m_chart->zoom()->setTopLane(value / height);
+    });
+    connect(m_chart, &TimelineChart::laneLayoutChanged, this, &TimelineChartView::updateLaneBar);
+
+    const auto addLaneAction = [this](const QString &text, QKeySequence key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_laneActions.append(action);
+    };
+    addLaneAction(tr("Lane &Up"), QKeySequence(Qt::Key_Up), [this] { stepLanes(-1); });
+    addLaneAction(tr("Lane &Down"), QKeySequence(Qt::Key_Down), [this] { stepLanes(+1); });
+    addLaneAction(tr("Lanes Page U&p"), QKeySequence(Qt::Key_PageUp), [this] { pageLanes(-1); });
+    addLaneAction(tr("Lanes Page Do&wn"), QKeySequence(Qt::Key_PageDown), [this] { pageLanes(+1); });
+    updateLaneBar();
+}
+
+void TimelineChartView::updateLaneBar()
+{
+    const LaneLayout &layout = m_chart->laneLayout();
+    const bool needed = layout.scrolls() && !m_chart->zoom()->lanesOverview();
+    const int extent = needed ? m_laneBar->sizeHint().width() : 0;
+    if (viewportMargins().right() != extent)
+        setViewportMargins(0, 0, extent, 0); // the chart then lays out again, narrower
+    m_laneBar->setVisible(needed);
+    if (!needed)
+        return;
+    const QSignalBlocker blocker(m_laneBar);
+    const qreal height = layout.laneHeight;
+    m_laneBar->setRange(0, int(std::ceil(layout.maxTopRow * height)));
+    m_laneBar->setPageStep(std::max(1, int(layout.height)));
+    m_laneBar->setSingleStep(std::max(1, int(height)));
+    m_laneBar->setValue(qRound(layout.topRow * height));
+    // Beside the lanes' area, as the chart maps it into the view.
+    const QRectF lanes = m_chart->lanesArea();
+    const QPoint topLeft = viewport()->mapTo(this, mapFromScene(m_chart->mapToScene(lanes.topLeft())));
+    const QPoint bottom = viewport()->mapTo(this, mapFromScene(m_chart->mapToScene(lanes.bottomLeft())));
+    m_laneBar->setGeometry(viewport()->geometry().right() + 1, topLeft.y(), extent,
+                           std::max(1, bottom.y() - topLeft.y()));
+}
+
+void TimelineChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateLaneBar();
+}
+
+void TimelineChartView::scrollLanes(double rows)
+{
+    if (!m_chart->zoom()->lanesOverview())
+        m_chart->zoom()->scrollLanes(rows);
+}
+
+void TimelineChartView::stepLanes(int direction)
+{
+    // From a lane part-way scrolled, to the edge of the next whole one.
+    const double top = m_chart->zoom()->topLane();
+    const double next = direction > 0 ? std::floor(top + 1e-6) + 1 : std::ceil(top - 1e-6) - 1;
+    if (!m_chart->zoom()->lanesOverview())
+        m_chart->zoom()->setTopLane(next);
+}
+
+void TimelineChartView::pageLanes(int direction)
+{
+    // A page less one lane, so that a lane of the last page is still in sight.
+    const double page = std::max(1.0, std::floor(m_chart->laneLayout().rowsInView()) - 1);
+    scrollLanes(direction * page);
 }
 
 void TimelineChartView::changeEvent(QEvent *event)
@@ -99,6 +188,7 @@ void TimelineChartView::followCurrent()
         return;
     const Event &event = timeline->events[current];
     m_chart->zoom()->reveal(event.range.first, event.range.last + 1);
+    m_chart->revealEvent(current);
 }
 
 void TimelineChartView::zoomToEvent(int event)
@@ -144,7 +234,8 @@ void TimelineChartView::mouseMoveEvent(QMouseEvent *event)
         } else if (const int many = m_chart->aggregatedAt(m_chart->mapFromScene(mapToScene(pos)))) {
             // A density strip: say how many, and how to see them.
             PlainToolTips::show(event->globalPosition().toPoint(),
-                                tr("%n event(s) here\nScroll or double-click to zoom in", nullptr, many), this);
+                                tr("%n event(s) here\nScroll or double-click to zoom in", nullptr, many),
+                                this);
             viewport()->unsetCursor();
         } else {
             QToolTip::hideText();
@@ -210,6 +301,13 @@ void TimelineChartView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void TimelineChartView::wheelEvent(QWheelEvent *event)
 {
+    // Shift turns the wheel to the lanes; some systems send a Shift+wheel as a horizontal one.
+    if (event->modifiers() & Qt::ShiftModifier) {
+        const int delta = event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
+        scrollLanes(-delta / 120.0 * s_lanesPerNotch);
+        event->accept();
+        return;
+    }
     const int delta = event->angleDelta().y();
     if (delta == 0) {
         event->ignore();

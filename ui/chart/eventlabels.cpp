@@ -1,0 +1,110 @@
+#include "eventlabels.h"
+
+#include "timeline.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace {
+
+constexpr qreal s_maxLabelWidth = 220;
+
+} // namespace
+
+void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current)
+{
+    if (m_measuredOf.lock() != timeline || m_measuredFont != font) {
+        m_titleWidths.clear();
+        m_measuredOf = timeline;
+        m_measuredFont = font;
+    }
+    m_timeline = timeline.get();
+    m_current = current;
+    m_font = font;
+    m_bold = font;
+    m_bold.setBold(true);
+    m_metrics = QFontMetricsF(m_font);
+    m_boldMetrics = QFontMetricsF(m_bold);
+    m_labels.clear();
+    m_labelEvent.clear();
+    m_obstacles.clear();
+    m_labelOf.clear();
+}
+
+void EventLabels::request(std::int32_t e, const QRectF &mark)
+{
+    const Timeline &t = *m_timeline;
+    const Event &event = t.events[e];
+    const bool isCurrent = e == m_current;
+    const QFontMetricsF &metrics = isCurrent ? m_boldMetrics : m_metrics;
+    const qreal limit = isCurrent ? 2 * s_maxLabelWidth : s_maxLabelWidth;
+    // Measuring text is most of a label's cost: a title is measured once while the
+    // timeline and the font stay, not on every zoom and pan step.
+    const qint64 key = (qint64(e) << 1) | (isCurrent ? 1 : 0);
+    auto width = m_titleWidths.constFind(key);
+    if (width == m_titleWidths.cend())
+        width = m_titleWidths.insert(key, std::ceil(metrics.horizontalAdvance(t.text(event.title))));
+    LabelPlacer::Label label;
+    label.mark = mark;
+    label.size = QSizeF(std::min(limit, *width) + 1, std::ceil(m_metrics.height()));
+    // Shortened, a label keeps a recognisable start: about a dozen characters.
+    label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
+    label.date = event.range.first;
+    label.required = isCurrent;
+    label.hint = m_labelSlots.value(e, -1);
+    m_labelOf.insert(e, int(m_labels.size()));
+    m_labels.push_back(label);
+    m_labelEvent.push_back(e);
+}
+
+void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
+                        bool dimOthers)
+{
+    const Timeline &t = *m_timeline;
+    const std::vector<LabelPlacer::Placement> placed = LabelPlacer::place(bounds, m_labels, m_obstacles);
+    m_labelSlots.clear();
+    m_labelRects.clear();
+    QColor leaderColor = text;
+    leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
+    QColor labelColor = text;
+    if (dimOthers)
+        labelColor.setAlphaF(0.45f);
+    m_labelled = 0;
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        const LabelPlacer::Placement &p = placed[k];
+        if (!p.isPlaced())
+            continue;
+        const std::int32_t e = m_labelEvent[k];
+        m_labelSlots.insert(e, p.slot);
+        m_labelRects.insert(e, p.rect);
+        ++m_labelled;
+        if (e == m_current)
+            continue; // drawn last, on top
+        if (!p.leader.isNull()) {
+            painter->setPen(QPen(leaderColor, 0.8));
+            painter->drawLine(p.leader);
+        }
+        painter->setFont(m_font);
+        painter->setPen(labelColor);
+        const QString title = t.text(t.events[e].title);
+        const bool whole = p.rect.width() >= m_titleWidths.value(qint64(e) << 1) + 1;
+        painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
+    }
+    if (const auto it = m_labelOf.constFind(m_current);
+        it != m_labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {
+        const LabelPlacer::Placement &p = placed[std::size_t(*it)];
+        if (!p.leader.isNull()) {
+            painter->setPen(QPen(text, 1));
+            painter->drawLine(p.leader);
+        }
+        painter->setFont(m_bold);
+        painter->setPen(QPen(text, 1));
+        painter->setBrush(background);
+        painter->drawRoundedRect(p.rect.adjusted(-3, 0, 2, 0), 3, 3);
+        painter->drawText(
+            p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            m_boldMetrics.elidedText(t.text(t.events[m_current].title), Qt::ElideRight, p.rect.width()));
+    }
+}

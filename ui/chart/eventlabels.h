@@ -1,0 +1,60 @@
+#pragma once
+
+#include "labelplacer.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+class QPainter;
+class Timeline;
+
+// The events' labels of one chart: asked for while a frame draws its marks, then placed all at
+// once by LabelPlacer where they cover nothing and drawn, each joined to its mark by a leader
+// when it had to move away. Last frame's places are tried first, so that labels stay put while
+// the view zooms and pans; titles are measured once while the timeline and the font stay.
+class EventLabels
+{
+public:
+    // Starts a frame of `timeline` in `font`, `current` the selected event (or -1), in bold.
+    void begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current);
+    // Asks for a label for event `e` beside its `mark`, once a frame per event.
+    void request(std::int32_t e, const QRectF &mark);
+    void addObstacle(const QRectF &rect) { m_obstacles.push_back({ rect, -1 }); }
+    bool isRequested(std::int32_t e) const { return m_labelOf.contains(e); }
+    int requestedCount() const { return int(m_labels.size()); }
+
+    // Places the requested labels within `bounds` and draws them; dimmed when the frame dims
+    // other events than the current, whose label is drawn last, in a box of `background`.
+    void paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
+               bool dimOthers);
+
+    // How many events the last frame named.
+    int labelledCount() const { return m_labelled; }
+    // Where the last frame put the event's label; null when it had none.
+    QRectF labelRect(int event) const { return m_labelRects.value(event); }
+
+private:
+    // This frame's.
+    const Timeline *m_timeline = nullptr;
+    int m_current = -1;
+    QFont m_font;
+    QFont m_bold;
+    QFontMetricsF m_metrics { QFont() };
+    QFontMetricsF m_boldMetrics { QFont() };
+    std::vector<LabelPlacer::Label> m_labels;
+    std::vector<int> m_labelEvent;
+    std::vector<LabelPlacer::Obstacle> m_obstacles;
+    QHash<int, int> m_labelOf; // event → index into m_labels
+
+    // Kept between frames.
+    std::weak_ptr<const Timeline> m_measuredOf; // the timeline whose titles m_titleWidths has
+    QFont m_measuredFont;
+    QHash<qint64, qreal> m_titleWidths; // by event * 2 + (bold ? 1 : 0)
+    QHash<int, int> m_labelSlots;
+    QHash<int, QRectF> m_labelRects; // event → its label's slot in the last frame, kept while zooming
+    int m_labelled = 0;
+};
