@@ -93,6 +93,12 @@ public:
     // The event at `event` changed in place (its date order kept); it was `old`, with `oldActors`.
     void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors,
                       const Event &old);
+    // The actors of many events changed at once (an actor deleted or merged); `events` in index
+    // order, each of which had `oldActors` at the same position. Each touched lane is merged
+    // anew in one pass, so an actor of 100k events costs a pass over the lanes it touches, not
+    // 100k inserts into them.
+    void replaceActors(const Timeline &t, std::span<const std::int32_t> events,
+                       const std::vector<std::vector<std::int32_t>> &oldActors);
     void insertActor(int actor);
     void removeActor(int actor); // its lane must have no events
 

@@ -99,6 +99,8 @@ private Q_SLOTS:
     void eventIdsStayUniqueThroughEdits_data();
     void eventIdsStayUniqueThroughEdits();
     void theLegendsDatesFollowEdits();
+    void anActorOfManyEventsGoesInOneChange_data();
+    void anActorOfManyEventsGoesInOneChange();
 };
 
 enum class Step {
@@ -538,6 +540,42 @@ void TestTimelineDocument::theLegendsDatesFollowEdits()
     document.undoStack()->undo();
     QVERIFY(index()->anyRange());
     QVERIFY(index()->anyApproximate());
+    QCOMPARE(laneDifference(*document.timeline()), QString());
+}
+
+void TestTimelineDocument::anActorOfManyEventsGoesInOneChange_data()
+{
+    QTest::addColumn<bool>("merge");
+    QTest::newRow("delete") << false;
+    QTest::newRow("merge") << true;
+}
+
+// Deleting or merging an actor of dozens of events tells the views once, not once an event,
+// and is one step to undo, which gives back the timeline exactly.
+void TestTimelineDocument::anActorOfManyEventsGoesInOneChange()
+{
+    QFETCH(bool, merge);
+    TimelineDocument document;
+    document.setTimeline(load(TimelineGenerator::generate(3000)), u"g.json"_s);
+    const QByteArray before = Cli::dump(*document.timeline());
+    const int actor = 0;
+    const int events = document.actors()->eventCount(actor);
+    QVERIFY2(events > 20, qPrintable(QString::number(events)));
+
+    QSignalSpy changed(document.events(), &QAbstractItemModel::dataChanged);
+    QSignalSpy edited(&document, &TimelineDocument::edited);
+    if (merge)
+        document.mergeActors(1, actor);
+    else
+        document.deleteActor(actor);
+    // One change of the events' actors, one of the actor list (each names all rows it touched).
+    QCOMPARE(changed.size(), merge ? 3 : 2);
+    QCOMPARE(edited.size(), merge ? 3 : 2);
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(laneDifference(*document.timeline()), QString());
+    document.undoStack()->undo();
+    QCOMPARE(Cli::dump(*document.timeline()), before);
+    QCOMPARE(document.actors()->eventCount(actor), events);
     QCOMPARE(laneDifference(*document.timeline()), QString());
 }
 
