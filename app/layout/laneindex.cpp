@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
+#include <map>
 #include <numeric>
 
 void LaneIndex::build(const Timeline &t)
@@ -30,7 +32,7 @@ void LaneIndex::build(const Timeline &t)
             m_laneOfActor[lane] = int(lane);
     }
     m_extent.reset();
-    m_anyWithoutKind = false;
+    m_withoutKind = m_ranges = m_approximate = m_uncertain = 0;
     // Reading each event's actors is a jump into file order: ask for them a few events ahead.
     constexpr std::size_t lookAhead = 16;
     for (std::size_t i = 0; i < t.events.size(); ++i) {
@@ -42,7 +44,7 @@ void LaneIndex::build(const Timeline &t)
         m_extent = m_extent
             ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
             : days;
-        m_anyWithoutKind |= event.kind < 0;
+        count(event, +1);
         const auto length = event.range.last - event.range.first + 1;
         const bool point = event.range.precision == DateRange::Precision::Day;
         const auto kind =
@@ -82,6 +84,15 @@ void LaneIndex::build(const Timeline &t)
         assignSubRows(lane);
 }
 
+void LaneIndex::count(const Event &event, int delta)
+{
+    const DateRange &range = event.range;
+    m_withoutKind += event.kind < 0 ? delta : 0;
+    m_ranges += range.precision != DateRange::Precision::Day ? delta : 0;
+    m_approximate += range.isApproximate() ? delta : 0;
+    m_uncertain += range.isUncertain() ? delta : 0;
+}
+
 void LaneIndex::assignSubRows(Lane &lane)
 {
     // Give each range the first sub-row free by its first day (events come by first day), and
@@ -115,6 +126,7 @@ void LaneIndex::updateTotals(Lane &lane) const
     if (m_extent && std::int64_t(lane.events.size()) * 4 >= days) {
         lane.buildTotals(m_extent->first, m_extent->last);
     } else {
+        lane.totalsOrigin = 0;
         lane.startedBefore.clear();
         lane.endedBefore.clear();
     }
@@ -172,7 +184,6 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
     const bool point = e.range.precision == DateRange::Precision::Day;
     const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
     const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
-    m_anyWithoutKind |= e.kind < 0;
     const auto add = [&](Lane &lane) {
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at != lane.events.end() && *at == event)
@@ -245,19 +256,25 @@ void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
     std::vector<int> touched;
     attach(t, event, &touched);
     const Event &e = t.events[std::size_t(event)];
+    count(e, +1);
     relayOut(std::move(touched), growExtent({ e.range.first, e.range.last }));
 }
 
-void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors)
+void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors,
+                            const Event &gone)
 {
+    count(gone, -1);
     std::vector<int> touched;
     const std::optional<Days> removed = detach(event, actors, &touched);
     renumberFrom(event + 1, -1);
     relayOut(std::move(touched), removed && shrinkExtent(t, *removed));
 }
 
-void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors)
+void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors,
+                             const Event &old)
 {
+    count(old, -1);
+    count(t.events[std::size_t(event)], +1);
     // The same index, so no other event is renumbered.
     std::vector<int> touched;
     const std::optional<Days> removed = detach(event, oldActors, &touched);
@@ -266,6 +283,85 @@ void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<co
     bool extentChanged = removed && shrinkExtent(t, *removed);
     extentChanged |= growExtent({ e.range.first, e.range.last });
     relayOut(std::move(touched), extentChanged);
+}
+
+void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> events,
+                              const std::vector<std::vector<std::int32_t>> &oldActors)
+{
+    const auto lanesOf = [&](std::span<const std::int32_t> actors) {
+        std::vector<int> lanes;
+        if (actors.empty()) {
+            const Lane &lane = laneFor(unattributed); // may add the lane, moving the others
+            lanes.push_back(int(&lane - m_lanes.data()));
+        }
+        for (const std::int32_t actor : actors)
+            lanes.push_back(m_laneOfActor[std::size_t(actor)]);
+        std::sort(lanes.begin(), lanes.end());
+        lanes.erase(std::unique(lanes.begin(), lanes.end()), lanes.end());
+        return lanes;
+    };
+    // Per lane, the events that leave it and those that join it, each in index order.
+    std::map<int, std::pair<std::vector<std::int32_t>, std::vector<std::int32_t>>> changes;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const std::vector<int> before = lanesOf(oldActors[i]);
+        const std::vector<int> after = lanesOf(t.actorsOf(t.events[std::size_t(events[i])]));
+        std::vector<int> changed;
+        std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                            std::back_inserter(changed));
+        for (const int lane : changed)
+            changes[lane].first.push_back(events[i]);
+        changed.clear();
+        std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                            std::back_inserter(changed));
+        for (const int lane : changed)
+            changes[lane].second.push_back(events[i]);
+    }
+
+    std::vector<int> touched;
+    for (const auto &[index, change] : changes) {
+        const auto &[leaving, joining] = change;
+        Lane &lane = m_lanes[std::size_t(index)];
+        Lane merged;
+        const std::size_t size = lane.events.size() - leaving.size() + joining.size();
+        merged.events.reserve(size);
+        merged.days.reserve(size);
+        merged.subRows.reserve(size);
+        merged.looks.reserve(size);
+        std::size_t kept = 0, left = 0, joined = 0;
+        while (kept < lane.events.size() || joined < joining.size()) {
+            if (joined == joining.size()
+                || (kept < lane.events.size() && lane.events[kept] < joining[joined])) {
+                if (left < leaving.size() && leaving[left] == lane.events[kept]) {
+                    ++left;
+                } else {
+                    merged.events.push_back(lane.events[kept]);
+                    merged.days.push_back(lane.days[kept]);
+                    merged.subRows.push_back(0);
+                    merged.looks.push_back(lane.looks[kept]);
+                }
+                ++kept;
+                continue;
+            }
+            const std::int32_t event = joining[joined++];
+            const Event &e = t.events[std::size_t(event)];
+            const bool point = e.range.precision == DateRange::Precision::Day;
+            const auto kind =
+                std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
+            merged.events.push_back(event);
+            merged.days.push_back({ e.range.first, e.range.last });
+            merged.subRows.push_back(0);
+            merged.looks.push_back(kind | (point ? Lane::pointBit : 0));
+        }
+        lane.events = std::move(merged.events);
+        lane.days = std::move(merged.days);
+        lane.subRows = std::move(merged.subRows);
+        lane.looks = std::move(merged.looks);
+        lane.longest = 0;
+        for (const Days d : lane.days)
+            lane.longest = std::max(lane.longest, d.last - d.first + 1);
+        touched.push_back(index);
+    }
+    relayOut(std::move(touched), false);
 }
 
 void LaneIndex::insertActor(int actor)

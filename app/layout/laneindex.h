@@ -69,7 +69,12 @@ public:
     // Found while building, so that showing a timeline needs no pass over its events: the first
     // and last day of all events (nullopt when there are none), and whether any has no kind.
     std::optional<Days> extent() const { return m_extent; }
-    bool anyWithoutKind() const { return m_anyWithoutKind; }
+    bool anyWithoutKind() const { return m_withoutKind > 0; }
+    // Whether any event has no kind, is a range (not a single day), approximate, or uncertain: what the
+    // chart's legend explains. Counted as events come and go, so an edit need not look at all.
+    bool anyRange() const { return m_ranges > 0; }
+    bool anyApproximate() const { return m_approximate > 0; }
+    bool anyUncertain() const { return m_uncertain > 0; }
     // The lane of `actor`, or of the unattributed events for LaneIndex::unattributed; -1 if none.
     int laneOf(int actor) const;
 
@@ -82,14 +87,24 @@ public:
     // of the event are laid out again, the others only renumber the events after it. Each is
     // called after the Timeline itself changed.
     void insertEvent(const Timeline &t, std::int32_t event);
-    void removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors);
-    // The event at `event` changed in place (its date order kept); it had `oldActors`.
-    void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors);
+    // The removed event was `gone`, with `actors`.
+    void removeEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> actors,
+                     const Event &gone);
+    // The event at `event` changed in place (its date order kept); it was `old`, with `oldActors`.
+    void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors,
+                      const Event &old);
+    // The actors of many events changed at once (an actor deleted or merged); `events` in index
+    // order, each of which had `oldActors` at the same position. Each touched lane is merged
+    // anew in one pass, so an actor of 100k events costs a pass over the lanes it touches, not
+    // 100k inserts into them.
+    void replaceActors(const Timeline &t, std::span<const std::int32_t> events,
+                       const std::vector<std::vector<std::int32_t>> &oldActors);
     void insertActor(int actor);
     void removeActor(int actor); // its lane must have no events
 
 private:
     static void assignSubRows(Lane &lane);
+    void count(const Event &event, int delta); // into what the legend explains
     void updateTotals(Lane &lane) const;
     // Each true when the extent changed. Growing looks at no event; shrinking scans them only
     // when the removed one was on the extent's edge.
@@ -108,5 +123,8 @@ private:
     std::vector<int> m_laneOfActor;
     int m_unattributedLane = -1;
     std::optional<Days> m_extent;
-    bool m_anyWithoutKind = false;
+    std::int64_t m_withoutKind = 0;
+    std::int64_t m_ranges = 0;
+    std::int64_t m_approximate = 0;
+    std::int64_t m_uncertain = 0;
 };

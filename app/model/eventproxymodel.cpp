@@ -440,8 +440,24 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         return;
     }
     if (bottomRight.row() - topLeft.row() + 1 > s_rowByRow) {
-        // Rows of a range need not be adjacent here: say all rows, in those columns.
-        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        // Many events at once (an actor renamed, deleted or merged): when which pass changed
+        // too, the rows are shown afresh. The order in place is kept; a sort by the changed
+        // column is the user's to make again.
+        std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
+        mapRows();
+        m_identity = false; // kept as it was until the reset below, if any
+        if (m_rows == rows) {
+            Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+            return;
+        }
+        // Views hear of the reset while the old rows are still in place.
+        std::swap(m_rows, rows);
+        std::swap(m_rowOfEvent, rowOfEvent);
+        beginResetModel();
+        std::swap(m_rows, rows);
+        std::swap(m_rowOfEvent, rowOfEvent);
+        mapRows(); // again, for the mapping-free state when it applies
+        endResetModel();
         return;
     }
     const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;

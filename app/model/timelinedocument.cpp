@@ -1,5 +1,6 @@
 #include "timelinedocument.h"
 
+#include "actorlistscommand.h"
 #include "editcommand.h"
 #include "laneindex.h"
 #include "sentencesplitter.h"
@@ -204,15 +205,19 @@ void TimelineDocument::editActor(int actor, const Actor &changed, const QString 
 
 void TimelineDocument::deleteActor(int actor)
 {
-    auto *parent = new QUndoCommand(tr("Delete Actor"));
-    for (int e = 0; e < int(m_edit->events.size()); ++e) {
-        const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(e)]);
-        if (std::find(actors.begin(), actors.end(), actor) == actors.end())
-            continue;
-        EventDraft draft = eventDraft(e);
-        draft.actors.removeAll(actor);
-        new EditCommand<EventDraft>(this, QString(), e, eventDraft(e), draft, parent);
+    // The actor's events, from its lane rather than a pass over every event.
+    const int lane = m_lanes->laneOf(actor);
+    std::vector<int> rows(m_lanes->lanes()[std::size_t(lane)].events.begin(),
+                          m_lanes->lanes()[std::size_t(lane)].events.end());
+    ActorListsCommand::Lists before, after;
+    for (const int row : rows) {
+        const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
+        before.emplace_back(actors.begin(), actors.end());
+        after.push_back(before.back());
+        std::erase(after.back(), actor);
     }
+    auto *parent = new QUndoCommand(tr("Delete Actor"));
+    new ActorListsCommand(this, std::move(rows), std::move(before), std::move(after), parent);
     new EditCommand<Actor>(this, QString(), actor, m_edit->actors.at(actor), std::nullopt, parent);
     m_undo.push(parent);
 }
@@ -221,21 +226,23 @@ void TimelineDocument::mergeActors(int kept, int gone)
 {
     if (kept == gone)
         return;
-    auto *parent = new QUndoCommand(tr("Merge Actors"));
-    for (int e = 0; e < int(m_edit->events.size()); ++e) {
-        const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(e)]);
-        if (std::find(actors.begin(), actors.end(), gone) == actors.end())
-            continue;
-        EventDraft draft = eventDraft(e);
-        QList<int> merged;
-        for (const int a : std::as_const(draft.actors)) {
-            const int now = a == gone ? kept : a;
-            if (!merged.contains(now))
-                merged.append(now);
+    const int lane = m_lanes->laneOf(gone);
+    std::vector<int> rows(m_lanes->lanes()[std::size_t(lane)].events.begin(),
+                          m_lanes->lanes()[std::size_t(lane)].events.end());
+    ActorListsCommand::Lists before, after;
+    for (const int row : rows) {
+        const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
+        before.emplace_back(actors.begin(), actors.end());
+        std::vector<std::int32_t> merged;
+        for (const std::int32_t a : actors) {
+            const std::int32_t now = a == gone ? kept : a;
+            if (std::find(merged.begin(), merged.end(), now) == merged.end())
+                merged.push_back(now);
         }
-        draft.actors = merged;
-        new EditCommand<EventDraft>(this, QString(), e, eventDraft(e), draft, parent);
+        after.push_back(std::move(merged));
     }
+    auto *parent = new QUndoCommand(tr("Merge Actors"));
+    new ActorListsCommand(this, std::move(rows), std::move(before), std::move(after), parent);
     const Actor &goneActor = m_edit->actors.at(gone);
     Actor keptActor = m_edit->actors.at(kept);
     for (const QString &alias : QStringList { goneActor.name } + goneActor.aliases) {
@@ -308,10 +315,11 @@ void TimelineDocument::removeEvent(int row)
     const EventDraft draft = eventDraft(row);
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
+    const Event oldEvent = m_edit->events[std::size_t(row)];
     m_ids.removed(draft.id.toUtf8());
     m_events.beginRemoveRows({}, row, row);
     m_edit->events.erase(m_edit->events.begin() + row);
-    m_lanes->removeEvent(*m_edit, row, oldActors);
+    m_lanes->removeEvent(*m_edit, row, oldActors, oldEvent);
     m_filter.eventRemoved(row);
     m_events.endRemoveRows();
     countActors(draft, -1);
@@ -322,10 +330,11 @@ void TimelineDocument::replaceEventInPlace(int row, const EventDraft &draft)
     const EventDraft before = eventDraft(row);
     const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
     const std::vector<std::int32_t> oldActors(actors.begin(), actors.end());
+    const Event oldEvent = m_edit->events[std::size_t(row)];
     m_edit->events[std::size_t(row)] = TimelineEdit::pack(*m_edit, draft);
     m_ids.removed(before.id.toUtf8());
     m_ids.added(draft.id.toUtf8());
-    m_lanes->replaceEvent(*m_edit, row, oldActors);
+    m_lanes->replaceEvent(*m_edit, row, oldActors, oldEvent);
     m_filter.eventChanged(row);
     Q_EMIT m_events.dataChanged(m_events.index(row, 0), m_events.index(row, EventModel::ColumnCount - 1));
     countActors(before, -1);
@@ -459,6 +468,48 @@ int TimelineDocument::apply(int index, const std::optional<Era> &before, const s
     Q_EMIT erasChanged();
     Q_EMIT edited();
     return result;
+}
+
+void TimelineDocument::setEventActors(const std::vector<int> &rows,
+                                      const std::vector<std::vector<std::int32_t>> &lists)
+{
+    m_filter.stopReading();
+    m_ids.finish();
+    std::vector<std::vector<std::int32_t>> old(rows.size());
+    const auto count = [this](std::span<const std::int32_t> actors, int delta) {
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            if (std::find(actors.begin(), actors.begin() + std::ptrdiff_t(i), actors[i])
+                == actors.begin() + std::ptrdiff_t(i)) // an actor named twice counts once
+                m_actors.m_eventCounts[actors[i]] += delta;
+        }
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        Event &event = m_edit->events[std::size_t(rows[i])];
+        const auto actors = m_edit->actorsOf(event);
+        old[i].assign(actors.begin(), actors.end());
+        count(old[i], -1);
+        count(lists[i], +1);
+        // A list no longer than the span it replaces is written into it (deleting or merging
+        // an actor only shortens lists); a longer one is appended, as TimelineEdit::pack does.
+        const auto size = std::uint32_t(lists[i].size());
+        if (size > event.actors.count) {
+            event.actors.begin = std::uint32_t(m_edit->eventActors.size());
+            m_edit->eventActors.insert(m_edit->eventActors.end(), size, 0);
+        }
+        event.actors.count = size;
+        std::copy(lists[i].begin(), lists[i].end(), m_edit->eventActors.begin() + event.actors.begin);
+    }
+    m_lanes->replaceActors(*m_edit, std::span<const std::int32_t>(rows.data(), rows.size()), old);
+    for (const int row : rows)
+        m_filter.eventChanged(row);
+    if (m_actors.rowCount() > 0)
+        Q_EMIT m_actors.dataChanged(m_actors.index(0, ActorModel::EventsColumn),
+                                    m_actors.index(m_actors.rowCount() - 1, ActorModel::EventsColumn),
+                                    { Qt::DisplayRole, ActorModel::EventCountRole });
+    if (!rows.empty())
+        Q_EMIT m_events.dataChanged(m_events.index(rows.front(), EventModel::ActorsColumn),
+                                    m_events.index(rows.back(), EventModel::ActorsColumn));
+    Q_EMIT edited();
 }
 
 int TimelineDocument::apply(int, const std::optional<QString> &, const std::optional<QString> &afterTitle,

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class LaneIndex;
 
@@ -100,6 +101,9 @@ public:
     int apply(int index, const std::optional<Source> &before, const std::optional<Source> &after, int hint);
     int apply(int index, const std::optional<Actor> &before, const std::optional<Actor> &after, int hint);
     int apply(int index, const std::optional<Era> &before, const std::optional<Era> &after, int hint);
+    // The actors of the events at `rows` (ascending) become `lists`, in one change that every
+    // view hears once: the events stay in their rows.
+    void setEventActors(const std::vector<int> &rows, const std::vector<std::vector<std::int32_t>> &lists);
     int apply(int index, const std::optional<QString> &beforeTitle, const std::optional<QString> &afterTitle,
               int hint);
 

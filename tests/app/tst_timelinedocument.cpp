@@ -45,6 +45,10 @@ QString laneDifference(const Timeline &t)
     };
     if (extentOf(fresh) != extentOf(patched))
         return u"extent differs"_s;
+    if (fresh.anyRange() != patched.anyRange() || fresh.anyApproximate() != patched.anyApproximate()
+        || fresh.anyUncertain() != patched.anyUncertain()
+        || fresh.anyWithoutKind() != patched.anyWithoutKind())
+        return u"what the legend explains differs"_s;
     for (std::size_t i = 0; i < fresh.lanes().size(); ++i) {
         const LaneIndex::Lane &a = fresh.lanes()[i];
         const LaneIndex::Lane &b = patched.lanes()[i];
@@ -57,7 +61,15 @@ QString laneDifference(const Timeline &t)
         if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
             || a.looks != b.looks || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
             || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
-            return u"lane %1 differs"_s.arg(i);
+            return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
+                .arg(i)
+                .arg(a.events == b.events)
+                .arg(days(a) == days(b))
+                .arg(a.subRows == b.subRows)
+                .arg(a.looks == b.looks)
+                .arg(a.longest == b.longest)
+                .arg(a.totalsOrigin == b.totalsOrigin && a.startedBefore == b.startedBefore
+                     && a.endedBefore == b.endedBefore);
     }
     return {};
 }
@@ -86,6 +98,9 @@ private Q_SLOTS:
     void problemsUseTheParsersWords();
     void eventIdsStayUniqueThroughEdits_data();
     void eventIdsStayUniqueThroughEdits();
+    void theLegendsDatesFollowEdits();
+    void anActorOfManyEventsGoesInOneChange_data();
+    void anActorOfManyEventsGoesInOneChange();
 };
 
 enum class Step {
@@ -493,6 +508,75 @@ void TestTimelineDocument::eventIdsStayUniqueThroughEdits()
     QCOMPARE(document.problems(draft), QStringList());
     draft.id.clear();
     QCOMPARE(document.eventDraft(document.addEvent(draft)).id, u"e7-2"_s);
+}
+
+// The lane index counts ranges, approximate and uncertain dates as events come, go and change,
+// so that the chart's legend explains exactly those the timeline has.
+void TestTimelineDocument::theLegendsDatesFollowEdits()
+{
+    TimelineDocument document;
+    document.setTimeline(load(R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"person"}],
+        "events":[{"id":"x","title":"X","when":"2020-01-02","actors":["a"]},
+                  {"id":"y","title":"Y","when":"2021~","actors":["a"]}]})"),
+                         u"t.json"_s);
+    const auto index = [&] {
+        return document.timeline()->laneIndex;
+    };
+    QVERIFY(index()->anyRange());
+    QVERIFY(index()->anyApproximate());
+    QVERIFY(!index()->anyUncertain());
+
+    document.deleteEvent(1);
+    QVERIFY(!index()->anyRange());
+    QVERIFY(!index()->anyApproximate());
+    EventDraft draft = document.eventDraft(0);
+    draft.when = u"2020-01-02?"_s; // in place: the same days
+    document.editEvent(0, draft);
+    QVERIFY(index()->anyUncertain());
+    QVERIFY(!index()->anyRange());
+    document.undoStack()->undo();
+    QVERIFY(!index()->anyUncertain());
+    document.undoStack()->undo();
+    QVERIFY(index()->anyRange());
+    QVERIFY(index()->anyApproximate());
+    QCOMPARE(laneDifference(*document.timeline()), QString());
+}
+
+void TestTimelineDocument::anActorOfManyEventsGoesInOneChange_data()
+{
+    QTest::addColumn<bool>("merge");
+    QTest::newRow("delete") << false;
+    QTest::newRow("merge") << true;
+}
+
+// Deleting or merging an actor of dozens of events tells the views once, not once an event,
+// and is one step to undo, which gives back the timeline exactly.
+void TestTimelineDocument::anActorOfManyEventsGoesInOneChange()
+{
+    QFETCH(bool, merge);
+    TimelineDocument document;
+    document.setTimeline(load(TimelineGenerator::generate(3000)), u"g.json"_s);
+    const QByteArray before = Cli::dump(*document.timeline());
+    const int actor = 0;
+    const int events = document.actors()->eventCount(actor);
+    QVERIFY2(events > 20, qPrintable(QString::number(events)));
+
+    QSignalSpy changed(document.events(), &QAbstractItemModel::dataChanged);
+    QSignalSpy edited(&document, &TimelineDocument::edited);
+    if (merge)
+        document.mergeActors(1, actor);
+    else
+        document.deleteActor(actor);
+    // One change of the events' actors, one of the actor list (each names all rows it touched).
+    QCOMPARE(changed.size(), merge ? 3 : 2);
+    QCOMPARE(edited.size(), merge ? 3 : 2);
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(laneDifference(*document.timeline()), QString());
+    document.undoStack()->undo();
+    QCOMPARE(Cli::dump(*document.timeline()), before);
+    QCOMPARE(document.actors()->eventCount(actor), events);
+    QCOMPARE(laneDifference(*document.timeline()), QString());
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineDocument)

@@ -13,6 +13,8 @@
 #include <QPen>
 #include <QScatterSeries>
 
+using namespace Qt::StringLiterals;
+
 TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFilter *filter, ZoomState *zoom,
                              QItemSelectionModel *selection, QGraphicsItem *parent)
     : QChart(parent)
@@ -99,20 +101,34 @@ void TimelineChart::applyTheme(bool dark)
 
 void TimelineChart::updateLegend()
 {
+    const auto &timeline = m_events->timeline();
+    QStringList kinds = timeline ? timeline->kinds : QStringList();
+    QList<QColor> colors = timeline ? KindColors::assign(kinds, timeline->kindStyles) : QList<QColor>();
+    if (timeline && m_laneIndex->anyWithoutKind()) {
+        kinds.append(QString());
+        colors.append(KindColors::none());
+    }
+    // What the outlines and bands mean, for those the timeline has; the lane index counts them.
+    const bool ranges = timeline && m_laneIndex->anyRange();
+    const bool approximate = timeline && m_laneIndex->anyApproximate();
+    const bool uncertain = timeline && m_laneIndex->anyUncertain();
+    const bool eras = timeline && !timeline->eras.isEmpty();
+    QStringList shown;
+    for (qsizetype k = 0; k < kinds.size(); ++k)
+        shown << KindColors::displayName(kinds[k], timeline->kindStyles) << colors[k].name();
+    shown << QString::number(int(ranges) | int(approximate) << 1 | int(uncertain) << 2 | int(eras) << 3)
+          << QString::number(int(m_dark)) << (timeline ? u"timeline"_s : QString());
+    if (shown == m_legendShown && !series().isEmpty())
+        return;
+    m_legendShown = shown;
+
     const auto all = series();
     for (QAbstractSeries *s : all) {
         removeSeries(s);
         delete s;
     }
-    const auto &timeline = m_events->timeline();
     if (!timeline)
         return;
-    QStringList kinds = timeline->kinds;
-    QList<QColor> colors = KindColors::assign(kinds, timeline->kindStyles);
-    if (m_laneIndex->anyWithoutKind()) {
-        kinds.append(QString());
-        colors.append(KindColors::none());
-    }
     // An empty series per kind: the legend shows its colour, and nothing is drawn.
     for (qsizetype k = 0; k < kinds.size(); ++k) {
         auto *entry = new QScatterSeries(this);
@@ -121,15 +137,6 @@ void TimelineChart::updateLegend()
         entry->setBorderColor(colors[k]);
         entry->setMarkerSize(10);
         addSeries(entry);
-    }
-    // What the outlines and bands mean, for those the timeline has.
-    bool approximate = false, uncertain = false, ranges = false;
-    for (const Event &event : timeline->events) {
-        ranges = ranges || event.range.precision != DateRange::Precision::Day;
-        approximate = approximate || event.range.isApproximate();
-        uncertain = uncertain || event.range.isUncertain();
-        if (ranges && approximate && uncertain)
-            break;
     }
     const QColor key = m_dark ? QColor(0xbb, 0xbb, 0xbb) : QColor(0x55, 0x55, 0x55);
     const auto addLine = [&](const QString &name, Qt::PenStyle style) {
@@ -144,7 +151,7 @@ void TimelineChart::updateLegend()
         addLine(tr("approximate"), Qt::DashLine);
     if (uncertain)
         addLine(tr("uncertain"), Qt::DotLine);
-    if (!timeline->eras.isEmpty()) {
+    if (eras) {
         auto *band = new QScatterSeries(this);
         band->setName(tr("era"));
         band->setMarkerShape(QScatterSeries::MarkerShapeRectangle);

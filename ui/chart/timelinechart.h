@@ -5,6 +5,7 @@
 #include "lanelayout.h"
 
 #include <QChart>
+#include <QStringList>
 
 #include <memory>
 
@@ -125,4 +126,7 @@ private:
     LaneLayout m_laneLayout;
     int m_highlightedActor = -1;
     bool m_dark = false;
+    // What the legend shows (names and colours, in order): an edit that changes none of it
+    // leaves the legend's series alone rather than making them again.
+    QStringList m_legendShown;
 };
