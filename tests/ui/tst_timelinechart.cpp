@@ -52,6 +52,7 @@ private Q_SLOTS:
     void wheelZoomsAroundTheCursor();
     void dragPansAndKeepsTheSelection();
     void labelsStayWithTheirMarksWhilePanning();
+    void labelsFitTheirOwnTitlesAfterEdits();
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
     void crowdedLanesAreDensityUntilZoomedIn();
@@ -432,6 +433,49 @@ void TestTimelineChart::dragPansAndKeepsTheSelection()
     QCOMPARE_LE(std::abs((firstBefore - m_document->zoom()->first()) - 200 * daysPerPixel), 2 * daysPerPixel);
     QCOMPARE(m_document->zoom()->span(), spanBefore);
     QCOMPARE(m_document->currentEvent(), row("stargate"));
+}
+
+void TestTimelineChart::labelsFitTheirOwnTitlesAfterEdits()
+{
+    // An edit retitles an event in place, and adding the earliest event renumbers every other:
+    // after both, each label is measured for the title it shows, never left the width of the
+    // old title or of the event that had its number before.
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY(result.ok());
+    m_document->setTimeline(result.timeline, TimelineLoader::embeddedPath());
+    m_view->grab();
+    const int invest = row("msft-invests-1b");
+    QVERIFY(invest >= 0);
+    QVERIFY(!m_chart->labelRect(invest).isNull());
+    EventDraft retitled = m_document->eventDraft(invest);
+    retitled.title = u"Deal"_s;
+    m_document->editEvent(invest, retitled);
+    EventDraft first = m_document->eventDraft(0);
+    first.id = u"earliest"_s;
+    first.title = u"An event before all the others, with a long title"_s;
+    first.when = u"2018-01-01"_s;
+    first.evidence.clear();
+    QCOMPARE(m_document->addEvent(first), 0);
+    m_view->grab();
+
+    const QFontMetricsF metrics(m_chart->labelFont());
+    QFont bold = m_chart->labelFont();
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold); // the selected event's label
+    const Timeline &t = *m_document->timeline();
+    int labelled = 0;
+    for (int e = 0; e < int(t.events.size()); ++e) {
+        const QRectF label = m_chart->labelRect(e);
+        if (label.isNull())
+            continue;
+        ++labelled;
+        const QString title = t.text(t.events[e].title);
+        const QFontMetricsF &its = e == m_document->currentEvent() ? boldMetrics : metrics;
+        QVERIFY2(label.width() <= std::ceil(its.horizontalAdvance(title)) + 1.5,
+                 qPrintable(u"\"%1\": a label %2 px wide"_s.arg(title).arg(label.width())));
+    }
+    QVERIFY2(labelled >= 10, qPrintable(u"%1 labels"_s.arg(labelled)));
+    QVERIFY(!m_chart->labelRect(row("earliest")).isNull());
 }
 
 void TestTimelineChart::labelsStayWithTheirMarksWhilePanning()

@@ -16,6 +16,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
 {
     if (m_measuredOf.lock() != timeline || m_measuredFont != font) {
         m_titleWidths.clear();
+        m_boldTitleWidths.clear();
         m_measuredOf = timeline;
         m_measuredFont = font;
     }
@@ -28,6 +29,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     m_boldMetrics = QFontMetricsF(m_bold);
     m_labels.clear();
     m_labelEvent.clear();
+    m_labelWidth.clear();
     m_obstacles.clear();
     m_labelOf.clear();
 }
@@ -41,10 +43,11 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     const qreal limit = isCurrent ? 2 * s_maxLabelWidth : s_maxLabelWidth;
     // Measuring text is most of a label's cost: a title is measured once while the
     // timeline and the font stay, not on every zoom and pan step.
-    const qint64 key = (qint64(e) << 1) | (isCurrent ? 1 : 0);
-    auto width = m_titleWidths.constFind(key);
-    if (width == m_titleWidths.cend())
-        width = m_titleWidths.insert(key, std::ceil(metrics.horizontalAdvance(t.text(event.title))));
+    const QString title = t.text(event.title);
+    QHash<QString, qreal> &widths = isCurrent ? m_boldTitleWidths : m_titleWidths;
+    auto width = widths.constFind(title);
+    if (width == widths.cend())
+        width = widths.insert(title, std::ceil(metrics.horizontalAdvance(title)));
     LabelPlacer::Label label;
     label.mark = mark;
     label.size = QSizeF(std::min(limit, *width) + 1, std::ceil(m_metrics.height()));
@@ -52,10 +55,11 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
     label.date = event.range.first;
     label.required = isCurrent;
-    label.hint = m_labelSlots.value(e, -1);
+    label.hint = m_labelSlots.value(t.text(event.id), -1);
     m_labelOf.insert(e, int(m_labels.size()));
     m_labels.push_back(label);
     m_labelEvent.push_back(e);
+    m_labelWidth.push_back(*width);
 }
 
 void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
@@ -76,7 +80,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         if (!p.isPlaced())
             continue;
         const std::int32_t e = m_labelEvent[k];
-        m_labelSlots.insert(e, p.slot);
+        m_labelSlots.insert(t.text(t.events[e].id), p.slot);
         m_labelRects.insert(e, p.rect);
         ++m_labelled;
         if (e == m_current)
@@ -88,7 +92,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         painter->setFont(m_font);
         painter->setPen(labelColor);
         const QString title = t.text(t.events[e].title);
-        const bool whole = p.rect.width() >= m_titleWidths.value(qint64(e) << 1) + 1;
+        const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
         painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                           whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
     }

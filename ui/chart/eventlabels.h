@@ -47,14 +47,18 @@ private:
     QFontMetricsF m_boldMetrics { QFont() };
     std::vector<LabelPlacer::Label> m_labels;
     std::vector<int> m_labelEvent;
+    std::vector<qreal> m_labelWidth; // the whole title's, by label
     std::vector<LabelPlacer::Obstacle> m_obstacles;
     QHash<int, int> m_labelOf; // event → index into m_labels
 
     // Kept between frames.
-    std::weak_ptr<const Timeline> m_measuredOf; // the timeline whose titles m_titleWidths has
+    // Keyed by text, not by event number: an edit renumbers the events after it and retitles
+    // in place, and neither may leave a label the width or the place of another title.
+    std::weak_ptr<const Timeline> m_measuredOf; // the timeline whose titles the widths are of
     QFont m_measuredFont;
-    QHash<qint64, qreal> m_titleWidths; // by event * 2 + (bold ? 1 : 0)
-    QHash<int, int> m_labelSlots;
-    QHash<int, QRectF> m_labelRects; // event → its label's slot in the last frame, kept while zooming
+    QHash<QString, qreal> m_titleWidths; // by title
+    QHash<QString, qreal> m_boldTitleWidths; // by title, for the current event
+    QHash<QString, int> m_labelSlots; // by event id: its label's slot in the last frame
+    QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
     int m_labelled = 0;
 };
