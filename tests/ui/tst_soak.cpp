@@ -98,14 +98,20 @@ void TestSoak::openCancelAndReplaceManyTimes()
         QTRY_COMPARE_WITH_TIMEOUT(loader->runningWorkers(), 0, 30000);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QVERIFY(!loader->isLoading());
-        if (round == 20) {
-            objectsAfterWarmUp = window.findChildren<QObject *>().size();
+        // A few objects come and go with the timing of the machine (a progress dialog shown
+        // only when a load is slow, a helper alive while its worker runs), so the measure is
+        // the most seen over twenty warm rounds, which a leak of one object a round still
+        // passes by a hundred and sixty.
+        if (round >= 20 && round < 40)
+            objectsAfterWarmUp = qMax(objectsAfterWarmUp, window.findChildren<QObject *>().size());
+        if (round == 20)
             memoryAfterWarmUp = residentKb();
-        }
     }
-    // Nothing piles up in the window: the same objects as after the first rounds, and memory
+    // Nothing piles up in the window: no more objects than in the warm rounds, and memory
     // within what one more large timeline's worth of allocator slack could explain.
-    QCOMPARE(window.findChildren<QObject *>().size(), objectsAfterWarmUp);
+    QTRY_VERIFY2(window.findChildren<QObject *>().size() <= objectsAfterWarmUp,
+                 qPrintable(u"%1 objects, %2 after warming up"_s.arg(window.findChildren<QObject *>().size())
+                                .arg(objectsAfterWarmUp)));
     // Under AddressSanitizer freed memory waits in its quarantine (256 MiB by default) and the
     // resident size says nothing; LeakSanitizer checks for leaks there instead.
 #ifndef __SANITIZE_ADDRESS__
