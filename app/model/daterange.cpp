@@ -381,23 +381,30 @@ QString DateRange::precisionName(Precision precision)
 
 namespace {
 
+// Words of dates go through the translator like every message; month names stay the C locale's
+// until the app chooses a locale for its dates as a whole.
+QString dateWords(const char *text, const char *disambiguation = nullptr)
+{
+    return QCoreApplication::translate("DateRange", text, disambiguation);
+}
+
 // "2019", "45 BC" for the astronomical year -44.
 QString yearWords(int year)
 {
-    return year > 0 ? QString::number(year) : QString::number(1 - year) + u" BC"_s;
+    return year > 0 ? QString::number(year) : dateWords("%1 BC").arg(1 - year);
 }
 
 QString seasonWords(int firstMonth, int year)
 {
     switch (firstMonth) {
     case 3:
-        return u"spring "_s + yearWords(year);
+        return dateWords("spring %1").arg(yearWords(year));
     case 6:
-        return u"summer "_s + yearWords(year);
+        return dateWords("summer %1").arg(yearWords(year));
     case 9:
-        return u"autumn "_s + yearWords(year);
+        return dateWords("autumn %1").arg(yearWords(year));
     default:
-        return u"winter "_s + yearWords(year) + u"\u2013"_s + yearWords(year + 1);
+        return dateWords("winter %1\u2013%2").arg(yearWords(year), yearWords(year + 1));
     }
 }
 
@@ -434,19 +441,20 @@ QString formatPoint(DateRange::Civil c, DateRange::Precision precision, DateRang
         break;
     case DateRange::Form::Decade:
         if (c.year >= 0)
-            text = u"the "_s + QString::number(c.year) + u's';
+            text = dateWords("the %1s", "a decade").arg(c.year);
         else
-            text = yearWords(c.year) + u"\u2013"_s + yearWords(c.year + 9);
+            text = dateWords("%1\u2013%2", "years").arg(yearWords(c.year), yearWords(c.year + 9));
         break;
     case DateRange::Form::Century:
-        text = yearWords(c.year) + u"\u2013"_s + yearWords(c.year + 99);
+        text = dateWords("%1\u2013%2", "years").arg(yearWords(c.year), yearWords(c.year + 99));
         break;
     case DateRange::Form::SomeMonth:
-        text = u"a month in "_s + yearWords(c.year);
+        text = dateWords("a month in %1").arg(yearWords(c.year));
         break;
     case DateRange::Form::SomeDay:
-        text = u"a day in "_s + (precision == DateRange::Precision::Month ? month + u' ' : QString())
-            + yearWords(c.year);
+        text = precision == DateRange::Precision::Month
+            ? dateWords("a day in %1 %2", "month, year").arg(month, yearWords(c.year))
+            : dateWords("a day in %1").arg(yearWords(c.year));
         break;
     default:
         switch (precision) {
@@ -454,17 +462,18 @@ QString formatPoint(DateRange::Civil c, DateRange::Precision precision, DateRang
             text = yearWords(c.year);
             break;
         case DateRange::Precision::Month:
-            text = month + u' ' + yearWords(c.year);
+            text = dateWords("%1 %2", "month, year").arg(month, yearWords(c.year));
             break;
         default:
-            text = QString::number(c.day) + u' ' + month + u' ' + yearWords(c.year);
+            text = dateWords("%1 %2 %3", "day, month, year")
+                       .arg(QString::number(c.day), month, yearWords(c.year));
             break;
         }
     }
     if (approximate)
-        text.prepend(u"c. "_s);
+        text = dateWords("c. %1", "circa").arg(text);
     if (uncertain)
-        text += u'?';
+        text = dateWords("%1?", "uncertain").arg(text);
     return text;
 }
 
@@ -484,18 +493,18 @@ QString DateRange::toDisplayString() const
         return startPoint();
     switch (endForm) {
     case Form::Open:
-        return u"since "_s + startPoint();
+        return dateWords("since %1").arg(startPoint());
     case Form::Unknown:
-        return u"from "_s + startPoint() + u", end unknown"_s;
+        return dateWords("from %1, end unknown").arg(startPoint());
     default:
         break;
     }
     switch (startForm) {
     case Form::Open:
-        return u"until "_s + endPoint();
+        return dateWords("until %1").arg(endPoint());
     case Form::Unknown:
-        return u"until "_s + endPoint() + u", start unknown"_s;
+        return dateWords("until %1, start unknown").arg(endPoint());
     default:
-        return startPoint() + u" \u2013 "_s + endPoint();
+        return dateWords("%1 \u2013 %2", "range").arg(startPoint(), endPoint());
     }
 }

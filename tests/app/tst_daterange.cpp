@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using Precision = DateRange::Precision;
@@ -41,6 +42,19 @@ QStringList documentTable(const QString &from)
     return table;
 }
 
+// Marks every DateRange text it translates, so a test sees which words went through tr().
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (qstrcmp(context, "DateRange") != 0)
+            return {};
+        return u"\u00ab"_s + QString::fromUtf8(sourceText) + u"\u00bb"_s;
+    }
+    bool isEmpty() const override { return false; }
+};
+
 } // namespace
 
 // DateRange: the EDTF subset of the file format, resolved to inclusive ranges of days.
@@ -58,6 +72,8 @@ private Q_SLOTS:
     void everyMonthAgreesWithQDate();
     void toDisplayString_data();
     void toDisplayString();
+    void displayWordsAreTranslatable_data();
+    void displayWordsAreTranslatable();
     void precisionName();
     void dayFromCivil_data();
     void dayFromCivil();
@@ -395,6 +411,41 @@ void TestDateRange::toDisplayString()
     const auto range = DateRange::parse(text);
     QVERIFY(range);
     QCOMPARE(range->toDisplayString(), display);
+}
+
+void TestDateRange::displayWordsAreTranslatable_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("display"); // as the marking catalogue gives it
+
+    QTest::newRow("day") << "2022-11-30"_ba << u"«30 Nov 2022»"_s;
+    QTest::newRow("month") << "2022-11"_ba << u"«Nov 2022»"_s;
+    QTest::newRow("year") << "2019"_ba << u"2019"_s; // a number, no words
+    QTest::newRow("year BC") << "-0044"_ba << u"«45 BC»"_s;
+    QTest::newRow("season") << "2022-23"_ba << u"«autumn 2022»"_s;
+    QTest::newRow("decade") << "199X"_ba << u"«the 1990s»"_s;
+    QTest::newRow("approximate") << "2019~"_ba << u"«c. 2019»"_s;
+    QTest::newRow("approximate month") << "2022-11~"_ba << u"«c. «Nov 2022»»"_s;
+    QTest::newRow("uncertain") << "2019?"_ba << u"«2019?»"_s;
+    QTest::newRow("open end") << "2019-07-22/.."_ba << u"«since «22 Jul 2019»»"_s;
+    QTest::newRow("open start") << "../-0044"_ba << u"«until «45 BC»»"_s;
+    QTest::newRow("unknown end") << "2019/"_ba << u"«from 2019, end unknown»"_s;
+    QTest::newRow("interval") << "2019/2020-06"_ba << u"«2019 – «Jun 2020»»"_s;
+}
+
+void TestDateRange::displayWordsAreTranslatable()
+{
+    // The marked catalogue returns each text with its placeholders, so a phrase built from
+    // pieces outside tr() would show here as unmarked words.
+    QFETCH(QByteArray, text);
+    QFETCH(QString, display);
+    const auto range = DateRange::parse(text);
+    QVERIFY(range);
+    MarkingTranslator marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    const QString shown = range->toDisplayString();
+    QCoreApplication::removeTranslator(&marking);
+    QCOMPARE(shown, display);
 }
 
 void TestDateRange::precisionName()
