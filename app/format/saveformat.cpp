@@ -49,6 +49,8 @@ bool SaveFormat::save(const Timeline &timeline, Format format, const QString &pa
             *error = path + u": "_s + why;
         return false;
     };
+    if (format == Format::Sourceline)
+        return TimelineWriter::save(timeline, path, error);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +19,17 @@ class JsonOut
 {
 public:
     explicit JsonOut(qsizetype expected) { grow(expected); }
+
+    // A buffer that goes on where another, at `depth`, has written elements already: its first
+    // value starts with the comma and the new line that separate it from the one before.
+    static JsonOut continuing(qsizetype expected, int depth)
+    {
+        JsonOut out(expected);
+        out.m_depth = depth;
+        out.m_first = false;
+        return out;
+    }
+    int depth() const { return m_depth; }
 
     QByteArray take()
     {
@@ -359,6 +371,25 @@ void writeEvent(JsonOut &out, const Timeline &t, const Event &event, const Names
     out.endObject();
 }
 
+// Events [first, last) of the timeline's list.
+void writeEvents(JsonOut &out, const Timeline &t, std::size_t first, std::size_t last, const Names &names)
+{
+    // Events are written in date order, but their strings lie in file order: each event's text
+    // is a cache miss away. Asking for the strings of an event a few ahead overlaps the misses.
+    constexpr std::size_t ahead = 8;
+    const auto prefetch = [&](const Event &event) {
+        for (const TextRef ref : { event.id, event.title, event.when, event.summary })
+            __builtin_prefetch(t.utf8(ref).data());
+        for (const Evidence &item : t.evidenceOf(event))
+            __builtin_prefetch(t.utf8(item.quote).data());
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        if (i + ahead < last)
+            prefetch(t.events[i + ahead]);
+        writeEvent(out, t, t.events[i], names);
+    }
+}
+
 // Kinds' labels and colours, one line each as the format's example writes them.
 void writeKinds(JsonOut &out, const Timeline &t)
 {
@@ -405,13 +436,19 @@ void writeEras(JsonOut &out, const Timeline &t)
 
 namespace TimelineWriter {
 
-QByteArray toJson(const Timeline &t)
+namespace {
+
+// The file in pieces to write one after the other: one, or two when the second half of the
+// events was written on a thread of its own (joining them would copy the larger part again).
+QByteArrayList toJsonParts(const Timeline &t)
 {
-    // The file the timeline came from is the best guess of the size it writes back to.
+    // The file the timeline came from is the best guess of the size it writes back to, but the
+    // canonical form indents more than most files: ask for twice that. Pages of the buffer that
+    // are never written cost no memory, and a buffer that grows copies all it holds.
     qsizetype expected = t.fileBytes().size() + 4096;
     for (const Source &source : t.sources)
         expected += source.text.size();
-    JsonOut out(expected);
+    JsonOut out(2 * expected);
     out.beginObject();
     out.key("format");
     out.string(QByteArrayView("sourceline"));
@@ -426,28 +463,44 @@ QByteArray toJson(const Timeline &t)
     const Names names(t);
     out.key("events");
     out.beginArray();
-    // Events are written in date order, but their strings lie in file order: each event's text
-    // is a cache miss away. Asking for the strings of an event a few ahead overlaps the misses.
-    constexpr std::size_t ahead = 8;
-    const auto prefetch = [&](const Event &event) {
-        for (const TextRef ref : { event.id, event.title, event.when, event.summary })
-            __builtin_prefetch(t.utf8(ref).data());
-        for (const Evidence &item : t.evidenceOf(event))
-            __builtin_prefetch(t.utf8(item.quote).data());
-    };
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
-        if (i + ahead < t.events.size())
-            prefetch(t.events[i + ahead]);
-        writeEvent(out, t, t.events[i], names);
+    // Writing an event only reads the timeline, so the second half of a long list is written
+    // on another thread into a buffer of its own, appended once the first half is done.
+    const std::size_t count = t.events.size();
+    const std::size_t half = count >= s_splitEvents ? count / 2 : count;
+    QByteArray secondHalf;
+    std::thread writer;
+    if (half < count) {
+        writer = std::thread([&, depth = out.depth()] {
+            JsonOut part = JsonOut::continuing(expected, depth);
+            writeEvents(part, t, half, count, names);
+            secondHalf = part.take();
+        });
+    }
+    writeEvents(out, t, 0, half, names);
+    QByteArrayList parts;
+    if (writer.joinable()) {
+        writer.join();
+        parts.append(out.take());
+        out = JsonOut::continuing(4096, out.depth());
     }
     out.endArray();
 
     writeKinds(out, t);
     writeEras(out, t);
     out.endObject();
-    QByteArray bytes = out.take();
-    bytes.append('\n');
-    return bytes;
+    QByteArray end = out.take();
+    end.append('\n');
+    if (parts.isEmpty())
+        return { end };
+    return { parts.first(), secondHalf, end };
+}
+
+} // namespace
+
+QByteArray toJson(const Timeline &t)
+{
+    const QByteArrayList parts = toJsonParts(t);
+    return parts.size() == 1 ? parts.first() : parts.join();
 }
 
 bool save(const Timeline &timeline, const QString &path, QString *error)
@@ -460,9 +513,10 @@ bool save(const Timeline &timeline, const QString &path, QString *error)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());
-    const QByteArray bytes = toJson(timeline);
-    if (file.write(bytes) != bytes.size())
-        return fail(file.errorString());
+    for (const QByteArray &bytes : toJsonParts(timeline)) {
+        if (file.write(bytes) != bytes.size())
+            return fail(file.errorString());
+    }
     if (!file.commit())
         return fail(file.errorString());
     return true;

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstddef>
+
 class Timeline;
 
 // Writes a timeline as a format-v1 file (docs/format.md) in one canonical form: members in the
@@ -11,8 +13,10 @@ class Timeline;
 // again therefore gives the same bytes every time, and a saved file diffs cleanly in git.
 namespace TimelineWriter {
 
-// The file's bytes, UTF-8. Streams straight into one buffer: a million events take about as
-// long as loading them.
+// From this many events on, toJson() writes the two halves of the list on two threads.
+inline constexpr std::size_t s_splitEvents = 4096;
+
+// The file's bytes, UTF-8. Streams straight into one buffer (two for a long list of events).
 QByteArray toJson(const Timeline &timeline);
 
 // Writes toJson() through QSaveFile, so a failed save leaves any existing file as it was. On

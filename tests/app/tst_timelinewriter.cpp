@@ -54,7 +54,9 @@ void TestTimelineWriter::roundTrip_data()
     const QByteArray markdown = doc.readAll();
     const qsizetype start = markdown.indexOf("```json\n") + 8;
     QTest::newRow("format doc example") << markdown.sliced(start, markdown.indexOf("```", start) - start);
+    static_assert(2000 < TimelineWriter::s_splitEvents && TimelineWriter::s_splitEvents <= 5000);
     QTest::newRow("generated, 2000 events") << TimelineGenerator::generate(2000);
+    // Written in two halves on two threads, joined where the second half begins.
     QTest::newRow("generated, 5000 events, other seed") << TimelineGenerator::generate(5000, 42);
 }
 
@@ -200,6 +202,17 @@ void TestTimelineWriter::saveWritesTheFileOrNothing()
     QFile written(path);
     QVERIFY(written.open(QIODevice::ReadOnly));
     QCOMPARE(written.readAll(), TimelineWriter::toJson(*timeline));
+
+    // A list long enough to be written in parts is saved part after part: the same bytes.
+    const auto large = load(TimelineGenerator::generate(5000, 7), u"large"_s);
+    QVERIFY(large);
+    const QString largePath = dir.filePath(u"large.json"_s);
+    QVERIFY2(TimelineWriter::save(*large, largePath, &error), qPrintable(error));
+    QFile largeWritten(largePath);
+    QVERIFY(largeWritten.open(QIODevice::ReadOnly));
+    const QByteArray bytes = largeWritten.readAll();
+    QCOMPARE(bytes, TimelineWriter::toJson(*large));
+    QVERIFY(load(bytes, largePath));
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineWriter)

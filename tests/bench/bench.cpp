@@ -363,16 +363,14 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
         }
     }
     record.end();
-    if (loadOnly)
-        return 0;
 
-    // The frames draw the timeline of a load that is not timed: one kept from the timed loads
-    // would have counted in the DOM parse's peak.
+    // Save As and the frames use the timeline of a load that is not timed: one kept from the
+    // timed loads would have counted in the DOM parse's peak.
     result = TimelineLoader::loadData(bytes, shownName);
     const std::shared_ptr<const Timeline> timeline = result.timeline;
     result = {};
 
-    // Save As: the canonical file written through QSaveFile, against the load.
+    // Save As: the canonical file written through QSaveFile, against the load, in every shape.
     const QTemporaryDir saveDir;
     const QString savedName = saveDir.filePath(u"saved.json"_s);
     record.begin(u"save"_s, s_loadBudget);
@@ -386,6 +384,8 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
         }
     }
     record.end();
+    if (loadOnly)
+        return 0;
 
     // From handing the loaded timeline to an open (empty) chart to its first frame on screen:
     // what opening a file costs after the load.
@@ -732,7 +732,7 @@ void printTable(const QList<Row> &rows, const QHash<QString, qint64> &fileBytes,
             table += u"; its peak is %1× the file's size (QJsonDocument's %2×)"_s
                          .arg(load->peakRssMb / fileMb, 0, 'f', 1)
                          .arg(qjson->peakRssMb / fileMb, 0, 'f', 1);
-        if (const Row *save = find(events, u"save"))
+        if (const Row *save = findIn(events, shape, u"save"))
             table +=
                 u"; saving it takes %1× the load (%2 ms)"_s.arg(save->medianMs / load->medianMs, 0, 'f', 2)
                     .arg(number(save->medianMs));
