@@ -464,7 +464,7 @@ QByteArrayList toJsonParts(const Timeline &t)
     out.key("events");
     out.beginArray();
     // Writing an event only reads the timeline, so the second half of a long list is written
-    // on another thread into a buffer of its own, appended once the first half is done.
+    // on another thread into a buffer of its own, the file's next part after the first half.
     const std::size_t count = t.events.size();
     const std::size_t half = count >= s_splitEvents ? count / 2 : count;
     QByteArray secondHalf;

@@ -203,9 +203,10 @@ void TimelineDocument::editActor(int actor, const Actor &changed, const QString 
                                        m_edit->actors.at(actor), changed));
 }
 
-void TimelineDocument::deleteActor(int actor)
+void TimelineDocument::changeActorLists(
+    int actor, const std::function<std::vector<std::int32_t>(std::span<const std::int32_t>)> &change,
+    QUndoCommand *parent)
 {
-    // The actor's events, from its lane rather than a pass over every event.
     const int lane = m_lanes->laneOf(actor);
     std::vector<int> rows(m_lanes->lanes()[std::size_t(lane)].events.begin(),
                           m_lanes->lanes()[std::size_t(lane)].events.end());
@@ -213,11 +214,22 @@ void TimelineDocument::deleteActor(int actor)
     for (const int row : rows) {
         const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
         before.emplace_back(actors.begin(), actors.end());
-        after.push_back(before.back());
-        std::erase(after.back(), actor);
+        after.push_back(change(actors));
     }
-    auto *parent = new QUndoCommand(tr("Delete Actor"));
     new ActorListsCommand(this, std::move(rows), std::move(before), std::move(after), parent);
+}
+
+void TimelineDocument::deleteActor(int actor)
+{
+    auto *parent = new QUndoCommand(tr("Delete Actor"));
+    changeActorLists(
+        actor,
+        [actor](std::span<const std::int32_t> actors) {
+            std::vector<std::int32_t> without(actors.begin(), actors.end());
+            std::erase(without, actor);
+            return without;
+        },
+        parent);
     new EditCommand<Actor>(this, QString(), actor, m_edit->actors.at(actor), std::nullopt, parent);
     m_undo.push(parent);
 }
@@ -226,23 +238,19 @@ void TimelineDocument::mergeActors(int kept, int gone)
 {
     if (kept == gone)
         return;
-    const int lane = m_lanes->laneOf(gone);
-    std::vector<int> rows(m_lanes->lanes()[std::size_t(lane)].events.begin(),
-                          m_lanes->lanes()[std::size_t(lane)].events.end());
-    ActorListsCommand::Lists before, after;
-    for (const int row : rows) {
-        const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);
-        before.emplace_back(actors.begin(), actors.end());
-        std::vector<std::int32_t> merged;
-        for (const std::int32_t a : actors) {
-            const std::int32_t now = a == gone ? kept : a;
-            if (std::find(merged.begin(), merged.end(), now) == merged.end())
-                merged.push_back(now);
-        }
-        after.push_back(std::move(merged));
-    }
     auto *parent = new QUndoCommand(tr("Merge Actors"));
-    new ActorListsCommand(this, std::move(rows), std::move(before), std::move(after), parent);
+    changeActorLists(
+        gone,
+        [kept, gone](std::span<const std::int32_t> actors) {
+            std::vector<std::int32_t> merged;
+            for (const std::int32_t a : actors) {
+                const std::int32_t now = a == gone ? kept : a;
+                if (std::find(merged.begin(), merged.end(), now) == merged.end())
+                    merged.push_back(now);
+            }
+            return merged;
+        },
+        parent);
     const Actor &goneActor = m_edit->actors.at(gone);
     Actor keptActor = m_edit->actors.at(kept);
     for (const QString &alias : QStringList { goneActor.name } + goneActor.aliases) {

@@ -12,8 +12,10 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 class LaneIndex;
@@ -124,6 +126,12 @@ private:
     void removeEvent(int row);
     void replaceEventInPlace(int row, const EventDraft &draft);
     void countActors(const EventDraft &draft, int delta);
+    // Under `parent`, one command that gives each event of `actor` the actor list `change`
+    // makes of its own; the events come from the actor's lane, not a pass over every event.
+    void
+    changeActorLists(int actor,
+                     const std::function<std::vector<std::int32_t>(std::span<const std::int32_t>)> &change,
+                     QUndoCommand *parent);
 
     Timeline *m_edit = nullptr; // the timeline, writable: only apply() writes
     mutable EventIdIndex m_ids;
