@@ -17,6 +17,11 @@
 #include <QLocale>
 #include <QStringDecoder>
 
+#if defined(Q_OS_LINUX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -1082,6 +1087,35 @@ qsizetype splitPoint(QByteArrayView file, qsizetype from)
     return -1;
 }
 
+// Gives the memory of the whole pages in [begin, end) back to the system, on Linux, where their
+// contents are no longer needed but the block they are part of is not freed yet: a tail's
+// events are copied over part after part, and each part's pages go back before the next is
+// written, so that the events are not held twice at the end.
+void releasePages([[maybe_unused]] const void *begin, [[maybe_unused]] const void *end)
+{
+#if defined(Q_OS_LINUX)
+    static const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+    const std::uintptr_t last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+    if (page > 0 && first < last)
+        madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
+#endif
+}
+
+// Appends `from` to `to`, changed by `change`, and empties `from`, giving its pages back as it goes.
+template<typename T, typename F> void moveOver(std::vector<T> &from, std::vector<T> &to, F &&change)
+{
+    constexpr std::size_t part = (std::size_t(1) << 20) / sizeof(T);
+    to.reserve(to.size() + from.size());
+    for (std::size_t begin = 0; begin < from.size(); begin += part) {
+        const std::size_t end = std::min(from.size(), begin + part);
+        for (std::size_t i = begin; i < end; ++i)
+            to.push_back(change(from[i]));
+        releasePages(from.data() + begin, from.data() + end);
+    }
+    from = {};
+}
+
 // "events[i]…" written by a tail, which counts i from where it started, as counted from the
 // array's start.
 QString rebasedPath(const QString &path, qsizetype base)
@@ -1225,25 +1259,21 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
     const std::size_t actorBase = t.eventActors.size();
     const std::size_t evidenceBase = t.evidence.size();
     const std::size_t referenceBase = t.references.size();
-    for (const std::int32_t actor : u.eventActors)
-        t.eventActors.push_back(actors[std::size_t(actor)]);
-    u.eventActors = {};
-    for (Evidence evidence : u.evidence) {
+    moveOver(u.eventActors, t.eventActors, [&](std::int32_t actor) { return actors[std::size_t(actor)]; });
+    moveOver(u.evidence, t.evidence, [&](Evidence evidence) {
         if (evidence.source >= 0)
             evidence.source = sources[std::size_t(evidence.source)];
         evidence.quote = moved(evidence.quote);
-        t.evidence.push_back(evidence);
-    }
-    u.evidence = {};
-    for (Reference reference : u.references) {
+        return evidence;
+    });
+    moveOver(u.references, t.references, [&](Reference reference) {
         reference.title = moved(reference.title);
         reference.publisher = moved(reference.publisher);
         reference.url = moved(reference.url);
         reference.date = moved(reference.date);
-        t.references.push_back(reference);
-    }
-    u.references = {};
-    for (Event event : u.events) {
+        return reference;
+    });
+    moveOver(u.events, t.events, [&](Event event) {
         event.id = moved(event.id);
         event.title = moved(event.title);
         event.when = moved(event.when);
@@ -1254,19 +1284,17 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
         event.actors = shifted(event.actors, actorBase);
         event.evidence = shifted(event.evidence, evidenceBase);
         event.references = shifted(event.references, referenceBase);
-        t.events.push_back(event);
-    }
-    u.events = {};
-    for (PendingQuote quote : tail.m_quotes) {
+        return event;
+    });
+    moveOver(tail.m_quotes, m_quotes, [&](PendingQuote quote) {
         quote.event += std::uint32_t(base);
         quote.evidence += std::uint32_t(evidenceBase);
         quote.eventId = moved(quote.eventId);
-        m_quotes.push_back(quote);
-    }
-    m_eventIdOffsets.insert(m_eventIdOffsets.end(), tail.m_eventIdOffsets.begin(),
-                            tail.m_eventIdOffsets.end());
-    for (const std::uint64_t hash : tail.m_eventIdHashes) // its low 32 bits are the event's index
-        m_eventIdHashes.push_back(hash + std::uint64_t(base));
+        return quote;
+    });
+    moveOver(tail.m_eventIdOffsets, m_eventIdOffsets, [](qsizetype offset) { return offset; });
+    // The low 32 bits of these are the event's index.
+    moveOver(tail.m_eventIdHashes, m_eventIdHashes, [&](std::uint64_t hash) { return hash + std::uint64_t(base); });
     m_reader.continueFrom(tail.m_reader);
     return true;
 }
