@@ -188,6 +188,11 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     stopSorting();
     if (column == m_sortColumn && order == m_sortOrder)
         return;
+    startSort(column, order);
+}
+
+void EventProxyModel::startSort(int column, Qt::SortOrder order)
+{
     const std::shared_ptr<const Timeline> timeline = m_events->timeline();
     const bool ownOrder = column == EventModel::DateColumn && order == Qt::AscendingOrder;
     if (ownOrder || !timeline || m_events->rowCount() <= sortedAtOnce) {
@@ -439,28 +444,17 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         Q_EMIT dataChanged(index(topLeft.row(), firstColumn), index(bottomRight.row(), lastColumn), roles);
         return;
     }
-    if (bottomRight.row() - topLeft.row() + 1 > s_rowByRow) {
-        // Many events at once (an actor renamed, deleted or merged): when which pass changed
-        // too, the rows are shown afresh. The order in place is kept; a sort by the changed
-        // column is the user's to make again.
-        std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
-        mapRows();
-        m_identity = false; // kept as it was until the reset below, if any
-        if (m_rows == rows) {
-            Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
-            return;
-        }
-        // Views hear of the reset while the old rows are still in place.
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        beginResetModel();
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        mapRows(); // again, for the mapping-free state when it applies
-        endResetModel();
+    const int changed = bottomRight.row() - topLeft.row() + 1;
+    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
+    // One event is moved to its place among the others by binary search; several whose keys
+    // changed at once (an actor renamed) cannot be, as each search would meet the others' old
+    // places: they are sorted again.
+    if (changed > s_rowByRow || (keyChanged && changed > 1)) {
+        showAfresh(firstColumn, lastColumn, roles);
+        if (keyChanged)
+            startSort(m_sortColumn, m_sortOrder);
         return;
     }
-    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
     for (int event = topLeft.row(); event <= bottomRight.row(); ++event) {
         if (keyChanged) {
             m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), event));
@@ -470,6 +464,26 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         if (const int row = rowOf(event); row >= 0)
             Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn), roles);
     }
+}
+
+void EventProxyModel::showAfresh(int firstColumn, int lastColumn, const QList<int> &roles)
+{
+    // When which events pass is as it was, the rows stay and only their data changed.
+    std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
+    mapRows();
+    m_identity = false; // kept as it was until the reset below, if any
+    if (m_rows == rows) {
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
+    // Views hear of the reset while the old rows are still in place.
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    beginResetModel();
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    mapRows(); // again, for the mapping-free state when it applies
+    endResetModel();
 }
 
 QVariant EventProxyModel::sortKeyOf(int event) const

@@ -61,6 +61,8 @@ Q_SIGNALS:
 private:
     struct SortJob;
 
+    // Sorts by `column` even when that is the order in place: its keys may have changed.
+    void startSort(int column, Qt::SortOrder order);
     void applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted);
     void stopSorting();
     void pauseSorting();
@@ -80,6 +82,9 @@ private:
                            const QList<int> &roles);
     // Whether `a` (whose key is `aKey`) comes before `b` in the sort in place: by key, then by
     // event, as a stable sort of the events' own order puts them.
+    // After data changed in many rows: the rows as the filter passes them now, by a reset when
+    // that changed which pass, else by one dataChanged over every row.
+    void showAfresh(int firstColumn, int lastColumn, const QList<int> &roles);
     bool before(int a, const QVariant &aKey, int b) const;
     QVariant sortKeyOf(int event) const;
     // Where `event` goes among `events` (sorted), which must not hold it.
