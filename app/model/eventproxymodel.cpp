@@ -334,18 +334,46 @@ void EventProxyModel::endSourceChange()
 // and the event numbers it holds are shifted before any signal of its own. Without a mapping
 // (m_identity), rows are events: its bracket then wraps the event model's.
 
-void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+bool EventProxyModel::openBracket(int first, int last, bool inserting)
 {
-    if (parent.isValid())
-        return;
     if (m_identity) {
-        beginInsertRows({}, first, last);
-        m_bracketOpen = true;
+        if (inserting)
+            beginInsertRows({}, first, last);
+        else
+            beginRemoveRows({}, first, last);
     } else if (last - first + 1 > s_rowByRow) {
         m_resetting = true;
         beginResetModel();
-        m_bracketOpen = true;
+    } else {
+        return false;
     }
+    m_bracketOpen = true;
+    return true;
+}
+
+bool EventProxyModel::closeBracket(int shift)
+{
+    if (!m_bracketOpen)
+        return false;
+    m_bracketOpen = false;
+    if (m_identity) {
+        m_identityCount += shift;
+        if (shift > 0)
+            endInsertRows();
+        else
+            endRemoveRows();
+        return true;
+    }
+    mapRows();
+    m_resetting = false;
+    endResetModel();
+    return true;
+}
+
+void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+{
+    if (!parent.isValid())
+        openBracket(first, last, true);
 }
 
 void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
@@ -353,25 +381,14 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount += count;
-        m_bracketOpen = false;
-        endInsertRows();
-        return;
-    }
     for (int &event : m_sorted) {
         if (event >= first)
             event += count;
     }
     for (int event = first; event <= last && !m_sorted.empty(); ++event)
         m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, event)), event);
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(count))
         return;
-    }
     for (int &event : m_rows) {
         if (event >= first)
             event += count;
@@ -385,20 +402,11 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
 
 void EventProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
-    if (parent.isValid())
+    if (parent.isValid() || openBracket(first, last, false))
         return;
-    if (m_identity) {
-        beginRemoveRows({}, first, last);
-        m_bracketOpen = true;
-    } else if (last - first + 1 > s_rowByRow) {
-        m_resetting = true;
-        beginResetModel();
-        m_bracketOpen = true;
-    } else {
-        for (int event = last; event >= first; --event) {
-            if (const int row = rowOf(event); row >= 0)
-                removeRow(row);
-        }
+    for (int event = last; event >= first; --event) {
+        if (const int row = rowOf(event); row >= 0)
+            removeRow(row);
     }
 }
 
@@ -407,12 +415,6 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount -= count;
-        m_bracketOpen = false;
-        endRemoveRows();
-        return;
-    }
     if (!m_sorted.empty()) {
         std::erase_if(m_sorted, [&](int event) { return event >= first && event <= last; });
         for (int &event : m_sorted) {
@@ -420,13 +422,8 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
                 event -= count;
         }
     }
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(-count))
         return;
-    }
     m_rowOfEvent.erase(m_rowOfEvent.begin() + first, m_rowOfEvent.begin() + last + 1);
     for (int &event : m_rows) {
         if (event > last)

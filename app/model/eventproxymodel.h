@@ -73,6 +73,13 @@ private:
     // Leaves the mapping-free state (rows are events) for explicit rows, as they are now.
     void materialize();
 
+    // Opens the proxy's own bracket around the event model's insertion or removal of events
+    // [first, last], when its rows are the events (the same rows come or go) or too many change
+    // to follow one by one (a reset); false when neither, and rows are followed one by one.
+    bool openBracket(int first, int last, bool inserting);
+    // Closes that bracket, if open, once the events are in or out: `shift` rows more or fewer
+    // without a mapping, else rows mapped afresh.
+    bool closeBracket(int shift);
     // Following the event model's row signals; see the class comment.
     void sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);
