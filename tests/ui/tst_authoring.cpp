@@ -85,6 +85,8 @@ private Q_SLOTS:
     void theGuardAsksBeforeLosingChanges();
     void saveNeverWritesOverAnImportedFile();
     void newTimelineIsSavedAsASourcelineFile();
+    void relativeDatesCountFromTheSourcesDay_data();
+    void relativeDatesCountFromTheSourcesDay();
     void aRenamedActorKeepsTheTableSorted_data();
     void aRenamedActorKeepsTheTableSorted();
 };
@@ -298,6 +300,40 @@ void TestAuthoring::newTimelineIsSavedAsASourcelineFile()
     });
     QVERIFY(!window.fileActions()->saveAs());
     QCOMPARE(QFileInfo(suggested).fileName(), u"Moon landings.sourceline.json"_s);
+}
+
+void TestAuthoring::relativeDatesCountFromTheSourcesDay_data()
+{
+    QTest::addColumn<QString>("published");
+    QTest::addColumn<QString>("when"); // prefilled by New Event from Selection
+    QTest::newRow("a day") << u"2025-01-22"_s << u"2025-01-21"_s;
+    QTest::newRow("a month: no day to count from") << u"2025-01"_s << QString();
+    QTest::newRow("none") << QString() << QString();
+}
+
+void TestAuthoring::relativeDatesCountFromTheSourcesDay()
+{
+    QFETCH(QString, published);
+    QFETCH(QString, when);
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.document()->newTimeline(u"Board"_s);
+    Source source;
+    source.title = u"Board minutes"_s;
+    source.published = published;
+    source.text = u"The board met yesterday. It decided nothing."_s;
+    window.document()->addSource(source);
+    window.sourceView()->showSource(0);
+
+    selectInArticle(window.sourceView(), u"The board met yesterday."_s);
+    QString prefilledWhen = u"(no editor)"_s;
+    TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
+        prefilledWhen = editor->whenEdit()->text();
+        editor->reject();
+    });
+    window.editActions()->newEventFromSelectionAction()->trigger();
+    QCOMPARE(prefilledWhen, when);
 }
 
 void TestAuthoring::aRenamedActorKeepsTheTableSorted_data()
