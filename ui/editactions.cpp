@@ -154,7 +154,8 @@ EventDraft EditActions::draftFromSelection() const
     // Relative dates ("yesterday", "last March") count from the day the source was published,
     // when it says which day that was.
     std::optional<QDate> published;
-    if (const auto &sources = m_document->timeline()->sources; currentSource() >= 0 && currentSource() < sources.size()) {
+    if (const auto &sources = m_document->timeline()->sources;
+        currentSource() >= 0 && currentSource() < sources.size()) {
         const auto range = DateRange::parse(sources.at(currentSource()).published.toUtf8());
         if (range && range->precision == DateRange::Precision::Day)
             published = range->firstDate();

@@ -367,7 +367,8 @@ void TestAuthoring::aRenamedActorKeepsTheTableSorted()
     window.setTimeline(loaded.timeline, u"three.json"_s);
     TimelineDocument *document = window.document();
     EventTable *table = window.table();
-    QAbstractItemModelTester tableTester(table->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tableTester(table->proxy(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // What the table shows, row after row: the event and its Actors cell.
     const auto shown = [&] {
@@ -382,7 +383,8 @@ void TestAuthoring::aRenamedActorKeepsTheTableSorted()
         QList<std::pair<int, QString>> rows;
         for (int event = 0; event < count; ++event)
             rows.append({ event, names.at(event % 3) });
-        std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const auto &a, const auto &b) { return a.second < b.second; });
         return rows;
     };
 
