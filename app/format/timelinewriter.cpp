@@ -471,7 +471,10 @@ bool writeEventBlocks(const Timeline &t, const Names &names, int depth, const Si
     std::size_t next = 0; // the block the sink takes next
     bool failed = false;
     const auto work = [&](std::size_t firstBlock) {
-        JsonOut out(s_blockBytes);
+        // A block's share of the file the timeline came from, or a little more: a buffer grows
+        // by doubling when an event is longer.
+        JsonOut out(std::min(s_blockBytes,
+                             t.fileBytes().size() / qsizetype(std::max<std::size_t>(blocks, 1)) + 4096));
         for (std::size_t block = firstBlock; block < blocks; block += threads) {
             out.restart(depth, block == 0);
             const std::size_t first = block * s_blockEvents;
@@ -503,7 +506,10 @@ bool writeEventBlocks(const Timeline &t, const Names &names, int depth, const Si
 // The whole file, handed to `sink` in pieces; false when the sink refused one.
 bool write(const Timeline &t, const Sink &sink)
 {
-    JsonOut out(s_blockBytes);
+    qsizetype head = 4096;
+    for (const Source &source : t.sources)
+        head += source.text.size();
+    JsonOut out(std::min(s_blockBytes, head));
     out.beginObject();
     out.key("format");
     out.string(QByteArrayView("sourceline"));
