@@ -1158,8 +1158,11 @@ void Parser::readEvents()
             tailThread.join();
             const bool adopted = atTail && adoptTail(*tail, i);
             tail.reset();
-            if (adopted)
+            if (adopted) {
+                // Told so far only of this half: the tail's is read too.
+                reportProgress(m_reader.endOffset());
                 return;
+            }
         }
         const Token token = m_reader.next();
         if (token == Token::EndArray || token == Token::Error)
