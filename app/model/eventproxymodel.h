@@ -74,6 +74,8 @@ private:
         std::vector<int> rowOfEvent; // event -> row, -1 when filtered out
     };
 
+    // Sorts by `column` even when that is the order in place: its keys may have changed.
+    void startSort(int column, Qt::SortOrder order);
     // What the filter says of each event, for a worker to read; empty when every event passes.
     std::vector<std::uint8_t> verdicts() const;
     // The rows showing `order`'s events (all of them, in the order to show) that `verdicts`
@@ -97,6 +99,13 @@ private:
     // Leaves the mapping-free state (rows are events) for explicit rows, as they are now.
     void materialize();
 
+    // Opens the proxy's own bracket around the event model's insertion or removal of events
+    // [first, last], when its rows are the events (the same rows come or go) or too many change
+    // to follow one by one (a reset); false when neither, and rows are followed one by one.
+    bool openBracket(int first, int last, bool inserting);
+    // Closes that bracket, if open, once the events are in or out: `shift` rows more or fewer
+    // without a mapping, else rows mapped afresh.
+    bool closeBracket(int shift);
     // Following the event model's row signals; see the class comment.
     void sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);
@@ -106,6 +115,9 @@ private:
                            const QList<int> &roles);
     // Whether `a` (whose key is `aKey`) comes before `b` in the sort in place: by key, then by
     // event, as a stable sort of the events' own order puts them.
+    // After data changed in many rows: the rows as the filter passes them now, by a reset when
+    // that changed which pass, else by one dataChanged over every row.
+    void showAfresh(int firstColumn, int lastColumn, const QList<int> &roles);
     bool before(int a, const QVariant &aKey, int b) const;
     QVariant sortKeyOf(int event) const;
     // Where `event` goes among `events` (sorted), which must not hold it.
@@ -133,6 +145,7 @@ private:
     std::shared_ptr<SortJob> m_cancelSort; // of the sort under way
     int m_pausedColumn = -1; // a sort stopped by an edit, made again after it
     Qt::SortOrder m_pausedOrder = Qt::AscendingOrder;
+    bool m_pausedRefilter = false; // the paused job made rows for a search's answer
     // Counts the filter's changes: rows a worker made for older verdicts are not put in place.
     int m_filterChanges = 0;
     int m_rowsFilterChanges = 0; // the count the rows in place were made for
