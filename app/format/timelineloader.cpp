@@ -1741,7 +1741,7 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const P
 TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName,
                                                 const Progress &progress)
 {
-    switch (FormatDetector::detect(data)) {
+    switch (FormatDetector::detect(data, displayName)) {
     case FormatDetector::Format::TimelineJs:
         return TimelineJsReader::read(data, displayName, progress);
     case FormatDetector::Format::Csv:
