@@ -12,12 +12,17 @@
 
 using namespace EventOrder;
 
-// A sort on a worker: cancelled by a newer sort, a new timeline or an edit.
+// A sort on a worker, or the rows of the order in place made anew for a search's answer:
+// cancelled by a newer sort, a new timeline or an edit.
 struct EventProxyModel::SortJob
 {
     std::atomic_bool cancelled { false };
     int column = 0;
     Qt::SortOrder order = Qt::AscendingOrder;
+    bool refilter = false; // rows of an order made already, for a search's answer
+    std::vector<int> sorted; // that order
+    std::vector<std::uint8_t> verdicts; // the filter's, when the job started
+    int filterChanges = 0; // EventProxyModel::m_filterChanges, when the job started
 };
 
 namespace {
@@ -61,11 +66,9 @@ EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QOb
 
     // Which events pass changes wholesale (a search, an actor hidden): show them afresh.
     connect(filter, &TimelineFilter::changed, this, [this] {
-        if (m_resetting)
-            return;
-        beginResetModel();
-        mapRows();
-        endResetModel();
+        ++m_filterChanges;
+        if (!m_resetting)
+            followFilter();
     });
     // The timeline is about to be edited: a sorter must stop reading it.
     connect(filter, &TimelineFilter::readingStopped, this, &EventProxyModel::pauseSorting);
@@ -165,6 +168,7 @@ void EventProxyModel::pauseSorting()
         stopSorting();
         m_pausedColumn = job->column;
         m_pausedOrder = job->order;
+        m_pausedRefilter = job->refilter;
         // Made again on the edited timeline, once the edit is done.
         QMetaObject::invokeMethod(
             this,
@@ -172,7 +176,12 @@ void EventProxyModel::pauseSorting()
                 if (m_pausedColumn < 0)
                     return; // a newer sort or timeline came first
                 const int column = std::exchange(m_pausedColumn, -1);
-                sort(column, m_pausedOrder);
+                // A sort is made again, even by the column in place (its keys changed); rows
+                // for a search's answer only when they are still to be made.
+                if (!m_pausedRefilter || column != m_sortColumn || m_pausedOrder != m_sortOrder)
+                    startSort(column, m_pausedOrder);
+                else if (m_rowsFilterChanges != m_filterChanges)
+                    followFilter();
             },
             Qt::QueuedConnection);
     }
@@ -186,8 +195,17 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
         order = Qt::AscendingOrder;
     }
     stopSorting();
-    if (column == m_sortColumn && order == m_sortOrder)
+    if (column == m_sortColumn && order == m_sortOrder) {
+        // A search's answer the stopped job was to show still needs its rows.
+        if (m_rowsFilterChanges != m_filterChanges)
+            followFilter();
         return;
+    }
+    startSort(column, order);
+}
+
+void EventProxyModel::startSort(int column, Qt::SortOrder order)
+{
     const std::shared_ptr<const Timeline> timeline = m_events->timeline();
     const bool ownOrder = column == EventModel::DateColumn && order == Qt::AscendingOrder;
     if (ownOrder || !timeline || m_events->rowCount() <= sortedAtOnce) {
@@ -195,34 +213,65 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
         return;
     }
 
-    // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
-    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale; an
-    // edit stops it and makes it again (pauseSorting()).
     auto job = std::make_shared<SortJob>();
     job->column = column;
     job->order = order;
+    startJob(std::move(job), timeline);
+}
+
+void EventProxyModel::followFilter()
+{
+    // A job under way, or one to be made again after an edit, looks at the filter when done.
+    if (m_cancelSort || m_pausedColumn >= 0)
+        return;
+    if (m_sorted.empty() || int(m_sorted.size()) <= sortedAtOnce) {
+        // The events' own order is walked in order, which takes milliseconds at a million.
+        beginResetModel();
+        mapRows();
+        endResetModel();
+        return;
+    }
+    auto job = std::make_shared<SortJob>();
+    job->column = m_sortColumn;
+    job->order = m_sortOrder;
+    job->refilter = true;
+    job->sorted = m_sorted;
+    startJob(std::move(job), nullptr);
+}
+
+void EventProxyModel::startJob(std::shared_ptr<SortJob> job, std::shared_ptr<const Timeline> timeline)
+{
+    Q_ASSERT(bool(timeline) == job->sorted.empty());
+    // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
+    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale; an
+    // edit stops it and makes it again (pauseSorting()).
+    job->verdicts = verdicts();
+    job->filterChanges = m_filterChanges;
     m_cancelSort = job;
     QThread *sorter = QThread::create([this, timeline, job] {
-        std::vector<QVariant> keys(timeline->events.size());
-        {
-            const std::lock_guard reading(m_reading);
-            for (std::size_t event = 0; event < keys.size(); ++event) {
-                if (event % 4096 == 0 && job->cancelled)
-                    return;
-                keys[event] = sortKey(*timeline, timeline->events[event], job->column);
+        std::vector<int> events = std::move(job->sorted);
+        if (timeline) { // to be sorted, rather than given its order
+            std::vector<QVariant> keys(timeline->events.size());
+            {
+                const std::lock_guard reading(m_reading);
+                for (std::size_t event = 0; event < keys.size(); ++event) {
+                    if (event % 4096 == 0 && job->cancelled)
+                        return;
+                    keys[event] = sortKey(*timeline, timeline->events[event], job->column);
+                }
             }
+            events = orderByKeys(keys, job->column, job->order);
         }
-        std::vector<int> events = orderByKeys(keys, job->column, job->order);
+        if (job->cancelled)
+            return;
+        Rows rows = rowsOf(events, job->verdicts);
         if (job->cancelled)
             return;
         QMetaObject::invokeMethod(
             this,
-            [this, job, events = std::move(events)]() mutable {
-                if (job->cancelled)
-                    return;
-                m_cancelSort.reset();
-                applyOrder(job->column, job->order, std::move(events));
-                Q_EMIT sorted();
+            [this, job, events = std::move(events), rows = std::move(rows)]() mutable {
+                if (!job->cancelled)
+                    finishJob(job, std::move(events), std::move(rows));
             },
             Qt::QueuedConnection);
     });
@@ -230,8 +279,83 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     m_sorters.append(sorter);
     sorter->start();
 }
-void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted)
+
+void EventProxyModel::finishJob(const std::shared_ptr<SortJob> &job, std::vector<int> events, Rows rows)
 {
+    m_cancelSort.reset();
+    if (job->filterChanges != m_filterChanges) {
+        // A search's answer came while the worker made these rows: made again for it, in this
+        // job's order, which waits till then.
+        auto again = std::make_shared<SortJob>();
+        again->column = job->column;
+        again->order = job->order;
+        again->refilter = true;
+        again->sorted = std::move(events);
+        startJob(std::move(again), nullptr);
+        return;
+    }
+    if (m_rowsFilterChanges == job->filterChanges) {
+        applyOrder(job->column, job->order, std::move(events), std::move(rows));
+    } else {
+        // Other events pass than those shown: the rows are shown afresh.
+        beginResetModel();
+        m_sorted = std::move(events);
+        m_sortColumn = job->column;
+        m_sortOrder = job->order;
+        m_identity = false;
+        m_rows = std::move(rows.rows);
+        m_rowOfEvent = std::move(rows.rowOfEvent);
+        m_rowsFilterChanges = job->filterChanges;
+        endResetModel();
+    }
+    Q_EMIT sorted();
+}
+
+std::vector<std::uint8_t> EventProxyModel::verdicts() const
+{
+    const int count = m_events->rowCount();
+    if (m_filter->passesEverything() && m_filter->eventCount() == count && m_filter->acceptedCount() == count)
+        return {};
+    std::vector<std::uint8_t> verdicts(std::size_t(count), 0);
+    for (int event = 0; event < count; ++event)
+        verdicts[std::size_t(event)] = m_filter->accepts(event);
+    return verdicts;
+}
+
+EventProxyModel::Rows EventProxyModel::rowsOf(const std::vector<int> &order,
+                                              const std::vector<std::uint8_t> &verdicts)
+{
+    Rows rows;
+    rows.rowOfEvent.assign(order.size(), -1);
+    if (verdicts.empty()) {
+        rows.rows = order;
+        for (std::size_t row = 0; row < order.size(); ++row)
+            rows.rowOfEvent[std::size_t(order[row])] = int(row);
+        return rows;
+    }
+    for (const int event : order) {
+        if (verdicts[std::size_t(event)]) {
+            rows.rowOfEvent[std::size_t(event)] = int(rows.rows.size());
+            rows.rows.push_back(event);
+        }
+    }
+    return rows;
+}
+
+void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted,
+                                 std::optional<Rows> rows)
+{
+    if (!rows && m_rowsFilterChanges != m_filterChanges) {
+        // A search's answer is not shown yet (a stopped job was to): other events pass than
+        // those shown, so the rows are shown afresh.
+        beginResetModel();
+        m_sorted = std::move(sorted);
+        m_sortColumn = column;
+        m_sortOrder = order;
+        mapRows();
+        endResetModel();
+        return;
+    }
     Q_EMIT layoutAboutToBeChanged({}, VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<int> events;
@@ -242,7 +366,13 @@ void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<in
     m_sorted = std::move(sorted);
     m_sortColumn = column;
     m_sortOrder = order;
-    mapRows();
+    if (rows) {
+        m_identity = false;
+        m_rows = std::move(rows->rows);
+        m_rowOfEvent = std::move(rows->rowOfEvent);
+    } else {
+        mapRows();
+    }
 
     QModelIndexList after;
     after.reserve(before.size());
@@ -267,6 +397,7 @@ std::vector<int> EventProxyModel::sortedEvents(int column, Qt::SortOrder order) 
 
 void EventProxyModel::mapRows()
 {
+    m_rowsFilterChanges = m_filterChanges;
     const int count = m_events->rowCount();
     if (m_sorted.empty() && m_filter->passesEverything() && m_filter->eventCount() == count
         && m_filter->acceptedCount() == count) {
@@ -329,18 +460,46 @@ void EventProxyModel::endSourceChange()
 // and the event numbers it holds are shifted before any signal of its own. Without a mapping
 // (m_identity), rows are events: its bracket then wraps the event model's.
 
-void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+bool EventProxyModel::openBracket(int first, int last, bool inserting)
 {
-    if (parent.isValid())
-        return;
     if (m_identity) {
-        beginInsertRows({}, first, last);
-        m_bracketOpen = true;
+        if (inserting)
+            beginInsertRows({}, first, last);
+        else
+            beginRemoveRows({}, first, last);
     } else if (last - first + 1 > s_rowByRow) {
         m_resetting = true;
         beginResetModel();
-        m_bracketOpen = true;
+    } else {
+        return false;
     }
+    m_bracketOpen = true;
+    return true;
+}
+
+bool EventProxyModel::closeBracket(int shift)
+{
+    if (!m_bracketOpen)
+        return false;
+    m_bracketOpen = false;
+    if (m_identity) {
+        m_identityCount += shift;
+        if (shift > 0)
+            endInsertRows();
+        else
+            endRemoveRows();
+        return true;
+    }
+    mapRows();
+    m_resetting = false;
+    endResetModel();
+    return true;
+}
+
+void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+{
+    if (!parent.isValid())
+        openBracket(first, last, true);
 }
 
 void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
@@ -348,25 +507,14 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount += count;
-        m_bracketOpen = false;
-        endInsertRows();
-        return;
-    }
     for (int &event : m_sorted) {
         if (event >= first)
             event += count;
     }
     for (int event = first; event <= last && !m_sorted.empty(); ++event)
         m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, event)), event);
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(count))
         return;
-    }
     for (int &event : m_rows) {
         if (event >= first)
             event += count;
@@ -380,20 +528,11 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
 
 void EventProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
-    if (parent.isValid())
+    if (parent.isValid() || openBracket(first, last, false))
         return;
-    if (m_identity) {
-        beginRemoveRows({}, first, last);
-        m_bracketOpen = true;
-    } else if (last - first + 1 > s_rowByRow) {
-        m_resetting = true;
-        beginResetModel();
-        m_bracketOpen = true;
-    } else {
-        for (int event = last; event >= first; --event) {
-            if (const int row = rowOf(event); row >= 0)
-                removeRow(row);
-        }
+    for (int event = last; event >= first; --event) {
+        if (const int row = rowOf(event); row >= 0)
+            removeRow(row);
     }
 }
 
@@ -402,12 +541,6 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount -= count;
-        m_bracketOpen = false;
-        endRemoveRows();
-        return;
-    }
     if (!m_sorted.empty()) {
         std::erase_if(m_sorted, [&](int event) { return event >= first && event <= last; });
         for (int &event : m_sorted) {
@@ -415,13 +548,8 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
                 event -= count;
         }
     }
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(-count))
         return;
-    }
     m_rowOfEvent.erase(m_rowOfEvent.begin() + first, m_rowOfEvent.begin() + last + 1);
     for (int &event : m_rows) {
         if (event > last)
@@ -439,28 +567,17 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         Q_EMIT dataChanged(index(topLeft.row(), firstColumn), index(bottomRight.row(), lastColumn), roles);
         return;
     }
-    if (bottomRight.row() - topLeft.row() + 1 > s_rowByRow) {
-        // Many events at once (an actor renamed, deleted or merged): when which pass changed
-        // too, the rows are shown afresh. The order in place is kept; a sort by the changed
-        // column is the user's to make again.
-        std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
-        mapRows();
-        m_identity = false; // kept as it was until the reset below, if any
-        if (m_rows == rows) {
-            Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
-            return;
-        }
-        // Views hear of the reset while the old rows are still in place.
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        beginResetModel();
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        mapRows(); // again, for the mapping-free state when it applies
-        endResetModel();
+    const int changed = bottomRight.row() - topLeft.row() + 1;
+    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
+    // One event is moved to its place among the others by binary search; several whose keys
+    // changed at once (an actor renamed) cannot be, as each search would meet the others' old
+    // places: they are sorted again.
+    if (changed > s_rowByRow || (keyChanged && changed > 1)) {
+        showAfresh(firstColumn, lastColumn, roles);
+        if (keyChanged)
+            startSort(m_sortColumn, m_sortOrder);
         return;
     }
-    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
     for (int event = topLeft.row(); event <= bottomRight.row(); ++event) {
         if (keyChanged) {
             m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), event));
@@ -470,6 +587,26 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         if (const int row = rowOf(event); row >= 0)
             Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn), roles);
     }
+}
+
+void EventProxyModel::showAfresh(int firstColumn, int lastColumn, const QList<int> &roles)
+{
+    // When which events pass is as it was, the rows stay and only their data changed.
+    std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
+    mapRows();
+    m_identity = false; // kept as it was until the reset below, if any
+    if (m_rows == rows) {
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
+    // Views hear of the reset while the old rows are still in place.
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    beginResetModel();
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    mapRows(); // again, for the mapping-free state when it applies
+    endResetModel();
 }
 
 QVariant EventProxyModel::sortKeyOf(int event) const
