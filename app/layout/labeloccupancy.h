@@ -61,6 +61,8 @@ public:
         : m_origin(bounds.topLeft())
         , m_cellWidth(cellWidth)
         , m_cellHeight(cellHeight)
+        , m_perCellWidth(1 / cellWidth)
+        , m_perCellHeight(1 / cellHeight)
         , m_columns(std::clamp(int(std::ceil(bounds.width() / cellWidth)), 1, 512))
         , m_rows(std::clamp(int(std::ceil(bounds.height() / cellHeight)), 1, 512))
         , m_cells(std::size_t(m_columns) * std::size_t(m_rows))
@@ -74,126 +76,164 @@ public:
     {
         const auto index = std::uint32_t(m_items.size());
         const QRectF r = rect.normalized();
-        m_items.push_back({ line, r.left(), r.top(), r.right(), r.bottom(), owner, kind });
-        m_seen.push_back(0);
+        m_items.push_back({ r.left(), r.top(), r.right(), r.bottom(), owner, kind });
+        m_lines.push_back(line);
         if (kind == Kind::Leader) {
             // Only the cells the line passes through.
             forLineCells(line, [&](std::vector<std::uint32_t> &items) {
                 if (items.empty() || items.back() != index)
                     items.push_back(index);
+                return true;
             });
             return;
         }
-        forCells(rect, [&](std::vector<std::uint32_t> &cell) { cell.push_back(index); });
+        forCells(rect, [&](std::vector<std::uint32_t> &cell) {
+            cell.push_back(index);
+            return true;
+        });
         // A mark of a label may be touched by that label: only what blocks everyone fills.
         if (kind == Kind::Label || owner < 0)
-            fill(rect);
+            fill(covered(rect));
     }
 
     // Whether a label of `owner` may stand at `rect` (already widened by the gap), with `leader`
     // (when not null) joining it to its mark.
     bool isFree(const QRectF &rect, int owner, const QLineF &leader)
     {
-        if (touchesFull(rect))
-            return false;
-        ++m_query;
-        bool free = true;
+        return !touchesFull(rect) && isFreeOfItems(rect, owner) && (leader.isNull() || leaderIsFree(leader, owner));
+    }
+
+    // Whether no item is in the way of a label of `owner` at `rect`; as isFree() without the
+    // fine cells and the leader, which a caller testing many positions at once asks first.
+    bool isFreeOfItems(const QRectF &rect, int owner)
+    {
         // Positions are built with positive sizes: no need to normalise them.
         const double ql = std::min(rect.left(), rect.right()), qr = std::max(rect.left(), rect.right());
         const double qt = std::min(rect.top(), rect.bottom()), qb = std::max(rect.top(), rect.bottom());
         const bool queryEmpty = ql == qr || qt == qb;
-        forCells(rect, [&](std::vector<std::uint32_t> &cell) {
+        // An item met in several cells is tested again: cheaper than remembering which were.
+        return forCells(rect, [&](const std::vector<std::uint32_t> &cell) {
             for (const std::uint32_t i : cell) {
-                if (!free)
-                    return;
-                if (m_seen[i] == m_query)
-                    continue;
-                m_seen[i] = m_query;
                 const Item &item = m_items[i];
-                if (item.kind == Kind::Mark && item.owner == owner && owner >= 0)
-                    continue; // its own mark
-                if (item.kind == Kind::Leader ? crosses(item.line, rect)
-                                              : !queryEmpty && item.overlaps(ql, qt, qr, qb))
-                    free = false;
+                if (item.kind == Kind::Leader) {
+                    if (item.touches(ql, qt, qr, qb) && crosses(m_lines[i], rect))
+                        return false;
+                } else if (!queryEmpty && item.overlaps(ql, qt, qr, qb)
+                           && !(item.kind == Kind::Mark && item.owner == owner && owner >= 0)) {
+                    return false; // anything but its own mark
+                }
             }
+            return true;
         });
-        if (!free || leader.isNull())
-            return free;
-        // A leader may pass over marks, never through another label's text.
-        ++m_query;
-        forLineCells(leader, [&](std::vector<std::uint32_t> &cell) {
+    }
+
+    // Whether a leader of `owner` passes through no other label's text and across no other
+    // leader; it may pass over marks.
+    bool leaderIsFree(const QLineF &leader, int owner)
+    {
+        const double ll = std::min(leader.x1(), leader.x2()), lr = std::max(leader.x1(), leader.x2());
+        const double lt = std::min(leader.y1(), leader.y2()), lb = std::max(leader.y1(), leader.y2());
+        return forLineCells(leader, [&](const std::vector<std::uint32_t> &cell) {
             for (const std::uint32_t i : cell) {
-                if (!free)
-                    return;
-                if (m_seen[i] == m_query)
-                    continue;
-                m_seen[i] = m_query;
                 const Item &item = m_items[i];
-                if (item.owner == owner)
+                if (item.kind == Kind::Mark || item.owner == owner || !item.touches(ll, lt, lr, lb))
                     continue;
-                if (item.kind == Kind::Label && crosses(leader, item.rect()))
-                    free = false;
-                else if (item.kind == Kind::Leader && leadersCross(leader, item.line))
-                    free = false;
+                if (item.kind == Kind::Label ? crosses(leader, item.rect()) : leadersCross(leader, m_lines[i]))
+                    return false;
             }
+            return true;
         });
-        return free;
     }
 
-private:
-    // Cells of s_fine pixels wholly covered by a label or obstacle, one bit each: a position
-    // that overlaps one is taken, found without looking at any item. Most positions tried in a
-    // crowded picture are, and this is what keeps the search within its time.
-    static constexpr qreal s_fine = 4;
-
-    int cellIndex(QPointF at) const
-    {
-        const int c = std::clamp(int(std::floor((at.x() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
-        const int r = std::clamp(int(std::floor((at.y() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
-        return r * m_columns + c;
-    }
-
-    void fill(const QRectF &rect)
-    {
-        const int c0 = std::max(0, int(std::ceil((rect.left() - m_origin.x()) / s_fine)));
-        const int c1 = std::min(m_fineColumns, int(std::floor((rect.right() - m_origin.x()) / s_fine))) - 1;
-        const int r0 = std::max(0, int(std::ceil((rect.top() - m_origin.y()) / s_fine)));
-        const int r1 = std::min(m_fineRows, int(std::floor((rect.bottom() - m_origin.y()) / s_fine))) - 1;
-        for (int r = r0; r <= r1; ++r) {
-            std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
-            for (int c = c0; c <= c1; ++c)
-                row[c / 64] |= std::uint64_t(1) << (c % 64);
-        }
-    }
-
+    // Whether the rectangle overlaps, with some area, a fine cell wholly covered by a label or an
+    // obstacle: then it is taken, found without looking at any item.
     bool touchesFull(const QRectF &rect) const
     {
-        // Every fine cell the rectangle overlaps with some area.
-        const int c0 = std::max(0, int(std::floor((rect.left() - m_origin.x()) / s_fine)));
-        const int c1 = std::min(m_fineColumns, int(std::ceil((rect.right() - m_origin.x()) / s_fine))) - 1;
-        const int r0 = std::max(0, int(std::floor((rect.top() - m_origin.y()) / s_fine)));
-        const int r1 = std::min(m_fineRows, int(std::ceil((rect.bottom() - m_origin.y()) / s_fine))) - 1;
+        const auto [c0, c1, r0, r1] = overlapped(rect);
         if (c0 > c1 || r0 > r1)
             return false;
         const int w0 = c0 / 64, w1 = c1 / 64;
-        for (int r = r0; r <= r1; ++r) {
-            const std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
-            for (int w = w0; w <= w1; ++w) {
-                std::uint64_t mask = ~std::uint64_t(0);
-                if (w == w0)
-                    mask &= ~std::uint64_t(0) << (c0 % 64);
-                if (w == w1 && c1 % 64 != 63)
-                    mask &= (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
-                if (row[w] & mask)
+        const std::uint64_t first = ~std::uint64_t(0) << (c0 % 64);
+        const std::uint64_t last = c1 % 64 == 63 ? ~std::uint64_t(0) : (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
+        const std::uint64_t *row = &m_full[std::size_t(r0) * std::size_t(m_words)];
+        if (w0 == w1) {
+            const std::uint64_t mask = first & last;
+            for (int r = r0; r <= r1; ++r, row += m_words) {
+                if (row[w0] & mask)
+                    return true;
+            }
+            return false;
+        }
+        for (int r = r0; r <= r1; ++r, row += m_words) {
+            if ((row[w0] & first) || (row[w1] & last))
+                return true;
+            for (int w = w0 + 1; w < w1; ++w) {
+                if (row[w])
                     return true;
             }
         }
         return false;
     }
 
+private:
+    // Fine cells, from column c0 to c1 and row r0 to r1.
+    struct Span
+    {
+        int c0 = 1, c1 = 0, r0 = 1, r1 = 0;
+        bool isEmpty() const { return c0 > c1 || r0 > r1; }
+    };
+
+    // The fine cells a rectangle overlaps with some area.
+    Span overlapped(const QRectF &rect) const
+    {
+        return { std::max(0, floorOf((rect.left() - m_origin.x()) * s_perFine)),
+                 std::min(m_fineColumns, ceilOf((rect.right() - m_origin.x()) * s_perFine)) - 1,
+                 std::max(0, floorOf((rect.top() - m_origin.y()) * s_perFine)),
+                 std::min(m_fineRows, ceilOf((rect.bottom() - m_origin.y()) * s_perFine)) - 1 };
+    }
+
+    // The fine cells wholly inside a rectangle.
+    Span covered(const QRectF &rect) const
+    {
+        return { std::max(0, ceilOf((rect.left() - m_origin.x()) * s_perFine)),
+                 std::min(m_fineColumns, floorOf((rect.right() - m_origin.x()) * s_perFine)) - 1,
+                 std::max(0, ceilOf((rect.top() - m_origin.y()) * s_perFine)),
+                 std::min(m_fineRows, floorOf((rect.bottom() - m_origin.y()) * s_perFine)) - 1 };
+    }
+
+    void fill(const Span &span)
+    {
+        for (int r = span.r0; r <= span.r1; ++r) {
+            std::uint64_t *row = &m_full[std::size_t(r) * std::size_t(m_words)];
+            for (int c = span.c0; c <= span.c1; ++c)
+                row[c / 64] |= std::uint64_t(1) << (c % 64);
+        }
+    }
+
+    // Cells of s_fine pixels wholly covered by a label or obstacle, one bit each: a position
+    // that overlaps one is taken, found without looking at any item. Most positions tried in a
+    // crowded picture are, and this is what keeps the search within its time.
+    static constexpr qreal s_fine = 4;
+    static constexpr qreal s_perFine = 1 / s_fine;
+
+    // std::floor and std::ceil for grid coordinates, which the callers clamp to the grid; a
+    // conversion and a comparison instead of the library's general rounding.
+    static int floorOf(double v)
+    {
+        v = std::clamp(v, -1.0, 1e6);
+        const int i = int(v);
+        return i - (v < i ? 1 : 0);
+    }
+    static int ceilOf(double v)
+    {
+        v = std::clamp(v, -1.0, 1e6);
+        const int i = int(v);
+        return i + (v > i ? 1 : 0);
+    }
+
+    // What the tests read first; a leader's line is in m_lines, beside.
     struct Item
     {
-        QLineF line;
         double left, top, right, bottom; // normalised
         int owner;
         Kind kind;
@@ -204,22 +244,25 @@ private:
         {
             return left != right && top != bottom && left < r && l < right && top < b && t < bottom;
         }
+        // Whether the closed boxes meet: a segment through a rectangle's inside, or across
+        // another segment, lies in a box that meets the other's.
+        bool touches(double l, double t, double r, double b) const
+        {
+            return left <= r && l <= right && top <= b && t <= bottom;
+        }
     };
 
     // Calls `f` with the items of every cell the segment passes through, walking the grid
-    // from cell to cell (Amanatides and Woo), and both neighbours where it passes a corner.
-    template<typename F> void forLineCells(const QLineF &line, F &&f)
+    // from cell to cell (Amanatides and Woo), and both neighbours where it passes a corner;
+    // stops, and returns false, when `f` does.
+    template<typename F> bool forLineCells(const QLineF &line, F &&f)
     {
-        const double x0 = (line.x1() - m_origin.x()) / m_cellWidth,
-                     y0 = (line.y1() - m_origin.y()) / m_cellHeight;
-        const double x1 = (line.x2() - m_origin.x()) / m_cellWidth,
-                     y1 = (line.y2() - m_origin.y()) / m_cellHeight;
-        const auto column = [&](double x) {
-            return std::clamp(int(std::floor(x)), 0, m_columns - 1);
-        };
-        const auto row = [&](double y) {
-            return std::clamp(int(std::floor(y)), 0, m_rows - 1);
-        };
+        const double x0 = (line.x1() - m_origin.x()) * m_perCellWidth,
+                     y0 = (line.y1() - m_origin.y()) * m_perCellHeight;
+        const double x1 = (line.x2() - m_origin.x()) * m_perCellWidth,
+                     y1 = (line.y2() - m_origin.y()) * m_perCellHeight;
+        const auto column = [&](double x) { return std::clamp(floorOf(x), 0, m_columns - 1); };
+        const auto row = [&](double y) { return std::clamp(floorOf(y), 0, m_rows - 1); };
         int c = column(x0), r = row(y0);
         const int c1 = column(x1), r1 = row(y1);
         const int stepC = c1 > c ? 1 : -1, stepR = r1 > r ? 1 : -1;
@@ -229,9 +272,10 @@ private:
         double nextC = dx != 0 ? ((stepC > 0 ? c + 1 - x0 : x0 - c) * deltaC) : inf;
         double nextR = dy != 0 ? ((stepR > 0 ? r + 1 - y0 : y0 - r) * deltaR) : inf;
         const auto visit = [&](int cc, int rr) {
-            f(m_cells[std::size_t(rr) * std::size_t(m_columns) + std::size_t(cc)]);
+            return f(m_cells[std::size_t(rr) * std::size_t(m_columns) + std::size_t(cc)]);
         };
-        visit(c, r);
+        if (!visit(c, r))
+            return false;
         while (c != c1 || r != r1) {
             if (c != c1 && (r == r1 || nextC < nextR)) {
                 c += stepC;
@@ -241,45 +285,50 @@ private:
                 nextR += deltaR;
             } else {
                 // Through a corner: the cells on both sides of it too.
-                visit(c + stepC, r);
-                visit(c, r + stepR);
+                if (!visit(c + stepC, r) || !visit(c, r + stepR))
+                    return false;
                 c += stepC;
                 r += stepR;
                 nextC += deltaC;
                 nextR += deltaR;
             }
-            visit(c, r);
+            if (!visit(c, r))
+                return false;
         }
+        return true;
     }
 
-    template<typename F> void forCells(const QRectF &rect, F &&f)
+    // Calls `f` with the items of every cell the rectangle meets; stops, and returns false,
+    // when `f` does.
+    template<typename F> bool forCells(const QRectF &rect, F &&f)
     {
-        const int c0 =
-            std::clamp(int(std::floor((rect.left() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
-        const int c1 =
-            std::clamp(int(std::floor((rect.right() - m_origin.x()) / m_cellWidth)), 0, m_columns - 1);
-        const int r0 = std::clamp(int(std::floor((rect.top() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
-        const int r1 =
-            std::clamp(int(std::floor((rect.bottom() - m_origin.y()) / m_cellHeight)), 0, m_rows - 1);
-        for (int r = r0; r <= r1; ++r) {
-            for (int c = c0; c <= c1; ++c)
-                f(m_cells[std::size_t(r) * std::size_t(m_columns) + std::size_t(c)]);
+        const int c0 = std::min(floorOf((rect.left() - m_origin.x()) * m_perCellWidth), m_columns - 1);
+        const int c1 = std::min(floorOf((rect.right() - m_origin.x()) * m_perCellWidth), m_columns - 1);
+        const int r0 = std::min(floorOf((rect.top() - m_origin.y()) * m_perCellHeight), m_rows - 1);
+        const int r1 = std::min(floorOf((rect.bottom() - m_origin.y()) * m_perCellHeight), m_rows - 1);
+        for (int r = std::max(r0, 0); r <= r1; ++r) {
+            for (int c = std::max(c0, 0); c <= c1; ++c) {
+                if (!f(m_cells[std::size_t(r) * std::size_t(m_columns) + std::size_t(c)]))
+                    return false;
+            }
         }
+        return true;
     }
 
     QPointF m_origin;
     qreal m_cellWidth;
     qreal m_cellHeight;
+    qreal m_perCellWidth;
+    qreal m_perCellHeight;
     int m_columns;
     int m_rows;
     std::vector<std::vector<std::uint32_t>> m_cells;
     std::vector<Item> m_items;
+    std::vector<QLineF> m_lines; // a leader's, by item; null for the others
     int m_fineColumns;
     int m_fineRows;
     int m_words; // 64-bit words per row of fine cells
     std::vector<std::uint64_t> m_full;
-    std::vector<std::uint32_t> m_seen; // the last query that looked at each item
-    std::uint32_t m_query = 0;
 };
 
 } // namespace LabelGeometry

@@ -133,8 +133,7 @@ public:
     // Whether a label could stand at `c` were no other label placed.
     bool fitsAlone(const Candidate &c, int owner)
     {
-        const qreal g = m_options.gap - 0.01;
-        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        return within(c.rect) && m_grid.isFree(widened(c.rect), owner, c.leader);
     }
 
     bool place(int i)
@@ -207,14 +206,26 @@ private:
         return clusters;
     }
 
+    // The space a label at `rect` keeps to itself. Text has room above and below its glyphs:
+    // half the gap is enough between lines.
+    QRectF widened(const QRectF &rect) const
+    {
+        const qreal g = m_options.gap - 0.01;
+        return rect.adjusted(-g, -g / 2, g, g / 2);
+    }
+
+    // Counts positions checked against both budgets.
+    void charge(qint64 positions)
+    {
+        m_budget -= int(positions);
+        if (m_work)
+            m_work->left -= positions;
+    }
+
     bool fits(const Candidate &c, int owner)
     {
-        // Text has room above and below its glyphs: half the gap is enough between lines.
-        --m_budget;
-        if (m_work)
-            --m_work->left;
-        const qreal g = m_options.gap - 0.01;
-        return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
+        charge(1);
+        return within(c.rect) && m_grid.isFree(widened(c.rect), owner, c.leader);
     }
 
     void commit(int i, const Candidate &c, int slot)
