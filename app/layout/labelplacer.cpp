@@ -491,9 +491,15 @@ private:
                 rows[k].rect = QRectF(x, y, w, l.size.height());
                 const QPointF from(right ? l.mark.right() : l.mark.left(), l.mark.center().y());
                 rows[k].leader = QLineF(from, QPointF(right ? x : x + w, y + l.size.height() / 2));
-                if (!fits(rows[k], members[k]))
+                // The leaders, the dearest test, only once every row has room.
+                charge(1);
+                if (!within(rows[k].rect) || !m_grid.isFree(widened(rows[k].rect), members[k], {}))
                     return false;
                 y += l.size.height() + g / 2;
+            }
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                if (!m_grid.leaderIsFree(rows[k].leader, members[k]))
+                    return false;
             }
             // Marks in different lanes can make a fan of leaders cross: try another place.
             for (std::size_t a = 0; a < rows.size(); ++a) {
