@@ -32,7 +32,7 @@ constexpr int s_perRing = 6;
 // A cluster's column stands beside it, or further out by steps of this many pixels.
 constexpr int s_stackShifts = 12;
 constexpr qreal s_stackShift = 30;
-constexpr int s_farBudget = 2500; // positions the far search tries for one label
+constexpr int s_farBudget = 300; // positions the far search tries for one label
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
