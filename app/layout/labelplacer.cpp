@@ -798,6 +798,10 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
     if (from.size() == labels.size()) {
         // Where the last call stopped: its greedy orders were compared, the later passes go on.
         out.assign(from.begin(), from.end());
+    } else if (labels.size() > s_smallPicture) {
+        LabelPlacer::Options crowded = options;
+        crowded.searchBudget = std::min(options.searchBudget, options.crowdedSearchBudget);
+        Placer(bounds, labels, obstacles, crowded, out).run(0);
     } else {
         Placer(bounds, labels, obstacles, options, out).run(0);
     }
