@@ -100,7 +100,8 @@ public:
     // (when not null) joining it to its mark.
     bool isFree(const QRectF &rect, int owner, const QLineF &leader)
     {
-        return !touchesFull(rect) && isFreeOfItems(rect, owner) && (leader.isNull() || leaderIsFree(leader, owner));
+        return !touchesFull(rect) && isFreeOfItems(rect, owner)
+            && (leader.isNull() || leaderIsFree(leader, owner));
     }
 
     // Whether no item is in the way of a label of `owner` at `rect`; as isFree() without the
@@ -138,7 +139,8 @@ public:
                 const Item &item = m_items[i];
                 if (item.kind == Kind::Mark || item.owner == owner || !item.touches(ll, lt, lr, lb))
                     continue;
-                if (item.kind == Kind::Label ? crosses(leader, item.rect()) : leadersCross(leader, m_lines[i]))
+                if (item.kind == Kind::Label ? crosses(leader, item.rect())
+                                             : leadersCross(leader, m_lines[i]))
                     return false;
             }
             return true;
@@ -154,7 +156,8 @@ public:
             return false;
         const int w0 = c0 / 64, w1 = c1 / 64;
         const std::uint64_t first = ~std::uint64_t(0) << (c0 % 64);
-        const std::uint64_t last = c1 % 64 == 63 ? ~std::uint64_t(0) : (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
+        const std::uint64_t last =
+            c1 % 64 == 63 ? ~std::uint64_t(0) : (std::uint64_t(1) << (c1 % 64 + 1)) - 1;
         const std::uint64_t *row = &m_full[std::size_t(r0) * std::size_t(m_words)];
         if (w0 == w1) {
             const std::uint64_t mask = first & last;
@@ -261,8 +264,12 @@ private:
                      y0 = (line.y1() - m_origin.y()) * m_perCellHeight;
         const double x1 = (line.x2() - m_origin.x()) * m_perCellWidth,
                      y1 = (line.y2() - m_origin.y()) * m_perCellHeight;
-        const auto column = [&](double x) { return std::clamp(floorOf(x), 0, m_columns - 1); };
-        const auto row = [&](double y) { return std::clamp(floorOf(y), 0, m_rows - 1); };
+        const auto column = [&](double x) {
+            return std::clamp(floorOf(x), 0, m_columns - 1);
+        };
+        const auto row = [&](double y) {
+            return std::clamp(floorOf(y), 0, m_rows - 1);
+        };
         int c = column(x0), r = row(y0);
         const int c1 = column(x1), r1 = row(y1);
         const int stepC = c1 > c ? 1 : -1, stepR = r1 > r ? 1 : -1;
