@@ -144,6 +144,8 @@ constexpr Budget s_panBudget { 30, 2, 15 };
 constexpr Budget s_exportBudget { 3, 1, 15 };
 constexpr Budget s_editBudget { 30, 10, 10 }; // six kinds of edit, five of each
 constexpr Budget s_labelBudget { 50, 5, 3 };
+const QStringList s_labelShapes { u"labels_spread"_s, u"labels_clusters"_s, u"labels_lanes"_s,
+                                  u"labels_onecluster"_s, u"labels_narrow"_s };
 
 // Collects the samples of one measurement and prints its row.
 class Recorder
@@ -278,32 +280,44 @@ private:
     QImage m_image;
 };
 
-// 300 labels (the most a frame places) in three shapes at 1600×900: spread over the picture;
-// in a few dense clusters; and in 40 lanes, a row of marks each, as a crowded chart has them.
-std::vector<LabelPlacer::Label> labelShape(int shape)
+// 300 labels (the most a frame places) in five shapes: spread over a 1600×900 picture; in a few
+// dense clusters; in 40 lanes, a row of marks each, as a crowded chart has them; all in one
+// cluster; and in a picture 400 px wide, labels of very different widths, where most cannot fit.
+struct LabelShape
+{
+    QRectF bounds;
+    std::vector<LabelPlacer::Label> labels;
+};
+
+LabelShape labelShape(int shape)
 {
     QRandomGenerator random(quint32(17 + shape));
-    const QRectF bounds(150, 40, 1380, 700);
+    const QRectF bounds = shape == 4 ? QRectF(150, 40, 400, 700) : QRectF(150, 40, 1380, 700);
     std::vector<LabelPlacer::Label> labels;
     for (int i = 0; i < 300; ++i) {
         QPointF at;
-        if (shape == 0)
+        if (shape == 0 || shape == 4)
             at = QPointF(bounds.left() + random.bounded(bounds.width()),
                          bounds.top() + random.bounded(bounds.height()));
         else if (shape == 1)
             at =
                 QPointF(300 + (i % 6) * 220 + random.bounded(8.0), bounds.top() + 20 + random.bounded(660.0));
-        else
+        else if (shape == 2)
             at = QPointF(bounds.left() + random.bounded(bounds.width()),
                          bounds.top() + 8.75 + (i % 40) * 17.5);
+        else
+            at = QPointF(800 + random.bounded(6.0), bounds.top() + random.bounded(bounds.height()));
         LabelPlacer::Label label;
         label.mark = QRectF(at - QPointF(4, 4), QSizeF(8, 8));
-        label.size = QSizeF(60 + random.bounded(140), 15);
-        label.minWidth = 60;
+        const qreal width = shape == 4
+            ? (random.bounded(2) ? 20 + random.bounded(30.0) : 300 + random.bounded(500.0))
+            : 60 + random.bounded(140);
+        label.size = QSizeF(width, 15);
+        label.minWidth = std::min<qreal>(60, width);
         label.date = at.x();
         labels.push_back(label);
     }
-    return labels;
+    return { bounds, labels };
 }
 
 // `loadOnly`: measure reading and loading beside their baselines, not the frames.
@@ -541,15 +555,14 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
 
     // The label placer, once with the embedded timeline: its inputs do not grow with the file.
     if (fileName == TimelineLoader::embeddedPath()) {
-        const QStringList shapes { u"labels_spread"_s, u"labels_clusters"_s, u"labels_lanes"_s };
-        for (int shape = 0; shape < shapes.size(); ++shape) {
-            const std::vector<LabelPlacer::Label> labels = labelShape(shape);
+        for (int shape = 0; shape < s_labelShapes.size(); ++shape) {
+            const auto [bounds, labels] = labelShape(shape);
             int placed = 0;
-            record.begin(shapes[shape], s_labelBudget);
+            record.begin(s_labelShapes[shape], s_labelBudget);
             while (record.affordsMore()) {
                 record.time(
                     [&] {
-                        const auto result = LabelPlacer::place(QRectF(150, 40, 1380, 700), labels, {});
+                        const auto result = LabelPlacer::place(bounds, labels, {});
                         placed = int(std::count_if(result.begin(), result.end(),
                                                    [](const auto &p) { return p.isPlaced(); }));
                     },
@@ -739,7 +752,7 @@ void printTable(const QList<Row> &rows, const QHash<QString, qint64> &fileBytes,
         table += u'\n';
     }
     // Frames against their budget, and the 4K export against the embedded timeline's.
-    for (const QString &shape : { u"labels_spread"_s, u"labels_clusters"_s, u"labels_lanes"_s }) {
+    for (const QString &shape : s_labelShapes) {
         if (const Row *labels = find(embeddedEvents, shape))
             table += u"label placer, 300 labels, %1: %2 ms median, %3 ms slowest (budget: 2)\n"_s.arg(
                 shape.mid(7), number(labels->medianMs), number(labels->maxMs));
