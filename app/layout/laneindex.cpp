@@ -98,9 +98,9 @@ void LaneIndex::assignSubRows(Lane &lane)
     // Give each range the first sub-row free by its first day (events come by first day), and
     // each point on a day that already has one in this lane the next sub-row, so that no two
     // marks in a lane lie exactly on top of each other.
-    std::int32_t rowEnds[subRowCount];
-    std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<std::int32_t>::min());
-    std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
+    Day rowEnds[subRowCount];
+    std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<Day>::min());
+    Day pointDay = std::numeric_limits<Day>::min();
     int pointsThatDay = 0;
     for (std::size_t i = 0; i < lane.events.size(); ++i) {
         const Days range = lane.days[i];
@@ -111,7 +111,7 @@ void LaneIndex::assignSubRows(Lane &lane)
             continue;
         }
         const auto free = std::find_if(std::begin(rowEnds), std::end(rowEnds),
-                                       [&](std::int32_t end) { return end < range.first; });
+                                       [&](Day end) { return end < range.first; });
         // All taken: share the one that frees first.
         const auto row =
             free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
@@ -386,7 +386,7 @@ void LaneIndex::removeActor(int actor)
         --m_unattributedLane;
 }
 
-void LaneIndex::Lane::buildTotals(std::int32_t firstDay, std::int32_t lastDay)
+void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
 {
     const std::size_t size = std::size_t(std::int64_t(lastDay) + 2 - firstDay);
     totalsOrigin = firstDay;

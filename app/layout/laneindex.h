@@ -22,8 +22,8 @@ public:
     // the days of thousands of events from one contiguous array, not from scattered Events.
     struct Days
     {
-        std::int32_t first = 0;
-        std::int32_t last = 0;
+        Day first = 0;
+        Day last = 0;
     };
 
     struct Lane
@@ -40,18 +40,18 @@ public:
         std::vector<std::uint16_t> looks;
         static constexpr std::uint16_t pointBit = 0x8000;
         static constexpr std::uint16_t kindLookUp = 0x7fff;
-        std::int32_t longest = 0; // the longest event's length in days, bounds the search back
+        Day longest = 0; // the longest event's length in days, bounds the search back
 
         // For crowded lanes, running totals by day, so that a zoomed-out frame counts a lane's
         // events per pixel column from two look-ups per column instead of a pass over them
         // all: how many events start before a day, and how many have ended before it. Empty
         // for lanes with fewer events than a quarter of the timeline's days.
-        std::int32_t totalsOrigin = 0; // the day of index 0
+        Day totalsOrigin = 0; // the day of index 0
         std::vector<std::uint32_t> startedBefore;
         std::vector<std::uint32_t> endedBefore;
         bool hasTotals() const { return !startedBefore.empty(); }
         // Fills the totals over the days [firstDay, lastDay], which hold all of the lane's events.
-        void buildTotals(std::int32_t firstDay, std::int32_t lastDay);
+        void buildTotals(Day firstDay, Day lastDay);
         // Events whose first day is before `day` (fractional: those starting on a day < day).
         std::uint32_t startsBefore(double day) const { return startedBefore[totalsIndex(std::ceil(day))]; }
         // Events whose last day ends by `day` (a day d ends at d + 1).

@@ -41,7 +41,7 @@ QString laneDifference(const Timeline &t)
     if (fresh.lanes().size() != patched.lanes().size())
         return u"%1 lanes, not %2"_s.arg(patched.lanes().size()).arg(fresh.lanes().size());
     const auto extentOf = [](const LaneIndex &index) {
-        return index.extent() ? std::pair(index.extent()->first, index.extent()->last) : std::pair(0, -1);
+        return index.extent() ? std::pair(index.extent()->first, index.extent()->last) : std::pair(Day(0), Day(-1));
     };
     if (extentOf(fresh) != extentOf(patched))
         return u"extent differs"_s;

@@ -141,6 +141,14 @@ void TestTimelineJsReader::dates_data()
         << u"Y-49999/Y-39999"_s << u"-49999-01-01"_s << u"-39999-12-31"_s;
     QTest::newRow("far future") << QByteArray(R"("start_date":{"year":12000})") << u"Y12000"_s
                                 << u"12000-01-01"_s << u"12000-12-31"_s;
+    // Deep time, as TimelineJS's own "cosmology" showcase writes it.
+    QTest::newRow("the Big Bang") << QByteArray(R"("start_date":{"year":-13800000000})") << u"Y-13799999999"_s
+                                  << u"-13799999999-01-01"_s << u"-13799999999-12-31"_s;
+    QTest::newRow("deep time as strings, to a year")
+        << QByteArray(R"("start_date":{"year":"-4540000000"},"end_date":{"year":"-3800000000"})")
+        << u"Y-4539999999/Y-3799999999"_s << u"-4539999999-01-01"_s << u"-3799999999-12-31"_s;
+    QTest::newRow("the far future") << QByteArray(R"("start_date":{"year":170000002})") << u"Y170000002"_s
+                                    << u"170000002-01-01"_s << u"170000002-12-31"_s;
     QTest::newRow("small year") << QByteArray(R"("start_date":{"year":33})") << u"0033"_s << u"0033-01-01"_s
                                 << u"0033-12-31"_s;
 }
@@ -198,9 +206,9 @@ void TestTimelineJsReader::errorsNameThePlace_data()
                                       u"tl.json: events: a TimelineJS file needs an \"events\" array"_s
                                   };
     QTest::newRow("year past what we read")
-        << QByteArray(R"({"events":[{"start_date":{"year":-13800000000}}]})")
-        << QStringList { u"tl.json: events[0].start_date: year -13800000000 is outside the years Sourceline "
-                         "reads, 999999 BC to 999999"_s };
+        << QByteArray(R"({"events":[{"start_date":{"year":-2000000000000}}]})")
+        << QStringList { u"tl.json: events[0].start_date: year -2000000000000 is outside the years Sourceline "
+                         "reads, 1 trillion years ago to 999,999,999,999"_s };
     QTest::newRow("no such day")
         << QByteArray(R"({"events":[{"start_date":{"year":2023,"month":2,"day":29}}]})")
         << QStringList { u"tl.json: events[0].start_date: \"2023-02-29\" is not a date: "
