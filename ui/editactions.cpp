@@ -2,6 +2,7 @@
 
 #include "actorfinder.h"
 #include "datefinder.h"
+#include "daterange.h"
 #include "eventeditor.h"
 #include "sourcedialog.h"
 #include "sourceview.h"
@@ -150,7 +151,16 @@ EventDraft EditActions::draftFromSelection() const
     if (quote.isEmpty())
         return draft;
     draft.evidence.append({ currentSource(), quote });
-    if (const auto date = DateFinder::find(quote)) {
+    // Relative dates ("yesterday", "last March") count from the day the source was published,
+    // when it says which day that was.
+    std::optional<QDate> published;
+    if (const auto &sources = m_document->timeline()->sources;
+        currentSource() >= 0 && currentSource() < sources.size()) {
+        const auto range = DateRange::parse(sources.at(currentSource()).published.toUtf8());
+        if (range && range->precision == DateRange::Precision::Day)
+            published = range->firstDate();
+    }
+    if (const auto date = DateFinder::find(quote, published)) {
         draft.when = date->when;
         draft.dateText = date->phrase;
     }

@@ -525,6 +525,32 @@ void JsonReader::skipPlainText()
         ++m_pos;
 }
 
+void JsonReader::resumeAfterValue(qsizetype offset, QByteArrayView containers)
+{
+    Q_ASSERT(!containers.isEmpty() && offset >= 0 && offset <= m_input.size());
+    m_pos = m_begin + offset;
+    m_stack.assign(containers.begin(), containers.end());
+    m_state = State::AfterValue;
+    m_token = Token::None;
+    m_tokenStart = offset;
+    m_text = {};
+    m_rawString = false;
+}
+
+void JsonReader::continueFrom(const JsonReader &other)
+{
+    Q_ASSERT(other.m_begin == m_begin && other.m_end == m_end);
+    m_pos = other.m_pos;
+    m_stack = other.m_stack;
+    m_state = other.m_state;
+    m_token = other.m_token;
+    m_tokenStart = other.m_tokenStart;
+    m_text = {}; // may point into the other reader's scratch buffer
+    m_rawString = false;
+    m_error = other.m_error;
+    m_errorOffset = other.m_errorOffset;
+}
+
 void JsonReader::skipValue()
 {
     if (m_token == Token::Key)

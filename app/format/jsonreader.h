@@ -53,9 +53,23 @@ public:
     bool isRawString() const { return m_rawString; }
     qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
 
-    // The byte offset where the current token starts.
+    // The byte offset where the current token starts, and the one just past it.
     qsizetype tokenOffset() const { return m_tokenStart; }
+    qsizetype endOffset() const { return m_pos - m_begin; }
     int depth() const { return int(m_stack.size()); }
+    // The arrays and objects open around the current token, outermost first: '[' or '{' each.
+    QByteArrayView openContainers() const
+    {
+        return QByteArrayView(m_stack.data(), qsizetype(m_stack.size()));
+    }
+
+    // Reading a long array on two threads: a second reader of the same input starts at `offset`,
+    // just past an element of the array that is open innermost in `containers` (as another
+    // reader's openContainers() gave them), and reads on from there as if it had read all
+    // before. Once it is past the array, the first reader, having read up to `offset`, takes
+    // over where it stopped with continueFrom().
+    void resumeAfterValue(qsizetype offset, QByteArrayView containers);
+    void continueFrom(const JsonReader &other);
 
     // Skips the value that starts with the current token (or, after a Key, the member's value),
     // so that the next call to next() returns what follows it.

@@ -17,6 +17,11 @@
 #include <QLocale>
 #include <QStringDecoder>
 
+#if defined(Q_OS_LINUX)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -28,6 +33,7 @@
 #include <numeric>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -89,6 +95,49 @@ inline bool equalBytes(QByteArrayView a, QByteArrayView b)
     return true;
 }
 
+// A seeded hash of an id, a few nanoseconds for the short ids of a file: Qt's qHash of bytes is
+// SipHash on a CPU without AES, and it cost a third of a load, once per event and per reference.
+// Each 8 bytes are mixed into the state by a 64×64→128-bit multiply folded to 64 bits (as in
+// wyhash), with constants drawn from the process's random hash seed, so that ids written to
+// collide (ids come from the file) cannot be chosen without knowing it.
+class IdHasher
+{
+public:
+    explicit IdHasher(std::uint64_t seed)
+        : m_word(mix(seed ^ 0xa076'1d64'78bd'642fu, 0xe703'7ed1'a0b4'28dbu) | 1)
+        , m_state(mix(seed ^ 0x8ebc'6af0'9c88'c6e3u, 0x5899'65cc'7537'4cc3u))
+    { }
+
+    std::uint64_t operator()(QByteArrayView bytes) const
+    {
+        const char *p = bytes.data();
+        qsizetype n = bytes.size();
+        std::uint64_t h = m_state ^ std::uint64_t(n);
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = mix(w ^ m_word, h ^ 0x1d8e'4e27'c47d'124fu);
+        }
+        if (n > 0) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, std::size_t(n));
+            h = mix(w ^ m_word, h ^ 0x1d8e'4e27'c47d'124fu);
+        }
+        return mix(h ^ m_word, 0xe703'7ed1'a0b4'28dbu);
+    }
+
+private:
+    static std::uint64_t mix(std::uint64_t a, std::uint64_t b)
+    {
+        __extension__ typedef unsigned __int128 Wide;
+        const Wide product = Wide(a) * b;
+        return std::uint64_t(product) ^ std::uint64_t(product >> 64);
+    }
+
+    std::uint64_t m_word; // xored into each word, so that no word the file can write zeroes the product
+    std::uint64_t m_state;
+};
+
 // The members each kind of object has in format version 1, in the order of their names below.
 enum class DocumentMember { Format, Version, Title, Description, Sources, Actors, Events, Eras, Kinds };
 constexpr std::array<std::string_view, 9> s_documentMembers {
@@ -137,7 +186,7 @@ public:
         // actor of every event, and QHash's out-of-line hashing and comparing cost most of that.
         if (2 * (m_names.size() + 1) > m_slots.size())
             grow();
-        const std::size_t hash = qHash(id, m_seed);
+        const std::size_t hash = m_hash(id);
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
@@ -179,7 +228,7 @@ private:
         m_slots = std::move(larger);
     }
 
-    std::size_t m_seed = QHashSeed::globalSeed(); // ids come from the file: keep collisions unguessable
+    IdHasher m_hash { QHashSeed::globalSeed() }; // ids come from the file: keep collisions unguessable
     std::vector<Slot> m_slots; // a power of two in size
     std::vector<Entry> m_entries;
     std::vector<QByteArrayView> m_names;
@@ -342,6 +391,8 @@ public:
     TimelineLoader::Result run();
 
 private:
+    // A parser for the rest of `head`'s events array from `start` on (see readEvents()).
+    Parser(const Parser &head, qsizetype start);
     // --- reporting
     void error(qsizetype offset, const QString &message);
     void errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message);
@@ -374,7 +425,16 @@ private:
     void readActor(qsizetype index);
     void readEra(qsizetype index);
     void readKind();
+    void readEvents();
     void readEvent(qsizetype index);
+    // On the second thread: reads events from where the constructor put the reader, and stops at
+    // the end of the array, at the first problem (the head reads that part again itself) or when
+    // asked to.
+    void readTail(std::stop_token stop);
+    // Appends what `tail` read, which started just past the head's event `base` - 1; false,
+    // taking nothing, if the tail did not read its part of the file to the end of the array
+    // without a problem.
+    bool adoptTail(Parser &tail, qsizetype base);
     void readEvidence(Event &event, qsizetype eventIndex);
     void readReference();
 
@@ -409,6 +469,8 @@ private:
         }
     };
 
+    static inline const TimelineLoader::Progress s_noProgress;
+
     QString m_fileName;
     const TimelineLoader::Progress &m_progress;
     bool m_cancelled = false;
@@ -428,13 +490,24 @@ private:
     IdTable m_eraIds;
     IdTable m_kindIds;
     std::vector<PendingQuote> m_quotes;
-    std::size_t m_idSeed = QHashSeed::globalSeed();
+    IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
     bool m_documentRead = false; // the whole top-level object was read under version 1's rules
+    qsizetype m_tailStart = -1; // for a tail: where it started reading
 };
+
+Parser::Parser(const Parser &head, qsizetype start)
+    : m_fileName(head.m_fileName)
+    , m_progress(s_noProgress)
+    , m_timeline(std::make_shared<Timeline>())
+    , m_reader(m_timeline->setFileBytes(head.m_timeline->fileBytes()), TimelineLoader::maxDepth)
+    , m_tailStart(start)
+{
+    m_reader.resumeAfterValue(start, head.m_reader.openContainers());
+}
 
 // --- reporting -------------------------------------------------------------------------------
 
@@ -802,22 +875,7 @@ void Parser::readDocument()
             readArray([&](qsizetype i) { readActor(i); });
         } else if (member == DocumentMember::Events) {
             events = true;
-            const qsizetype eventsOffset = m_reader.tokenOffset();
-            readArray([&](qsizetype i) {
-                if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
-                    return;
-                if (i == 4096)
-                    reserveForEvents(i, m_reader.tokenOffset() - eventsOffset);
-                if (i < TimelineLoader::maxEvents) {
-                    readEvent(i);
-                    return;
-                }
-                if (i == TimelineLoader::maxEvents)
-                    error(m_reader.tokenOffset(),
-                          tr("more than %1 events: Sourceline reads at most %1")
-                              .arg(QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
-                m_reader.skipValue();
-            });
+            readEvents();
         } else if (member == DocumentMember::Eras) {
             readArray([&](qsizetype i) { readEra(i); });
         } else if (member == DocumentMember::Kinds) {
@@ -1008,6 +1066,251 @@ void Parser::readKind()
     m_timeline->kindStyles.append(std::move(style));
 }
 
+// Where a second thread may start reading the rest of an array of events whose elements
+// begin after `from`: just past the '}' of an element near the middle of the bytes left,
+// found by looking for "},{" (whitespace allowed between) without reading the JSON; -1 when
+// what is left is too short to share. It is a guess, which may even lie inside a string: the
+// tail read from there is kept only if the first thread, reading on, finishes an element there.
+qsizetype splitPoint(QByteArrayView file, qsizetype from)
+{
+    constexpr qsizetype shortest = qsizetype(4) << 20; // ~30,000 events: a thread costs far less
+    constexpr qsizetype searched = qsizetype(1) << 20;
+    if (file.size() - from < shortest || std::thread::hardware_concurrency() < 2)
+        return -1;
+    const auto isSpace = [](char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    };
+    const char *const end = file.data() + std::min(file.size(), from + (file.size() - from) / 2 + searched);
+    for (const char *p = file.data() + from + (file.size() - from) / 2; p < end; ++p) {
+        p = static_cast<const char *>(std::memchr(p, '}', std::size_t(end - p)));
+        if (!p)
+            break;
+        const char *q = p + 1;
+        while (q < end && isSpace(*q))
+            ++q;
+        if (q == end || *q != ',')
+            continue;
+        ++q;
+        while (q < end && isSpace(*q))
+            ++q;
+        if (q < end && *q == '{')
+            return p + 1 - file.data();
+    }
+    return -1;
+}
+
+// Gives the memory of the whole pages in [begin, end) back to the system, on Linux, where their
+// contents are no longer needed but the block they are part of is not freed yet: a tail's
+// events are copied over part after part, and each part's pages go back before the next is
+// written, so that the events are not held twice at the end.
+void releasePages([[maybe_unused]] const void *begin, [[maybe_unused]] const void *end)
+{
+#if defined(Q_OS_LINUX)
+    static const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const std::uintptr_t first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+    const std::uintptr_t last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+    if (page > 0 && first < last)
+        madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
+#endif
+}
+
+// Appends `from` to `to`, changed by `change`, and empties `from`, giving its pages back as it goes.
+template<typename T, typename F> void moveOver(std::vector<T> &from, std::vector<T> &to, F &&change)
+{
+    constexpr std::size_t part = (std::size_t(1) << 20) / sizeof(T);
+    to.reserve(to.size() + from.size());
+    for (std::size_t begin = 0; begin < from.size(); begin += part) {
+        const std::size_t end = std::min(from.size(), begin + part);
+        for (std::size_t i = begin; i < end; ++i)
+            to.push_back(change(from[i]));
+        releasePages(from.data() + begin, from.data() + end);
+    }
+    from = {};
+}
+
+// "events[i]…" written by a tail, which counts i from where it started, as counted from the
+// array's start.
+QString rebasedPath(const QString &path, qsizetype base)
+{
+    const qsizetype open = path.indexOf(u'[');
+    const qsizetype close = path.indexOf(u']');
+    bool ok = false;
+    const qsizetype index =
+        open >= 0 && close > open ? QStringView(path).sliced(open + 1, close - open - 1).toLongLong(&ok) : 0;
+    return ok ? path.first(open + 1) + QString::number(index + base) + path.sliced(close) : path;
+}
+
+void Parser::readEvents()
+{
+    if (m_reader.token() != Token::BeginArray) {
+        typeError(tr("an array"));
+        return;
+    }
+    const qsizetype eventsOffset = m_reader.tokenOffset();
+    // A long array is read on two threads: a tail parser reads from an element's end near the
+    // middle of the bytes left, while this one reads up to there and then takes what the tail
+    // read. Strings stay slices of the one file's bytes either way; only the tail's numbering of
+    // ids and its indices into the flat arrays change as they are taken over.
+    std::unique_ptr<Parser> tail;
+    const qsizetype tailStart = splitPoint(m_timeline->fileBytes(), m_reader.endOffset());
+    if (tailStart >= 0)
+        tail.reset(new Parser(*this, tailStart));
+    // Declared after `tail`, so that leaving early stops and joins the thread before the tail goes.
+    std::jthread tailThread;
+    if (tail)
+        tailThread = std::jthread([tail = tail.get()](std::stop_token stop) { tail->readTail(stop); });
+
+    for (qsizetype i = 0;; ++i) {
+        if (tail && m_reader.endOffset() >= tailStart) {
+            // Here exactly, the tail began where an element ends, as this reader would have read
+            // on; past it, the guess was wrong and this thread reads on alone.
+            const bool atTail = m_reader.endOffset() == tailStart;
+            if (!atTail)
+                tailThread.request_stop();
+            tailThread.join();
+            const bool adopted = atTail && adoptTail(*tail, i);
+            tail.reset();
+            if (adopted)
+                return;
+        }
+        const Token token = m_reader.next();
+        if (token == Token::EndArray || token == Token::Error)
+            return;
+        if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
+            return;
+        m_path.push_back({ {}, i });
+        if (i == 4096)
+            reserveForEvents(i, m_reader.tokenOffset() - eventsOffset);
+        if (i < TimelineLoader::maxEvents) {
+            readEvent(i);
+        } else {
+            if (i == TimelineLoader::maxEvents)
+                error(m_reader.tokenOffset(),
+                      tr("more than %1 events: Sourceline reads at most %1")
+                          .arg(QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
+            m_reader.skipValue();
+        }
+        m_path.pop_back();
+        if (m_reader.hasError())
+            return;
+    }
+}
+
+void Parser::readTail(std::stop_token stop)
+{
+    const std::string_view events = s_documentMembers[std::size_t(DocumentMember::Events)];
+    m_path.push_back({ QByteArrayView(events.data(), qsizetype(events.size())), -1 });
+    for (qsizetype i = 0;; ++i) {
+        const Token token = m_reader.next();
+        if (token == Token::EndArray || token == Token::Error)
+            return;
+        if (stop.stop_requested() || i >= TimelineLoader::maxEvents) {
+            m_reader.stop(tr("cancelled"));
+            return;
+        }
+        if (i == 4096)
+            reserveForEvents(i, m_reader.tokenOffset() - m_tailStart);
+        m_path.push_back({ {}, i });
+        readEvent(i);
+        m_path.pop_back();
+        if (m_reader.hasError() || m_errorsFound > 0)
+            return;
+    }
+}
+
+bool Parser::adoptTail(Parser &tail, qsizetype base)
+{
+    Timeline &t = *m_timeline;
+    Timeline &u = *tail.m_timeline;
+    if (tail.m_reader.token() != Token::EndArray || tail.m_errorsFound > 0
+        || base + qsizetype(u.events.size()) > TimelineLoader::maxEvents)
+        return false;
+
+    // The tail numbered ids as it met them; they get this parser's numbers, and the first use
+    // of an id not declared so far is this parser's if it had one.
+    const QByteArrayView file = t.fileBytes();
+    const auto inFile = [&](QByteArrayView name) {
+        return name.data() >= file.data() && name.data() < file.data() + file.size();
+    };
+    const auto renumbered = [&](IdTable &mine, IdTable &theirs) {
+        std::vector<qint32> number(std::size_t(theirs.size()));
+        for (qint32 n = 0; n < theirs.size(); ++n) {
+            const QByteArrayView name = theirs.name(n);
+            number[std::size_t(n)] = mine.intern(name, inFile(name));
+            IdTable::Entry &entry = mine.entry(number[std::size_t(n)]);
+            IdTable::Entry &their = theirs.entry(n);
+            if (entry.uses == 0 && entry.declared < 0 && their.uses > 0) {
+                entry.firstUseOffset = their.firstUseOffset;
+                entry.firstUsePath = rebasedPath(their.firstUsePath, base);
+                entry.firstUseEvent = their.firstUseEvent + base;
+            }
+            entry.uses += their.uses;
+        }
+        return number;
+    };
+    const std::vector<qint32> actors = renumbered(m_actorIds, tail.m_actorIds);
+    const std::vector<qint32> sources = renumbered(m_sourceIds, tail.m_sourceIds);
+    std::vector<qint32> kinds(std::size_t(tail.m_kindIds.size()));
+    for (qint32 n = 0; n < tail.m_kindIds.size(); ++n) {
+        const QByteArrayView name = tail.m_kindIds.name(n);
+        kinds[std::size_t(n)] = m_kindIds.intern(name, inFile(name));
+        if (kinds[std::size_t(n)] == t.kinds.size())
+            t.kinds.append(u.kinds.at(n));
+    }
+
+    const std::uint32_t shift = t.appendDecoded(u);
+    const auto moved = [&](TextRef ref) {
+        return Timeline::moved(ref, shift);
+    };
+    // Empty spans, which point nowhere, stay as they are.
+    const auto shifted = [](Span span, std::size_t by) {
+        if (span.count > 0)
+            span.begin += std::uint32_t(by);
+        return span;
+    };
+    const std::size_t actorBase = t.eventActors.size();
+    const std::size_t evidenceBase = t.evidence.size();
+    const std::size_t referenceBase = t.references.size();
+    moveOver(u.eventActors, t.eventActors, [&](std::int32_t actor) { return actors[std::size_t(actor)]; });
+    moveOver(u.evidence, t.evidence, [&](Evidence evidence) {
+        if (evidence.source >= 0)
+            evidence.source = sources[std::size_t(evidence.source)];
+        evidence.quote = moved(evidence.quote);
+        return evidence;
+    });
+    moveOver(u.references, t.references, [&](Reference reference) {
+        reference.title = moved(reference.title);
+        reference.publisher = moved(reference.publisher);
+        reference.url = moved(reference.url);
+        reference.date = moved(reference.date);
+        return reference;
+    });
+    moveOver(u.events, t.events, [&](Event event) {
+        event.id = moved(event.id);
+        event.title = moved(event.title);
+        event.when = moved(event.when);
+        event.dateText = moved(event.dateText);
+        event.summary = moved(event.summary);
+        if (event.kind >= 0)
+            event.kind = kinds[std::size_t(event.kind)];
+        event.actors = shifted(event.actors, actorBase);
+        event.evidence = shifted(event.evidence, evidenceBase);
+        event.references = shifted(event.references, referenceBase);
+        return event;
+    });
+    moveOver(tail.m_quotes, m_quotes, [&](PendingQuote quote) {
+        quote.event += std::uint32_t(base);
+        quote.evidence += std::uint32_t(evidenceBase);
+        quote.eventId = moved(quote.eventId);
+        return quote;
+    });
+    moveOver(tail.m_eventIdOffsets, m_eventIdOffsets, [](qsizetype offset) { return offset; });
+    // The low 32 bits of these are the event's index.
+    moveOver(tail.m_eventIdHashes, m_eventIdHashes, [&](std::uint64_t hash) { return hash + std::uint64_t(base); });
+    m_reader.continueFrom(tail.m_reader);
+    return true;
+}
+
 void Parser::readEvent(qsizetype index)
 {
     Timeline &t = *m_timeline;
@@ -1081,8 +1384,7 @@ void Parser::readEvent(qsizetype index)
     t.events.push_back(event);
     m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
     if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
-        m_eventIdHashes.push_back(std::uint64_t(std::uint32_t(qHash(t.utf8(event.id), m_idSeed))) << 32
-                                  | std::uint64_t(index));
+        m_eventIdHashes.push_back((m_idHash(t.utf8(event.id)) >> 32 << 32) | std::uint64_t(index));
 }
 
 bool Parser::reportProgress(qsizetype done)

@@ -4,9 +4,13 @@
 
 #include <QSaveFile>
 
+#include <algorithm>
 #include <bit>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -20,22 +24,23 @@ class JsonOut
 public:
     explicit JsonOut(qsizetype expected) { grow(expected); }
 
-    // A buffer that goes on where another, at `depth`, has written elements already: its first
-    // value starts with the comma and the new line that separate it from the one before.
-    static JsonOut continuing(qsizetype expected, int depth)
-    {
-        JsonOut out(expected);
-        out.m_depth = depth;
-        out.m_first = false;
-        return out;
-    }
     int depth() const { return m_depth; }
+    qsizetype size() const { return m_used; }
+    QByteArrayView bytes() const { return QByteArrayView(m_out.constData(), m_used); }
 
-    QByteArray take()
+    // Empties the buffer, keeping its memory, to go on where other text left off: inside
+    // `depth` brackets, where `first` says whether the innermost one has an element yet.
+    void restart(int depth, bool first)
     {
-        m_out.truncate(m_used);
-        return std::move(m_out);
+        m_used = 0;
+        m_depth = depth;
+        m_first = first;
+        m_afterKey = false;
     }
+    bool isFirst() const { return m_first; }
+
+    // The file ends with a new line.
+    void endFile() { put('\n'); }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -260,7 +265,24 @@ private:
     bool m_afterKey = false;
 };
 
-void writeSources(JsonOut &out, const Timeline &t)
+// Where the file's bytes go, a piece at a time and in order; false stops the writing.
+using Sink = std::function<bool(QByteArrayView)>;
+
+// A buffer holds about this much before it is handed to the sink and used again: on a virtual
+// machine a page's first touch can cost more than filling it, so the file is made in a few
+// pages that stay warm rather than in one buffer as large as the file.
+constexpr qsizetype s_blockBytes = 1 << 20;
+// Events are made in blocks of this many, handed to the sink in order.
+constexpr std::size_t s_blockEvents = 2048;
+
+bool flush(JsonOut &out, const Sink &sink)
+{
+    const bool written = sink(out.bytes());
+    out.restart(out.depth(), out.isFirst());
+    return written;
+}
+
+bool writeSources(JsonOut &out, const Timeline &t, const Sink &sink)
 {
     out.key("sources");
     out.beginArray();
@@ -280,8 +302,11 @@ void writeSources(JsonOut &out, const Timeline &t)
         out.key("text");
         out.string(source.text);
         out.endObject();
+        if (out.size() >= s_blockBytes && !flush(out, sink))
+            return false;
     }
     out.endArray();
+    return true;
 }
 
 void writeActors(JsonOut &out, const Timeline &t)
@@ -432,23 +457,59 @@ void writeEras(JsonOut &out, const Timeline &t)
     out.endArray();
 }
 
-} // namespace
-
-namespace TimelineWriter {
-
-namespace {
-
-// The file in pieces to write one after the other: one, or two when the second half of the
-// events was written on a thread of its own (joining them would copy the larger part again).
-QByteArrayList toJsonParts(const Timeline &t)
+// The events, made a block at a time into buffers that are used again. Past s_splitEvents two
+// threads take turns: each makes every other block (writing an event only reads the timeline)
+// and hands it to the sink once the block before it is in, so that one makes a block while the
+// other hands one over. `depth` is the events array's.
+bool writeEventBlocks(const Timeline &t, const Names &names, int depth, const Sink &sink)
 {
-    // The file the timeline came from is the best guess of the size it writes back to, but the
-    // canonical form indents more than most files: ask for twice that. Pages of the buffer that
-    // are never written cost no memory, and a buffer that grows copies all it holds.
-    qsizetype expected = t.fileBytes().size() + 4096;
+    const std::size_t count = t.events.size();
+    const std::size_t blocks = (count + s_blockEvents - 1) / s_blockEvents;
+    const std::size_t threads = count >= TimelineWriter::s_splitEvents ? 2 : 1;
+    std::mutex mutex;
+    std::condition_variable turn;
+    std::size_t next = 0; // the block the sink takes next
+    bool failed = false;
+    const auto work = [&](std::size_t firstBlock) {
+        // A block's share of the file the timeline came from, or a little more: a buffer grows
+        // by doubling when an event is longer.
+        JsonOut out(std::min(s_blockBytes,
+                             t.fileBytes().size() / qsizetype(std::max<std::size_t>(blocks, 1)) + 4096));
+        for (std::size_t block = firstBlock; block < blocks; block += threads) {
+            out.restart(depth, block == 0);
+            const std::size_t first = block * s_blockEvents;
+            writeEvents(out, t, first, std::min(count, first + s_blockEvents), names);
+            std::unique_lock lock(mutex);
+            turn.wait(lock, [&] { return next == block || failed; });
+            if (failed)
+                return;
+            lock.unlock(); // the other thread waits for `next` to move, not for the lock
+            const bool written = sink(out.bytes());
+            lock.lock();
+            failed = !written;
+            ++next;
+            lock.unlock();
+            turn.notify_all();
+            if (failed)
+                return;
+        }
+    };
+    std::thread helper;
+    if (threads > 1)
+        helper = std::thread(work, 1);
+    work(0);
+    if (helper.joinable())
+        helper.join();
+    return !failed;
+}
+
+// The whole file, handed to `sink` in pieces; false when the sink refused one.
+bool write(const Timeline &t, const Sink &sink)
+{
+    qsizetype head = 4096;
     for (const Source &source : t.sources)
-        expected += source.text.size();
-    JsonOut out(2 * expected);
+        head += source.text.size();
+    JsonOut out(std::min(s_blockBytes, head));
     out.beginObject();
     out.key("format");
     out.string(QByteArrayView("sourceline"));
@@ -457,50 +518,38 @@ QByteArrayList toJsonParts(const Timeline &t)
     out.key("title");
     out.string(t.title);
     out.optional("description", t.description);
-    writeSources(out, t);
+    if (!writeSources(out, t, sink))
+        return false;
     writeActors(out, t);
-
-    const Names names(t);
     out.key("events");
     out.beginArray();
-    // Writing an event only reads the timeline, so the second half of a long list is written
-    // on another thread into a buffer of its own, the file's next part after the first half.
-    const std::size_t count = t.events.size();
-    const std::size_t half = count >= s_splitEvents ? count / 2 : count;
-    QByteArray secondHalf;
-    std::thread writer;
-    if (half < count) {
-        writer = std::thread([&, depth = out.depth()] {
-            JsonOut part = JsonOut::continuing(expected, depth);
-            writeEvents(part, t, half, count, names);
-            secondHalf = part.take();
-        });
-    }
-    writeEvents(out, t, 0, half, names);
-    QByteArrayList parts;
-    if (writer.joinable()) {
-        writer.join();
-        parts.append(out.take());
-        out = JsonOut::continuing(4096, out.depth());
-    }
-    out.endArray();
+    const int depth = out.depth();
+    if (!flush(out, sink) || !writeEventBlocks(t, Names(t), depth, sink))
+        return false;
 
+    out.restart(depth, t.events.empty());
+    out.endArray();
     writeKinds(out, t);
     writeEras(out, t);
     out.endObject();
-    QByteArray end = out.take();
-    end.append('\n');
-    if (parts.isEmpty())
-        return { end };
-    return { parts.first(), secondHalf, end };
+    out.endFile();
+    return sink(out.bytes());
 }
 
 } // namespace
 
+namespace TimelineWriter {
+
 QByteArray toJson(const Timeline &t)
 {
-    const QByteArrayList parts = toJsonParts(t);
-    return parts.size() == 1 ? parts.first() : parts.join();
+    QByteArray json;
+    // The file the timeline came from is the best guess of the size it writes back to.
+    json.reserve(t.fileBytes().size() + 4096);
+    write(t, [&](QByteArrayView bytes) {
+        json.append(bytes);
+        return true;
+    });
+    return json;
 }
 
 bool save(const Timeline &timeline, const QString &path, QString *error)
@@ -511,11 +560,14 @@ bool save(const Timeline &timeline, const QString &path, QString *error)
         return false;
     };
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(file.errorString());
-    for (const QByteArray &bytes : toJsonParts(timeline)) {
-        if (file.write(bytes) != bytes.size())
-            return fail(file.errorString());
+    const bool written = write(timeline, [&](QByteArrayView bytes) {
+        return file.write(bytes.data(), bytes.size()) == bytes.size();
+    });
+    if (!written) {
+        file.cancelWriting();
+        return fail(file.errorString());
     }
     if (!file.commit())
         return fail(file.errorString());

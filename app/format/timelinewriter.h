@@ -13,14 +13,15 @@ class Timeline;
 // again therefore gives the same bytes every time, and a saved file diffs cleanly in git.
 namespace TimelineWriter {
 
-// From this many events on, toJson() writes the two halves of the list on two threads.
+// From this many events on, the events are written on two threads, block and block about.
 inline constexpr std::size_t s_splitEvents = 4096;
 
-// The file's bytes, UTF-8. Streams straight into one buffer (two for a long list of events).
+// The file's bytes, UTF-8.
 QByteArray toJson(const Timeline &timeline);
 
-// Writes toJson() through QSaveFile, so a failed save leaves any existing file as it was. On
-// failure returns false and, when `error` is given, says why, naming the file.
+// Writes the same bytes through QSaveFile as they are made, a block at a time, so a failed save
+// leaves any existing file as it was. On failure returns false and, when `error` is given,
+// says why, naming the file.
 bool save(const Timeline &timeline, const QString &path, QString *error = nullptr);
 
 } // namespace TimelineWriter

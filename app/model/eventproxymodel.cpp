@@ -188,6 +188,11 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
     stopSorting();
     if (column == m_sortColumn && order == m_sortOrder)
         return;
+    startSort(column, order);
+}
+
+void EventProxyModel::startSort(int column, Qt::SortOrder order)
+{
     const std::shared_ptr<const Timeline> timeline = m_events->timeline();
     const bool ownOrder = column == EventModel::DateColumn && order == Qt::AscendingOrder;
     if (ownOrder || !timeline || m_events->rowCount() <= sortedAtOnce) {
@@ -329,18 +334,46 @@ void EventProxyModel::endSourceChange()
 // and the event numbers it holds are shifted before any signal of its own. Without a mapping
 // (m_identity), rows are events: its bracket then wraps the event model's.
 
-void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+bool EventProxyModel::openBracket(int first, int last, bool inserting)
 {
-    if (parent.isValid())
-        return;
     if (m_identity) {
-        beginInsertRows({}, first, last);
-        m_bracketOpen = true;
+        if (inserting)
+            beginInsertRows({}, first, last);
+        else
+            beginRemoveRows({}, first, last);
     } else if (last - first + 1 > s_rowByRow) {
         m_resetting = true;
         beginResetModel();
-        m_bracketOpen = true;
+    } else {
+        return false;
     }
+    m_bracketOpen = true;
+    return true;
+}
+
+bool EventProxyModel::closeBracket(int shift)
+{
+    if (!m_bracketOpen)
+        return false;
+    m_bracketOpen = false;
+    if (m_identity) {
+        m_identityCount += shift;
+        if (shift > 0)
+            endInsertRows();
+        else
+            endRemoveRows();
+        return true;
+    }
+    mapRows();
+    m_resetting = false;
+    endResetModel();
+    return true;
+}
+
+void EventProxyModel::sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+{
+    if (!parent.isValid())
+        openBracket(first, last, true);
 }
 
 void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, int last)
@@ -348,25 +381,14 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount += count;
-        m_bracketOpen = false;
-        endInsertRows();
-        return;
-    }
     for (int &event : m_sorted) {
         if (event >= first)
             event += count;
     }
     for (int event = first; event <= last && !m_sorted.empty(); ++event)
         m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, event)), event);
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(count))
         return;
-    }
     for (int &event : m_rows) {
         if (event >= first)
             event += count;
@@ -380,20 +402,11 @@ void EventProxyModel::sourceRowsInserted(const QModelIndex &parent, int first, i
 
 void EventProxyModel::sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
-    if (parent.isValid())
+    if (parent.isValid() || openBracket(first, last, false))
         return;
-    if (m_identity) {
-        beginRemoveRows({}, first, last);
-        m_bracketOpen = true;
-    } else if (last - first + 1 > s_rowByRow) {
-        m_resetting = true;
-        beginResetModel();
-        m_bracketOpen = true;
-    } else {
-        for (int event = last; event >= first; --event) {
-            if (const int row = rowOf(event); row >= 0)
-                removeRow(row);
-        }
+    for (int event = last; event >= first; --event) {
+        if (const int row = rowOf(event); row >= 0)
+            removeRow(row);
     }
 }
 
@@ -402,12 +415,6 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    if (m_identity && m_bracketOpen) {
-        m_identityCount -= count;
-        m_bracketOpen = false;
-        endRemoveRows();
-        return;
-    }
     if (!m_sorted.empty()) {
         std::erase_if(m_sorted, [&](int event) { return event >= first && event <= last; });
         for (int &event : m_sorted) {
@@ -415,13 +422,8 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
                 event -= count;
         }
     }
-    if (m_bracketOpen) {
-        mapRows();
-        m_bracketOpen = false;
-        m_resetting = false;
-        endResetModel();
+    if (closeBracket(-count))
         return;
-    }
     m_rowOfEvent.erase(m_rowOfEvent.begin() + first, m_rowOfEvent.begin() + last + 1);
     for (int &event : m_rows) {
         if (event > last)
@@ -439,28 +441,17 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         Q_EMIT dataChanged(index(topLeft.row(), firstColumn), index(bottomRight.row(), lastColumn), roles);
         return;
     }
-    if (bottomRight.row() - topLeft.row() + 1 > s_rowByRow) {
-        // Many events at once (an actor renamed, deleted or merged): when which pass changed
-        // too, the rows are shown afresh. The order in place is kept; a sort by the changed
-        // column is the user's to make again.
-        std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
-        mapRows();
-        m_identity = false; // kept as it was until the reset below, if any
-        if (m_rows == rows) {
-            Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
-            return;
-        }
-        // Views hear of the reset while the old rows are still in place.
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        beginResetModel();
-        std::swap(m_rows, rows);
-        std::swap(m_rowOfEvent, rowOfEvent);
-        mapRows(); // again, for the mapping-free state when it applies
-        endResetModel();
+    const int changed = bottomRight.row() - topLeft.row() + 1;
+    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
+    // One event is moved to its place among the others by binary search; several whose keys
+    // changed at once (an actor renamed) cannot be, as each search would meet the others' old
+    // places: they are sorted again.
+    if (changed > s_rowByRow || (keyChanged && changed > 1)) {
+        showAfresh(firstColumn, lastColumn, roles);
+        if (keyChanged)
+            startSort(m_sortColumn, m_sortOrder);
         return;
     }
-    const bool keyChanged = !m_sorted.empty() && m_sortColumn >= firstColumn && m_sortColumn <= lastColumn;
     for (int event = topLeft.row(); event <= bottomRight.row(); ++event) {
         if (keyChanged) {
             m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), event));
@@ -470,6 +461,26 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
         if (const int row = rowOf(event); row >= 0)
             Q_EMIT dataChanged(index(row, firstColumn), index(row, lastColumn), roles);
     }
+}
+
+void EventProxyModel::showAfresh(int firstColumn, int lastColumn, const QList<int> &roles)
+{
+    // When which events pass is as it was, the rows stay and only their data changed.
+    std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
+    mapRows();
+    m_identity = false; // kept as it was until the reset below, if any
+    if (m_rows == rows) {
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
+    // Views hear of the reset while the old rows are still in place.
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    beginResetModel();
+    std::swap(m_rows, rows);
+    std::swap(m_rowOfEvent, rowOfEvent);
+    mapRows(); // again, for the mapping-free state when it applies
+    endResetModel();
 }
 
 QVariant EventProxyModel::sortKeyOf(int event) const

@@ -61,6 +61,8 @@ Q_SIGNALS:
 private:
     struct SortJob;
 
+    // Sorts by `column` even when that is the order in place: its keys may have changed.
+    void startSort(int column, Qt::SortOrder order);
     void applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted);
     void stopSorting();
     void pauseSorting();
@@ -71,6 +73,13 @@ private:
     // Leaves the mapping-free state (rows are events) for explicit rows, as they are now.
     void materialize();
 
+    // Opens the proxy's own bracket around the event model's insertion or removal of events
+    // [first, last], when its rows are the events (the same rows come or go) or too many change
+    // to follow one by one (a reset); false when neither, and rows are followed one by one.
+    bool openBracket(int first, int last, bool inserting);
+    // Closes that bracket, if open, once the events are in or out: `shift` rows more or fewer
+    // without a mapping, else rows mapped afresh.
+    bool closeBracket(int shift);
     // Following the event model's row signals; see the class comment.
     void sourceRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);
@@ -80,6 +89,9 @@ private:
                            const QList<int> &roles);
     // Whether `a` (whose key is `aKey`) comes before `b` in the sort in place: by key, then by
     // event, as a stable sort of the events' own order puts them.
+    // After data changed in many rows: the rows as the filter passes them now, by a reset when
+    // that changed which pass, else by one dataChanged over every row.
+    void showAfresh(int firstColumn, int lastColumn, const QList<int> &roles);
     bool before(int a, const QVariant &aKey, int b) const;
     QVariant sortKeyOf(int event) const;
     // Where `event` goes among `events` (sorted), which must not hold it.

@@ -184,6 +184,21 @@ public:
         return ref;
     }
 
+    // For a loader that read parts of a file apart: appends `other`'s decoded strings to this
+    // one's; `other`'s references into them then hold here once moved by the number returned.
+    std::uint32_t appendDecoded(const Timeline &other)
+    {
+        const auto shift = std::uint32_t(m_decoded.size());
+        m_decoded.append(other.m_decoded);
+        return shift;
+    }
+    static TextRef moved(TextRef ref, std::uint32_t decodedShift)
+    {
+        if (ref.offset & s_decodedBit)
+            ref.offset += decodedShift;
+        return ref;
+    }
+
 private:
     static constexpr std::uint32_t s_decodedBit = 0x8000'0000u;
 

@@ -8,6 +8,7 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <functional>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -66,6 +67,49 @@ QStringList eventIds(const Timeline &t)
     return ids;
 }
 
+// A file long enough (about 8 MB) that the loader reads its events on two threads, one event
+// a line after line 2. Events are in date order, and every part the two halves must agree on
+// varies along the file: escaped strings, kinds first met late, actors and a source declared
+// only after the events, evidence and references. `change(i, event)` may alter event i's JSON.
+constexpr int s_longEvents = 40'000;
+
+QByteArray longTimeline(const std::function<void(int, QByteArray &)> &change = {})
+{
+    QByteArray doc = "{\"format\":\"sourceline\",\"version\":1,\"title\":\"Long\",\n\"events\":[\n";
+    for (int i = 0; i < s_longEvents; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray kind =
+            i < s_longEvents * 3 / 4 ? QByteArray("k" + QByteArray::number(i % 3)) : "late";
+        QByteArray event = "{\"id\":\"" + (i % 5 == 0 ? QByteArray("\\u0065" + n) : QByteArray("e" + n))
+            + "\",\"title\":\"" + (i % 7 == 0 ? QByteArray("Line\\n" + n) : QByteArray("Title of event " + n))
+            + "\",\"when\":\"" + QByteArray::number(1900 + i / 336) + '-'
+            + QByteArray::number(1 + i / 28 % 12).rightJustified(2, '0') + '-'
+            + QByteArray::number(1 + i % 28).rightJustified(2, '0') + "\",\"kind\":\"" + kind
+            + "\",\"actors\":[\"a" + QByteArray::number(i % 11) + "\",\"" + (i % 2 ? "b" : "\\u0062")
+            + "\"],\"summary\":\"A summary long enough to make the file as long as a real one would be, "
+              "with a few more words.\"";
+        if (i % 10 == 0)
+            event += ",\"evidence\":[{\"source\":\"s\",\"quote\":\"Sentence " + QByteArray::number(i % 50)
+                + (i % 20 == 0 ? " is \\\"quoted\\\".\"}]" : " is \\\"quoted\\\"\"}]");
+        if (i % 13 == 0)
+            event +=
+                ",\"references\":[{\"title\":\"Ref " + n + "\",\"url\":\"https://example.org/" + n + "\"}]";
+        event += '}';
+        if (change)
+            change(i, event);
+        doc += event + (i + 1 < s_longEvents ? ",\n" : "\n");
+    }
+    doc += "],\n\"actors\":[{\"id\":\"b\",\"name\":\"B\",\"kind\":\"group\"}";
+    for (int a = 0; a < 11; ++a)
+        doc += ",{\"id\":\"a" + QByteArray::number(a) + "\",\"name\":\"Actor " + QByteArray::number(a)
+            + "\",\"kind\":\"person\"}";
+    doc += "],\n\"sources\":[{\"id\":\"s\",\"title\":\"S\",\"text\":\"";
+    for (int k = 0; k < 50; ++k)
+        doc += "Sentence " + QByteArray::number(k) + " is \\\"quoted\\\". ";
+    doc += "\"}]}\n";
+    return doc;
+}
+
 QByteArray embeddedBytes()
 {
     QFile file(TimelineLoader::embeddedPath());
@@ -107,6 +151,7 @@ private Q_SLOTS:
     void eventWithoutActors();
     void textLoadsAsIs();
     void formatDocumentationExample();
+    void longEventArraysReadInTwoHalves();
 
     // Invalid files.
     void errors_data();
@@ -115,6 +160,7 @@ private Q_SLOTS:
     void errorsAreListedInFileOrder();
     void allProblemsReported();
     void errorCountIsCapped();
+    void errorsInTheSecondHalfOfALongFile();
     void cappedErrorsAreTheFirstInTheFile_data();
     void cappedErrorsAreTheFirstInTheFile();
     void loadFileFailures();
@@ -278,6 +324,43 @@ void TestTimelineLoader::actorsDeclaredAfterEvents()
     for (const std::int32_t actor : t.actorsOf(t.events.front()))
         names.append(t.actors.at(actor).name);
     QCOMPARE(names, (QStringList { u"Late"_s, u"Early"_s, u"Late"_s }));
+}
+
+void TestTimelineLoader::longEventArraysReadInTwoHalves()
+{
+    // What a loader that reads the file in one pass gives, checked event by event.
+    const QByteArray doc = longTimeline();
+    QVERIFY(doc.size() > 6'000'000);
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.events.size(), std::size_t(s_longEvents));
+    QCOMPARE(t.kinds, (QStringList { u"k0"_s, u"k1"_s, u"k2"_s, u"late"_s }));
+    QCOMPARE(t.actors.size(), 12);
+    for (int i = 0; i < s_longEvents; ++i) {
+        const Event &event = t.events[std::size_t(i)];
+        const QString n = QString::number(i);
+        QCOMPARE(t.text(event.id), u'e' + n);
+        QCOMPARE(t.text(event.title), i % 7 == 0 ? u"Line\n"_s + n : u"Title of event "_s + n);
+        QCOMPARE(t.kindOf(event), i < s_longEvents * 3 / 4 ? u'k' + QString::number(i % 3) : u"late"_s);
+        const auto actors = t.actorsOf(event);
+        QCOMPARE(actors.size(), std::size_t(2));
+        QCOMPARE(t.actors.at(actors[0]).id, u'a' + QString::number(i % 11));
+        QCOMPARE(t.actors.at(actors[1]).id, u"b"_s);
+        const auto evidence = t.evidenceOf(event);
+        QCOMPARE(evidence.size(), std::size_t(i % 10 == 0));
+        if (!evidence.empty()) {
+            QCOMPARE(evidence[0].source, 0);
+            QCOMPARE(t.sources[0].sentenceText(evidence[0].firstSentence),
+                     u"Sentence %1 is \"quoted\"."_s.arg(i % 50));
+            QCOMPARE(t.text(evidence[0].quote),
+                     u"Sentence %1 is \"quoted\"%2"_s.arg(i % 50).arg(i % 20 == 0 ? u"."_s : QString()));
+        }
+        const auto references = t.referencesOf(event);
+        QCOMPARE(references.size(), std::size_t(i % 13 == 0));
+        if (!references.empty())
+            QCOMPARE(t.text(references[0].url), u"https://example.org/"_s + n);
+    }
 }
 
 void TestTimelineLoader::escapedStrings()
@@ -765,6 +848,45 @@ void TestTimelineLoader::errorCountIsCapped()
     const auto truncated = load(timeline(events).chopped(10));
     QCOMPARE(truncated.errors.size(), TimelineLoader::maxErrors + 1);
     QVERIFY(truncated.errors.first().message.startsWith(u"malformed JSON: "_s));
+}
+
+void TestTimelineLoader::errorsInTheSecondHalfOfALongFile()
+{
+    // Problems in the part that another thread reads are reported as a single pass would:
+    // at their own place, in file order, and an unknown id used in both halves as one. Ids are
+    // checked after the read, so the first file's second half is taken from the other thread;
+    // the second file's bad date makes this thread read that half again.
+    const int late = s_longEvents - 100;
+    for (const bool badDate : { false, true }) {
+        const QByteArray doc = longTimeline([&](int i, QByteArray &event) {
+            if (i == 10 || i == late || i == late + 1)
+                event.replace(QByteArray("\"a" + QByteArray::number(i % 11) + '"'), "\"ghost\"");
+            if (i == late + 2)
+                event.replace("\"actors\":[", "\"actors\":[\"phantom\",");
+            if (i == late + 3 && badDate)
+                event.replace("\"when\":\"", "\"when\":\"x");
+        });
+        const auto result = load(doc);
+        QVERIFY(!result.ok());
+        const LoadErrors &e = result.errors;
+        QCOMPARE(e.size(), badDate ? 3 : 2);
+        const auto placeOf = [](const LoadError &error) {
+            return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
+        };
+        QCOMPARE(placeOf(e[0]), place(doc, "\"ghost\""));
+        QCOMPARE(e[0].path, u"events[10].actors[0]"_s);
+        QCOMPARE(e[0].eventId, u"e10"_s);
+        QCOMPARE(e[0].message, u"unknown actor \"ghost\" (used 3 times; this is the first)"_s);
+        QCOMPARE(placeOf(e[1]), place(doc, "\"phantom\""));
+        QCOMPARE(e[1].path, u"events[%1].actors[0]"_s.arg(late + 2));
+        QCOMPARE(e[1].eventId, u"e%1"_s.arg(late + 2));
+        QCOMPARE(e[1].message, u"unknown actor \"phantom\""_s);
+        if (badDate) {
+            QCOMPARE(placeOf(e[2]), place(doc, "\"x", "\"e" + QByteArray::number(late + 3) + '"'));
+            QCOMPARE(e[2].path, u"events[%1].when"_s.arg(late + 3));
+            QCOMPARE(e[2].eventId, u"e%1"_s.arg(late + 3));
+        }
+    }
 }
 
 void TestTimelineLoader::cappedErrorsAreTheFirstInTheFile_data()

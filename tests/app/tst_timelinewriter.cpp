@@ -56,7 +56,7 @@ void TestTimelineWriter::roundTrip_data()
     QTest::newRow("format doc example") << markdown.sliced(start, markdown.indexOf("```", start) - start);
     static_assert(2000 < TimelineWriter::s_splitEvents && TimelineWriter::s_splitEvents <= 5000);
     QTest::newRow("generated, 2000 events") << TimelineGenerator::generate(2000);
-    // Written in two halves on two threads, joined where the second half begins.
+    // Written on two threads, a block of events each in turn, handed over in order.
     QTest::newRow("generated, 5000 events, other seed") << TimelineGenerator::generate(5000, 42);
 }
 

@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,6 +85,10 @@ private Q_SLOTS:
     void theGuardAsksBeforeLosingChanges();
     void saveNeverWritesOverAnImportedFile();
     void newTimelineIsSavedAsASourcelineFile();
+    void relativeDatesCountFromTheSourcesDay_data();
+    void relativeDatesCountFromTheSourcesDay();
+    void aRenamedActorKeepsTheTableSorted_data();
+    void aRenamedActorKeepsTheTableSorted();
 };
 
 void TestAuthoring::fromAnArticleToASavedTimeline()
@@ -295,6 +300,120 @@ void TestAuthoring::newTimelineIsSavedAsASourcelineFile()
     });
     QVERIFY(!window.fileActions()->saveAs());
     QCOMPARE(QFileInfo(suggested).fileName(), u"Moon landings.sourceline.json"_s);
+}
+
+void TestAuthoring::relativeDatesCountFromTheSourcesDay_data()
+{
+    QTest::addColumn<QString>("published");
+    QTest::addColumn<QString>("when"); // prefilled by New Event from Selection
+    QTest::newRow("a day") << u"2025-01-22"_s << u"2025-01-21"_s;
+    QTest::newRow("a month: no day to count from") << u"2025-01"_s << QString();
+    QTest::newRow("none") << QString() << QString();
+}
+
+void TestAuthoring::relativeDatesCountFromTheSourcesDay()
+{
+    QFETCH(QString, published);
+    QFETCH(QString, when);
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.document()->newTimeline(u"Board"_s);
+    Source source;
+    source.title = u"Board minutes"_s;
+    source.published = published;
+    source.text = u"The board met yesterday. It decided nothing."_s;
+    window.document()->addSource(source);
+    window.sourceView()->showSource(0);
+
+    selectInArticle(window.sourceView(), u"The board met yesterday."_s);
+    QString prefilledWhen = u"(no editor)"_s;
+    TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
+        prefilledWhen = editor->whenEdit()->text();
+        editor->reject();
+    });
+    window.editActions()->newEventFromSelectionAction()->trigger();
+    QCOMPARE(prefilledWhen, when);
+}
+
+void TestAuthoring::aRenamedActorKeepsTheTableSorted_data()
+{
+    QTest::addColumn<int>("count");
+    // An actor's rename changes every row's Actors cell: a few rows are followed one by one,
+    // many are shown afresh; the order must be remade either way.
+    QTest::newRow("few rows") << 30;
+    QTest::newRow("many rows") << 300;
+}
+
+void TestAuthoring::aRenamedActorKeepsTheTableSorted()
+{
+    QFETCH(int, count);
+    QStringList names { u"Alpha"_s, u"Beta"_s, u"Gamma"_s };
+    QByteArray json = R"({"format":"sourceline","version":1,"title":"Three actors","sources":[],
+        "actors":[{"id":"a0","name":"Alpha","kind":"person"},{"id":"a1","name":"Beta","kind":"person"},
+                  {"id":"a2","name":"Gamma","kind":"person"}],"events":[)";
+    for (int i = 0; i < count; ++i) {
+        json += (i ? "," : "") + QByteArray(R"({"id":"e)") + QByteArray::number(i) + R"(","title":"Event )"
+            + QByteArray::number(i) + R"(","when":")" + QByteArray::number(1900 + i) + R"(","actors":["a)"
+            + QByteArray::number(i % 3) + R"("]})";
+    }
+    json += "]}";
+    const TimelineLoader::Result loaded = TimelineLoader::loadData(json, u"three.json"_s);
+    QVERIFY(loaded.ok());
+
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setTimeline(loaded.timeline, u"three.json"_s);
+    TimelineDocument *document = window.document();
+    EventTable *table = window.table();
+    QAbstractItemModelTester tableTester(table->proxy(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // What the table shows, row after row: the event and its Actors cell.
+    const auto shown = [&] {
+        QList<std::pair<int, QString>> rows;
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            rows.append({ table->proxy()->eventAt(row),
+                          table->model()->index(row, EventModel::ActorsColumn).data().toString() });
+        return rows;
+    };
+    // The same sorted by name, events of one name in date order (the loaded order).
+    const auto expected = [&] {
+        QList<std::pair<int, QString>> rows;
+        for (int event = 0; event < count; ++event)
+            rows.append({ event, names.at(event % 3) });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const auto &a, const auto &b) { return a.second < b.second; });
+        return rows;
+    };
+
+    QHeaderView *header = table->horizontalHeader();
+    const int column = EventModel::ActorsColumn;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                             header->height() / 2));
+    QCOMPARE(table->proxy()->sortColumn(), column);
+    QCOMPARE(shown(), expected());
+
+    // Alpha, first in the table, becomes Zeta, last.
+    Actor renamed = document->timeline()->actors.at(0);
+    renamed.name = u"Zeta"_s;
+    document->editActor(0, renamed, u"Rename Actor"_s);
+    names[0] = renamed.name;
+    QCOMPARE(shown(), expected());
+    QCOMPARE(shown().constLast().second, u"Zeta"_s);
+
+    document->undoStack()->undo();
+    names[0] = u"Alpha"_s;
+    QCOMPARE(shown(), expected());
+    QCOMPARE(shown().constFirst().second, u"Alpha"_s);
+
+    document->undoStack()->redo();
+    names[0] = u"Zeta"_s;
+    QCOMPARE(shown(), expected());
+    QCOMPARE(table->proxy()->sortColumn(), column);
+    QCOMPARE(header->sortIndicatorSection(), column);
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestAuthoring)
