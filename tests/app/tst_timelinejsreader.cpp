@@ -23,6 +23,7 @@ private Q_SLOTS:
     void idsAreUniqueAndReadable();
     void errorsNameThePlace_data();
     void errorsNameThePlace();
+    void readsDeepTime();
 };
 
 namespace {
@@ -33,6 +34,33 @@ TimelineLoader::Result load(const QByteArray &json)
 }
 
 } // namespace
+
+// A history of the universe in the form of TimelineJS's cosmology showcase: years of eleven
+// digits beside a day in 44 BC and one in 1969, each event in its place and in date order.
+void TestTimelineJsReader::readsDeepTime()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadFile(QStringLiteral(SOURCELINE_TEST_DATA "/cosmos.json"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.events.size(), std::size_t(13));
+    const auto yearOf = [&](const QString &title) -> qint64 {
+        for (const Event &e : t.events) {
+            if (t.text(e.title) == title)
+                return DateRange::civilFromDay(e.range.first).year;
+        }
+        return 0;
+    };
+    QCOMPARE(yearOf(u"The Big Bang"_s), qint64(-13'799'999'999)); // TimelineJS's -13800000000
+    QCOMPARE(yearOf(u"The Earth forms"_s), qint64(-4'539'999'999));
+    QCOMPARE(yearOf(u"Julius Caesar is killed"_s), qint64(-43));
+    QCOMPARE(yearOf(u"People walk on the Moon"_s), qint64(1969));
+    QCOMPARE(t.text(t.events.front().title), u"The Big Bang"_s);
+    QCOMPARE(t.text(t.events.back().title), u"People walk on the Moon"_s);
+    for (std::size_t i = 1; i < t.events.size(); ++i)
+        QVERIFY(t.events[i - 1].range.first <= t.events[i].range.first);
+    QCOMPARE(t.events.front().range.toDisplayString(), u"13.8 billion years ago"_s);
+    QCOMPARE(t.eras.front().range.toDisplayString(), u"13.8 billion years ago \u2013 4.6 billion years ago"_s);
+}
 
 void TestTimelineJsReader::detectsTheFormatByContent_data()
 {
