@@ -35,7 +35,7 @@ bool isSourcelineFile(const QString &fileName)
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
         return true; // gone or unreadable: saving writes it anew
-    return FormatDetector::detect(file.read(qint64(1) << 20)) == FormatDetector::Format::Sourceline;
+    return FormatDetector::detect(file.read(qint64(1) << 20), fileName) == FormatDetector::Format::Sourceline;
 }
 
 } // namespace

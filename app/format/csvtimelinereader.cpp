@@ -377,8 +377,8 @@ TimelineLoader::Result Reader::run(QByteArrayView data, const TimelineLoader::Pr
             m_index[*found] = i;
         }
         if (m_flavour == CsvTimelineReader::Flavour::None)
-            rowError(tr("the header row names no known columns: a TimelineJS sheet has Year and Headline, "
-                        "a Sourceline CSV has when and title"));
+            rowError(tr("no Headline or title column: this CSV is not a timeline; a TimelineJS sheet has "
+                        "Year and Headline columns, a Sourceline CSV has when and title"));
         while (m_flavour != CsvTimelineReader::Flavour::None && parser.next(&m_record)) {
             ++m_row;
             const bool empty = std::all_of(m_record.fields.cbegin(), m_record.fields.cend(),

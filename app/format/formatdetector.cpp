@@ -1,7 +1,10 @@
 #include "formatdetector.h"
 
+#include "csvparser.h"
 #include "csvtimelinereader.h"
 #include "jsonreader.h"
+
+#include <algorithm>
 
 using Token = JsonReader::Token;
 
@@ -33,9 +36,19 @@ std::optional<FormatDetector::Format> fromEvents(JsonReader &reader)
     return std::nullopt;
 }
 
+// Whether the first rows of `data` (no byte-order mark) read as a table: two records of the same
+// number of comma-separated fields, at least two, within the first few kilobytes.
+bool looksLikeCsv(QByteArrayView data)
+{
+    CsvParser parser(data.first(std::min<qsizetype>(data.size(), 8192)));
+    CsvParser::Record header, row;
+    return parser.next(&header) && header.fields.size() >= 2 && parser.next(&row)
+        && row.fields.size() == header.fields.size();
+}
+
 } // namespace
 
-FormatDetector::Format FormatDetector::detect(QByteArrayView data)
+FormatDetector::Format FormatDetector::detect(QByteArrayView data, QStringView fileName)
 {
     QByteArrayView rest = data.startsWith("\xef\xbb\xbf") ? data.sliced(3) : data;
     while (!rest.isEmpty()
@@ -43,9 +56,11 @@ FormatDetector::Format FormatDetector::detect(QByteArrayView data)
         rest = rest.sliced(1);
     if (rest.isEmpty())
         return Format::Sourceline;
-    if (rest.front() != '{' && rest.front() != '[')
-        return CsvTimelineReader::detect(data) != CsvTimelineReader::Flavour::None ? Format::Csv
-                                                                                   : Format::Sourceline;
+    if (rest.front() != '{' && rest.front() != '[') {
+        const bool csv = CsvTimelineReader::detect(data) != CsvTimelineReader::Flavour::None
+            || fileName.endsWith(u".csv", Qt::CaseInsensitive) || looksLikeCsv(rest);
+        return csv ? Format::Csv : Format::Sourceline;
+    }
     if (rest.front() == '[')
         return Format::Sourceline;
 

@@ -1170,8 +1170,11 @@ void Parser::readEvents()
             tailThread.join();
             const bool adopted = atTail && adoptTail(*tail, i);
             tail.reset();
-            if (adopted)
+            if (adopted) {
+                // Told so far only of this half: the tail's is read too.
+                reportProgress(m_reader.endOffset());
                 return;
+            }
         }
         const Token token = m_reader.next();
         if (token == Token::EndArray || token == Token::Error)
@@ -1756,7 +1759,7 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const P
 TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName,
                                                 const Progress &progress)
 {
-    switch (FormatDetector::detect(data)) {
+    switch (FormatDetector::detect(data, displayName)) {
     case FormatDetector::Format::TimelineJs:
         return TimelineJsReader::read(data, displayName, progress);
     case FormatDetector::Format::Csv:

@@ -33,23 +33,34 @@ constexpr int s_perRing = 6;
 constexpr int s_stackShifts = 12;
 constexpr qreal s_stackShift = 30;
 constexpr int s_farBudget = 2500; // positions the far search tries for one label
-constexpr std::size_t s_smallPicture = 60; // labels up to which every greedy order is tried
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
+
+// The work that the passes after the first greedy one may do, shared by all of them: a position
+// checked costs one, a placer made costs what adding its marks and obstacles to a grid does.
+// Counting work rather than time keeps the placement pure.
+struct Work
+{
+    qint64 left;
+    bool isSpent() const { return left <= 0; }
+};
 
 class Placer
 {
 public:
     Placer(const QRectF &bounds, std::span<const Label> labels,
            std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
-           std::vector<Placement> &out)
+           std::vector<Placement> &out, Work *work = nullptr)
         : m_bounds(bounds)
         , m_labels(labels)
         , m_options(options)
         , m_out(out)
         , m_grid(bounds, 4 * lineHeight(labels), lineHeight(labels))
         , m_budget(options.searchBudget)
+        , m_work(work)
     {
+        if (m_work)
+            m_work->left -= s_placerCost + qint64(labels.size() + obstacles.size());
         for (const auto &obstacle : obstacles)
             m_grid.add(obstacle.rect, obstacle.owner, Occupancy::Kind::Mark);
         for (std::size_t i = 0; i < labels.size(); ++i)
@@ -60,6 +71,8 @@ public:
     // first, the largest first; 1 every label beside its mark where it can be, then the rest
     // as in 0; 2 left to right; 3 as 1, right to left.
     static constexpr int s_strategies = 4;
+    // What making a placer costs, in positions checked: mostly the grid's allocation.
+    static constexpr qint64 s_placerCost = 200;
 
     void run(int strategy)
     {
@@ -130,11 +143,27 @@ public:
         return m_out[std::size_t(i)].isPlaced();
     }
 
+    // Anywhere, but only whole.
+    bool placeWhole(int i)
+    {
+        placeSingle(i, false);
+        return m_out[std::size_t(i)].isPlaced();
+    }
+
+    // At `p`, when that is still free.
+    bool placeAt(int i, const Placement &p)
+    {
+        if (!fits({ p.rect, p.leader }, i))
+            return false;
+        commit(i, { p.rect, p.leader }, p.slot);
+        return true;
+    }
+
     // The labels in one column beside their marks, in date order, whole or else shortened.
     bool placeColumn(std::vector<int> members)
     {
         sortByDate(members);
-        return placeStack(members, false) || placeStack(members, true);
+        return placeStackInOrder(members, false) || placeStackInOrder(members, true);
     }
 
     static qreal anchorX(const QRectF &mark)
@@ -149,6 +178,7 @@ private:
     }
 
     const Label &label(int i) const { return m_labels[std::size_t(i)]; }
+    bool isExhausted() const { return m_budget < 0 || (m_work && m_work->isSpent()); }
 
     // As m_bounds.contains(rect), inlined: the search asks it for every position it tries.
     bool within(const QRectF &rect) const
@@ -181,6 +211,8 @@ private:
     {
         // Text has room above and below its glyphs: half the gap is enough between lines.
         --m_budget;
+        if (m_work)
+            --m_work->left;
         const qreal g = m_options.gap - 0.01;
         return within(c.rect) && m_grid.isFree(c.rect.adjusted(-g, -g / 2, g, g / 2), owner, c.leader);
     }
@@ -297,7 +329,7 @@ private:
                         if (rect.left() < m_bounds.left() - width || rect.right() > m_bounds.right() + width)
                             continue;
                         inside = true;
-                        if (m_budget < 0 || --budget < 0)
+                        if (isExhausted() || --budget < 0)
                             return false;
                         const QPointF from(right ? m.right() : m.left(), m.center().y());
                         const Candidate c {
@@ -345,7 +377,7 @@ private:
                 if (trySingle(i, adjacent[k], width))
                     return;
             }
-            for (int slot = s_adjacentSlots; slot < slotCount && m_budget >= 0; ++slot) {
+            for (int slot = s_adjacentSlots; slot < slotCount && !isExhausted(); ++slot) {
                 if (trySingle(i, slot, width))
                     return;
             }
@@ -437,7 +469,7 @@ private:
             const qreal top = centre - height / 2 + offset * step;
             if (top < m_bounds.top() || top + height > m_bounds.bottom())
                 return false;
-            if (m_budget < 0)
+            if (isExhausted())
                 return false;
             qreal y = top;
             for (std::size_t k = 0; k < members.size(); ++k) {
@@ -473,7 +505,7 @@ private:
                 return true;
         }
         for (int shift = 0; shift < s_stackShifts; ++shift) {
-            for (int distance = 0; distance <= reach && m_budget >= 0; ++distance) {
+            for (int distance = 0; distance <= reach && !isExhausted(); ++distance) {
                 for (const bool right : { true, false }) {
                     if (tryAt(distance, right, shift) || (distance > 0 && tryAt(-distance, right, shift)))
                         return true;
@@ -481,6 +513,19 @@ private:
             }
         }
         return false;
+    }
+
+    // The column in date order; failing that, when the marks lie in several lanes (whose
+    // leaders would cross in date order), lane by lane from the top, in date order within each.
+    bool placeStackInOrder(const std::vector<int> &byDate, bool shortened)
+    {
+        if (placeStack(byDate, shortened))
+            return true;
+        std::vector<int> byLane = byDate;
+        std::stable_sort(byLane.begin(), byLane.end(), [&](int a, int b) {
+            return label(a).mark.center().y() < label(b).mark.center().y();
+        });
+        return byLane != byDate && placeStack(byLane, shortened);
     }
 
     void sortByDate(std::vector<int> &members) const
@@ -494,13 +539,13 @@ private:
     void placeCluster(std::vector<int> members)
     {
         sortByDate(members);
-        if (placeAdjacent(members) || placeStack(members, false))
+        if (placeAdjacent(members) || placeStackInOrder(members, false))
             return;
         // No column fits: each label on its own, whole, and only then shortened.
         for (const int i : members)
             placeSingle(i, false);
         std::erase_if(members, [&](int i) { return m_out[std::size_t(i)].isPlaced(); });
-        if (members.size() > 1 && placeStack(members, true))
+        if (members.size() > 1 && placeStackInOrder(members, true))
             return;
         for (const int i : members)
             placeSingle(i);
@@ -512,6 +557,7 @@ private:
     std::vector<Placement> &m_out;
     Occupancy m_grid;
     int m_budget;
+    Work *m_work; // shared with the other passes; null in the first, which is not bounded by it
 };
 
 } // namespace
@@ -534,14 +580,18 @@ bool isInTheWay(const Placement &p, const Candidate &c, qreal gap)
 // when those find other places: a greedy order walls marks in with their neighbours' labels.
 void makeRoom(const QRectF &bounds, std::span<const Label> labels,
               std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
-              std::vector<Placement> &out)
+              std::vector<Placement> &out, Work &work)
 {
+    if (work.isSpent())
+        return;
     std::vector<Placement> none(labels.size());
-    Placer alone(bounds, labels, obstacles, options, none);
+    Placer alone(bounds, labels, obstacles, options, none, &work);
     for (std::size_t u = 0; u < labels.size(); ++u) {
         if (out[u].isPlaced())
             continue;
         for (const auto &[c, slot] : alone.nearCandidates(int(u))) {
+            if (work.isSpent())
+                return;
             if (!alone.fitsAlone(c, int(u)))
                 continue;
             std::vector<int> blockers;
@@ -558,7 +608,7 @@ void makeRoom(const QRectF &bounds, std::span<const Label> labels,
                 trial[std::size_t(j)] = {};
             trial[u] = { c.rect, c.leader, slot };
             std::vector<Placement> result(labels.size());
-            Placer again(bounds, labels, obstacles, options, result);
+            Placer again(bounds, labels, obstacles, options, result, &work);
             again.adopt(trial);
             if (std::all_of(blockers.begin(), blockers.end(), [&](int j) { return again.place(j); })) {
                 out = std::move(result);
@@ -574,7 +624,7 @@ void makeRoom(const QRectF &bounds, std::span<const Label> labels,
 // The column may stand where a few other labels were, when those find other places.
 void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
                    std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
-                   std::vector<Placement> &out)
+                   std::vector<Placement> &out, Work &work)
 {
     const auto placedCount = [](const std::vector<Placement> &placed) {
         return std::count_if(placed.begin(), placed.end(), [](const Placement &p) { return p.isPlaced(); });
@@ -588,6 +638,8 @@ void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
         const qreal x = Placer::anchorX(labels[u].mark);
         const qreal y = labels[u].mark.center().y();
         for (const qreal reach : { 2 * line, 4 * line, 8 * line }) {
+            if (work.isSpent())
+                return;
             std::vector<int> members;
             bool movesRequired = false;
             for (std::size_t j = 0; j < labels.size(); ++j) {
@@ -604,14 +656,14 @@ void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
             for (const int j : members)
                 trial[std::size_t(j)] = {};
             std::vector<Placement> result(labels.size());
-            Placer again(bounds, labels, obstacles, options, result);
+            Placer again(bounds, labels, obstacles, options, result, &work);
             again.adopt(trial);
             if (again.placeColumn(members) && placedCount(result) > placedCount(out)) {
                 out = std::move(result);
                 break;
             }
             std::vector<Placement> column(labels.size());
-            if (!Placer(bounds, labels, obstacles, options, column).placeColumn(members))
+            if (!Placer(bounds, labels, obstacles, options, column, &work).placeColumn(members))
                 continue;
             std::vector<int> displaced;
             for (std::size_t j = 0; j < labels.size(); ++j) {
@@ -632,12 +684,12 @@ void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
             for (const int m : members)
                 trial[std::size_t(m)] = column[std::size_t(m)];
             std::vector<Placement> moved(labels.size());
-            Placer third(bounds, labels, obstacles, options, moved);
+            Placer third(bounds, labels, obstacles, options, moved, &work);
             third.adopt(trial);
             for (const int j : displaced)
                 third.place(j);
             if (placedCount(moved) <= placedCount(out))
-                makeRoom(bounds, labels, obstacles, options, moved);
+                makeRoom(bounds, labels, obstacles, options, moved, work);
             if (placedCount(moved) > placedCount(out)) {
                 out = std::move(moved);
                 break;
@@ -646,15 +698,65 @@ void gatherColumns(const QRectF &bounds, std::span<const Label> labels,
     }
 }
 
+// Labels shortened by the greedy passes get their whole width where the passes left room for it:
+// a label shortened early walls in a place that only the later labels' places show to be free.
+void lengthenShortened(const QRectF &bounds, std::span<const Label> labels,
+                       std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
+                       std::vector<Placement> &out, Work &work)
+{
+    const auto isShortened = [&](const std::vector<Placement> &placed, std::size_t i) {
+        return placed[i].isPlaced()
+            && placed[i].rect.width() < std::min(labels[i].size.width(), bounds.width()) - 0.5;
+    };
+    const auto count = [&](const std::vector<Placement> &placed, auto &&predicate) {
+        std::ptrdiff_t n = 0;
+        for (std::size_t i = 0; i < placed.size(); ++i)
+            n += predicate(placed, i) ? 1 : 0;
+        return n;
+    };
+    const auto isPlaced = [](const std::vector<Placement> &placed, std::size_t i) {
+        return placed[i].isPlaced();
+    };
+    std::vector<int> shortened;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (isShortened(out, i) && !labels[i].required)
+            shortened.push_back(int(i));
+    }
+    if (shortened.empty() || work.isSpent())
+        return;
+    std::vector<Placement> trial = out;
+    for (const int i : shortened)
+        trial[std::size_t(i)] = {};
+    std::vector<Placement> result(labels.size());
+    Placer again(bounds, labels, obstacles, options, result, &work);
+    again.adopt(trial);
+    for (const int i : shortened) {
+        if (!again.placeWhole(i) && !again.placeAt(i, out[std::size_t(i)]))
+            again.place(i);
+    }
+    if (count(result, isPlaced) >= count(out, isPlaced)
+        && count(result, isShortened) < count(out, isShortened))
+        out = std::move(result);
+}
+
 } // namespace
 
 std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std::span<const Label> labels,
                                                        std::span<const Obstacle> obstacles,
                                                        const Options &options)
 {
-    std::vector<Placement> out(labels.size());
+    return placeWithin(bounds, labels, obstacles, options).placements;
+}
+
+LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<const Label> labels,
+                                             std::span<const Obstacle> obstacles, const Options &options,
+                                             std::span<const Placement> from)
+{
+    Result result;
+    result.placements.resize(labels.size());
+    std::vector<Placement> &out = result.placements;
     if (labels.empty() || bounds.width() <= 0 || bounds.height() <= 0)
-        return out;
+        return result;
     // Small pictures (an article's figure) can afford every order and keep the best; a
     // crowded frame takes the first, within the frame's budget.
     const auto score = [&](const std::vector<Placement> &placed) {
@@ -672,28 +774,36 @@ std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std
         }
         return value;
     };
-    Placer(bounds, labels, obstacles, options, out).run(0);
+    const auto allPlaced = [&] {
+        return std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); });
+    };
+    Work work { options.refineBudget };
+    if (from.size() == labels.size()) {
+        // Where the last call stopped: its greedy orders were compared, the later passes go on.
+        out.assign(from.begin(), from.end());
+    } else {
+        Placer(bounds, labels, obstacles, options, out).run(0);
+    }
     if (labels.size() > s_smallPicture)
-        return out;
+        return result;
     qreal best = score(out);
-    for (int strategy = 1; strategy < Placer::s_strategies; ++strategy) {
+    for (int strategy = 1; strategy < Placer::s_strategies && from.empty() && !work.isSpent(); ++strategy) {
         if (std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); })
             && std::none_of(out.begin(), out.end(), [](const Placement &p) { return !p.leader.isNull(); }))
             break;
         std::vector<Placement> other(labels.size());
-        Placer(bounds, labels, obstacles, options, other).run(strategy);
+        Placer(bounds, labels, obstacles, options, other, &work).run(strategy);
         if (const qreal value = score(other); value > best) {
             best = value;
             out = std::move(other);
         }
     }
     // Each round can free a place that the last could not.
-    for (int round = 0; round < 3; ++round) {
-        if (std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); }))
-            break;
-        makeRoom(bounds, labels, obstacles, options, out);
-    }
-    if (!std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); }))
-        gatherColumns(bounds, labels, obstacles, options, out);
-    return out;
+    for (int round = 0; round < 3 && !allPlaced(); ++round)
+        makeRoom(bounds, labels, obstacles, options, out, work);
+    if (!allPlaced())
+        gatherColumns(bounds, labels, obstacles, options, out, work);
+    lengthenShortened(bounds, labels, obstacles, options, out, work);
+    result.complete = !work.isSpent();
+    return result;
 }

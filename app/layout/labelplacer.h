@@ -39,6 +39,7 @@ public:
         QLineF leader; // from the mark to the label; null when the label stands beside its mark
         int slot = -1; // which position it took; -1 when the label is left out
         bool isPlaced() const { return slot >= 0; }
+        friend bool operator==(const Placement &, const Placement &) = default;
     };
     struct Options
     {
@@ -48,6 +49,16 @@ public:
         // Positions checked, over all labels: bounds the time a frame spends on labels that
         // cannot be placed near their marks. Places beside a mark are checked regardless.
         int searchBudget = 12000;
+        // Work, in positions checked, that the passes after the first may do between them
+        // (other greedy orders, moving labels to make room, gathering neighbours in columns),
+        // for pictures of up to s_smallPicture labels. A still picture can afford the default;
+        // a window's frame gives less, and continues in the next frame where this one stopped.
+        qint64 refineBudget = 50'000'000;
+    };
+    struct Result
+    {
+        std::vector<Placement> placements; // one per label, in the labels' order
+        bool complete = true; // false when refineBudget ran out before the passes were done
     };
 
     // One placement per label, in the labels' order. Labels lie within `bounds`.
@@ -58,6 +69,14 @@ public:
     {
         return place(bounds, labels, obstacles, Options());
     }
+    // As place(), and says whether the budget cut it short; given `from`, the placement of an
+    // earlier call with the same input that was cut short, it goes on improving that one.
+    static Result placeWithin(const QRectF &bounds, std::span<const Label> labels,
+                              std::span<const Obstacle> obstacles, const Options &options,
+                              std::span<const Placement> from = {});
+
+    // Pictures of up to this many labels get every greedy order and the passes after it.
+    static constexpr std::size_t s_smallPicture = 60;
 
     // Slots: below s_stackSlot a label of its own (beside its mark or displaced); from
     // s_stackSlot, one of a cluster's column; from s_farSlot, found by the far search.

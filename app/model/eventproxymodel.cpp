@@ -12,12 +12,17 @@
 
 using namespace EventOrder;
 
-// A sort on a worker: cancelled by a newer sort, a new timeline or an edit.
+// A sort on a worker, or the rows of the order in place made anew for a search's answer:
+// cancelled by a newer sort, a new timeline or an edit.
 struct EventProxyModel::SortJob
 {
     std::atomic_bool cancelled { false };
     int column = 0;
     Qt::SortOrder order = Qt::AscendingOrder;
+    bool refilter = false; // rows of an order made already, for a search's answer
+    std::vector<int> sorted; // that order
+    std::vector<std::uint8_t> verdicts; // the filter's, when the job started
+    int filterChanges = 0; // EventProxyModel::m_filterChanges, when the job started
 };
 
 namespace {
@@ -61,11 +66,9 @@ EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QOb
 
     // Which events pass changes wholesale (a search, an actor hidden): show them afresh.
     connect(filter, &TimelineFilter::changed, this, [this] {
-        if (m_resetting)
-            return;
-        beginResetModel();
-        mapRows();
-        endResetModel();
+        ++m_filterChanges;
+        if (!m_resetting)
+            followFilter();
     });
     // The timeline is about to be edited: a sorter must stop reading it.
     connect(filter, &TimelineFilter::readingStopped, this, &EventProxyModel::pauseSorting);
@@ -165,6 +168,7 @@ void EventProxyModel::pauseSorting()
         stopSorting();
         m_pausedColumn = job->column;
         m_pausedOrder = job->order;
+        m_pausedRefilter = job->refilter;
         // Made again on the edited timeline, once the edit is done.
         QMetaObject::invokeMethod(
             this,
@@ -172,7 +176,12 @@ void EventProxyModel::pauseSorting()
                 if (m_pausedColumn < 0)
                     return; // a newer sort or timeline came first
                 const int column = std::exchange(m_pausedColumn, -1);
-                sort(column, m_pausedOrder);
+                // A sort is made again, even by the column in place (its keys changed); rows
+                // for a search's answer only when they are still to be made.
+                if (!m_pausedRefilter || column != m_sortColumn || m_pausedOrder != m_sortOrder)
+                    startSort(column, m_pausedOrder);
+                else if (m_rowsFilterChanges != m_filterChanges)
+                    followFilter();
             },
             Qt::QueuedConnection);
     }
@@ -186,8 +195,12 @@ void EventProxyModel::sort(int column, Qt::SortOrder order)
         order = Qt::AscendingOrder;
     }
     stopSorting();
-    if (column == m_sortColumn && order == m_sortOrder)
+    if (column == m_sortColumn && order == m_sortOrder) {
+        // A search's answer the stopped job was to show still needs its rows.
+        if (m_rowsFilterChanges != m_filterChanges)
+            followFilter();
         return;
+    }
     startSort(column, order);
 }
 
@@ -200,34 +213,65 @@ void EventProxyModel::startSort(int column, Qt::SortOrder order)
         return;
     }
 
-    // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
-    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale; an
-    // edit stops it and makes it again (pauseSorting()).
     auto job = std::make_shared<SortJob>();
     job->column = column;
     job->order = order;
+    startJob(std::move(job), timeline);
+}
+
+void EventProxyModel::followFilter()
+{
+    // A job under way, or one to be made again after an edit, looks at the filter when done.
+    if (m_cancelSort || m_pausedColumn >= 0)
+        return;
+    if (m_sorted.empty() || int(m_sorted.size()) <= sortedAtOnce) {
+        // The events' own order is walked in order, which takes milliseconds at a million.
+        beginResetModel();
+        mapRows();
+        endResetModel();
+        return;
+    }
+    auto job = std::make_shared<SortJob>();
+    job->column = m_sortColumn;
+    job->order = m_sortOrder;
+    job->refilter = true;
+    job->sorted = m_sorted;
+    startJob(std::move(job), nullptr);
+}
+
+void EventProxyModel::startJob(std::shared_ptr<SortJob> job, std::shared_ptr<const Timeline> timeline)
+{
+    Q_ASSERT(bool(timeline) == job->sorted.empty());
+    // Reading a million keys and ordering them takes seconds: a worker does it, and the rows
+    // keep their order meanwhile. A newer sort or a new timeline makes its answer stale; an
+    // edit stops it and makes it again (pauseSorting()).
+    job->verdicts = verdicts();
+    job->filterChanges = m_filterChanges;
     m_cancelSort = job;
     QThread *sorter = QThread::create([this, timeline, job] {
-        std::vector<QVariant> keys(timeline->events.size());
-        {
-            const std::lock_guard reading(m_reading);
-            for (std::size_t event = 0; event < keys.size(); ++event) {
-                if (event % 4096 == 0 && job->cancelled)
-                    return;
-                keys[event] = sortKey(*timeline, timeline->events[event], job->column);
+        std::vector<int> events = std::move(job->sorted);
+        if (timeline) { // to be sorted, rather than given its order
+            std::vector<QVariant> keys(timeline->events.size());
+            {
+                const std::lock_guard reading(m_reading);
+                for (std::size_t event = 0; event < keys.size(); ++event) {
+                    if (event % 4096 == 0 && job->cancelled)
+                        return;
+                    keys[event] = sortKey(*timeline, timeline->events[event], job->column);
+                }
             }
+            events = orderByKeys(keys, job->column, job->order);
         }
-        std::vector<int> events = orderByKeys(keys, job->column, job->order);
+        if (job->cancelled)
+            return;
+        Rows rows = rowsOf(events, job->verdicts);
         if (job->cancelled)
             return;
         QMetaObject::invokeMethod(
             this,
-            [this, job, events = std::move(events)]() mutable {
-                if (job->cancelled)
-                    return;
-                m_cancelSort.reset();
-                applyOrder(job->column, job->order, std::move(events));
-                Q_EMIT sorted();
+            [this, job, events = std::move(events), rows = std::move(rows)]() mutable {
+                if (!job->cancelled)
+                    finishJob(job, std::move(events), std::move(rows));
             },
             Qt::QueuedConnection);
     });
@@ -235,8 +279,83 @@ void EventProxyModel::startSort(int column, Qt::SortOrder order)
     m_sorters.append(sorter);
     sorter->start();
 }
-void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted)
+
+void EventProxyModel::finishJob(const std::shared_ptr<SortJob> &job, std::vector<int> events, Rows rows)
 {
+    m_cancelSort.reset();
+    if (job->filterChanges != m_filterChanges) {
+        // A search's answer came while the worker made these rows: made again for it, in this
+        // job's order, which waits till then.
+        auto again = std::make_shared<SortJob>();
+        again->column = job->column;
+        again->order = job->order;
+        again->refilter = true;
+        again->sorted = std::move(events);
+        startJob(std::move(again), nullptr);
+        return;
+    }
+    if (m_rowsFilterChanges == job->filterChanges) {
+        applyOrder(job->column, job->order, std::move(events), std::move(rows));
+    } else {
+        // Other events pass than those shown: the rows are shown afresh.
+        beginResetModel();
+        m_sorted = std::move(events);
+        m_sortColumn = job->column;
+        m_sortOrder = job->order;
+        m_identity = false;
+        m_rows = std::move(rows.rows);
+        m_rowOfEvent = std::move(rows.rowOfEvent);
+        m_rowsFilterChanges = job->filterChanges;
+        endResetModel();
+    }
+    Q_EMIT sorted();
+}
+
+std::vector<std::uint8_t> EventProxyModel::verdicts() const
+{
+    const int count = m_events->rowCount();
+    if (m_filter->passesEverything() && m_filter->eventCount() == count && m_filter->acceptedCount() == count)
+        return {};
+    std::vector<std::uint8_t> verdicts(std::size_t(count), 0);
+    for (int event = 0; event < count; ++event)
+        verdicts[std::size_t(event)] = m_filter->accepts(event);
+    return verdicts;
+}
+
+EventProxyModel::Rows EventProxyModel::rowsOf(const std::vector<int> &order,
+                                              const std::vector<std::uint8_t> &verdicts)
+{
+    Rows rows;
+    rows.rowOfEvent.assign(order.size(), -1);
+    if (verdicts.empty()) {
+        rows.rows = order;
+        for (std::size_t row = 0; row < order.size(); ++row)
+            rows.rowOfEvent[std::size_t(order[row])] = int(row);
+        return rows;
+    }
+    for (const int event : order) {
+        if (verdicts[std::size_t(event)]) {
+            rows.rowOfEvent[std::size_t(event)] = int(rows.rows.size());
+            rows.rows.push_back(event);
+        }
+    }
+    return rows;
+}
+
+void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted,
+                                 std::optional<Rows> rows)
+{
+    if (!rows && m_rowsFilterChanges != m_filterChanges) {
+        // A search's answer is not shown yet (a stopped job was to): other events pass than
+        // those shown, so the rows are shown afresh.
+        beginResetModel();
+        m_sorted = std::move(sorted);
+        m_sortColumn = column;
+        m_sortOrder = order;
+        mapRows();
+        endResetModel();
+        return;
+    }
     Q_EMIT layoutAboutToBeChanged({}, VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<int> events;
@@ -247,7 +366,13 @@ void EventProxyModel::applyOrder(int column, Qt::SortOrder order, std::vector<in
     m_sorted = std::move(sorted);
     m_sortColumn = column;
     m_sortOrder = order;
-    mapRows();
+    if (rows) {
+        m_identity = false;
+        m_rows = std::move(rows->rows);
+        m_rowOfEvent = std::move(rows->rowOfEvent);
+    } else {
+        mapRows();
+    }
 
     QModelIndexList after;
     after.reserve(before.size());
@@ -272,6 +397,7 @@ std::vector<int> EventProxyModel::sortedEvents(int column, Qt::SortOrder order) 
 
 void EventProxyModel::mapRows()
 {
+    m_rowsFilterChanges = m_filterChanges;
     const int count = m_events->rowCount();
     if (m_sorted.empty() && m_filter->passesEverything() && m_filter->eventCount() == count
         && m_filter->acceptedCount() == count) {

@@ -5,12 +5,15 @@
 #include <QPointer>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 class EventModel;
 class QThread;
+class Timeline;
 class TimelineFilter;
 
 // The events that the filter passes, as a flat table for the event table. The event model's rows
@@ -18,6 +21,9 @@ class TimelineFilter;
 // sorts nothing: installing a timeline of a million events costs a pass over the filter, not
 // a sort. Any other column is sorted, by EventModel::SortRole, only when the view asks; a large
 // timeline on a worker thread, the rows keeping their order until sorted() says the new one is in.
+// The worker makes the rows too, so that putting the order in place swaps vectors: walking a
+// million events in a random order costs the UI thread a third of a second. A search's answer
+// for a large table sorted by another column than the date is mapped to rows there as well.
 //
 // An edit of the events is followed row by row, never by a reset: an inserted event is placed by
 // binary search in the order in place, a removed one leaves its row, and one whose sort key or
@@ -46,6 +52,7 @@ public:
     // A column out of range means the events' own order, which is the date's.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; } // of the order in place, not of one being made
+    // Whether rows are being made on a worker: a sort, or a search's answer in the order in place.
     bool isSorting() const { return bool(m_cancelSort) || m_pausedColumn >= 0; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
@@ -55,15 +62,34 @@ public:
     int eventAt(int row) const;
 
 Q_SIGNALS:
-    // A sort made on a worker is in place.
+    // Rows made on a worker are in place: a sort's, or a search's answer in the sort's order.
     void sorted();
 
 private:
     struct SortJob;
+    // Which rows show which events.
+    struct Rows
+    {
+        std::vector<int> rows; // row -> event
+        std::vector<int> rowOfEvent; // event -> row, -1 when filtered out
+    };
 
     // Sorts by `column` even when that is the order in place: its keys may have changed.
     void startSort(int column, Qt::SortOrder order);
-    void applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted);
+    // What the filter says of each event, for a worker to read; empty when every event passes.
+    std::vector<std::uint8_t> verdicts() const;
+    // The rows showing `order`'s events (all of them, in the order to show) that `verdicts`
+    // passes. Reads nothing else, so that it can run on a worker.
+    static Rows rowsOf(const std::vector<int> &order, const std::vector<std::uint8_t> &verdicts);
+    // Shows what the filter passes now, in the order in place; on a worker for a large table
+    // sorted by another column than the date.
+    void followFilter();
+    // Sorts `timeline`'s events on a worker, or takes the job's order when it has no timeline,
+    // and makes the rows there.
+    void startJob(std::shared_ptr<SortJob> job, std::shared_ptr<const Timeline> timeline);
+    void finishJob(const std::shared_ptr<SortJob> &job, std::vector<int> events, Rows rows);
+    // Puts `sorted` in place, with `rows` when a worker made them already.
+    void applyOrder(int column, Qt::SortOrder order, std::vector<int> sorted, std::optional<Rows> rows = {});
     void stopSorting();
     void pauseSorting();
     void beginSourceChange();
@@ -119,6 +145,10 @@ private:
     std::shared_ptr<SortJob> m_cancelSort; // of the sort under way
     int m_pausedColumn = -1; // a sort stopped by an edit, made again after it
     Qt::SortOrder m_pausedOrder = Qt::AscendingOrder;
+    bool m_pausedRefilter = false; // the paused job made rows for a search's answer
+    // Counts the filter's changes: rows a worker made for older verdicts are not put in place.
+    int m_filterChanges = 0;
+    int m_rowsFilterChanges = 0; // the count the rows in place were made for
     QList<QPointer<QThread>> m_sorters; // a cancelled one may still be finishing
     std::mutex m_reading; // held by a sorter while it reads the timeline
 };

@@ -11,7 +11,8 @@
 // Finds the dates, times, durations and sets in English news text and normalises each
 // against the day the article appeared, as TimeML's TIMEX3 does. Rules are regular
 // expressions over the language (month names, weekdays, "late 2022", "two years ago"),
-// each run once over the whole text, so the work grows linearly with it.
+// each run only near the words that every one of its matches holds (TimexWindows), so the
+// work grows linearly with the text.
 class TemporalTagger
 {
 public:

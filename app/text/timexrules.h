@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <utility>
 #include <vector>
@@ -46,6 +47,23 @@ struct Candidate
     QRegularExpressionMatch match;
 };
 
-const std::vector<std::pair<Rule, QRegularExpression>> &rules();
+// A rule and what every one of its matches holds: a run of exactly n digits for a bit n set in
+// `digitRuns` (a year's four, a day's one or two), or one of `words` (lowercase; matched in
+// any case, and with a plural's "s"). The tagger runs a rule only near those triggers
+// (TimexWindows), so a rule's triggers must cover all that it can match.
+struct CompiledRule
+{
+    Rule rule;
+    QRegularExpression re;
+    quint8 digitRuns = 0;
+    QStringList words;
+};
+
+// digitRuns for runs of one or two digits (days, months, hours) and of four (years).
+constexpr quint8 s_shortRuns = 1 << 1 | 1 << 2;
+constexpr quint8 s_fourDigits = 1 << 4;
+
+// In the order of precedence: of two matches that start and end alike, the earlier rule's wins.
+const std::vector<CompiledRule> &rules();
 
 } // namespace TimexRules

@@ -1,10 +1,25 @@
 #include "timex.h"
 
-#include <QRegularExpression>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The number that the `count` ASCII digits at `from` in `text` write, or -1 if they are not all
+// digits (or run past its end).
+int number(QStringView text, qsizetype from, qsizetype count)
+{
+    if (from + count > text.size())
+        return -1;
+    int n = 0;
+    for (const QChar c : text.sliced(from, count)) {
+        if (c < u'0' || c > u'9')
+            return -1;
+        n = n * 10 + (c.unicode() - u'0');
+    }
+    return n;
+}
 
 QString pad(int n, int width = 2)
 {
@@ -103,15 +118,6 @@ QString quarter(QDate date)
 
 QString toEdtf(const QString &value, Part part, QDate published)
 {
-    static const QRegularExpression dayForm(u"^(\\d{4})-(\\d{2})-(\\d{2})(T.*)?$"_s);
-    static const QRegularExpression monthForm(u"^(\\d{4})-(\\d{2})$"_s);
-    static const QRegularExpression yearForm(u"^(\\d{4})$"_s);
-    static const QRegularExpression weekForm(u"^(\\d{4})-W(\\d{2})(-WE)?$"_s);
-    static const QRegularExpression quarterForm(u"^(\\d{4})-([QH])(\\d)$"_s);
-    static const QRegularExpression seasonForm(u"^(\\d{4})-(SP|SU|FA|WI)$"_s);
-    static const QRegularExpression decadeForm(u"^(\\d{3})$"_s);
-    static const QRegularExpression centuryForm(u"^(\\d{2})$"_s);
-
     const QString approximate = part == Part::Whole ? QString() : u"~"_s;
     if (value == u"PRESENT_REF"_s)
         return published.isValid() ? day(published) + u'~' : QString();
@@ -120,34 +126,44 @@ QString toEdtf(const QString &value, Part part, QDate published)
     if (value == u"FUTURE_REF"_s)
         return published.isValid() ? day(published) + u"/.."_s : QString();
 
-    QRegularExpressionMatch m;
-    if ((m = dayForm.match(value)).hasMatch())
+    // The forms the tagger writes, told apart by their length and punctuation: 2008-03-06
+    // (perhaps with a time), 2008-03, 2008, 2008-W10 (-WE), 2008-Q1, 2008-H1, 2022-FA, 199, 20.
+    const QStringView v(value);
+    const qsizetype size = v.size();
+    const auto at = [&](qsizetype i, char16_t c) {
+        return i < size && v[i] == c;
+    };
+    const int y = size >= 4 ? number(v, 0, 4) : -1;
+    if (size >= 10 && y >= 0 && at(4, u'-') && number(v, 5, 2) >= 0 && at(7, u'-') && number(v, 8, 2) >= 0
+        && (size == 10 || at(10, u'T')))
         return value.left(10) + approximate;
-    if ((m = monthForm.match(value)).hasMatch())
-        return partOfMonth(m.captured(1).toInt(), m.captured(2).toInt(), part);
-    if ((m = yearForm.match(value)).hasMatch())
-        return partOfYear(m.captured(1).toInt(), part);
-    if ((m = weekForm.match(value)).hasMatch()) {
+    if (size == 7 && y >= 0 && at(4, u'-')) {
+        if (const int m = number(v, 5, 2); m >= 0)
+            return partOfMonth(y, m, part);
+        if ((v[5] == u'Q' || v[5] == u'H') && number(v, 6, 1) >= 0) {
+            const int months = v[5] == u'Q' ? 3 : 6;
+            const int first = (number(v, 6, 1) - 1) * months + 1;
+            const QDate start(y, first, 1);
+            return span(start, start.addMonths(months).addDays(-1), part);
+        }
+        static const QStringList seasons { u"SP"_s, u"SU"_s, u"FA"_s, u"WI"_s };
+        if (const qsizetype season = seasons.indexOf(v.sliced(5)); season >= 0)
+            return v.first(4) + u'-' + QString::number(21 + season) + approximate;
+        return {};
+    }
+    if (size == 4 && y >= 0)
+        return partOfYear(y, part);
+    if ((size == 8 || (size == 11 && v.sliced(8) == u"-WE")) && y >= 0 && at(4, u'-') && at(5, u'W')
+        && number(v, 6, 2) >= 0) {
         // ISO week 1 holds 4 January; its Monday starts the week-numbering year.
-        const QDate jan4(m.captured(1).toInt(), 1, 4);
-        const QDate monday = jan4.addDays(1 - jan4.dayOfWeek() + 7 * (m.captured(2).toInt() - 1));
-        if (!m.captured(3).isEmpty())
+        const QDate jan4(y, 1, 4);
+        const QDate monday = jan4.addDays(1 - jan4.dayOfWeek() + 7 * (number(v, 6, 2) - 1));
+        if (size == 11)
             return span(monday.addDays(5), monday.addDays(6), part);
         return span(monday, monday.addDays(6), part);
     }
-    if ((m = quarterForm.match(value)).hasMatch()) {
-        const int y = m.captured(1).toInt();
-        const int months = m.captured(2) == u"Q"_s ? 3 : 6;
-        const int first = (m.captured(3).toInt() - 1) * months + 1;
-        const QDate start(y, first, 1);
-        return span(start, start.addMonths(months).addDays(-1), part);
-    }
-    if ((m = seasonForm.match(value)).hasMatch()) {
-        static const QStringList seasons { u"SP"_s, u"SU"_s, u"FA"_s, u"WI"_s };
-        return m.captured(1) + u'-' + QString::number(21 + seasons.indexOf(m.captured(2))) + approximate;
-    }
-    if ((m = decadeForm.match(value)).hasMatch()) {
-        const int first = m.captured(1).toInt() * 10;
+    if (size == 3 && number(v, 0, 3) >= 0) {
+        const int first = number(v, 0, 3) * 10;
         switch (part) {
         case Part::Early:
             return year(first) + u"~/"_s + year(first + 3) + u'~';
@@ -159,7 +175,7 @@ QString toEdtf(const QString &value, Part part, QDate published)
             return value + u'X' + approximate;
         }
     }
-    if ((m = centuryForm.match(value)).hasMatch())
+    if (size == 2 && number(v, 0, 2) >= 0)
         return value + u"XX"_s + approximate;
     return {};
 }

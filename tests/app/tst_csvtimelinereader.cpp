@@ -22,6 +22,8 @@ private Q_SLOTS:
     void keepsEveryCharacter();
     void errorsNameLineRowAndColumn_data();
     void errorsNameLineRowAndColumn();
+    void aTableNamedOtherwiseIsACsv_data();
+    void aTableNamedOtherwiseIsACsv();
 };
 
 void TestCsvTimelineReader::parsesRfc4180_data()
@@ -192,6 +194,15 @@ void TestCsvTimelineReader::errorsNameLineRowAndColumn_data()
         << QByteArray("title,when\nx,2019-13\n")
         << QStringList { u"bad.csv:2:3: row 2, column \"when\": \"2019-13\" is not a date: "
                          "there is no month 13"_s };
+    const QStringList notATimeline {
+        u"bad.csv:1:1: row 1: no Headline or title column: this CSV is not a timeline; a TimelineJS "
+        "sheet has Year and Headline columns, a Sourceline CSV has when and title"_s
+    };
+    QTest::newRow("a spreadsheet that is no timeline") << QByteArray("a,b\n1,2\n") << notATimeline;
+    QTest::newRow("with a byte-order mark") << QByteArray("\xef\xbb\xbf"
+                                                          "a,b\n1,2\n")
+                                            << notATimeline;
+    QTest::newRow("a header alone") << QByteArray("name\n") << notATimeline;
     QTest::newRow("column twice") << QByteArray("Year,Headline,year\n2019,x,2020\n")
                                   << QStringList {
                                          u"bad.csv:1:15: row 1: the column \"year\" appears twice"_s
@@ -205,6 +216,30 @@ void TestCsvTimelineReader::errorsNameLineRowAndColumn()
     const TimelineLoader::Result result = TimelineLoader::loadData(csv, u"bad.csv"_s);
     QVERIFY(!result.ok());
     QCOMPARE(TestUtils::errorLines(result), errors);
+}
+
+void TestCsvTimelineReader::aTableNamedOtherwiseIsACsv_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    // Not named .csv: rows of the same fields are a CSV; other text is read as (bad) JSON.
+    QTest::newRow("a table") << QByteArray("a,b,c\n1,2,3\n")
+                             << u"sheet.txt:1:1: row 1: no Headline or title column"_s;
+    QTest::newRow("a table with a quoted comma")
+        << QByteArray("name,note\nAda,\"first, and last\"\n") << u"sheet.txt:1:1: row 1: no Headline"_s;
+    QTest::newRow("prose with a comma")
+        << QByteArray("Hello, world.\nIt rained.\n") << u"sheet.txt:1:1: malformed JSON"_s;
+    QTest::newRow("one line") << QByteArray("a,b\n") << u"sheet.txt:1:1: malformed JSON"_s;
+}
+
+void TestCsvTimelineReader::aTableNamedOtherwiseIsACsv()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    const TimelineLoader::Result result = TimelineLoader::loadData(data, u"sheet.txt"_s);
+    QVERIFY(!result.ok());
+    const QStringList errors = TestUtils::errorLines(result);
+    QVERIFY2(!errors.isEmpty() && errors.front().startsWith(error), qPrintable(errors.join(u'\n')));
 }
 
 SOURCELINE_TEST_MAIN(TestCsvTimelineReader)

@@ -4,9 +4,12 @@
 #include "timelineloader.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using Tester = QAbstractItemModelTester;
@@ -88,6 +91,10 @@ private Q_SLOTS:
     void followsEditsRowByRow_data();
     void followsEditsRowByRow();
     void anEditRemakesASortUnderWay();
+    void selectionAndCurrentSurviveASort_data();
+    void selectionAndCurrentSurviveASort();
+    void aSearchOfALargeSortedTableIsMappedOnAWorker();
+    void aSearchDuringASortIsShownInTheNewOrder();
 
 private:
     std::shared_ptr<const Timeline> largeTiedTimeline();
@@ -503,6 +510,141 @@ void TestEventProxyModel::anEditRemakesASortUnderWay()
     reference.sort(EventModel::TitleColumn, Qt::AscendingOrder);
     QCOMPARE(eventsShown(proxy), eventsShown(reference));
     QCOMPARE(proxy.index(0, EventModel::TitleColumn).data().toString(), added.title);
+}
+
+void TestEventProxyModel::selectionAndCurrentSurviveASort_data()
+{
+    QTest::addColumn<bool>("large");
+    QTest::newRow("sorted at once") << false;
+    QTest::newRow("sorted on a worker") << true;
+}
+
+// A view's selection and current index are the events they were before a sort, whether the
+// rows were made on the spot or by a worker and swapped in.
+void TestEventProxyModel::selectionAndCurrentSurviveASort()
+{
+    QFETCH(bool, large);
+    const std::shared_ptr<const Timeline> timeline = large ? largeTiedTimeline() : m_tied;
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    document.setTimeline(timeline, u"timeline"_s);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    QItemSelectionModel selection(&proxy);
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+
+    // The current event in one row, and a block of two more rows selected elsewhere.
+    const int current = int(timeline->events.size()) - 2, first = 1, second = 2;
+    selection.setCurrentIndex(proxy.index(proxy.rowOf(current), EventModel::TitleColumn),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection.select(QItemSelection(proxy.index(proxy.rowOf(first), 0),
+                                    proxy.index(proxy.rowOf(second), proxy.columnCount() - 1)),
+                     QItemSelectionModel::Select);
+    const auto selectedEvents = [&] {
+        QList<int> events;
+        for (const QModelIndex &index : selection.selectedRows(EventModel::TitleColumn))
+            events.append(proxy.eventAt(index.row()));
+        std::sort(events.begin(), events.end());
+        return events;
+    };
+    const QList<int> selected = selectedEvents();
+    QCOMPARE(selected, QList<int>({ first, second, current }));
+
+    for (const int column : { EventModel::TitleColumn, EventModel::ActorsColumn, EventModel::DateColumn }) {
+        const int rowBefore = selection.currentIndex().row();
+        proxy.sort(column, Qt::DescendingOrder);
+        if (large)
+            QVERIFY(sorted.wait(30000));
+        QCOMPARE(proxy.sortColumn(), column);
+        QVERIFY(selection.currentIndex().row() != rowBefore); // the sort moved it
+        QCOMPARE(proxy.eventAt(selection.currentIndex().row()), current);
+        QCOMPARE(selection.currentIndex().column(), int(EventModel::TitleColumn));
+        QCOMPARE(selectedEvents(), selected);
+        for (const int event : selected)
+            QVERIFY(selection.isRowSelected(proxy.rowOf(event)));
+    }
+}
+
+// A search's answer for a large table sorted by title is put in the sorted order by a worker:
+// the rows stay as they were until sorted() says the new ones are in.
+void TestEventProxyModel::aSearchOfALargeSortedTableIsMappedOnAWorker()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(largeTiedTimeline(), u"large"_s);
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+    proxy.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    QVERIFY(sorted.wait(30000));
+    reference.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+
+    for (const QString &text : { u"alpha"_s, u"Beta"_s, QString() }) {
+        QSignalSpy filtered(document.filter(), &TimelineFilter::changed);
+        const QList<int> before = eventsShown(proxy);
+        document.filter()->setText(text);
+        // A search runs on a worker; clearing it is answered at once.
+        QVERIFY(!filtered.isEmpty() || filtered.wait(30000));
+        QVERIFY(proxy.isSorting());
+        QCOMPARE(eventsShown(proxy), before);
+        QVERIFY(sorted.wait(30000));
+        QVERIFY(!proxy.isSorting());
+        QCOMPARE(proxy.sortColumn(), int(EventModel::TitleColumn));
+        QCOMPARE(eventsShown(proxy), eventsShown(reference));
+        for (int event = 0; event < document.events()->rowCount(); ++event)
+            QCOMPARE(proxy.eventAt(proxy.rowOf(event)), document.filter()->accepts(event) ? event : -1);
+    }
+
+    // An edit while the rows are made stops the worker; they are made again after it.
+    QSignalSpy filtered(document.filter(), &TimelineFilter::changed);
+    document.filter()->setText(u"alpha"_s);
+    QVERIFY(filtered.wait(30000));
+    QVERIFY(proxy.isSorting());
+    EventDraft added;
+    added.title = u"zz alpha, first by title descending"_s;
+    added.when = u"2020-03"_s;
+    document.addEvent(added);
+    QVERIFY(proxy.isSorting());
+    QVERIFY(sorted.wait(30000));
+    QVERIFY(!proxy.isSorting());
+    // Sorted afresh: QSortFilterProxyModel's own insertion does not keep ties in event order.
+    ReferenceProxy edited(&document);
+    edited.sort(EventModel::TitleColumn, Qt::DescendingOrder);
+    QCOMPARE(eventsShown(proxy), eventsShown(edited));
+    QCOMPARE(proxy.index(0, EventModel::TitleColumn).data().toString(), added.title);
+}
+
+// A search's answer that comes while a sort is made: the sort's rows, made for the verdicts
+// before it, are made again for the new ones, and shown with the new order. The table shows
+// the earlier answer till then.
+void TestEventProxyModel::aSearchDuringASortIsShownInTheNewOrder()
+{
+    TimelineDocument document;
+    EventProxyModel proxy(document.events(), document.filter());
+    ReferenceProxy reference(&document);
+    document.setTimeline(largeTiedTimeline(), u"large"_s);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    QSignalSpy filtered(document.filter(), &TimelineFilter::changed);
+    QSignalSpy sorted(&proxy, &EventProxyModel::sorted);
+
+    document.filter()->setText(u"alpha"_s);
+    QVERIFY(filtered.wait(30000));
+    QCOMPARE(qsizetype(proxy.rowCount()), document.filter()->acceptedCount());
+
+    // Clearing the search is answered at once, so it surely comes while the sort is made.
+    QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+    proxy.sort(EventModel::KindColumn, Qt::AscendingOrder);
+    QVERIFY(proxy.isSorting());
+    document.filter()->setText(QString());
+    QVERIFY(proxy.isSorting());
+    QVERIFY(sorted.wait(30000));
+    QVERIFY(!proxy.isSorting());
+    QCOMPARE(sorted.size(), 1);
+    // Other events pass than before: shown afresh, once, rather than as a change of layout.
+    QCOMPARE(resets.size(), 1);
+    reference.sort(EventModel::KindColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.sortColumn(), int(EventModel::KindColumn));
+    QCOMPARE(proxy.rowCount(), document.events()->rowCount());
+    QCOMPARE(eventsShown(proxy), eventsShown(reference));
 }
 
 SOURCELINE_TEST_MAIN(TestEventProxyModel)

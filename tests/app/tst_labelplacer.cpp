@@ -27,6 +27,7 @@ private Q_SLOTS:
     void clusterKeepsDateOrder();
     void requiredLabelAlwaysShows();
     void hintKeepsThePlace();
+    void budgetStopsAndGoesOn();
     void embeddedTimelineIsNamed_data();
     void embeddedTimelineIsNamed();
 };
@@ -313,20 +314,50 @@ void TestLabelPlacer::hintKeepsThePlace()
     QCOMPARE(LabelPlacer::place(bounds, labels, {})[0].rect, first.rect);
 }
 
+void TestLabelPlacer::budgetStopsAndGoesOn()
+{
+    // A crowded small picture: the first greedy pass leaves labels out, and the passes after it
+    // would take long. Within a frame's budget they stop, say so, and the next call goes on from
+    // there, never losing a label it had.
+    const QRectF bounds(0, 0, 700, 300);
+    const std::vector<Label> labels = randomDots(bounds, 40, 7, 0.5);
+    LabelPlacer::Options options;
+    options.refineBudget = 3000;
+    const auto placedCount = [](const std::vector<Placement> &placed) {
+        return std::count_if(placed.begin(), placed.end(), [](const Placement &p) { return p.isPlaced(); });
+    };
+    LabelPlacer::Result result = LabelPlacer::placeWithin(bounds, labels, {}, options);
+    QVERIFY(!result.complete);
+    QCOMPARE(brokenPromise(bounds, labels, {}, result.placements), QString());
+    const auto whole = LabelPlacer::place(bounds, labels, {});
+    QVERIFY(placedCount(whole) > placedCount(result.placements));
+    for (int frame = 0; frame < 200 && !result.complete; ++frame) {
+        const auto before = placedCount(result.placements);
+        result = LabelPlacer::placeWithin(bounds, labels, {}, options, result.placements);
+        QCOMPARE(brokenPromise(bounds, labels, {}, result.placements), QString());
+        QVERIFY(placedCount(result.placements) >= before);
+    }
+}
+
 void TestLabelPlacer::embeddedTimelineIsNamed_data()
 {
     QTest::addColumn<QSizeF>("area"); // the chart's event area at an export size
     QTest::addColumn<int>("named");
+    QTest::addColumn<int>("whole"); // of those, at least this many not shortened
     // Sizes of the real chart are checked on the chart itself (tst_timelinechart); this is
     // the placer alone, on a plainer layout of the same events.
-    QTest::newRow("3840×2160") << QSizeF(3620, 1880) << 16;
-    QTest::newRow("2400×1200") << QSizeF(2200, 960) << 16;
+    QTest::newRow("3840×2160") << QSizeF(3620, 1880) << 16 << 16;
+    QTest::newRow("2400×1200") << QSizeF(2200, 960) << 16 << 16;
+    // Tight widths, where the January 2025 cluster's column has to stand in the lanes below.
+    QTest::newRow("1200×600") << QSizeF(1000, 460) << 15 << 13;
+    QTest::newRow("1000×540") << QSizeF(820, 400) << 16 << 15;
 }
 
 void TestLabelPlacer::embeddedTimelineIsNamed()
 {
     QFETCH(QSizeF, area);
     QFETCH(int, named);
+    QFETCH(int, whole);
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.timeline);
     const Timeline &t = *result.timeline;
@@ -370,6 +401,10 @@ void TestLabelPlacer::embeddedTimelineIsNamed()
     const auto count =
         std::count_if(placed.begin(), placed.end(), [&](const Placement &p) { return p.isPlaced(); });
     QVERIFY2(count >= named, qPrintable(u"%1 of %2 named"_s.arg(count).arg(labels.size())));
+    std::ptrdiff_t wholeCount = 0;
+    for (std::size_t i = 0; i < placed.size(); ++i)
+        wholeCount += placed[i].isPlaced() && placed[i].rect.width() >= labels[i].size.width() - 0.01 ? 1 : 0;
+    QVERIFY2(wholeCount >= whole, qPrintable(u"%1 of %2 whole"_s.arg(wholeCount).arg(labels.size())));
 }
 
 SOURCELINE_TEST_MAIN(TestLabelPlacer)

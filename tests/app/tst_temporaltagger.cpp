@@ -1,7 +1,12 @@
 #include "temporaltagger.h"
 #include "testutils.h"
+#include "timexresolver.h"
+#include "timexrules.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +25,7 @@ private Q_SLOTS:
     void offsetsAndOrder();
     void dateLine_data();
     void dateLine();
+    void sameAsEveryRuleOverTheWholeText();
 };
 
 void TestTemporalTagger::expressions_data()
@@ -281,6 +287,133 @@ void TestTemporalTagger::dateLine()
     if (line) {
         QCOMPARE(line->value, value);
         QCOMPARE(text.sliced(line->begin, line->end - line->begin), line->text);
+    }
+}
+
+namespace {
+
+// The tagger without its windows: every rule over the whole text, leftmost match first, then
+// the longest, then the rule listed first; slow, and what the tagger must find.
+QList<Timex> everyRuleEverywhere(const QString &text, QDate published)
+{
+    std::vector<TimexRules::Candidate> candidates;
+    for (const TimexRules::CompiledRule &rule : TimexRules::rules()) {
+        QRegularExpressionMatchIterator it = rule.re.globalMatch(text);
+        while (it.hasNext()) {
+            QRegularExpressionMatch match = it.next();
+            if (match.capturedLength() > 0)
+                candidates.push_back(
+                    { match.capturedStart(), match.capturedEnd(), rule.rule, std::move(match) });
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    TimexResolver resolver(text, published);
+    QList<Timex> found;
+    qsizetype taken = 0;
+    for (const TimexRules::Candidate &c : candidates) {
+        if (c.begin < taken)
+            continue;
+        if (std::optional<Timex> timex = resolver.resolve(c)) {
+            found.append(*timex);
+            taken = c.end;
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+void TestTemporalTagger::sameAsEveryRuleOverTheWholeText()
+{
+    // Texts of the words the rules look for, in any case, with numbers, punctuation, long runs
+    // of white space, letters and digits outside ASCII (the Kelvin sign matches "k" in any case
+    // but is no word character to \b) and texts longer than the tagger's blocks of text.
+    const QStringList words {
+        u"March"_s,
+        u"may"_s,
+        u"Sept."_s,
+        u"6"_s,
+        u"06"_s,
+        u"2008"_s,
+        u"1990s"_s,
+        u"'90s"_s,
+        u"Q3"_s,
+        u"quarter"_s,
+        u"third"_s,
+        u"the"_s,
+        u"of"_s,
+        u"in"_s,
+        u"on"_s,
+        u"last"_s,
+        u"next"_s,
+        u"this"_s,
+        u"week"_s,
+        u"WEEKS"_s,
+        u"wee\u212a"_s,
+        u"year"_s,
+        u"years"_s,
+        u"ago"_s,
+        u"two"_s,
+        u"a few"_s,
+        u"late"_s,
+        u"mid-"_s,
+        u"early"_s,
+        u"Tuesday"_s,
+        u"morning"_s,
+        u"yesterday"_s,
+        u"now"_s,
+        u"recently"_s,
+        u"future"_s,
+        u"coming"_s,
+        u"18:00"_s,
+        u"4"_s,
+        u"pm"_s,
+        u"UTC"_s,
+        u"noon"_s,
+        u"every"_s,
+        u"day"_s,
+        u"centuries"_s,
+        u"19th"_s,
+        u"century"_s,
+        u"spring"_s,
+        u"half"_s,
+        u"first"_s,
+        u"7/8/07"_s,
+        u"2008-03-06"_s,
+        u"$"_s,
+        u"%"_s,
+        u","_s,
+        u"."_s,
+        u"-"_s,
+        u"/"_s,
+        u"\n"_s,
+        u"           "_s,
+        u"\u00e9t\u00e9"_s,
+        u"\u0662\u0660\u0661\u0669"_s,
+        u"Mayx"_s,
+        u"xMonday"_s,
+        u"12345"_s,
+        u"word"_s,
+        u"jobs"_s,
+    };
+    QRandomGenerator random(14);
+    for (int round = 0; round < 60; ++round) {
+        QString text;
+        const int count = round % 10 == 0 ? 3000 : 40;
+        for (int i = 0; i < count; ++i) {
+            text += words.at(random.bounded(int(words.size())));
+            if (random.bounded(4) != 0)
+                text += u' ';
+        }
+        const QDate published(2008, 3, 12);
+        const QList<Timex> expected = everyRuleEverywhere(text, published);
+        const QList<Timex> found = TemporalTagger(published).tag(text);
+        QCOMPARE(found.size(), expected.size());
+        for (qsizetype i = 0; i < found.size(); ++i)
+            QCOMPARE(found[i].text + u' ' + found[i].value, expected[i].text + u' ' + expected[i].value);
+        QCOMPARE(found, expected);
     }
 }
 

@@ -82,7 +82,9 @@ void TestTimelineJsReader::detectsTheFormatByContent_data()
     QTest::newRow("timelinejs sheet csv") << QByteArray("Year,Month,Day,Headline\n2019,,,x\n") << F::Csv;
     QTest::newRow("old timelinejs sheet csv") << QByteArray("Start Date,End Date,Headline,Tag\n") << F::Csv;
     QTest::newRow("our csv") << QByteArray("id,start,end,when,dateText,title\n") << F::Csv;
-    QTest::newRow("csv of something else") << QByteArray("name,age\nbob,3\n") << F::Sourceline;
+    // A table that is no timeline is still a CSV, so that its reader says which columns it lacks.
+    QTest::newRow("csv of something else") << QByteArray("name,age\nbob,3\n") << F::Csv;
+    QTest::newRow("prose with a comma") << QByteArray("Hello, world.\nIt rained.\n") << F::Sourceline;
     QTest::newRow("empty") << QByteArray() << F::Sourceline;
     QTest::newRow("not json") << QByteArray("{oops") << F::Sourceline;
 }

@@ -4,8 +4,14 @@
 #include "timelineloader.h"
 #include "timelinewriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/resource.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +47,7 @@ private Q_SLOTS:
     void escapes_data();
     void escapes();
     void saveWritesTheFileOrNothing();
+    void aSaveThatFailsPartWayLeavesNothing();
 };
 
 void TestTimelineWriter::roundTrip_data()
@@ -213,6 +220,41 @@ void TestTimelineWriter::saveWritesTheFileOrNothing()
     const QByteArray bytes = largeWritten.readAll();
     QCOMPARE(bytes, TimelineWriter::toJson(*large));
     QVERIFY(load(bytes, largePath));
+}
+
+void TestTimelineWriter::aSaveThatFailsPartWayLeavesNothing()
+{
+#ifdef Q_OS_UNIX
+    // A disk that fills up after the first blocks: the writing threads stop, the save says so,
+    // and the file that was there is still there.
+    const auto large = load(TimelineGenerator::generate(20000, 3), u"large"_s);
+    QVERIFY(large);
+    const QByteArray whole = TimelineWriter::toJson(*large);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"out.json"_s);
+    {
+        QFile before(path);
+        QVERIFY(before.open(QIODevice::WriteOnly) && before.write("before") == 6);
+    }
+    rlimit old {};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+    rlimit limit = old;
+    limit.rlim_cur = rlim_t(whole.size() / 3); // past the first blocks, well before the end
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    QString error;
+    const bool saved = TimelineWriter::save(*large, path, &error);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+    QVERIFY(!saved);
+    QVERIFY2(error.startsWith(path + u": "_s), qPrintable(error));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("before"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"out.json"_s });
+#else
+    QSKIP("needs a file size limit (RLIMIT_FSIZE)");
+#endif
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineWriter)

@@ -692,6 +692,7 @@ void TestTimelineChart::everyEventIsNamed()
     auto *chart = new TimelineChart(m_document->events(), m_document->actors(), m_document->filter(), &zoom,
                                     m_document->selection());
     scene.addItem(chart);
+    chart->setStillPicture(true);
     chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size)));
     if (chart->layout())
         chart->layout()->activate();

@@ -153,6 +153,7 @@ int ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocume
     scene.addItem(chart); // the scene owns the chart
     chart->setTheme(QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
+    chart->setStillPicture(true);
     // The figure's title is drawn here, as plain text beside its subtitle, not by Qt Charts.
     chart->setTitle(QString());
     if (!options.wholeTimeline)

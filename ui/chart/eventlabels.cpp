@@ -4,11 +4,33 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
 constexpr qreal s_maxLabelWidth = 220;
+// The label placer's work a window's frame may spend past its first greedy pass, in positions
+// checked: a few milliseconds, so that a frame stays within 16 ms (`./dev bench`, edit_frame).
+constexpr qint64 s_frameRefineBudget = 30000;
+
+bool sameInput(const LabelPlacer::Label &a, const LabelPlacer::Label &b)
+{
+    // Not the hint: it is the last frame's answer, not the question.
+    return a.mark == b.mark && a.size == b.size && a.minWidth == b.minWidth && a.date == b.date
+        && a.required == b.required;
+}
+
+bool sameInput(const LabelPlacer::Obstacle &a, const LabelPlacer::Obstacle &b)
+{
+    return a.rect == b.rect && a.owner == b.owner;
+}
+
+template<typename T> bool sameInputs(const std::vector<T> &a, const std::vector<T> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const T &x, const T &y) { return sameInput(x, y); });
+}
 
 } // namespace
 
@@ -66,7 +88,26 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
                         bool dimOthers)
 {
     const Timeline &t = *m_timeline;
-    const std::vector<LabelPlacer::Placement> placed = LabelPlacer::place(bounds, m_labels, m_obstacles);
+    const bool sameAsLast = bounds == m_placedBounds && sameInputs(m_labels, m_placedLabels)
+        && sameInputs(m_obstacles, m_placedObstacles);
+    m_wantsAnotherFrame = false;
+    if (!sameAsLast || !m_placedComplete) {
+        LabelPlacer::Options options;
+        if (!m_still)
+            options.refineBudget = s_frameRefineBudget;
+        const std::vector<LabelPlacer::Placement> before =
+            sameAsLast ? m_placed : std::vector<LabelPlacer::Placement>();
+        LabelPlacer::Result result = LabelPlacer::placeWithin(bounds, m_labels, m_obstacles, options, before);
+        // Going on only while it gets somewhere: a pass that found nothing new within its
+        // budget would find nothing in the next frame either.
+        m_wantsAnotherFrame = !result.complete && (!sameAsLast || result.placements != m_placed);
+        m_placedComplete = result.complete || !m_wantsAnotherFrame;
+        m_placed = std::move(result.placements);
+        m_placedBounds = bounds;
+        m_placedLabels = m_labels;
+        m_placedObstacles = m_obstacles;
+    }
+    const std::vector<LabelPlacer::Placement> &placed = m_placed;
     m_labelSlots.clear();
     m_labelRects.clear();
     QColor leaderColor = text;

@@ -32,6 +32,12 @@ public:
     void paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
                bool dimOthers);
 
+    // Whether the labels are placed in one frame whatever it takes (a still picture: an export),
+    // or within a frame's time, going on in the next frames where a frame stopped (a window).
+    void setStill(bool still) { m_still = still; }
+    // Whether the last frame's placement was cut short and the next frame would improve it.
+    bool wantsAnotherFrame() const { return m_wantsAnotherFrame; }
+
     // How many events the last frame named.
     int labelledCount() const { return m_labelled; }
     // Where the last frame put the event's label; null when it had none.
@@ -61,4 +67,13 @@ private:
     QHash<QString, int> m_labelSlots; // by event id: its label's slot in the last frame
     QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
     int m_labelled = 0;
+    bool m_still = false;
+    // The last placement and what it was of: a frame that asks for the same labels with the same
+    // obstacles (a repaint, or the frame after one that was cut short) starts from it.
+    QRectF m_placedBounds;
+    std::vector<LabelPlacer::Label> m_placedLabels;
+    std::vector<LabelPlacer::Obstacle> m_placedObstacles;
+    std::vector<LabelPlacer::Placement> m_placed;
+    bool m_placedComplete = false;
+    bool m_wantsAnotherFrame = false;
 };

@@ -247,4 +247,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     // when it had to move away; last frame's places are kept where they still fit.
     m_labels.paint(painter, lanesArea.adjusted(2, 1, -2, -1), text, background, dimOthers);
     painter->restore();
+    // The placer stopped at the frame's budget: the next frame goes on from there.
+    if (m_labels.wantsAnotherFrame())
+        QMetaObject::invokeMethod(
+            this, [this] { update(); }, Qt::QueuedConnection);
 }

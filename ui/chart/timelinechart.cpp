@@ -1,6 +1,7 @@
 #include "timelinechart.h"
 
 #include "actormodel.h"
+#include "chartlegend.h"
 #include "eventlayer.h"
 #include "eventmodel.h"
 #include "kindcolors.h"
@@ -8,6 +9,7 @@
 #include "zoomstate.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneResizeEvent>
 #include <QItemSelectionModel>
 #include <QLineSeries>
 #include <QPen>
@@ -26,10 +28,12 @@ TimelineChart::TimelineChart(EventModel *events, ActorModel *actors, TimelineFil
     , m_laneIndex(std::make_shared<LaneIndex>())
 {
     setAnimationOptions(QChart::NoAnimation);
-    legend()->setAlignment(Qt::AlignBottom);
-    legend()->setShowToolTips(true);
+    // The series stay the legend's data; ChartLegend draws it.
+    legend()->hide();
+    m_baseMargins = margins();
 
     m_layer = new EventLayer(this);
+    m_legend = new ChartLegend(this);
     applyTheme(false);
 
     connect(m_events, &QAbstractItemModel::modelReset, this, &TimelineChart::rebuild);
@@ -93,6 +97,8 @@ void TimelineChart::applyTheme(bool dark)
     m_labelFont.setPointSizeF(9);
     m_labelHeight = QFontMetricsF(m_labelFont).height();
     legend()->setFont(m_labelFont);
+    m_legend->setFont(m_labelFont);
+    m_legend->setTextColor(legend()->labelColor());
     updateLaneLayout(); // a readable lane is as high as a line of labels
     // The theme resets series colours: paint the legend's kinds again.
     updateLegend();
@@ -121,14 +127,18 @@ void TimelineChart::updateLegend()
     if (shown == m_legendShown && !series().isEmpty())
         return;
     m_legendShown = shown;
+    QList<ChartLegend::Entry> entries;
 
     const auto all = series();
     for (QAbstractSeries *s : all) {
         removeSeries(s);
         delete s;
     }
-    if (!timeline)
+    if (!timeline) {
+        m_legend->setEntries({});
+        placeLegend(size());
         return;
+    }
     // An empty series per kind: the legend shows its colour, and nothing is drawn.
     for (qsizetype k = 0; k < kinds.size(); ++k) {
         auto *entry = new QScatterSeries(this);
@@ -137,6 +147,8 @@ void TimelineChart::updateLegend()
         entry->setBorderColor(colors[k]);
         entry->setMarkerSize(10);
         addSeries(entry);
+        entries.append({ KindColors::displayName(kinds[k], timeline->kindStyles), ChartLegend::Swatch::Dot,
+                         colors[k], colors[k] });
     }
     const QColor key = m_dark ? QColor(0xbb, 0xbb, 0xbb) : QColor(0x55, 0x55, 0x55);
     const auto addLine = [&](const QString &name, Qt::PenStyle style) {
@@ -144,6 +156,7 @@ void TimelineChart::updateLegend()
         entry->setName(name);
         entry->setPen(QPen(key, 2, style));
         addSeries(entry);
+        entries.append({ name, ChartLegend::Swatch::Line, key, key, style });
     };
     if (ranges)
         addLine(tr("exact range"), Qt::SolidLine);
@@ -159,8 +172,28 @@ void TimelineChart::updateLegend()
         band->setColor(m_dark ? QColor(70, 90, 140) : QColor(214, 224, 246));
         band->setBorderColor(m_dark ? QColor(140, 170, 255) : QColor(40, 90, 200));
         addSeries(band);
+        entries.append({ tr("era"), ChartLegend::Swatch::Band, band->color(), band->borderColor() });
     }
     legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    m_legend->setEntries(std::move(entries));
+    placeLegend(size());
+}
+
+void TimelineChart::resizeEvent(QGraphicsSceneResizeEvent *event)
+{
+    placeLegend(event->newSize());
+    QChart::resizeEvent(event);
+}
+
+void TimelineChart::placeLegend(QSizeF size)
+{
+    const qreal height = m_legend->layOut(size.width() - m_baseMargins.left() - m_baseMargins.right());
+    m_legend->setPos(m_baseMargins.left(), size.height() - m_baseMargins.bottom() - height);
+    QMargins wanted = m_baseMargins;
+    if (height > 0)
+        wanted.setBottom(m_baseMargins.bottom() + int(std::ceil(height)) + 10);
+    if (margins() != wanted)
+        setMargins(wanted);
 }
 
 void TimelineChart::relayoutLanes()
@@ -318,6 +351,11 @@ int TimelineChart::aggregatedAt(QPointF pos) const
 QPointF TimelineChart::eventPosition(int event) const
 {
     return m_layer->markerPosition(event);
+}
+
+void TimelineChart::setStillPicture(bool still)
+{
+    m_layer->setStill(still);
 }
 
 int TimelineChart::labelledCount() const

@@ -10,17 +10,18 @@
 #include <memory>
 
 class ActorModel;
+class ChartLegend;
 class EventLayer;
 class EventModel;
 class QItemSelectionModel;
 class TimelineFilter;
 class ZoomState;
 
-// The timeline as a Qt chart: Qt Charts gives the frame, the title, the theme, the legend of
-// event kinds and the plot area. One EventLayer item paints the rest (the time axis with ticks
-// on calendar boundaries, the lanes' names, eras and events) and draws only what is visible:
-// Qt Charts' series make a graphics item per point and crawl past a few thousand, and its
-// axes lay the whole chart out again, measuring every label as HTML, on each zoom step.
+// The timeline as a Qt chart: Qt Charts gives the frame, the title, the theme and the plot
+// area; ChartLegend the legend of event kinds, wrapped into rows when the chart is narrow. One EventLayer
+// item paints the rest (the time axis with ticks on calendar boundaries, the lanes' names, eras and events)
+// and draws only what is visible: Qt Charts' series make a graphics item per point and crawl past a few
+// thousand, and its axes lay the whole chart out again, measuring every label as HTML, on each zoom step.
 class TimelineChart : public QChart
 {
     Q_OBJECT
@@ -80,6 +81,9 @@ public:
 
     // How many events the last frame named with a label.
     int labelledCount() const;
+    // A still picture (an export) places its labels as well as it can in its one frame; a
+    // window's chart keeps each frame within its time and improves the labels over the next.
+    void setStillPicture(bool still);
     // Where the last frame put the event's label (chart coordinates); null when it had none.
     QRectF labelRect(int event) const;
 
@@ -98,11 +102,18 @@ public:
     // layout, the legend, the title and perhaps the extent change.
     void followEdit();
 
+    // The legend's rows, below the time axis.
+    const ChartLegend *chartLegend() const { return m_legend; }
+
 Q_SIGNALS:
     // The lanes' height, their number in view or their scroll changed.
     void laneLayoutChanged();
 
+protected:
+    void resizeEvent(QGraphicsSceneResizeEvent *event) override;
+
 private:
+    void placeLegend(QSizeF size);
     void rebuild();
     void relayoutLanes();
     void updateTimeAxis();
@@ -115,6 +126,8 @@ private:
     ZoomState *m_zoom;
     QItemSelectionModel *m_selection;
     EventLayer *m_layer;
+    ChartLegend *m_legend;
+    QMargins m_baseMargins; // Qt Charts' own, before the legend's rows are added below
     std::shared_ptr<const LaneIndex> m_laneIndex;
     QList<int> m_shownLanes;
     QList<int> m_rowOfLane;
