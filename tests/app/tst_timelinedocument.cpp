@@ -59,7 +59,7 @@ QString laneDifference(const Timeline &t)
             return out;
         };
         if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
-            || a.looks != b.looks || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
+            || a.looks != b.looks || a.open != b.open || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
             || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
             return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
                 .arg(i)
