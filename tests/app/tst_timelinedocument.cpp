@@ -102,6 +102,19 @@ QString proxyDifference(const EventProxyModel &proxy, TimelineDocument &document
     return {};
 }
 
+// Where the drafts, followed through edits, differ from those of the events now.
+QString draftDifference(const DraftModel &drafts, TimelineDocument &document)
+{
+    DraftModel fresh(document.events());
+    if (fresh.rowCount() != drafts.rowCount())
+        return u"%1 drafts, not %2"_s.arg(drafts.rowCount()).arg(fresh.rowCount());
+    for (int row = 0; row < fresh.rowCount(); ++row) {
+        if (fresh.eventRow(row) != drafts.eventRow(row))
+            return u"draft %1 is event %2, not %3"_s.arg(row).arg(drafts.eventRow(row)).arg(fresh.eventRow(row));
+    }
+    return {};
+}
+
 // Where the filter, followed through edits, passes other events than one judging afresh.
 QString filterDifference(TimelineDocument &document)
 {
@@ -666,6 +679,13 @@ void TestTimelineDocument::aNewDateMovesOneRow()
     document.setTimeline(load(TimelineGenerator::generate(3000)), u"g.json"_s);
     const Timeline &t = *document.timeline();
     const int from = int(t.events.size() / 2);
+    // Drafts among the events the move passes, beyond them, and the moved event itself.
+    for (const int event : { 10, from - 40, from - 2, from, from + 1, from + 30, int(t.events.size()) - 5 }) {
+        EventDraft proposed = document.eventDraft(event);
+        proposed.draft = true;
+        document.editEvent(event, proposed);
+    }
+    QCOMPARE(drafts.rowCount(), 7);
     EventDraft draft = document.eventDraft(from);
     const QString id = draft.id;
     if (search) { // the moved event's actor: it passes, with some dozens of others
@@ -681,7 +701,9 @@ void TestTimelineDocument::aNewDateMovesOneRow()
 
     // The event is current everywhere, as a click in a table makes it.
     document.selectEvent(from);
-    QItemSelectionModel byDateSelection(&byDate), sortedSelection(&sorted);
+    QItemSelectionModel byDateSelection(&byDate), sortedSelection(&sorted), draftSelection(&drafts);
+    draftSelection.setCurrentIndex(drafts.index(drafts.draftRow(from), 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     const auto select = [](QItemSelectionModel &selection, EventProxyModel &proxy, int event) {
         selection.setCurrentIndex(proxy.index(proxy.rowOf(event), 0),
                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -723,6 +745,8 @@ void TestTimelineDocument::aNewDateMovesOneRow()
     // Each table's current row is still the moved event.
     QCOMPARE(byDate.eventAt(byDateSelection.currentIndex().row()), to);
     QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), to);
+    QCOMPARE(drafts.eventRow(draftSelection.currentIndex().row()), to);
+    QCOMPARE(draftDifference(drafts, document), QString());
     QCOMPARE(laneDifference(t), QString());
     QCOMPARE(filterDifference(document), QString());
     QCOMPARE(proxyDifference(byDate, document), QString());
@@ -732,6 +756,8 @@ void TestTimelineDocument::aNewDateMovesOneRow()
     QCOMPARE(Cli::dump(t), before);
     QCOMPARE(document.currentEvent(), from);
     QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), from);
+    QCOMPARE(drafts.eventRow(draftSelection.currentIndex().row()), from);
+    QCOMPARE(draftDifference(drafts, document), QString());
     QCOMPARE(laneDifference(t), QString());
     QCOMPARE(filterDifference(document), QString());
     QCOMPARE(proxyDifference(byDate, document), QString());
@@ -741,6 +767,7 @@ void TestTimelineDocument::aNewDateMovesOneRow()
     QCOMPARE(Cli::dump(t), after);
     QCOMPARE(document.currentEvent(), to);
     QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), to);
+    QCOMPARE(draftDifference(drafts, document), QString());
     QCOMPARE(laneDifference(t), QString());
     QCOMPARE(proxyDifference(sorted, document), QString());
     QCOMPARE(moved.size(), 3);
