@@ -650,6 +650,13 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
 
 void EventProxyModel::showAfresh(int firstColumn, int lastColumn, const QList<int> &roles)
 {
+    // With every event passing and shown, the same events pass: only their data changed.
+    const int count = m_events->rowCount();
+    if (m_filter->passesEverything() && m_filter->eventCount() == count && m_filter->acceptedCount() == count
+        && int(m_rows.size()) == count) {
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
     // When which events pass is as it was, the rows stay and only their data changed.
     std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
     mapRows();
@@ -705,7 +712,8 @@ void EventProxyModel::insertRow(int event)
     const std::size_t row = sortedPosition(m_rows, event);
     beginInsertRows({}, int(row), int(row));
     m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), event);
-    renumberRows(row, m_rows.size());
+    shiftRowsFrom(row + 1, +1);
+    m_rowOfEvent[std::size_t(event)] = int(row);
     endInsertRows();
 }
 
@@ -714,8 +722,25 @@ void EventProxyModel::removeRow(int row)
     beginRemoveRows({}, row, row);
     m_rowOfEvent[std::size_t(m_rows[std::size_t(row)])] = -1;
     m_rows.erase(m_rows.begin() + row);
-    renumberRows(std::size_t(row), m_rows.size());
+    shiftRowsFrom(std::size_t(row), -1);
     endRemoveRows();
+}
+
+void EventProxyModel::shiftRowsFrom(std::size_t from, int shift)
+{
+    // The rows after `from` are events in sort order, scattered over m_rowOfEvent: renumbered
+    // through m_rows when they are few, else in one pass along m_rowOfEvent, which at a million
+    // events is one sequential sweep instead of as many random writes.
+    const std::size_t tail = m_rows.size() - std::min(from, m_rows.size());
+    if (tail * 8 < m_rowOfEvent.size()) {
+        renumberRows(from, m_rows.size());
+        return;
+    }
+    const int first = int(from) - (shift > 0 ? shift : 0);
+    for (int &row : m_rowOfEvent) {
+        if (row >= first)
+            row += shift;
+    }
 }
 
 void EventProxyModel::placeRow(int event)

@@ -135,6 +135,8 @@ private:
     void insertRow(int event);
     void removeRow(int row);
     void renumberRows(std::size_t from, std::size_t to);
+    // The rows from `from` on moved by `shift` (an insertion just before them: +1; a removal: -1).
+    void shiftRowsFrom(std::size_t from, int shift);
 
     EventModel *m_events;
     TimelineFilter *m_filter;
