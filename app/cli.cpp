@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString isoDate(std::int32_t day)
+QString isoDate(Day day)
 {
     return DateRange::isoDay(day);
 }

@@ -51,7 +51,9 @@ namespace {
 
 QString dayText(double day)
 {
-    return QLocale::c().toString(DateRange::dateFromDay(std::int32_t(std::floor(day))), u"d MMM yyyy");
+    DateRange range;
+    range.first = range.last = Day(std::floor(day));
+    return range.toDisplayString(); // "15 Mar 45 BC", "13.8 billion years ago"
 }
 
 // The errors of a file that did not load, in a dialog whose text can be selected and copied.

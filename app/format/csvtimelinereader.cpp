@@ -182,7 +182,8 @@ bool Reader::part(Column column, qint64 *out, bool *given)
         return true;
     bool ok = false;
     *out = text.toLongLong(&ok);
-    if (!ok || *out < -1'000'000'000 || *out > 1'000'000'000) {
+    // Deep time has years of eleven digits; TimelineBuilder says which years are too far.
+    if (!ok || *out < -1'000'000'000'000'000 || *out > 1'000'000'000'000'000) {
         error(column, tr("%1 is not a whole number").arg(PlainText::quoted(text)));
         return false;
     }
@@ -218,8 +219,8 @@ bool Reader::legacyDate(Column column, TimelineBuilder::DateParts *out)
     if (text.isEmpty())
         return true;
     static const QRegularExpression yearFirst(
-        u"^(-?\\d{1,9})(?:[-/,.](\\d{1,2})(?:[-/,.](\\d{1,2}))?)?(?:[ T].*)?$"_s);
-    static const QRegularExpression monthFirst(u"^(\\d{1,2})/(\\d{1,2})/(-?\\d{1,9})(?: .*)?$"_s);
+        u"^(-?\\d{1,15})(?:[-/,.](\\d{1,2})(?:[-/,.](\\d{1,2}))?)?(?:[ T].*)?$"_s);
+    static const QRegularExpression monthFirst(u"^(\\d{1,2})/(\\d{1,2})/(-?\\d{1,15})(?: .*)?$"_s);
     QRegularExpressionMatch match = yearFirst.match(text);
     if (match.hasMatch()) {
         out->year = match.captured(1).toLongLong();

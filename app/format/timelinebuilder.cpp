@@ -62,9 +62,9 @@ QString checkParts(const TimelineBuilder::DateParts &d)
     const qint64 year = astronomicalYear(d.year);
     if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
         return QCoreApplication::translate("TimelineBuilder",
-                                           "year %1 is outside the years Sourceline reads, "
-                                           "999999 BC to 999999")
-            .arg(d.year);
+                                           "year %1 is outside the years Sourceline reads, %2 to %3")
+            .arg(d.year)
+            .arg(DateRange::yearWords(DateRange::s_minYear), DateRange::yearWords(DateRange::s_maxYear));
     if (d.month < 0 || d.month > 12)
         return QCoreApplication::translate("TimelineBuilder", "there is no month %1").arg(d.month);
     if (d.day < 0 || d.day > 31)

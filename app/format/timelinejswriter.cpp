@@ -14,10 +14,10 @@ namespace {
 
 // A TimelineJS date object holding as many parts as `precision` knows. TimelineJS numbers
 // years as people say them, -44 for 44 BC; ours are astronomical, where that is -43.
-QJsonObject dateObject(std::int32_t day, DateRange::Precision precision)
+QJsonObject dateObject(Day day, DateRange::Precision precision)
 {
     const DateRange::Civil date = DateRange::civilFromDay(day);
-    QJsonObject out { { u"year"_s, date.year <= 0 ? date.year - 1 : date.year } };
+    QJsonObject out { { u"year"_s, qint64(date.year <= 0 ? date.year - 1 : date.year) } };
     if (precision == DateRange::Precision::Month || precision == DateRange::Precision::Day)
         out.insert(u"month"_s, date.month);
     if (precision == DateRange::Precision::Day)

@@ -256,11 +256,16 @@ struct QuoteError
     QString message;
 };
 
+// Wide enough for the product of two spans of days of deep time (each up to 2^50).
+__extension__ typedef unsigned __int128 UInt128;
+
 // Where an event goes when events are sorted: by `date`, a number made of its first and last
-// day, then by its index in the file.
+// day, then by its index in the file. `Date` is 64 bits when the timeline's days allow, as
+// they do for any timeline of historical dates, and 128 for deep time.
+template<typename Date>
 struct EventKey
 {
-    std::uint64_t date = 0;
+    Date date = 0;
     std::uint32_t fileIndex = 0;
     bool operator<(const EventKey &other) const
     {
@@ -269,23 +274,30 @@ struct EventKey
     // Bits [shift, shift + width) of the number date << indexBits | fileIndex.
     std::size_t bits(int indexBits, int shift, int width) const
     {
-        const std::uint64_t high = shift >= indexBits ? date >> (shift - indexBits)
-                                                      : date << (indexBits - shift) | fileIndex >> shift;
-        return std::size_t(high & ((std::uint64_t(1) << width) - 1));
+        const Date high = shift >= indexBits ? date >> (shift - indexBits)
+                                             : date << (indexBits - shift) | fileIndex >> shift;
+        return std::size_t(high & ((Date(1) << width) - 1));
     }
 };
+
+int bitWidth(UInt128 value)
+{
+    const auto high = std::uint64_t(value >> 64);
+    return high ? 64 + std::bit_width(high) : std::bit_width(std::uint64_t(value));
+}
 
 // Sorts events and their keys together by key, in place, on the key bits below `top`: an MSD
 // radix sort ("American flag sort"). Each pass moves an event about once, to one of at most
 // 256 places that advance in order, so memory is read and written in runs; applying a sorted
 // permutation in place instead goes from event to event at random, at a cache miss each, and
 // a sorted copy would hold the events twice.
-void sortByKey(std::span<Event> events, std::span<EventKey> keys, int indexBits, int top)
+template<typename Key>
+void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int top)
 {
     const std::size_t count = keys.size();
     if (count < 32 || top <= 0) {
         for (std::size_t i = 1; i < count; ++i) {
-            const EventKey key = keys[i];
+            const Key key = keys[i];
             const Event event = events[i];
             std::size_t j = i;
             for (; j > 0 && key < keys[j - 1]; --j) {
@@ -302,11 +314,11 @@ void sortByKey(std::span<Event> events, std::span<EventKey> keys, int indexBits,
     const int width = std::min({ maxDigitBits, top, int(std::bit_width(count)) });
     const int shift = top - width;
     const std::size_t buckets = std::size_t(1) << width;
-    const auto digitOf = [&](const EventKey &key) {
+    const auto digitOf = [&](const Key &key) {
         return key.bits(indexBits, shift, width);
     };
     std::array<std::uint32_t, (1 << maxDigitBits) + 1> start {};
-    for (const EventKey &key : keys)
+    for (const Key &key : keys)
         ++start[digitOf(key) + 1];
     for (std::size_t b = 1; b <= buckets; ++b)
         start[b] += start[b - 1];
@@ -1416,8 +1428,8 @@ void Parser::sortEventsByDate()
     const std::size_t count = events.size();
     if (count < 2)
         return;
-    std::int32_t minFirst = events[0].range.first, maxFirst = minFirst;
-    std::int32_t minLast = events[0].range.last, maxLast = minLast;
+    Day minFirst = events[0].range.first, maxFirst = minFirst;
+    Day minLast = events[0].range.last, maxLast = minLast;
     bool inOrder = true;
     for (std::size_t i = 1; i < count; ++i) {
         const DateRange &range = events[i].range;
@@ -1432,19 +1444,25 @@ void Parser::sortEventsByDate()
     if (inOrder)
         return;
 
-    // Events are ordered by first day, then last day, then file index.
-    const auto lastDays = std::uint64_t(std::int64_t(maxLast) - minLast) + 1;
-    std::vector<EventKey> keys(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const DateRange &range = events[i].range;
-        keys[i] = { std::uint64_t(std::int64_t(range.first) - minFirst) * lastDays
-                        + std::uint64_t(std::int64_t(range.last) - minLast),
-                    std::uint32_t(i) };
-    }
-    const int dateBits =
-        std::bit_width(std::uint64_t(std::int64_t(maxFirst) - minFirst) * lastDays + lastDays - 1);
+    // Events are ordered by first day, then last day, then file index: by the number
+    // (first - minFirst) * lastDays + (last - minLast), whose largest value is `largest`.
+    const auto lastDays = std::uint64_t(maxLast - minLast) + 1;
+    const UInt128 largest = UInt128(std::uint64_t(maxFirst - minFirst)) * lastDays + lastDays - 1;
+    const int dateBits = bitWidth(largest);
     const int indexBits = std::bit_width(count - 1);
-    sortByKey(events, keys, indexBits, dateBits + indexBits);
+    const auto sortBy = [&]<typename Date>(Date) {
+        std::vector<EventKey<Date>> keys(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const DateRange &range = events[i].range;
+            keys[i] = { Date(std::uint64_t(range.first - minFirst)) * lastDays + std::uint64_t(range.last - minLast),
+                        std::uint32_t(i) };
+        }
+        sortByKey<EventKey<Date>>(events, keys, indexBits, dateBits + indexBits);
+    };
+    if (dateBits <= 64) // the file index has bits of its own
+        sortBy(std::uint64_t());
+    else
+        sortBy(UInt128());
 }
 
 void Parser::checkEventIds()

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <cstdint>
+
 // A tick on the time axis, at the start of a calendar unit (a day, month, quarter or year).
 struct CalendarTick
 {
@@ -13,7 +15,8 @@ struct CalendarTick
 
 // Ticks at calendar boundaries rather than at even multiples of milliseconds (which is what
 // QDateTimeAxis does, so its year labels drift into March and skip): the coarsest unit whose
-// ticks are no closer than `minSpacing` pixels, from years of 1, 2, 5, 10… down to single days.
+// ticks are no closer than `minSpacing` pixels, from billions of years down to single days.
+// Years are labelled as DateRange::yearWords says them: "2019", "500 BC", "4 billion years ago".
 class CalendarTicks
 {
 public:
@@ -21,7 +24,7 @@ public:
     struct Step
     {
         Unit unit = Unit::Year;
-        int count = 1; // days 1, 2, 7 (on the 1st, 8th, 15th, 22nd); months 1, 3, 6; years 1, 2, 5, …
+        std::int64_t count = 1; // days 1, 2, 7 (on the 1st, 8th, 15th, 22nd); months 1, 3, 6; years 1, 2, 5, …
     };
 
     static Step chooseStep(double daysPerPixel, double minSpacing);

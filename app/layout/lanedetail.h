@@ -54,58 +54,18 @@ struct LaneDetail
     std::uint32_t peakCoverage = 0;
 
     // Plans positions [begin, end) of `lane` (a visibleRange, which may hold events just out
-    // of view). `accepts(event)` is the filter; `selected` an event index or -1; `room` how
+    // of view), and the lane's open intervals outside them, which reach into every view on their
+    // open side. `accepts(event)` is the filter; `selected` an event index or -1; `room` how
     // many marks the lane can show. The vectors keep their capacity from frame to frame.
     template<typename Accepts>
     void plan(const LaneIndex::Lane &lane, std::size_t begin, std::size_t end, const ColumnMapping &map,
               Accepts &&accepts, std::int32_t selected, std::size_t room)
     {
-        aggregated = false;
-        aggregatedCount = 0;
-        peakCoverage = 0;
-        marks.clear();
-        int from = 0, to = 0;
-        // Few enough that they may all fit: find which are in view.
-        if (end - begin <= room) {
-            for (std::size_t i = begin; i < end; ++i) {
-                if (map.columns(lane.days[i], &from, &to) && accepts(lane.events[i]))
-                    marks.push_back(std::uint32_t(i));
-            }
-            return;
-        }
-
-        // Else count them per column in one pass (a frame at a million events makes this pass
-        // over all of them), and fall back to marks if, after all, they fit.
-        aggregated = true;
-        counts.assign(std::size_t(map.width), 0);
-        // Coverage through a difference array: +1 where an event starts, -1 after it ends.
-        coverage.assign(std::size_t(map.width) + 1, 0);
-        std::int64_t kept = -1;
-        for (std::size_t i = begin; i < end; ++i) {
-            if (!map.columns(lane.days[i], &from, &to) || !accepts(lane.events[i]))
-                continue;
-            if (lane.events[i] == selected) {
-                kept = std::int64_t(i);
-                continue;
-            }
-            ++counts[std::size_t(from)];
-            ++coverage[std::size_t(from)];
-            --coverage[std::size_t(to) + 1];
-            ++aggregatedCount;
-        }
-        if (aggregatedCount + (kept >= 0 ? 1 : 0) <= room) {
-            plan(lane, begin, end, map, accepts, selected, std::numeric_limits<std::size_t>::max());
-            return;
-        }
-        std::uint32_t running = 0;
-        for (std::uint32_t &c : coverage) {
-            running += c; // wraps back through the -1s: the running sum is never negative
-            c = running;
-            peakCoverage = std::max(peakCoverage, running);
-        }
-        coverage.pop_back();
-        if (kept >= 0)
-            marks.push_back(std::uint32_t(kept));
+        // Lanes without open intervals, nearly all, read no more than the days of their events.
+        if (lane.open.empty())
+            planPositions<false>(lane, begin, end, map, accepts, selected, room);
+        else
+            planPositions<true>(lane, begin, end, map, accepts, selected, room);
     }
 
     // The same plan from the lane's running totals (LaneIndex::Lane::hasTotals()), for when the
@@ -160,11 +120,11 @@ struct LaneDetail
         }
         aggregatedCount = inView;
         // The selected event is drawn on its own: take it out of the columns it covers.
-        const auto it = std::lower_bound(lane.events.begin() + std::ptrdiff_t(begin),
-                                         lane.events.begin() + std::ptrdiff_t(end), selected);
+        // (Looked for in the whole lane: an open interval reaches the view from anywhere.)
+        const auto it = std::lower_bound(lane.events.begin(), lane.events.end(), selected);
         int from = 0, to = 0;
-        if (selected >= 0 && it != lane.events.begin() + std::ptrdiff_t(end) && *it == selected
-            && map.columns(lane.days[std::size_t(it - lane.events.begin())], &from, &to)) {
+        if (selected >= 0 && it != lane.events.end() && *it == selected
+            && map.columns(lane.drawnDays(std::size_t(it - lane.events.begin())), &from, &to)) {
             const auto i = std::uint32_t(it - lane.events.begin());
             marks.push_back(i);
             --counts[std::size_t(from)];
@@ -173,5 +133,86 @@ struct LaneDetail
             --aggregatedCount;
         }
         peakCoverage = *std::max_element(coverage.begin(), coverage.end());
+    }
+
+private:
+    template<bool WithOpen, typename Accepts>
+    void planPositions(const LaneIndex::Lane &lane, std::size_t begin, std::size_t end, const ColumnMapping &map,
+                       Accepts &&accepts, std::int32_t selected, std::size_t room)
+    {
+        const auto daysOf = [&](std::size_t i) {
+            if constexpr (WithOpen)
+                return lane.drawnDays(i);
+            else
+                return lane.days[i];
+        };
+        // The positions to look at: [begin, end) and, with open intervals, those outside it.
+        std::size_t outside = 0;
+        if constexpr (WithOpen) {
+            for (const std::uint32_t p : lane.open)
+                outside += p < begin || p >= end;
+        }
+        const auto forEach = [&](auto &&visit) {
+            if constexpr (WithOpen) {
+                for (const std::uint32_t p : lane.open) {
+                    if (p < begin)
+                        visit(std::size_t(p));
+                }
+            }
+            for (std::size_t i = begin; i < end; ++i)
+                visit(i);
+            if constexpr (WithOpen) {
+                for (const std::uint32_t p : lane.open) {
+                    if (p >= end)
+                        visit(std::size_t(p));
+                }
+            }
+        };
+        aggregated = false;
+        aggregatedCount = 0;
+        peakCoverage = 0;
+        marks.clear();
+        int from = 0, to = 0;
+        // Few enough that they may all fit: find which are in view.
+        if (end - begin + outside <= room) {
+            forEach([&](std::size_t i) {
+                if (map.columns(daysOf(i), &from, &to) && accepts(lane.events[i]))
+                    marks.push_back(std::uint32_t(i));
+            });
+            return;
+        }
+
+        // Else count them per column in one pass (a frame at a million events makes this pass
+        // over all of them), and fall back to marks if, after all, they fit.
+        aggregated = true;
+        counts.assign(std::size_t(map.width), 0);
+        // Coverage through a difference array: +1 where an event starts, -1 after it ends.
+        coverage.assign(std::size_t(map.width) + 1, 0);
+        std::int64_t kept = -1;
+        forEach([&](std::size_t i) {
+            if (!map.columns(daysOf(i), &from, &to) || !accepts(lane.events[i]))
+                return;
+            if (lane.events[i] == selected) {
+                kept = std::int64_t(i);
+                return;
+            }
+            ++counts[std::size_t(from)];
+            ++coverage[std::size_t(from)];
+            --coverage[std::size_t(to) + 1];
+            ++aggregatedCount;
+        });
+        if (aggregatedCount + (kept >= 0 ? 1 : 0) <= room) {
+            plan(lane, begin, end, map, accepts, selected, std::numeric_limits<std::size_t>::max());
+            return;
+        }
+        std::uint32_t running = 0;
+        for (std::uint32_t &c : coverage) {
+            running += c; // wraps back through the -1s: the running sum is never negative
+            c = running;
+            peakCoverage = std::max(peakCoverage, running);
+        }
+        coverage.pop_back();
+        if (kept >= 0)
+            marks.push_back(std::uint32_t(kept));
     }
 };

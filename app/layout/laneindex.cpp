@@ -46,10 +46,7 @@ void LaneIndex::build(const Timeline &t)
             : days;
         count(event, +1);
         const auto length = event.range.last - event.range.first + 1;
-        const bool point = event.range.precision == DateRange::Precision::Day;
-        const auto kind =
-            std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, Lane::kindLookUp));
-        const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
+        const std::uint16_t look = Lane::lookOf(event);
         const auto add = [&](Lane &lane) {
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
@@ -93,17 +90,30 @@ void LaneIndex::count(const Event &event, int delta)
     m_uncertain += range.isUncertain() ? delta : 0;
 }
 
+std::uint16_t LaneIndex::Lane::lookOf(const Event &event)
+{
+    const DateRange &range = event.range;
+    const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(event.kind) + 1, kindLookUp));
+    return kind | (range.precision == DateRange::Precision::Day ? pointBit : 0)
+        | (range.hasOpenStart() ? openStartBit : 0) | (range.hasOpenEnd() ? openEndBit : 0);
+}
+
 void LaneIndex::assignSubRows(Lane &lane)
 {
     // Give each range the first sub-row free by its first day (events come by first day), and
     // each point on a day that already has one in this lane the next sub-row, so that no two
     // marks in a lane lie exactly on top of each other.
-    std::int32_t rowEnds[subRowCount];
-    std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<std::int32_t>::min());
-    std::int32_t pointDay = std::numeric_limits<std::int32_t>::min();
+    Day rowEnds[subRowCount];
+    std::fill(std::begin(rowEnds), std::end(rowEnds), std::numeric_limits<Day>::min());
+    Day pointDay = std::numeric_limits<Day>::min();
     int pointsThatDay = 0;
+    lane.open.clear();
     for (std::size_t i = 0; i < lane.events.size(); ++i) {
-        const Days range = lane.days[i];
+        // An open end holds its sub-row for good. (An open start is placed by its finite first
+        // day, as the lane is ordered.)
+        const Days range { lane.days[i].first, lane.drawnDays(i).last };
+        if (lane.looks[i] & (Lane::openStartBit | Lane::openEndBit))
+            lane.open.push_back(std::uint32_t(i));
         if (lane.looks[i] & Lane::pointBit) {
             pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
             pointDay = range.first;
@@ -111,7 +121,7 @@ void LaneIndex::assignSubRows(Lane &lane)
             continue;
         }
         const auto free = std::find_if(std::begin(rowEnds), std::end(rowEnds),
-                                       [&](std::int32_t end) { return end < range.first; });
+                                       [&](Day end) { return end < range.first; });
         // All taken: share the one that frees first.
         const auto row =
             free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
@@ -181,9 +191,7 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
 {
     const Event &e = t.events[std::size_t(event)];
     const Days days { e.range.first, e.range.last };
-    const bool point = e.range.precision == DateRange::Precision::Day;
-    const auto kind = std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
-    const std::uint16_t look = kind | (point ? Lane::pointBit : 0);
+    const std::uint16_t look = Lane::lookOf(e);
     const auto add = [&](Lane &lane) {
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at != lane.events.end() && *at == event)
@@ -362,13 +370,10 @@ void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> e
             }
             const std::int32_t event = joining[joined++];
             const Event &e = t.events[std::size_t(event)];
-            const bool point = e.range.precision == DateRange::Precision::Day;
-            const auto kind =
-                std::uint16_t(std::min<std::int64_t>(std::int64_t(e.kind) + 1, Lane::kindLookUp));
             merged.events.push_back(event);
             merged.days.push_back({ e.range.first, e.range.last });
             merged.subRows.push_back(0);
-            merged.looks.push_back(kind | (point ? Lane::pointBit : 0));
+            merged.looks.push_back(Lane::lookOf(e));
         }
         lane.events = std::move(merged.events);
         lane.days = std::move(merged.days);
@@ -404,7 +409,7 @@ void LaneIndex::removeActor(int actor)
         --m_unattributedLane;
 }
 
-void LaneIndex::Lane::buildTotals(std::int32_t firstDay, std::int32_t lastDay)
+void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
 {
     const std::size_t size = std::size_t(std::int64_t(lastDay) + 2 - firstDay);
     totalsOrigin = firstDay;
@@ -412,9 +417,11 @@ void LaneIndex::Lane::buildTotals(std::int32_t firstDay, std::int32_t lastDay)
     endedBefore.assign(size, 0);
     // Counts per day first (an event starting on d counts from d + 1 on; one ending on d, from
     // d + 1 too), then running sums.
-    for (const Days d : days) {
-        ++startedBefore[std::size_t(d.first - firstDay + 1)];
-        ++endedBefore[std::size_t(d.last - firstDay + 1)];
+    // An open start has started before every day; an open end never ends.
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        ++startedBefore[(looks[i] & openStartBit) ? 0 : std::size_t(days[i].first - firstDay + 1)];
+        if (!(looks[i] & openEndBit))
+            ++endedBefore[std::size_t(days[i].last - firstDay + 1)];
     }
     std::partial_sum(startedBefore.begin(), startedBefore.end(), startedBefore.begin());
     std::partial_sum(endedBefore.begin(), endedBefore.end(), endedBefore.begin());

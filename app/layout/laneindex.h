@@ -22,8 +22,8 @@ public:
     // the days of thousands of events from one contiguous array, not from scattered Events.
     struct Days
     {
-        std::int32_t first = 0;
-        std::int32_t last = 0;
+        Day first = 0;
+        Day last = 0;
     };
 
     struct Lane
@@ -35,23 +35,44 @@ public:
         // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
         std::vector<std::uint8_t> subRows;
         // Per event, how it looks, so that drawing thousands of plain marks need not visit the
-        // events: its kind + 1 (0 for none; kindLookUp when too large to keep here) and
-        // whether it is a point (dated to the day).
+        // events: its kind + 1 (0 for none; kindLookUp when too large to keep here), whether
+        // it is a point (dated to the day) and whether its interval is open at either side.
         std::vector<std::uint16_t> looks;
         static constexpr std::uint16_t pointBit = 0x8000;
-        static constexpr std::uint16_t kindLookUp = 0x7fff;
-        std::int32_t longest = 0; // the longest event's length in days, bounds the search back
+        static constexpr std::uint16_t openStartBit = 0x4000; // `../2019`: runs on into the past
+        static constexpr std::uint16_t openEndBit = 0x2000; // `2019/..`: runs on into the future
+        static constexpr std::uint16_t kindMask = 0x1fff;
+        static constexpr std::uint16_t kindLookUp = kindMask;
+        static std::uint16_t lookOf(const Event &event);
+        // Positions of the events whose interval is open at a side, in order. `days` keeps such
+        // an event's finite end, so that the lane stays sorted and `longest` bounds the search;
+        // drawn, the open side reaches past any view (drawnDays), so an event can be in view
+        // outside the search's range: a frame adds these few.
+        std::vector<std::uint32_t> open;
+        // Beyond any day a view reaches: where an open side is drawn to.
+        static constexpr Day openFar = Day(1) << 50;
+        // The days event `i` covers as drawn: an open side reaches openFar.
+        Days drawnDays(std::size_t i) const
+        {
+            Days d = days[i];
+            if (looks[i] & openStartBit)
+                d.first = -openFar;
+            if (looks[i] & openEndBit)
+                d.last = openFar;
+            return d;
+        }
+        Day longest = 0; // the longest event's length in days (finite ends), bounds the search back
 
         // For crowded lanes, running totals by day, so that a zoomed-out frame counts a lane's
         // events per pixel column from two look-ups per column instead of a pass over them
         // all: how many events start before a day, and how many have ended before it. Empty
         // for lanes with fewer events than a quarter of the timeline's days.
-        std::int32_t totalsOrigin = 0; // the day of index 0
+        Day totalsOrigin = 0; // the day of index 0
         std::vector<std::uint32_t> startedBefore;
         std::vector<std::uint32_t> endedBefore;
         bool hasTotals() const { return !startedBefore.empty(); }
         // Fills the totals over the days [firstDay, lastDay], which hold all of the lane's events.
-        void buildTotals(std::int32_t firstDay, std::int32_t lastDay);
+        void buildTotals(Day firstDay, Day lastDay);
         // Events whose first day is before `day` (fractional: those starting on a day < day).
         std::uint32_t startsBefore(double day) const { return startedBefore[totalsIndex(std::ceil(day))]; }
         // Events whose last day ends by `day` (a day d ends at d + 1).

@@ -6,18 +6,20 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isLeapYear(int year)
+bool isLeapYear(std::int64_t year)
 {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-int daysInMonth(int year, int month)
+int daysInMonth(std::int64_t year, int month)
 {
     static constexpr int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     return month == 2 && isLeapYear(year) ? 29 : days[month - 1];
@@ -30,8 +32,8 @@ QString monthName(int month)
 
 struct Endpoint
 {
-    std::int32_t first = 0;
-    std::int32_t last = 0;
+    Day first = 0;
+    Day last = 0;
     DateRange::Precision precision = DateRange::Precision::Day;
     DateRange::Form form = DateRange::Form::Exact;
     bool uncertain = false;
@@ -136,7 +138,7 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
         text.chop(1);
 
     qsizetype pos = 0;
-    const auto setYears = [&](int firstYear, int lastYear, DateRange::Form form) {
+    const auto setYears = [&](std::int64_t firstYear, std::int64_t lastYear, DateRange::Form form) {
         result.first = DateRange::dayFromCivil(firstYear, 1, 1);
         result.last = DateRange::dayFromCivil(lastYear, 12, 31);
         result.precision = DateRange::Precision::Year;
@@ -156,10 +158,13 @@ std::optional<Endpoint> parseEndpoint(QByteArrayView whole, QByteArrayView text,
                 "DateRange", "a year after Y has more than four digits and nothing else"));
         if (text[pos] == '0')
             return fail(QCoreApplication::translate("DateRange", "a year after Y has no leading zeros"));
-        if (digits > 7)
+        constexpr qsizetype maxDigits = std::numeric_limits<decltype(DateRange::s_maxYear)>::digits10;
+        if (digits > maxDigits) // before adding them up, which could overflow
             return fail(outOfRange());
-        const int magnitude = readDigits(text, pos, int(digits));
-        const int year = negative ? -magnitude : magnitude;
+        std::int64_t magnitude = 0;
+        for (; pos < text.size(); ++pos)
+            magnitude = magnitude * 10 + (text[pos] - '0');
+        const std::int64_t year = negative ? -magnitude : magnitude;
         if (year < DateRange::s_minYear || year > DateRange::s_maxYear)
             return fail(outOfRange());
         return setYears(year, year, DateRange::Form::Exact);
@@ -342,10 +347,10 @@ std::optional<DateRange> DateRange::parse(QByteArrayView text, QString *error)
     return range;
 }
 
-DateRange::Civil DateRange::civilFromDay(std::int32_t day)
+DateRange::Civil DateRange::civilFromDay(Day day)
 {
     // The inverse of dayFromCivil, by the same 400-year eras that begin in March.
-    const std::int64_t z = std::int64_t(day) + 719468;
+    const std::int64_t z = day + 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const int dayOfEra = int(z - era * 146097);
     const int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
@@ -353,10 +358,10 @@ DateRange::Civil DateRange::civilFromDay(std::int32_t day)
     const int mp = (5 * dayOfYear + 2) / 153;
     const int d = dayOfYear - (153 * mp + 2) / 5 + 1;
     const int m = mp < 10 ? mp + 3 : mp - 9;
-    return { int(yearOfEra + era * 400) + (m <= 2), m, d };
+    return { yearOfEra + era * 400 + (m <= 2), m, d };
 }
 
-QString DateRange::isoDay(std::int32_t day)
+QString DateRange::isoDay(Day day)
 {
     const Civil c = civilFromDay(day);
     const QString year = QString::number(std::abs(c.year)).rightJustified(4, u'0');
@@ -388,13 +393,55 @@ QString dateWords(const char *text, const char *disambiguation = nullptr)
     return QCoreApplication::translate("DateRange", text, disambiguation);
 }
 
-// "2019", "45 BC" for the astronomical year -44.
-QString yearWords(int year)
+// Years as far back as this are counted in millions and billions of years ago.
+constexpr std::int64_t s_deepYearsBC = 1'000'000;
+
+bool isDeepPast(std::int64_t year)
 {
-    return year > 0 ? QString::number(year) : dateWords("%1 BC").arg(1 - year);
+    return 1 - year >= s_deepYearsBC;
 }
 
-QString seasonWords(int firstMonth, int year)
+// 12,000 rather than 12000: long numbers in groups, short ones (years as people write them) not.
+QString yearNumber(std::int64_t years)
+{
+    if (years < 10000)
+        return QString::number(years);
+    QLocale grouped = QLocale::c();
+    grouped.setNumberOptions({});
+    return grouped.toString(qlonglong(years));
+}
+
+// "13.8 billion years ago": three significant digits, in millions, billions or trillions.
+QString yearsAgoWords(std::int64_t years)
+{
+    double value = double(years) / 1e6;
+    int scale = 0;
+    while (true) {
+        const double digits = std::floor(std::log10(value)) + 1; // before the decimal point
+        const double unit = std::pow(10.0, digits - 3);
+        value = std::round(value / unit) * unit;
+        if (value < 1000 || scale == 2)
+            break;
+        value /= 1000;
+        ++scale;
+    }
+    const QString number = QString::number(value, 'g', 3); // 13.8, 65.5, 250
+    switch (scale) {
+    case 0:
+        return dateWords("%1 million years ago").arg(number);
+    case 1:
+        return dateWords("%1 billion years ago").arg(number);
+    default:
+        return dateWords("%1 trillion years ago").arg(number);
+    }
+}
+
+QString yearWords(std::int64_t year)
+{
+    return DateRange::yearWords(year);
+}
+
+QString seasonWords(int firstMonth, std::int64_t year)
 {
     switch (firstMonth) {
     case 3:
@@ -409,7 +456,7 @@ QString seasonWords(int firstMonth, int year)
 }
 
 // The first day of the endpoint that ends on `last`, as year, month and day.
-DateRange::Civil startOfEndpoint(std::int32_t last, DateRange::Form form)
+DateRange::Civil startOfEndpoint(Day last, DateRange::Form form)
 {
     DateRange::Civil c = DateRange::civilFromDay(last);
     switch (form) {
@@ -434,6 +481,9 @@ QString formatPoint(DateRange::Civil c, DateRange::Precision precision, DateRang
                     bool approximate, bool uncertain)
 {
     const QString month = QLocale::c().monthName(c.month, QLocale::ShortFormat);
+    // Millions of years ago, a month or a day says nothing more than the year does.
+    if (isDeepPast(c.year) && form == DateRange::Form::Exact)
+        precision = DateRange::Precision::Year;
     QString text;
     switch (form) {
     case DateRange::Form::Season:
@@ -478,6 +528,17 @@ QString formatPoint(DateRange::Civil c, DateRange::Precision precision, DateRang
 }
 
 } // namespace
+
+QString DateRange::yearWords(std::int64_t year)
+{
+    if (year > 0)
+        return yearNumber(year);
+    if (!isDeepPast(year))
+        return dateWords("%1 BC").arg(yearNumber(1 - year));
+    // "Before present" counts from 1950; at a million years the difference from today is below
+    // the three digits shown.
+    return yearsAgoWords(1950 - year);
+}
 
 QString DateRange::toDisplayString() const
 {

@@ -1,5 +1,7 @@
 #include "eventmodel.h"
 
+#include "eventorder.h"
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -61,10 +63,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     }
     case SortRole:
         if (index.column() == DateColumn) {
-            // First day, then last day, as the loader orders events. The last day is offset to
-            // be non-negative, so that days before 1970 still order correctly in the low half.
-            return qlonglong(event.range.first) * (qlonglong(1) << 32)
-                + (qlonglong(event.range.last) - std::numeric_limits<std::int32_t>::min());
+            return EventOrder::dateKey(event.range);
         }
         return data(index, Qt::DisplayRole);
     case EventIndexRole:
@@ -72,9 +71,9 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return t.text(event.id);
     case FirstDayRole:
-        return event.range.first;
+        return qlonglong(event.range.first);
     case LastDayRole:
-        return event.range.last;
+        return qlonglong(event.range.last);
     case PrecisionRole:
         return int(event.range.precision);
     case DateTextRole:

@@ -23,7 +23,7 @@ public:
         KindRole,
         ActorsRole, // QList<int> of actor indices
         SummaryRole,
-        SortRole, // what the column sorts by: the first day for the date, else the text
+        SortRole, // what the column sorts by: an EventOrder::DateKey for the date, else the text
         DraftRole, // bool: proposed from an article, not yet reviewed
     };
 

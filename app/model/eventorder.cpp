@@ -49,9 +49,26 @@ std::vector<int> orderByDistinctStrings(const std::vector<QVariant> &keys, Qt::S
     return events;
 }
 
+// The two days as 32 hexadecimal digits, each offset to be unsigned: in the order of the keys.
+QString sortableText(const EventOrder::DateKey &key)
+{
+    const auto hex = [](Day day) {
+        const auto offset = std::uint64_t(day) ^ (std::uint64_t(1) << 63);
+        return QString::number(offset, 16).rightJustified(16, u'0');
+    };
+    return hex(key.first) + hex(key.last);
+}
+
 } // namespace
 
 namespace EventOrder {
+
+QVariant dateKey(const DateRange &range)
+{
+    static const bool textRegistered = QMetaType::registerConverter<DateKey, QString>(sortableText);
+    Q_UNUSED(textRegistered);
+    return QVariant::fromValue(DateKey { range.first, range.last });
+}
 
 // How QSortFilterProxyModel compares sort keys by default (case-sensitive, not locale-aware),
 // without copying the strings that most columns sort by.
@@ -64,6 +81,9 @@ bool keyLess(const QVariant &left, const QVariant &right)
                                 *static_cast<const QString *>(right.constData()))
             < 0;
     }
+    static const int dateKeyType = qMetaTypeId<DateKey>();
+    if (leftType == dateKeyType && rightType == dateKeyType)
+        return *static_cast<const DateKey *>(left.constData()) < *static_cast<const DateKey *>(right.constData());
     if (leftType == QMetaType::LongLong && rightType == QMetaType::LongLong)
         return *static_cast<const qlonglong *>(left.constData())
             < *static_cast<const qlonglong *>(right.constData());
@@ -83,8 +103,7 @@ QVariant sortKey(const Timeline &t, const Event &event, int column)
 {
     switch (column) {
     case EventModel::DateColumn:
-        return qlonglong(event.range.first) * (qlonglong(1) << 32)
-            + (qlonglong(event.range.last) - std::numeric_limits<std::int32_t>::min());
+        return dateKey(event.range);
     case EventModel::TitleColumn:
         return t.text(event.title);
     case EventModel::ActorsColumn: {

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 // Time-axis ticks must fall on calendar boundaries at every zoom level, coarsest first.
@@ -16,6 +18,8 @@ private Q_SLOTS:
     void ticksFallOnCalendarBoundaries();
     void labelsNameTheirBoundary();
     void degenerateRangesGiveNoTicks();
+    void ticksAtEveryAge_data();
+    void ticksAtEveryAge();
 };
 
 void TestCalendarTicks::ticksFallOnCalendarBoundaries_data()
@@ -129,6 +133,50 @@ void TestCalendarTicks::degenerateRangesGiveNoTicks()
     // Far outside the years a date can have: clamped, and it still ends.
     const auto wide = CalendarTicks::compute(-1e9, 1e9, 1000);
     QVERIFY(wide.size() >= 2 && wide.size() < 40);
+}
+
+void TestCalendarTicks::ticksAtEveryAge_data()
+{
+    QTest::addColumn<qint64>("fromYear"); // astronomical, from its 1 January
+    QTest::addColumn<qint64>("toYear");
+    QTest::addColumn<QStringList>("labels"); // the first few ticks' labels
+
+    QTest::newRow("the universe") << qint64(-13'800'000'000) << qint64(2025)
+                                  << QStringList { u"12 billion years ago"_s, u"10 billion years ago"_s };
+    QTest::newRow("the dinosaurs") << qint64(-252'000'000) << qint64(-66'000'000)
+                                   << QStringList { u"250 million years ago"_s, u"200 million years ago"_s };
+    QTest::newRow("the Stone Age") << qint64(-300'000) << qint64(-10'000)
+                                   << QStringList { u"300,000 BC"_s, u"250,000 BC"_s };
+    QTest::newRow("Rome") << qint64(-752) << qint64(476) << QStringList { u"700 BC"_s, u"600 BC"_s };
+    QTest::newRow("the far future") << qint64(170'000'000) << qint64(170'000'100)
+                                    << QStringList { u"170,000,000"_s, u"170,000,010"_s };
+}
+
+void TestCalendarTicks::ticksAtEveryAge()
+{
+    QFETCH(qint64, fromYear);
+    QFETCH(qint64, toYear);
+    QFETCH(QStringList, labels);
+    const double first = double(DateRange::dayFromCivil(fromYear, 1, 1));
+    const double last = double(DateRange::dayFromCivil(toYear, 1, 1));
+    constexpr double width = 1200, spacing = 84;
+    const QList<CalendarTick> ticks = CalendarTicks::compute(first, last, width, spacing);
+    QVERIFY(ticks.size() >= 2);
+    QVERIFY(ticks.size() <= width / spacing + 2);
+    QStringList shown;
+    double previous = -std::numeric_limits<double>::infinity();
+    for (const CalendarTick &tick : ticks) {
+        QVERIFY2(tick.day >= first && tick.day <= last, qPrintable(tick.label));
+        QVERIFY(tick.day > previous);
+        previous = tick.day;
+        // Each on the 1 January of the year it names.
+        const DateRange::Civil c = DateRange::civilFromDay(Day(tick.day));
+        QCOMPARE(c.month, 1);
+        QCOMPARE(c.day, 1);
+        QCOMPARE(DateRange::yearWords(c.year), tick.label);
+        shown.append(tick.label);
+    }
+    QCOMPARE(shown.first(labels.size()), labels);
 }
 
 SOURCELINE_TEST_MAIN(TestCalendarTicks)

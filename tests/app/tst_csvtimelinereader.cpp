@@ -169,10 +169,10 @@ void TestCsvTimelineReader::errorsNameLineRowAndColumn_data()
                                     u"bad.csv:2:1: row 2: the event has no date: give at least its Year"_s
                                 };
     QTest::newRow("year past what we read")
-        << QByteArray("Year,Headline\n-2000000,Dinosaurs\n")
+        << QByteArray("Year,Headline\n-2000000000000,Nothing yet\n")
         << QStringList {
-               u"bad.csv:2:1: row 2, column \"Year\": year -2000000 is outside the years Sourceline "
-               "reads, 999999 BC to 999999"_s
+               u"bad.csv:2:1: row 2, column \"Year\": year -2000000000000 is outside the years Sourceline "
+               "reads, 1 trillion years ago to 999,999,999,999"_s
            };
     QTest::newRow("reversed") << QByteArray("Year,End Year,Headline\n2020,2019,x\n")
                               << QStringList {

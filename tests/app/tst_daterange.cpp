@@ -81,6 +81,8 @@ private Q_SLOTS:
     void edtf_data();
     void edtf();
     void civilFromDayAgreesWithDayFromCivil();
+    void longYears_data();
+    void longYears();
     void documentedExamples_data();
     void documentedExamples();
     void documentedInvalidExamples_data();
@@ -282,11 +284,11 @@ void TestDateRange::invalid_data()
     notADate("Y12345-01", u"a year after Y has more than four digits and nothing else"_s);
     notADate("Y012345", u"a year after Y has no leading zeros"_s);
     notADate("Y", u"a year after Y has more than four digits and nothing else"_s);
-    notADate("Y1000000", u"years run from -999999 to 999999"_s);
-    notADate("Y-1000000", u"years run from -999999 to 999999"_s);
-    notADate("Y170000002", u"years run from -999999 to 999999"_s);
-    notADate("Y-13800000000", u"years run from -999999 to 999999"_s);
-    notADate("Y99999999999999999999", u"years run from -999999 to 999999"_s);
+    // Past twelve digits (a trillion years), however many digits: none overflows the count.
+    notADate("Y1000000000000", u"years run from -999999999999 to 999999999999"_s);
+    notADate("Y-1000000000000", u"years run from -999999999999 to 999999999999"_s);
+    notADate("Y99999999999999999999", u"years run from -999999999999 to 999999999999"_s);
+    notADate("Y-13800000000/Y1000000000000", u"years run from -999999999999 to 999999999999"_s);
     notADate("12345", expected); // five digits need the Y
     notADate("1985-04-12T23:20", expected); // EDTF times have seconds
     notADate("1985-04-12T24:00:00", expected);
@@ -531,11 +533,12 @@ void TestDateRange::edtf_data()
     row("2004-02-01/2005", QDate(2004, 2, 1), QDate(2005, 12, 31), u"1 Feb 2004 – 2005"_s);
     row("2005/2006-02", QDate(2005, 1, 1), QDate(2006, 2, 28), u"2005 – Feb 2006"_s);
 
-    // Level 1: letter-prefixed years (the specification's Y170000002 is past our range; see invalid).
-    row("Y170002", QDate(170002, 1, 1), QDate(170002, 12, 31), u"170002"_s);
-    row("Y-170002", astronomical(-170002, 1, 1), astronomical(-170002, 12, 31), u"170003 BC"_s);
-    row("Y999999", QDate(999999, 1, 1), QDate(999999, 12, 31), u"999999"_s);
-    row("Y-999999", astronomical(-999999, 1, 1), astronomical(-999999, 12, 31), u"1000000 BC"_s);
+    // Level 1: letter-prefixed years (longer ones, past QDate's years, in longYears).
+    row("Y170002", QDate(170002, 1, 1), QDate(170002, 12, 31), u"170,002"_s);
+    row("Y-170002", astronomical(-170002, 1, 1), astronomical(-170002, 12, 31), u"170,003 BC"_s);
+    row("Y999999", QDate(999999, 1, 1), QDate(999999, 12, 31), u"999,999"_s);
+    row("Y-999998", astronomical(-999998, 1, 1), astronomical(-999998, 12, 31), u"999,999 BC"_s);
+    row("Y-999999", astronomical(-999999, 1, 1), astronomical(-999999, 12, 31), u"1 million years ago"_s);
     // Level 1: seasons (northern meteorological: winter runs into the next year).
     row("2001-21", QDate(2001, 3, 1), QDate(2001, 5, 31), u"spring 2001"_s);
     row("2022-22", QDate(2022, 6, 1), QDate(2022, 8, 31), u"summer 2022"_s);
@@ -581,7 +584,7 @@ void TestDateRange::edtf_data()
     row("0000-02-29", astronomical(0, 2, 29), astronomical(0, 2, 29), u"29 Feb 1 BC"_s); // a leap year
     row("-0044-03-15", astronomical(-44, 3, 15), astronomical(-44, 3, 15), u"15 Mar 45 BC"_s);
     row("-0001/0001", astronomical(-1, 1, 1), QDate(1, 12, 31), u"2 BC – 1"_s);
-    row("-9999", astronomical(-9999, 1, 1), astronomical(-9999, 12, 31), u"10000 BC"_s);
+    row("-9999", astronomical(-9999, 1, 1), astronomical(-9999, 12, 31), u"10,000 BC"_s);
 }
 
 void TestDateRange::edtf()
@@ -606,18 +609,82 @@ void TestDateRange::edtf()
 void TestDateRange::civilFromDayAgreesWithDayFromCivil()
 {
     // Round trips across the whole range of years, and the ISO form of the days on the way.
-    for (int year = DateRange::s_minYear; year <= DateRange::s_maxYear; year += 997) {
+    const auto roundTrip = [](std::int64_t year) {
         for (int month = 1; month <= 12; ++month) {
-            const std::int32_t day = DateRange::dayFromCivil(year, month, 28);
+            const Day day = DateRange::dayFromCivil(year, month, 28);
             const DateRange::Civil c = DateRange::civilFromDay(day);
             if (c.year != year || c.month != month || c.day != 28)
-                QFAIL(qPrintable(u"%1-%2-28"_s.arg(year).arg(month)));
+                return false;
         }
-    }
+        return true;
+    };
+    for (std::int64_t year = -2'000'000; year <= 2'000'000; year += 997)
+        QVERIFY2(roundTrip(year), qPrintable(QString::number(year)));
+    for (std::int64_t year = DateRange::s_minYear; year <= DateRange::s_maxYear; year += 99'999'989)
+        QVERIFY2(roundTrip(year), qPrintable(QString::number(year)));
+    QVERIFY(roundTrip(DateRange::s_minYear));
+    QVERIFY(roundTrip(DateRange::s_maxYear));
     QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(2022, 11, 30))), u"2022-11-30"_s);
     QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(1, 1, 1)) - 1), u"0000-12-31"_s);
     QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(-45, 3, 15))), u"-0044-03-15"_s);
     QCOMPARE(DateRange::isoDay(DateRange::dayFromDate(QDate(12345, 6, 7))), u"12345-06-07"_s);
+}
+
+void TestDateRange::longYears_data()
+{
+    // Years past QDate's, as deep time writes them: each resolves to its days, found here from
+    // the count of days in 400 years (146097) rather than from dayFromCivil, and has its words.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qint64>("firstYear"); // astronomical; the range runs from its 1 January
+    QTest::addColumn<qint64>("lastYear"); // to this one's 31 December
+    QTest::addColumn<QString>("display");
+
+    QTest::newRow("the Big Bang") << "Y-13800000000"_ba << qint64(-13'800'000'000) << qint64(-13'800'000'000)
+                                  << u"13.8 billion years ago"_s;
+    QTest::newRow("the specification's Y170000002")
+        << "Y170000002"_ba << qint64(170'000'002) << qint64(170'000'002) << u"170,000,002"_s;
+    QTest::newRow("the Earth, approximate") << "Y-4540000000~"_ba << qint64(-4'540'000'000)
+                                            << qint64(-4'540'000'000) << u"c. 4.54 billion years ago"_s;
+    QTest::newRow("dinosaurs, an interval")
+        << "Y-251902000/Y-66000000"_ba << qint64(-251'902'000) << qint64(-66'000'000)
+        << u"252 million years ago \u2013 66 million years ago"_s;
+    QTest::newRow("since the first humans") << "Y-300000/.."_ba << qint64(-300'000) << qint64(-300'000)
+                                            << u"since 300,001 BC"_s;
+    QTest::newRow("the last year") << "Y999999999999"_ba << qint64(999'999'999'999)
+                                   << qint64(999'999'999'999) << u"999,999,999,999"_s;
+    QTest::newRow("the first year") << "Y-999999999999"_ba << qint64(-999'999'999'999)
+                                    << qint64(-999'999'999'999) << u"1 trillion years ago"_s;
+    QTest::newRow("Caesar's death beside them")
+        << "-0044-03-15"_ba << qint64(-44) << qint64(-44) << u"15 Mar 45 BC"_s;
+}
+
+void TestDateRange::longYears()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(qint64, firstYear);
+    QFETCH(qint64, lastYear);
+    QFETCH(QString, display);
+
+    // Whole 400-year cycles back or on from 2000-01-01 (day 10957), then years within one.
+    const auto newYear = [](qint64 year) {
+        const qint64 cycles = (year - 2000 >= 0 ? year - 2000 : year - 2000 - 399) / 400;
+        qint64 day = 10957 + cycles * 146097;
+        for (qint64 y = 2000 + cycles * 400; y < year; ++y)
+            day += (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 366 : 365;
+        return day;
+    };
+    QString error;
+    const auto range = DateRange::parse(text, &error);
+    QVERIFY2(range, qPrintable(error));
+    if (text.startsWith("-0044-03-15")) {
+        QCOMPARE(qint64(range->first), newYear(-44) + 31 + 29 + 14); // -44 is a leap year
+    } else {
+        QCOMPARE(qint64(range->first), newYear(firstYear));
+        QCOMPARE(qint64(range->last), newYear(lastYear + 1) - 1);
+    }
+    QCOMPARE(range->toDisplayString(), display);
+    QCOMPARE(qint64(DateRange::civilFromDay(range->first).year), firstYear);
+    QCOMPARE(qint64(DateRange::civilFromDay(range->last).year), lastYear);
 }
 
 void TestDateRange::documentedExamples_data()

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void columnsAreClampedToThePlot();
     void planKeepsEveryEventAndStaysInThePlot_data();
     void planKeepsEveryEventAndStaysInThePlot();
+    void openIntervalsReachEveryViewOnTheirSide_data();
+    void openIntervalsReachEveryViewOnTheirSide();
 };
 
 namespace {
@@ -194,6 +196,101 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
         int a = -1, b = -1;
         QVERIFY(map.columns(lane.days[i], &a, &b));
         QVERIFY(a >= 0 && b < width && a <= b);
+    }
+}
+
+void TestLaneDetail::openIntervalsReachEveryViewOnTheirSide_data()
+{
+    QTest::addColumn<double>("first");
+    QTest::addColumn<double>("last");
+    QTest::addColumn<int>("room");
+    QTest::addColumn<bool>("openStartInView");
+    QTest::addColumn<bool>("openEndInView");
+    QTest::addColumn<int>("pointsInView");
+    // Points on days 200..1199; `../0100` (known up to day 100) and `0500/..` (from day 500).
+    QTest::newRow("before everything") << -600.0 << -500.0 << 100 << true << false << 0;
+    QTest::newRow("after everything") << 2000.0 << 2100.0 << 100 << false << true << 0;
+    QTest::newRow("among the points") << 600.0 << 610.0 << 100 << false << true << 10;
+    QTest::newRow("among the points, aggregated") << 300.0 << 900.0 << 20 << false << true << 600;
+    QTest::newRow("all, aggregated") << -100.0 << 1300.0 << 20 << true << true << 1000;
+    QTest::newRow("far after, aggregated") << 1e6 << 2e6 << 0 << false << true << 0;
+}
+
+// An interval open at a side (`2019/..`) is drawn to the edge of every view on that side: a
+// frame finds it however far the view is from its finite end, counts it in aggregated
+// columns, and covers every column with it.
+void TestLaneDetail::openIntervalsReachEveryViewOnTheirSide()
+{
+    QFETCH(double, first);
+    QFETCH(double, last);
+    QFETCH(int, room);
+    QFETCH(bool, openStartInView);
+    QFETCH(bool, openEndInView);
+    QFETCH(int, pointsInView);
+
+    Timeline timeline;
+    Actor actor;
+    actor.id = u"a"_s;
+    timeline.actors.append(actor);
+    const auto add = [&](Day day, DateRange::Form startForm, DateRange::Form endForm) {
+        Event event;
+        event.range.first = day;
+        event.range.last = day;
+        event.range.startForm = startForm;
+        event.range.endForm = endForm;
+        if (startForm != DateRange::Form::Exact || endForm != DateRange::Form::Exact)
+            event.range.precision = DateRange::Precision::Interval;
+        event.actors = { std::uint32_t(timeline.eventActors.size()), 1 };
+        timeline.eventActors.push_back(0);
+        timeline.events.push_back(event);
+    };
+    add(100, DateRange::Form::Open, DateRange::Form::Exact);
+    for (Day day = 200; day < 1200; ++day) {
+        if (day == 500)
+            add(500, DateRange::Form::Exact, DateRange::Form::Open);
+        add(day, DateRange::Form::Exact, DateRange::Form::Exact);
+    }
+    LaneIndex index;
+    index.build(timeline);
+    const LaneIndex::Lane &lane = index.lanes().front();
+    QCOMPARE(lane.open, (std::vector<std::uint32_t> { 0, 301 }));
+    // The extent is the finite days'.
+    QCOMPARE(index.extent()->first, Day(100));
+    QCOMPARE(index.extent()->last, Day(1199));
+
+    const int width = 100;
+    const ColumnMapping map { first, (last - first) / width, width };
+    const auto [from, to] = index.visibleRange(0, first, last);
+    const auto all = [](std::int32_t) { return true; };
+    const int open = (openStartInView ? 1 : 0) + (openEndInView ? 1 : 0);
+    for (const bool totals : { false, true }) {
+        LaneIndex::Lane withTotals = lane;
+        if (totals)
+            withTotals.buildTotals(100, 1199);
+        LaneDetail detail;
+        if (totals)
+            detail.planFromTotals(withTotals, from, to, map, -1, std::size_t(room));
+        else
+            detail.plan(lane, from, to, map, all, -1, std::size_t(room));
+        QCOMPARE(int(detail.marks.size() + detail.aggregatedCount), pointsInView + open);
+        if (detail.aggregated) {
+            // Open intervals cover every column on their side, up to the plot's edge.
+            for (const std::uint32_t position : { 0u, 301u }) {
+                int a = 0, b = 0;
+                if (!map.columns(lane.drawnDays(position), &a, &b))
+                    continue;
+                QCOMPARE(position == 0 ? a : b, position == 0 ? 0 : width - 1);
+                for (int c = a; c <= b; ++c)
+                    QVERIFY(detail.coverage[std::size_t(c)] >= 1);
+            }
+        } else {
+            const auto marked = [&](std::uint32_t position) {
+                return std::find(detail.marks.begin(), detail.marks.end(), position) != detail.marks.end();
+            };
+            QCOMPARE(marked(0), openStartInView);
+            QCOMPARE(marked(301), openEndInView);
+            QVERIFY(std::is_sorted(detail.marks.begin(), detail.marks.end()));
+        }
     }
 }
 

@@ -44,7 +44,7 @@ QString laneDifference(const Timeline &t)
     if (fresh.lanes().size() != patched.lanes().size())
         return u"%1 lanes, not %2"_s.arg(patched.lanes().size()).arg(fresh.lanes().size());
     const auto extentOf = [](const LaneIndex &index) {
-        return index.extent() ? std::pair(index.extent()->first, index.extent()->last) : std::pair(0, -1);
+        return index.extent() ? std::pair(index.extent()->first, index.extent()->last) : std::pair(Day(0), Day(-1));
     };
     if (extentOf(fresh) != extentOf(patched))
         return u"extent differs"_s;
@@ -62,7 +62,7 @@ QString laneDifference(const Timeline &t)
             return out;
         };
         if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
-            || a.looks != b.looks || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
+            || a.looks != b.looks || a.open != b.open || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
             || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
             return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
                 .arg(i)

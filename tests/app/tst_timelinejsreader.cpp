@@ -23,6 +23,7 @@ private Q_SLOTS:
     void idsAreUniqueAndReadable();
     void errorsNameThePlace_data();
     void errorsNameThePlace();
+    void readsDeepTime();
 };
 
 namespace {
@@ -33,6 +34,33 @@ TimelineLoader::Result load(const QByteArray &json)
 }
 
 } // namespace
+
+// A history of the universe in the form of TimelineJS's cosmology showcase: years of eleven
+// digits beside a day in 44 BC and one in 1969, each event in its place and in date order.
+void TestTimelineJsReader::readsDeepTime()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadFile(QStringLiteral(SOURCELINE_TEST_DATA "/cosmos.json"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.events.size(), std::size_t(13));
+    const auto yearOf = [&](const QString &title) -> qint64 {
+        for (const Event &e : t.events) {
+            if (t.text(e.title) == title)
+                return DateRange::civilFromDay(e.range.first).year;
+        }
+        return 0;
+    };
+    QCOMPARE(yearOf(u"The Big Bang"_s), qint64(-13'799'999'999)); // TimelineJS's -13800000000
+    QCOMPARE(yearOf(u"The Earth forms"_s), qint64(-4'539'999'999));
+    QCOMPARE(yearOf(u"Julius Caesar is killed"_s), qint64(-43));
+    QCOMPARE(yearOf(u"People walk on the Moon"_s), qint64(1969));
+    QCOMPARE(t.text(t.events.front().title), u"The Big Bang"_s);
+    QCOMPARE(t.text(t.events.back().title), u"People walk on the Moon"_s);
+    for (std::size_t i = 1; i < t.events.size(); ++i)
+        QVERIFY(t.events[i - 1].range.first <= t.events[i].range.first);
+    QCOMPARE(t.events.front().range.toDisplayString(), u"13.8 billion years ago"_s);
+    QCOMPARE(t.eras.front().range.toDisplayString(), u"13.8 billion years ago \u2013 4.6 billion years ago"_s);
+}
 
 void TestTimelineJsReader::detectsTheFormatByContent_data()
 {
@@ -143,6 +171,14 @@ void TestTimelineJsReader::dates_data()
         << u"Y-49999/Y-39999"_s << u"-49999-01-01"_s << u"-39999-12-31"_s;
     QTest::newRow("far future") << QByteArray(R"("start_date":{"year":12000})") << u"Y12000"_s
                                 << u"12000-01-01"_s << u"12000-12-31"_s;
+    // Deep time, as TimelineJS's own "cosmology" showcase writes it.
+    QTest::newRow("the Big Bang") << QByteArray(R"("start_date":{"year":-13800000000})") << u"Y-13799999999"_s
+                                  << u"-13799999999-01-01"_s << u"-13799999999-12-31"_s;
+    QTest::newRow("deep time as strings, to a year")
+        << QByteArray(R"("start_date":{"year":"-4540000000"},"end_date":{"year":"-3800000000"})")
+        << u"Y-4539999999/Y-3799999999"_s << u"-4539999999-01-01"_s << u"-3799999999-12-31"_s;
+    QTest::newRow("the far future") << QByteArray(R"("start_date":{"year":170000002})") << u"Y170000002"_s
+                                    << u"170000002-01-01"_s << u"170000002-12-31"_s;
     QTest::newRow("small year") << QByteArray(R"("start_date":{"year":33})") << u"0033"_s << u"0033-01-01"_s
                                 << u"0033-12-31"_s;
 }
@@ -200,9 +236,9 @@ void TestTimelineJsReader::errorsNameThePlace_data()
                                       u"tl.json: events: a TimelineJS file needs an \"events\" array"_s
                                   };
     QTest::newRow("year past what we read")
-        << QByteArray(R"({"events":[{"start_date":{"year":-13800000000}}]})")
-        << QStringList { u"tl.json: events[0].start_date: year -13800000000 is outside the years Sourceline "
-                         "reads, 999999 BC to 999999"_s };
+        << QByteArray(R"({"events":[{"start_date":{"year":-2000000000000}}]})")
+        << QStringList { u"tl.json: events[0].start_date: year -2000000000000 is outside the years Sourceline "
+                         "reads, 1 trillion years ago to 999,999,999,999"_s };
     QTest::newRow("no such day")
         << QByteArray(R"({"events":[{"start_date":{"year":2023,"month":2,"day":29}}]})")
         << QStringList { u"tl.json: events[0].start_date: \"2023-02-29\" is not a date: "

@@ -66,14 +66,14 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
                     if (e == current || bool(look & LaneIndex::Lane::pointBit) != points)
                         continue; // the current event is drawn on top, outlined
                     int from = 0, to = 0;
-                    columnMap.columns(laneData.days[i], &from, &to);
+                    columnMap.columns(laneData.drawnDays(i), &from, &to);
                     to = std::min(std::max(to, from + wide - 1), columns - 1);
                     if (!points) {
                         from = std::max(from, filled + 1);
                         filled = std::max(filled, to);
                     }
                     const int variant = (emphasis.isProminent(e) ? 1 : 0) | (points ? 2 : 0);
-                    std::size_t kind = look & ~LaneIndex::Lane::pointBit;
+                    std::size_t kind = look & LaneIndex::Lane::kindMask;
                     if (kind == LaneIndex::Lane::kindLookUp)
                         kind = std::size_t(t.events[e].kind + 1);
                     const QRgb pixel = kindPixels[kind * 4 + std::size_t(variant)];

@@ -17,7 +17,10 @@ MarkGeometry MarkGeometry::of(const TimelineChart &chart)
     const ZoomState *zoom = chart.zoom();
     const QRectF area = chart.eventArea();
     const qreal scale = area.width() / zoom->span();
-    return forLane(chart.laneHeight(), area.left() - zoom->first() * scale, scale);
+    MarkGeometry g = forLane(chart.laneHeight(), area.left() - zoom->first() * scale, scale);
+    g.left = area.left();
+    g.right = area.right();
+    return g;
 }
 
 MarkGeometry MarkGeometry::forLane(qreal height, qreal x0, qreal scale)
@@ -34,18 +37,20 @@ MarkGeometry MarkGeometry::forLane(qreal height, qreal x0, qreal scale)
 
 bool MarkGeometry::isPoint(const Event &event)
 {
-    return event.range.precision == DateRange::Precision::Day;
+    return event.range.precision == DateRange::Precision::Day && !event.range.hasOpenStart()
+        && !event.range.hasOpenEnd();
 }
 
 QRectF MarkGeometry::markRect(const Event &event, int slot, qreal laneCentre, bool current) const
 {
-    const qreal x1 = x(event.range.first);
+    const DateRange &range = event.range;
+    const qreal x1 = range.hasOpenStart() ? std::min(left, x(range.last + 1) - 3) : x(range.first);
     if (isPoint(event)) {
         const qreal r = current ? std::max(radius, 5.5) + 2 : radius;
         const QPointF centre(x1 + scale / 2, laneCentre + offset(slot));
         return QRectF(centre - QPointF(r, r), QSizeF(2 * r, 2 * r));
     }
     const qreal height = current ? std::max(barHeight, 8.0) : barHeight;
-    const qreal x2 = std::max(x(event.range.last + 1), x1 + 3);
+    const qreal x2 = std::max(range.hasOpenEnd() ? std::max(right, x1 + 3) : x(range.last + 1), x1 + 3);
     return QRectF(x1, laneCentre + offset(slot) - height / 2, x2 - x1, height);
 }

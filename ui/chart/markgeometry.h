@@ -16,6 +16,9 @@ struct MarkGeometry
     qreal barHeight = 12;
     qreal slotStep = 14; // between the sub-rows of a lane
     bool compact = false; // marks are plain blocks drawn per pixel, without outline or label
+    // The plot's edges, which an interval open at a side (`2019/..`) is drawn to.
+    qreal left = -1e9;
+    qreal right = 1e9;
 
     static MarkGeometry of(const TimelineChart &chart);
     // The sizes for lanes of `height`, on a mapping of `x0` and `scale`.

@@ -76,6 +76,19 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
         m_painter->setPen(outline);
         m_painter->setBrush(event.draft ? QBrush(Qt::NoBrush) : QBrush(fill)); // drafts hollow
         m_painter->drawRoundedRect(mark, 3, 3);
+        // An open side runs on past the edge of the view: a chevron there says so.
+        const auto chevron = [&](qreal x, qreal direction) {
+            const qreal h = std::min(mark.height() / 2 - 1, 4.0);
+            if (h < 1.5)
+                return;
+            const qreal y = mark.center().y();
+            m_painter->setPen(QPen(color, 1.5));
+            m_painter->drawPolyline(QList<QPointF> { { x - direction * h, y - h }, { x, y }, { x - direction * h, y + h } });
+        };
+        if (event.range.hasOpenEnd() && mark.right() >= m_geometry.right - 0.5)
+            chevron(mark.right() - 3, 1);
+        if (event.range.hasOpenStart() && mark.left() <= m_geometry.left + 0.5)
+            chevron(mark.left() + 3, -1);
         if (row == topRow && bottomRow > topRow) {
             m_painter->setPen(QPen(color, 1, Qt::DotLine));
             m_painter->drawLine(QPointF(mark.left(), mark.bottom()),
