@@ -166,12 +166,12 @@ bool LaneIndex::shrinkExtent(const Timeline &t, Days removed)
     return !m_extent || m_extent->first != before->first || m_extent->last != before->last;
 }
 
-void LaneIndex::renumberFrom(std::int32_t event, int shift)
+void LaneIndex::renumber(std::int32_t first, std::int32_t end, int shift)
 {
     for (Lane &lane : m_lanes) {
-        // Lanes hold events in index order: only the tail from the first at or past `event` moves.
-        auto it = std::lower_bound(lane.events.begin(), lane.events.end(), event);
-        for (; it != lane.events.end(); ++it)
+        // Lanes hold events in index order: only those from the first at or past `first` move.
+        auto it = std::lower_bound(lane.events.begin(), lane.events.end(), first);
+        for (; it != lane.events.end() && *it < end; ++it)
             *it += shift;
     }
 }
@@ -260,7 +260,7 @@ void LaneIndex::relayOut(std::vector<int> touched, bool extentChanged)
 
 void LaneIndex::insertEvent(const Timeline &t, std::int32_t event)
 {
-    renumberFrom(event, +1);
+    renumber(event, std::numeric_limits<std::int32_t>::max(), +1);
     std::vector<int> touched;
     attach(t, event, &touched);
     const Event &e = t.events[std::size_t(event)];
@@ -274,7 +274,7 @@ void LaneIndex::removeEvent(const Timeline &t, std::int32_t event, std::span<con
     count(gone, -1);
     std::vector<int> touched;
     const std::optional<Days> removed = detach(event, actors, &touched);
-    renumberFrom(event + 1, -1);
+    renumber(event + 1, std::numeric_limits<std::int32_t>::max(), -1);
     relayOut(std::move(touched), removed && shrinkExtent(t, *removed));
 }
 
@@ -288,6 +288,24 @@ void LaneIndex::replaceEvent(const Timeline &t, std::int32_t event, std::span<co
     const std::optional<Days> removed = detach(event, oldActors, &touched);
     attach(t, event, &touched);
     const Event &e = t.events[std::size_t(event)];
+    bool extentChanged = removed && shrinkExtent(t, *removed);
+    extentChanged |= growExtent({ e.range.first, e.range.last });
+    relayOut(std::move(touched), extentChanged);
+}
+
+void LaneIndex::moveEvent(const Timeline &t, std::int32_t from, std::int32_t to,
+                          std::span<const std::int32_t> oldActors, const Event &old)
+{
+    count(old, -1);
+    std::vector<int> touched;
+    const std::optional<Days> removed = detach(from, oldActors, &touched);
+    if (from < to)
+        renumber(from + 1, to + 1, -1);
+    else
+        renumber(to, from, +1);
+    attach(t, to, &touched);
+    const Event &e = t.events[std::size_t(to)];
+    count(e, +1);
     bool extentChanged = removed && shrinkExtent(t, *removed);
     extentChanged |= growExtent({ e.range.first, e.range.last });
     relayOut(std::move(touched), extentChanged);

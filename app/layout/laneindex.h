@@ -114,6 +114,11 @@ public:
     // The event at `event` changed in place (its date order kept); it was `old`, with `oldActors`.
     void replaceEvent(const Timeline &t, std::int32_t event, std::span<const std::int32_t> oldActors,
                       const Event &old);
+    // The event at `from` changed and moved to `to` (its new date's place), the events between
+    // moving one place towards `from`; it was `old`, with `oldActors`. Only the events between
+    // are renumbered, not every event after the lower of the two.
+    void moveEvent(const Timeline &t, std::int32_t from, std::int32_t to, std::span<const std::int32_t> oldActors,
+                   const Event &old);
     // The actors of many events changed at once (an actor deleted or merged); `events` in index
     // order, each of which had `oldActors` at the same position. Each touched lane is merged
     // anew in one pass, so an actor of 100k events costs a pass over the lanes it touches, not
@@ -131,7 +136,8 @@ private:
     // when the removed one was on the extent's edge.
     bool growExtent(Days days);
     bool shrinkExtent(const Timeline &t, Days removed);
-    void renumberFrom(std::int32_t event, int shift);
+    // Adds `shift` to the events numbered [first, end) in every lane.
+    void renumber(std::int32_t first, std::int32_t end, int shift);
     Lane &laneFor(int actor); // makes the unattributed lane when needed
     // Adds the event to, or takes it from, the lanes of its actors; collects the lanes touched.
     void attach(const Timeline &t, std::int32_t event, std::vector<int> *touched);

@@ -52,9 +52,9 @@ EventProxyModel::EventProxyModel(EventModel *events, TimelineFilter *filter, QOb
     connect(events, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             &EventProxyModel::sourceRowsAboutToBeRemoved);
     connect(events, &QAbstractItemModel::rowsRemoved, this, &EventProxyModel::sourceRowsRemoved);
-    // The event model never moves rows or changes its layout; should it, show them afresh.
-    connect(events, &QAbstractItemModel::rowsAboutToBeMoved, this, &EventProxyModel::beginSourceChange);
-    connect(events, &QAbstractItemModel::rowsMoved, this, &EventProxyModel::endSourceChange);
+    connect(events, &QAbstractItemModel::rowsAboutToBeMoved, this, &EventProxyModel::sourceRowsAboutToBeMoved);
+    connect(events, &QAbstractItemModel::rowsMoved, this, &EventProxyModel::sourceRowsMoved);
+    // The event model never changes its layout; should it, show the rows afresh.
     connect(events, &QAbstractItemModel::layoutAboutToBeChanged, this, &EventProxyModel::beginSourceChange);
     connect(events, &QAbstractItemModel::layoutChanged, this, &EventProxyModel::endSourceChange);
     connect(events, &QAbstractItemModel::dataChanged, this, &EventProxyModel::sourceDataChanged);
@@ -557,6 +557,65 @@ void EventProxyModel::sourceRowsRemoved(const QModelIndex &parent, int first, in
     }
 }
 
+void EventProxyModel::sourceRowsAboutToBeMoved(const QModelIndex &parent, int first, int last,
+                                               const QModelIndex &destination, int row)
+{
+    if (parent.isValid() || destination.isValid())
+        return;
+    if (first != last) {
+        m_movingAfresh = true;
+        beginSourceChange();
+    } else if (m_identity) {
+        // Rows are events: the same row moves, to the same place.
+        beginMoveRows({}, first, first, {}, row);
+        m_bracketOpen = true;
+    }
+}
+
+void EventProxyModel::sourceRowsMoved(const QModelIndex &parent, int first, [[maybe_unused]] int last,
+                                      const QModelIndex &destination, int row)
+{
+    if (parent.isValid() || destination.isValid())
+        return;
+    if (std::exchange(m_movingAfresh, false)) {
+        endSourceChange();
+        return;
+    }
+    const int from = first;
+    const int to = row > from ? row - 1 : row;
+    if (m_bracketOpen) {
+        m_bracketOpen = false;
+        endMoveRows();
+        return;
+    }
+    // The events between `from` and `to` take the number one nearer `from`; each row still
+    // shows the event it showed, under its new number.
+    const int low = std::min(from, to), high = std::max(from, to);
+    const int shift = from < to ? -1 : +1;
+    const auto renumbered = [&](int event) {
+        if (event == from)
+            return to;
+        return event >= low && event <= high ? event + shift : event;
+    };
+    for (int &event : m_rows)
+        event = renumbered(event);
+    if (!m_rowOfEvent.empty()) {
+        const auto at = [this](int event) { return m_rowOfEvent.begin() + event; };
+        if (from < to)
+            std::rotate(at(from), at(from + 1), at(to + 1));
+        else
+            std::rotate(at(to), at(from), at(from + 1));
+    }
+    if (!m_sorted.empty()) {
+        for (int &event : m_sorted)
+            event = renumbered(event);
+        // Events of equal keys keep the events' own order, in which the moved one has a new place.
+        m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), to));
+        m_sorted.insert(m_sorted.begin() + std::ptrdiff_t(sortedPosition(m_sorted, to)), to);
+    }
+    placeRow(to);
+}
+
 void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                         const QList<int> &roles)
 {
@@ -591,6 +650,13 @@ void EventProxyModel::sourceDataChanged(const QModelIndex &topLeft, const QModel
 
 void EventProxyModel::showAfresh(int firstColumn, int lastColumn, const QList<int> &roles)
 {
+    // With every event passing and shown, the same events pass: only their data changed.
+    const int count = m_events->rowCount();
+    if (m_filter->passesEverything() && m_filter->eventCount() == count && m_filter->acceptedCount() == count
+        && int(m_rows.size()) == count) {
+        Q_EMIT dataChanged(index(0, firstColumn), index(rowCount() - 1, lastColumn), roles);
+        return;
+    }
     // When which events pass is as it was, the rows stay and only their data changed.
     std::vector<int> rows = m_rows, rowOfEvent = m_rowOfEvent;
     mapRows();
@@ -625,6 +691,11 @@ bool EventProxyModel::before(int a, const QVariant &aKey, int b) const
     return a < b;
 }
 
+bool EventProxyModel::comesBefore(int a, int b) const
+{
+    return m_sorted.empty() ? a < b : before(a, sortKeyOf(a), b);
+}
+
 std::size_t EventProxyModel::sortedPosition(const std::vector<int> &events, int event) const
 {
     if (m_sorted.empty()) // the events' own order
@@ -641,7 +712,8 @@ void EventProxyModel::insertRow(int event)
     const std::size_t row = sortedPosition(m_rows, event);
     beginInsertRows({}, int(row), int(row));
     m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), event);
-    renumberRows(row, m_rows.size());
+    shiftRowsFrom(row + 1, +1);
+    m_rowOfEvent[std::size_t(event)] = int(row);
     endInsertRows();
 }
 
@@ -650,8 +722,25 @@ void EventProxyModel::removeRow(int row)
     beginRemoveRows({}, row, row);
     m_rowOfEvent[std::size_t(m_rows[std::size_t(row)])] = -1;
     m_rows.erase(m_rows.begin() + row);
-    renumberRows(std::size_t(row), m_rows.size());
+    shiftRowsFrom(std::size_t(row), -1);
     endRemoveRows();
+}
+
+void EventProxyModel::shiftRowsFrom(std::size_t from, int shift)
+{
+    // The rows after `from` are events in sort order, scattered over m_rowOfEvent: renumbered
+    // through m_rows when they are few, else in one pass along m_rowOfEvent, which at a million
+    // events is one sequential sweep instead of as many random writes.
+    const std::size_t tail = m_rows.size() - std::min(from, m_rows.size());
+    if (tail * 8 < m_rowOfEvent.size()) {
+        renumberRows(from, m_rows.size());
+        return;
+    }
+    const int first = int(from) - (shift > 0 ? shift : 0);
+    for (int &row : m_rowOfEvent) {
+        if (row >= first)
+            row += shift;
+    }
 }
 
 void EventProxyModel::placeRow(int event)
@@ -667,12 +756,10 @@ void EventProxyModel::placeRow(int event)
         removeRow(row);
         return;
     }
-    if (m_sorted.empty())
-        return; // in the events' own order, an event in place keeps its row
     // Its place among the others, then as Qt counts a move's destination: in the rows before it.
     const auto at = std::size_t(row);
-    const bool early = at > 0 && !before(m_rows[at - 1], sortKeyOf(m_rows[at - 1]), event);
-    const bool late = at + 1 < m_rows.size() && !before(event, sortKeyOf(event), m_rows[at + 1]);
+    const bool early = at > 0 && !comesBefore(m_rows[at - 1], event);
+    const bool late = at + 1 < m_rows.size() && !comesBefore(event, m_rows[at + 1]);
     if (!early && !late)
         return;
     m_rows.erase(m_rows.begin() + row);

@@ -111,6 +111,11 @@ private:
     void sourceRowsInserted(const QModelIndex &parent, int first, int last);
     void sourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
+    // One event moved (its date changed): the rows keep their events, the moved one's row moves
+    // to its place, and the numbers of the events between shift. Several at once: shown afresh.
+    void sourceRowsAboutToBeMoved(const QModelIndex &parent, int first, int last, const QModelIndex &destination,
+                                  int row);
+    void sourceRowsMoved(const QModelIndex &parent, int first, int last, const QModelIndex &destination, int row);
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                            const QList<int> &roles);
     // Whether `a` (whose key is `aKey`) comes before `b` in the sort in place: by key, then by
@@ -119,6 +124,8 @@ private:
     // that changed which pass, else by one dataChanged over every row.
     void showAfresh(int firstColumn, int lastColumn, const QList<int> &roles);
     bool before(int a, const QVariant &aKey, int b) const;
+    // The same for the order in place, the events' own when nothing is sorted.
+    bool comesBefore(int a, int b) const;
     QVariant sortKeyOf(int event) const;
     // Where `event` goes among `events` (sorted), which must not hold it.
     std::size_t sortedPosition(const std::vector<int> &events, int event) const;
@@ -128,6 +135,8 @@ private:
     void insertRow(int event);
     void removeRow(int row);
     void renumberRows(std::size_t from, std::size_t to);
+    // The rows from `from` on moved by `shift` (an insertion just before them: +1; a removal: -1).
+    void shiftRowsFrom(std::size_t from, int shift);
 
     EventModel *m_events;
     TimelineFilter *m_filter;
@@ -142,6 +151,7 @@ private:
     int m_identityCount = 0;
     bool m_resetting = false;
     bool m_bracketOpen = false; // a proxy bracket spans the event model's (identity, bulk)
+    bool m_movingAfresh = false; // several events move: shown afresh
     std::shared_ptr<SortJob> m_cancelSort; // of the sort under way
     int m_pausedColumn = -1; // a sort stopped by an edit, made again after it
     Qt::SortOrder m_pausedOrder = Qt::AscendingOrder;

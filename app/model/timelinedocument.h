@@ -125,6 +125,9 @@ private:
     void insertEvent(int row, const EventDraft &draft);
     void removeEvent(int row);
     void replaceEventInPlace(int row, const EventDraft &draft);
+    // An event whose date changed: its row moves from `from` to `to` (one move, not a removal
+    // and an insertion), the events between shifting one place in the storage, once.
+    void moveEvent(int from, int to, const EventDraft &draft);
     void countActors(const EventDraft &draft, int delta);
     // Under `parent`, one command that gives each event of `actor` the actor list `change`
     // makes of its own; the events come from the actor's lane, not a pass over every event.

@@ -215,3 +215,13 @@ void TimelineFilter::eventChanged(qsizetype event)
     m_acceptedCount += qsizetype(accepted) - qsizetype(m_accepted[event]);
     m_accepted[event] = std::uint8_t(accepted);
 }
+
+void TimelineFilter::eventMoved(qsizetype from, qsizetype to)
+{
+    const auto at = [this](qsizetype event) { return m_accepted.begin() + event; };
+    if (from < to)
+        std::rotate(at(from), at(from + 1), at(to + 1));
+    else
+        std::rotate(at(to), at(from), at(from + 1));
+    eventChanged(to);
+}

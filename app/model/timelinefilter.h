@@ -57,6 +57,8 @@ public:
     void eventInserted(qsizetype event);
     void eventRemoved(qsizetype event);
     void eventChanged(qsizetype event);
+    // The event at `from` changed and now is at `to`, the events between one place nearer `from`.
+    void eventMoved(qsizetype from, qsizetype to);
 
 public Q_SLOTS:
     void setText(const QString &text);

@@ -1,15 +1,18 @@
 #include "cli.h"
+#include "draftmodel.h"
 #include "editcommand.h"
 #include "eventproxymodel.h"
 #include "laneindex.h"
 #include "testutils.h"
 #include "timelinedocument.h"
+#include "timelinefilter.h"
 #include "timelinegenerator.h"
 #include "timelineloader.h"
 #include "timelinewriter.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -80,6 +83,54 @@ QString firstSentence(const Timeline &t, int source)
     return t.sources.at(source).sentenceText(0).toString();
 }
 
+// Where a proxy, followed through edits, shows other rows than one made afresh with its sort.
+QString proxyDifference(const EventProxyModel &proxy, TimelineDocument &document)
+{
+    EventProxyModel fresh(document.events(), document.filter());
+    if (proxy.sortColumn() != EventModel::DateColumn || proxy.sortOrder() != Qt::AscendingOrder)
+        fresh.sort(proxy.sortColumn(), proxy.sortOrder());
+    if (fresh.rowCount() != proxy.rowCount())
+        return u"%1 rows, not %2"_s.arg(proxy.rowCount()).arg(fresh.rowCount());
+    for (int row = 0; row < fresh.rowCount(); ++row) {
+        if (fresh.eventAt(row) != proxy.eventAt(row))
+            return u"row %1 shows event %2, not %3"_s.arg(row).arg(proxy.eventAt(row)).arg(fresh.eventAt(row));
+    }
+    for (int event = 0; event < document.events()->rowCount(); ++event) {
+        if (fresh.rowOf(event) != proxy.rowOf(event))
+            return u"event %1 at row %2, not %3"_s.arg(event).arg(proxy.rowOf(event)).arg(fresh.rowOf(event));
+    }
+    return {};
+}
+
+// Where the drafts, followed through edits, differ from those of the events now.
+QString draftDifference(const DraftModel &drafts, TimelineDocument &document)
+{
+    DraftModel fresh(document.events());
+    if (fresh.rowCount() != drafts.rowCount())
+        return u"%1 drafts, not %2"_s.arg(drafts.rowCount()).arg(fresh.rowCount());
+    for (int row = 0; row < fresh.rowCount(); ++row) {
+        if (fresh.eventRow(row) != drafts.eventRow(row))
+            return u"draft %1 is event %2, not %3"_s.arg(row).arg(drafts.eventRow(row)).arg(fresh.eventRow(row));
+    }
+    return {};
+}
+
+// Where the filter, followed through edits, passes other events than one judging afresh.
+QString filterDifference(TimelineDocument &document)
+{
+    TimelineFilter fresh(document.actors());
+    fresh.setTimeline(document.timeline());
+    fresh.setText(document.filter()->text());
+    const TimelineFilter &followed = *document.filter();
+    if (fresh.acceptedCount() != followed.acceptedCount())
+        return u"%1 accepted, not %2"_s.arg(followed.acceptedCount()).arg(fresh.acceptedCount());
+    for (qsizetype event = 0; event < fresh.eventCount(); ++event) {
+        if (fresh.accepts(event) != followed.accepts(event))
+            return u"event %1 judged wrongly"_s.arg(event);
+    }
+    return {};
+}
+
 } // namespace
 
 // TimelineDocument's edits: each command does, undoes and redoes exactly, keeps the lane index
@@ -101,6 +152,8 @@ private Q_SLOTS:
     void theLegendsDatesFollowEdits();
     void anActorOfManyEventsGoesInOneChange_data();
     void anActorOfManyEventsGoesInOneChange();
+    void aNewDateMovesOneRow_data();
+    void aNewDateMovesOneRow();
 };
 
 enum class Step {
@@ -577,6 +630,149 @@ void TestTimelineDocument::anActorOfManyEventsGoesInOneChange()
     QCOMPARE(Cli::dump(*document.timeline()), before);
     QCOMPARE(document.actors()->eventCount(actor), events);
     QCOMPARE(laneDifference(*document.timeline()), QString());
+}
+
+void TestTimelineDocument::aNewDateMovesOneRow_data()
+{
+    QTest::addColumn<int>("target"); // where the new date comes from: -1 before all, 1 after all
+    QTest::addColumn<int>("column"); // the second table's sort
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<bool>("search"); // for the moved event's actor
+    const QList<std::tuple<const char *, int>> targets = {
+        { "to the start", -1 },
+        { "to the end", 1 },
+        { "three later", 3 },
+        { "three earlier", -3 },
+    };
+    const QList<std::tuple<const char *, int, Qt::SortOrder, bool>> views = {
+        { "table by title", EventModel::TitleColumn, Qt::AscendingOrder, false },
+        { "table by date, descending", EventModel::DateColumn, Qt::DescendingOrder, false },
+        { "table by actors, searched", EventModel::ActorsColumn, Qt::AscendingOrder, true },
+        { "table by date, searched", EventModel::DateColumn, Qt::AscendingOrder, true },
+    };
+    for (const auto &[targetName, target] : targets) {
+        for (const auto &[viewName, column, order, search] : views)
+            QTest::addRow("%s, %s", targetName, viewName) << target << column << order << search;
+    }
+}
+
+// An event whose date changes moves: one row move in the event model that every view follows
+// (the tables' proxies, sorted and searched, the drafts, the lane index, the filter, the
+// selection), never a removal and an insertion, nor a reset; undo and redo restore it exactly.
+void TestTimelineDocument::aNewDateMovesOneRow()
+{
+    QFETCH(int, target);
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(bool, search);
+    using Tester = QAbstractItemModelTester;
+    constexpr auto reporting = Tester::FailureReportingMode::QtTest;
+
+    TimelineDocument document;
+    Tester eventTester(document.events(), reporting);
+    EventProxyModel byDate(document.events(), document.filter());
+    Tester byDateTester(&byDate, reporting);
+    EventProxyModel sorted(document.events(), document.filter());
+    Tester sortedTester(&sorted, reporting);
+    DraftModel drafts(document.events());
+    Tester draftTester(&drafts, reporting);
+    document.setTimeline(load(TimelineGenerator::generate(3000)), u"g.json"_s);
+    const Timeline &t = *document.timeline();
+    const int from = int(t.events.size() / 2);
+    // Drafts among the events the move passes, beyond them, and the moved event itself.
+    for (const int event : { 10, from - 40, from - 2, from, from + 1, from + 30, int(t.events.size()) - 5 }) {
+        EventDraft proposed = document.eventDraft(event);
+        proposed.draft = true;
+        document.editEvent(event, proposed);
+    }
+    QCOMPARE(drafts.rowCount(), 7);
+    EventDraft draft = document.eventDraft(from);
+    const QString id = draft.id;
+    if (search) { // the moved event's actor: it passes, with some dozens of others
+        QVERIFY(!draft.actors.isEmpty());
+        document.filter()->setText(t.actors.at(draft.actors.first()).name);
+        QVERIFY(document.filter()->acceptedCount() > 10);
+        QVERIFY(document.filter()->acceptedCount() < 1000);
+    }
+    if (column != EventModel::DateColumn || order != Qt::AscendingOrder)
+        sorted.sort(column, order);
+    QVERIFY(!sorted.isSorting() && !document.filter()->isSearching());
+    QCOMPARE(proxyDifference(sorted, document), QString());
+
+    // The event is current everywhere, as a click in a table makes it.
+    document.selectEvent(from);
+    QItemSelectionModel byDateSelection(&byDate), sortedSelection(&sorted), draftSelection(&drafts);
+    draftSelection.setCurrentIndex(drafts.index(drafts.draftRow(from), 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const auto select = [](QItemSelectionModel &selection, EventProxyModel &proxy, int event) {
+        selection.setCurrentIndex(proxy.index(proxy.rowOf(event), 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    };
+    select(byDateSelection, byDate, from);
+    select(sortedSelection, sorted, from);
+    QVERIFY(sortedSelection.currentIndex().isValid());
+
+    if (target == -1)
+        draft.when = u"1950-01-01"_s;
+    else if (target == 1)
+        draft.when = u"2199-01-01"_s;
+    else
+        draft.when = document.eventDraft(from + target).when;
+    const QByteArray before = Cli::dump(t);
+    QSignalSpy moved(document.events(), &QAbstractItemModel::rowsMoved);
+    QSignalSpy inserted(document.events(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(document.events(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy byDateResets(&byDate, &QAbstractItemModel::modelReset);
+    QSignalSpy sortedResets(&sorted, &QAbstractItemModel::modelReset);
+    QSignalSpy sortedLayouts(&sorted, &QAbstractItemModel::layoutChanged);
+    document.editEvent(from, draft, u"Change Date"_s);
+    const QByteArray after = Cli::dump(t);
+    QVERIFY(after != before);
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(inserted.size() + removed.size(), 0);
+    QCOMPARE(byDateResets.size() + sortedResets.size() + sortedLayouts.size(), 0);
+    QVERIFY(!sorted.isSorting());
+
+    const int to = document.currentEvent();
+    QCOMPARE(document.eventDraft(to).id, id);
+    QCOMPARE(document.eventDraft(to).when, draft.when);
+    if (target == -1)
+        QCOMPARE(to, 0);
+    else if (target == 1)
+        QCOMPARE(to, int(t.events.size()) - 1);
+    else
+        QVERIFY(target > 0 ? to > from : to < from);
+    // Each table's current row is still the moved event.
+    QCOMPARE(byDate.eventAt(byDateSelection.currentIndex().row()), to);
+    QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), to);
+    QCOMPARE(drafts.eventRow(draftSelection.currentIndex().row()), to);
+    QCOMPARE(draftDifference(drafts, document), QString());
+    QCOMPARE(laneDifference(t), QString());
+    QCOMPARE(filterDifference(document), QString());
+    QCOMPARE(proxyDifference(byDate, document), QString());
+    QCOMPARE(proxyDifference(sorted, document), QString());
+
+    document.undoStack()->undo();
+    QCOMPARE(Cli::dump(t), before);
+    QCOMPARE(document.currentEvent(), from);
+    QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), from);
+    QCOMPARE(drafts.eventRow(draftSelection.currentIndex().row()), from);
+    QCOMPARE(draftDifference(drafts, document), QString());
+    QCOMPARE(laneDifference(t), QString());
+    QCOMPARE(filterDifference(document), QString());
+    QCOMPARE(proxyDifference(byDate, document), QString());
+    QCOMPARE(proxyDifference(sorted, document), QString());
+
+    document.undoStack()->redo();
+    QCOMPARE(Cli::dump(t), after);
+    QCOMPARE(document.currentEvent(), to);
+    QCOMPARE(sorted.eventAt(sortedSelection.currentIndex().row()), to);
+    QCOMPARE(draftDifference(drafts, document), QString());
+    QCOMPARE(laneDifference(t), QString());
+    QCOMPARE(proxyDifference(sorted, document), QString());
+    QCOMPARE(moved.size(), 3);
+    QCOMPARE(inserted.size() + removed.size(), 0);
+    QCOMPARE(byDateResets.size() + sortedResets.size() + sortedLayouts.size(), 0);
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineDocument)

@@ -7,6 +7,7 @@
 // writes results.json.
 
 #include "chartexporter.h"
+#include "draftmodel.h"
 #include "eventproxymodel.h"
 #include "labelplacer.h"
 #include "timelinechart.h"
@@ -19,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QGraphicsLayout>
@@ -551,6 +553,100 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
             record.end();
         }
     }
+
+    // A date changed, so that the event moves far in date order (from the middle to the first
+    // or the last year), then undone and done again: each a move of one event past about half of
+    // the others, with the views a window has: the table's proxy in date order, another sorted
+    // by title, the drafts' review, the chart, the selection on the moved event. The chart's
+    // frame is drawn between samples, untimed, as for "edit".
+    {
+        EventProxyModel byDate(document->events(), document->filter());
+        EventProxyModel byTitle(document->events(), document->filter());
+        QEventLoop wait;
+        QObject::connect(&byTitle, &EventProxyModel::sorted, &wait, &QEventLoop::quit);
+        byTitle.sort(EventModel::TitleColumn);
+        if (byTitle.isSorting())
+            wait.exec();
+        DraftModel drafts(document->events());
+        static const QString kinds[] = { u"date"_s, u"undo"_s, u"redo"_s };
+        record.begin(u"edit_date"_s, s_editBudget);
+        for (int i = 0; record.affordsMore(); ++i) {
+            const int count = document->events()->rowCount();
+            const int row = (count / 2 + i / 3) % count;
+            EventDraft draft = document->eventDraft(row);
+            draft.when = (i / 3) % 2 ? u"2025-11-%1"_s.arg(10 + i / 3 % 18) : u"1990-02-%1"_s.arg(10 + i / 3 % 18);
+            if (i % 3 == 0)
+                document->selectEvent(row);
+            record.time(
+                [&] {
+                    switch (i % 3) {
+                    case 0:
+                        document->editEvent(row, draft);
+                        break;
+                    case 1:
+                        document->undoStack()->undo();
+                        break;
+                    case 2:
+                        document->undoStack()->redo();
+                        break;
+                    }
+                },
+                kinds[i % 3]);
+            chart->render();
+        }
+        record.end();
+
+        // The other edits a person makes, with the same views: each kind's samples are named.
+        static const QString otherKinds[] = { u"title"_s, u"actors"_s, u"add"_s, u"delete"_s,
+                                              u"rename_actor"_s, u"add_quote"_s, u"remove_quote"_s };
+        record.begin(u"edit_views"_s, s_editBudget);
+        for (int i = 0; record.affordsMore(); ++i) {
+            const int count = document->events()->rowCount();
+            const int row = (count / 3 + i) % count;
+            document->selectEvent(row);
+            EventDraft draft = document->eventDraft(row);
+            const int actorCount = int(document->timeline()->actors.size());
+            const int actor = draft.actors.isEmpty() ? 0 : draft.actors.first();
+            Actor renamed = document->timeline()->actors.value(actor);
+            renamed.name += u" (renamed)"_s;
+            record.time(
+                [&] {
+                    switch (i % 7) {
+                    case 0:
+                        draft.title += u" (edited)"_s;
+                        document->editEvent(row, draft);
+                        break;
+                    case 1:
+                        draft.actors = { (actor + 1) % std::max(actorCount, 1) };
+                        document->editEvent(row, draft);
+                        break;
+                    case 2:
+                        draft.id.clear();
+                        document->addEvent(draft);
+                        break;
+                    case 3:
+                        document->deleteEvent(row);
+                        break;
+                    case 4:
+                        if (actorCount > 0)
+                            document->editActor(actor, renamed);
+                        break;
+                    case 5:
+                        if (const auto &sources = document->timeline()->sources; !sources.isEmpty())
+                            draft.evidence.append(
+                                { 0, sources.at(0).sentenceText(i % sources.at(0).sentences.size()).toString() });
+                        document->editEvent(row, draft);
+                        break;
+                    case 6:
+                        document->undoStack()->undo();
+                        break;
+                    }
+                },
+                otherKinds[i % 7]);
+            chart->render();
+        }
+        record.end();
+    }
     chart.reset();
 
     // The label placer, once with the embedded timeline: its inputs do not grow with the file.
@@ -780,6 +876,14 @@ void printTable(const QList<Row> &rows, const QHash<QString, qint64> &fileBytes,
                 u"median, %5 ms slowest (budget: 16)\n"_s.arg(events)
                     .arg(number(edit->medianMs), number(edit->maxMs), number(editFrame->medianMs),
                          number(editFrame->maxMs));
+        if (const Row *date = find(events, u"edit_date"))
+            table += u"%1 events: an edit of a date that moves the event past half the others, its undo and "
+                     u"redo: %2 ms median, %3 ms slowest (budget: 16)\n"_s.arg(events)
+                         .arg(number(date->medianMs), number(date->maxMs));
+        if (const Row *views = find(events, u"edit_views"))
+            table += u"%1 events: other edits (title, actors, add, delete, rename an actor, add and remove a "
+                     u"quote) with the same views: %2 ms median, %3 ms slowest (budget: 16)\n"_s.arg(events)
+                         .arg(number(views->medianMs), number(views->maxMs));
         const Row *exported = find(events, u"export_4k");
         const Row *load = find(events, u"load");
         if (exported && load && embeddedExport) {
