@@ -168,7 +168,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     }
 
     m_palette.follow(timeline);
-    m_labels.begin(timeline, m_chart->labelFont(), current);
+    const QRectF labelBounds = lanesArea.adjusted(2, 1, -2, -1);
+    m_labels.begin(timeline, m_chart->labelFont(), current, labelBounds);
 
     // Plan every lane first: the density strips share one scale, the busiest column's.
     // Columns are device pixels, so that an export at 2x has twice the detail.
@@ -245,7 +246,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
 
     // Labels: placed all at once where they cover nothing, each joined to its mark by a leader
     // when it had to move away; last frame's places are kept where they still fit.
-    m_labels.paint(painter, lanesArea.adjusted(2, 1, -2, -1), text, background, dimOthers);
+    m_labels.paint(painter, labelBounds, text, background, dimOthers);
     painter->restore();
     // The placer stopped at the frame's budget: the next frame goes on from there.
     if (m_labels.wantsAnotherFrame())
