@@ -18,6 +18,8 @@ constexpr qreal s_minLabelCap = 220;
 // checked: a few milliseconds, so that a frame stays within 16 ms (`./dev bench`, edit_frame).
 constexpr qint64 s_frameRefineBudget = 30000;
 constexpr int s_maxDoublings = 3;
+// A connector's width under a label: its pen's, and a pixel of the text's antialiasing.
+constexpr qreal s_connectorWidth = 3;
 
 bool sameInput(const LabelPlacer::Label &a, const LabelPlacer::Label &b)
 {
@@ -60,6 +62,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     m_labelEvent.clear();
     m_labelWidth.clear();
     m_obstacles.clear();
+    m_connectors.clear();
     m_labelOf.clear();
 }
 
@@ -89,6 +92,12 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     m_labels.push_back(label);
     m_labelEvent.push_back(e);
     m_labelWidth.push_back(*width);
+}
+
+void EventLabels::addConnector(const QLineF &line)
+{
+    const qreal half = s_connectorWidth / 2;
+    m_connectors.push_back(QRectF(line.p1(), line.p2()).normalized().adjusted(-half, 0, half, 0));
 }
 
 void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
@@ -124,6 +133,14 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     QColor labelColor = text;
     if (dimOthers)
         labelColor.setAlphaF(0.45f);
+    // A connector runs down through lanes where labels stand: a label it would strike through
+    // stands on the chart's background, and the line passes under it.
+    QColor halo = background;
+    halo.setAlphaF(0.85f);
+    const auto crossesConnector = [&](const QRectF &rect) {
+        return std::any_of(m_connectors.begin(), m_connectors.end(),
+                           [&](const QRectF &connector) { return connector.intersects(rect); });
+    };
     m_labelled = 0;
     for (std::size_t k = 0; k < placed.size(); ++k) {
         const LabelPlacer::Placement &p = placed[k];
@@ -139,10 +156,12 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             painter->setPen(QPen(leaderColor, 0.8));
             painter->drawLine(p.leader);
         }
-        painter->setFont(m_font);
-        painter->setPen(labelColor);
         const QString title = t.text(t.events[e].title);
         const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
+        if (crossesConnector(p.rect))
+            painter->fillRect(p.rect, halo);
+        painter->setFont(m_font);
+        painter->setPen(labelColor);
         painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                           whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
     }

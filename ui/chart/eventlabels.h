@@ -26,6 +26,9 @@ public:
     // Asks for a label for event `e` beside its `mark`, once a frame per event.
     void request(std::int32_t e, const QRectF &mark);
     void addObstacle(const QRectF &rect) { m_obstacles.push_back({ rect, -1 }); }
+    // A connector between an event's marks in several lanes, which labels may stand over: it
+    // passes under them, not through their text.
+    void addConnector(const QLineF &line);
     bool isRequested(std::int32_t e) const { return m_labelOf.contains(e); }
     int requestedCount() const { return int(m_labels.size()); }
 
@@ -58,6 +61,7 @@ private:
     std::vector<int> m_labelEvent;
     std::vector<qreal> m_labelWidth; // the whole title's, by label
     std::vector<LabelPlacer::Obstacle> m_obstacles;
+    std::vector<QRectF> m_connectors;
     QHash<int, int> m_labelOf; // event → index into m_labels
 
     // Kept between frames.

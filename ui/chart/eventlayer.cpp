@@ -219,6 +219,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 continue;
             }
             const QRectF mark = marks.draw(row, e, slot);
+            if (const QLineF connector = marks.lastConnector(); !connector.isNull())
+                m_labels.addConnector(connector);
             // Its marks in other lanes are obstacles even to its own label, which would
             // otherwise seem to name another lane's event.
             if (!m_labels.isRequested(e) && row == marks.rowsOf(t.events[e], row).first
@@ -232,6 +234,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         for (const auto &[row, slot] : currentOthers)
             marks.draw(row, current, slot);
         m_labels.request(current, marks.draw(currentMark->first, current, currentMark->second));
+        if (const QLineF connector = marks.lastConnector(); !connector.isNull())
+            m_labels.addConnector(connector);
         for (const auto &[row, slot] : currentOthers)
             m_labels.addObstacle(
                 geometry.markRect(t.events[current], slot, m_chart->laneRect(row).center().y(), true));
