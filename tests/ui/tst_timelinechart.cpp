@@ -52,6 +52,7 @@ private Q_SLOTS:
     void wheelZoomsAroundTheCursor();
     void dragPansAndKeepsTheSelection();
     void labelsStayWithTheirMarksWhilePanning();
+    void labelsStayWithTheirMarksWhileZooming();
     void labelsFitTheirOwnTitlesAfterEdits();
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
@@ -523,6 +524,54 @@ void TestTimelineChart::labelsStayWithTheirMarksWhilePanning()
         before = after;
     }
     QVERIFY(compared >= 80);
+}
+
+void TestTimelineChart::labelsStayWithTheirMarksWhileZooming()
+{
+    // Zoomed in step by step, as the wheel does, on 2021-2025, one frame a step: a label that
+    // shows in two frames keeps its place beside its mark (it moves with it), or its place on
+    // screen; it does not jump to another side as the greedy order changes.
+    m_document->zoom()->setRange(DateRange::dayFromCivil(2021, 1, 1), DateRange::dayFromCivil(2025, 6, 1));
+    const double anchor = DateRange::dayFromCivil(2023, 9, 1);
+    struct Seen
+    {
+        QPointF label; // top left
+        qreal mark; // where the event's day is drawn
+    };
+    const auto frame = [&] {
+        m_view->grab();
+        QHash<int, Seen> seen;
+        for (int e = 0; e < int(m_embedded->events.size()); ++e) {
+            if (const QRectF label = m_chart->labelRect(e); !label.isNull())
+                seen.insert(e, { label.topLeft(), m_chart->xOf(m_embedded->events[e].range.first) });
+        }
+        return seen;
+    };
+    QHash<int, Seen> before = frame();
+    int compared = 0;
+    QStringList jumps;
+    for (int step = 0; step < 12; ++step) {
+        m_document->zoom()->zoom(1.08, anchor);
+        const QHash<int, Seen> after = frame();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (!before.contains(it.key()))
+                continue;
+            ++compared;
+            const Seen &was = before[it.key()];
+            const QPointF onScreen = it->label - was.label;
+            const QPointF besideMark = onScreen - QPointF(it->mark - was.mark, 0);
+            if (besideMark.manhattanLength() >= 1.5 && onScreen.manhattanLength() >= 1.5)
+                jumps.append(u"step %1, event %2: (%3, %4)"_s.arg(step).arg(it.key()).arg(onScreen.x()).arg(
+                    onScreen.y()));
+        }
+        before = after;
+    }
+    QVERIFY2(compared >= 100, qPrintable(QString::number(compared)));
+    // A label may move when its mark, drawing away from its neighbours, opens a better place
+    // for it; not from frame to frame as a rule.
+    QEXPECT_FAIL("", "the passes after the first greedy one still move labels from their hinted places "
+                     "(about 7 jumps in 12 steps)", Continue);
+    QVERIFY2(jumps.size() * 20 <= compared, qPrintable(jumps.join(u"; "_s)));
 }
 
 void TestTimelineChart::shiftDragZoomsToTheRectangle()
