@@ -20,6 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Frames a screenshot waits at most for the chart's labels to settle.
+constexpr int s_maxScreenshotFrames = 20;
+
 void printTo(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit();
@@ -421,7 +424,16 @@ int CommandLine::runScreenshot()
     window.show();
     if (m_parser.isSet(m_select) && !window.document()->selectEventById(m_parser.value(m_select)))
         return noSuchEvent(shownName, m_parser.value(m_select));
-    QCoreApplication::processEvents();
-    QImage image = window.grab().toImage();
+    // The chart places its labels over a few frames, each within a frame's time: the picture
+    // is taken once a frame changes nothing.
+    QImage image;
+    for (int frame = 0; frame < s_maxScreenshotFrames; ++frame) {
+        QCoreApplication::processEvents();
+        QImage next = window.grab().toImage();
+        const bool settled = next == image;
+        image = std::move(next);
+        if (settled)
+            break;
+    }
     return saveImage(image, m_parser.value(m_screenshot));
 }

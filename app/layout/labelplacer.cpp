@@ -70,7 +70,7 @@ public:
     // Greedy orders, each good where the others wall marks in with their labels: 0 clusters
     // first, the largest first; 1 every label beside its mark where it can be, then the rest
     // as in 0; 2 left to right; 3 as 1, right to left.
-    static constexpr int s_strategies = 4;
+    static constexpr int s_strategies = LabelPlacer::s_strategies;
     // What making a placer costs, in positions checked: mostly the grid's allocation.
     static constexpr qint64 s_placerCost = 200;
 
@@ -769,6 +769,17 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
                                              std::span<const Obstacle> obstacles, const Options &options,
                                              std::span<const Placement> from)
 {
+    if (from.size() != labels.size())
+        return placeWithin(bounds, labels, obstacles, options, Result { {}, true, 0 });
+    // As before passes were numbered: its greedy orders were compared, the later passes go on.
+    return placeWithin(bounds, labels, obstacles, options,
+                       Result { std::vector<Placement>(from.begin(), from.end()), false, s_strategies });
+}
+
+LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<const Label> labels,
+                                             std::span<const Obstacle> obstacles, const Options &options,
+                                             const Result &from)
+{
     Result result;
     result.placements.resize(labels.size());
     std::vector<Placement> &out = result.placements;
@@ -795,9 +806,9 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
         return std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); });
     };
     Work work { options.refineBudget };
-    if (from.size() == labels.size()) {
-        // Where the last call stopped: its greedy orders were compared, the later passes go on.
-        out.assign(from.begin(), from.end());
+    const bool goesOn = !from.complete && from.placements.size() == labels.size();
+    if (goesOn) {
+        out = from.placements; // where the last call stopped
     } else if (labels.size() > s_smallPicture) {
         LabelPlacer::Options crowded = options;
         crowded.searchBudget = std::min(options.searchBudget, options.crowdedSearchBudget);
@@ -807,24 +818,39 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
     }
     if (labels.size() > s_smallPicture)
         return result;
-    qreal best = score(out);
-    for (int strategy = 1; strategy < Placer::s_strategies && from.empty() && !work.isSpent(); ++strategy) {
-        if (std::all_of(out.begin(), out.end(), [](const Placement &p) { return p.isPlaced(); })
-            && std::none_of(out.begin(), out.end(), [](const Placement &p) { return !p.leader.isNull(); }))
-            break;
-        std::vector<Placement> other(labels.size());
-        Placer(bounds, labels, obstacles, options, other, &work).run(strategy);
-        if (const qreal value = score(other); value > best) {
-            best = value;
-            out = std::move(other);
+    // The passes after the first greedy one, by number, so that a call cut short by its budget
+    // can be gone on with: the other greedy orders, then three rounds of making room (each can
+    // free a place that the last could not), gathering columns, lengthening shortened labels.
+    const auto runPass = [&](int pass) {
+        if (pass < Placer::s_strategies) {
+            if (allPlaced() && std::none_of(out.begin(), out.end(), [](const Placement &p) {
+                    return !p.leader.isNull();
+                }))
+                return;
+            std::vector<Placement> other(labels.size());
+            Placer(bounds, labels, obstacles, options, other, &work).run(pass);
+            if (score(other) > score(out))
+                out = std::move(other);
+        } else if (pass < s_strategies + 3) {
+            if (!allPlaced())
+                makeRoom(bounds, labels, obstacles, options, out, work);
+        } else if (pass == s_strategies + 3) {
+            if (!allPlaced())
+                gatherColumns(bounds, labels, obstacles, options, out, work);
+        } else {
+            lengthenShortened(bounds, labels, obstacles, options, out, work);
+        }
+    };
+    const int first = goesOn ? std::max(1, from.nextPass) : 1;
+    for (int pass = first; pass < s_passes; ++pass) {
+        runPass(pass);
+        if (work.isSpent()) {
+            // Cut short: the next call does this pass again, unless it was already the one a
+            // call went on with, which had a whole budget for it; so every call gets further.
+            result.nextPass = goesOn && pass == first ? pass + 1 : pass;
+            result.complete = result.nextPass >= s_passes;
+            return result;
         }
     }
-    // Each round can free a place that the last could not.
-    for (int round = 0; round < 3 && !allPlaced(); ++round)
-        makeRoom(bounds, labels, obstacles, options, out, work);
-    if (!allPlaced())
-        gatherColumns(bounds, labels, obstacles, options, out, work);
-    lengthenShortened(bounds, labels, obstacles, options, out, work);
-    result.complete = !work.isSpent();
     return result;
 }

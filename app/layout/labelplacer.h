@@ -63,6 +63,9 @@ public:
     {
         std::vector<Placement> placements; // one per label, in the labels' order
         bool complete = true; // false when refineBudget ran out before the passes were done
+        // When cut short, the pass after the first greedy one that a call given this result
+        // as `from` starts with (see s_passes).
+        int nextPass = 0;
     };
 
     // One placement per label, in the labels' order. Labels lie within `bounds`.
@@ -78,9 +81,19 @@ public:
     static Result placeWithin(const QRectF &bounds, std::span<const Label> labels,
                               std::span<const Obstacle> obstacles, const Options &options,
                               std::span<const Placement> from = {});
+    // As above, going on from `from`, an earlier call's result for the same input, at the pass
+    // where its budget cut it short: successive calls, each within its budget, end with the
+    // placement one call with a budget large enough would have made. A complete `from` is
+    // not gone on with: the call starts afresh.
+    static Result placeWithin(const QRectF &bounds, std::span<const Label> labels,
+                              std::span<const Obstacle> obstacles, const Options &options, const Result &from);
 
     // Pictures of up to this many labels get every greedy order and the passes after it.
     static constexpr std::size_t s_smallPicture = 60;
+    // The passes over a small picture: the first greedy order (0), the other greedy orders
+    // (to s_strategies), three rounds of making room, gathering columns, lengthening.
+    static constexpr int s_strategies = 4;
+    static constexpr int s_passes = s_strategies + 5;
 
     // Slots: below s_stackSlot a label of its own (beside its mark or displaced); from
     // s_stackSlot, one of a cluster's column; from s_farSlot, found by the far search.

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void wheelZoomsAroundTheCursor();
     void dragPansAndKeepsTheSelection();
     void labelsStayWithTheirMarksWhilePanning();
+    void labelsStayWithTheirMarksWhileZooming();
     void labelsFitTheirOwnTitlesAfterEdits();
     void shiftDragZoomsToTheRectangle();
     void doubleClickZoomsToTheEvent();
@@ -525,6 +526,54 @@ void TestTimelineChart::labelsStayWithTheirMarksWhilePanning()
     QVERIFY(compared >= 80);
 }
 
+void TestTimelineChart::labelsStayWithTheirMarksWhileZooming()
+{
+    // Zoomed in step by step, as the wheel does, on 2021-2025, one frame a step: a label that
+    // shows in two frames keeps its place beside its mark (it moves with it), or its place on
+    // screen; it does not jump to another side as the greedy order changes.
+    m_document->zoom()->setRange(DateRange::dayFromCivil(2021, 1, 1), DateRange::dayFromCivil(2025, 6, 1));
+    const double anchor = DateRange::dayFromCivil(2023, 9, 1);
+    struct Seen
+    {
+        QPointF label; // top left
+        qreal mark; // where the event's day is drawn
+    };
+    const auto frame = [&] {
+        m_view->grab();
+        QHash<int, Seen> seen;
+        for (int e = 0; e < int(m_embedded->events.size()); ++e) {
+            if (const QRectF label = m_chart->labelRect(e); !label.isNull())
+                seen.insert(e, { label.topLeft(), m_chart->xOf(m_embedded->events[e].range.first) });
+        }
+        return seen;
+    };
+    QHash<int, Seen> before = frame();
+    int compared = 0;
+    QStringList jumps;
+    for (int step = 0; step < 12; ++step) {
+        m_document->zoom()->zoom(1.08, anchor);
+        const QHash<int, Seen> after = frame();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (!before.contains(it.key()))
+                continue;
+            ++compared;
+            const Seen &was = before[it.key()];
+            const QPointF onScreen = it->label - was.label;
+            const QPointF besideMark = onScreen - QPointF(it->mark - was.mark, 0);
+            if (besideMark.manhattanLength() >= 1.5 && onScreen.manhattanLength() >= 1.5)
+                jumps.append(u"step %1, event %2: (%3, %4)"_s.arg(step).arg(it.key()).arg(onScreen.x()).arg(
+                    onScreen.y()));
+        }
+        before = after;
+    }
+    QVERIFY2(compared >= 100, qPrintable(QString::number(compared)));
+    // A label may move when its mark, drawing away from its neighbours, opens a better place
+    // for it; not from frame to frame as a rule.
+    QEXPECT_FAIL("", "the passes after the first greedy one still move labels from their hinted places "
+                     "(about 7 jumps in 12 steps)", Continue);
+    QVERIFY2(jumps.size() * 20 <= compared, qPrintable(jumps.join(u"; "_s)));
+}
+
 void TestTimelineChart::shiftDragZoomsToTheRectangle()
 {
     const QRectF plot = m_chart->eventArea();
@@ -557,8 +606,9 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()
 {
-    // Qt Charts renders its texts as HTML; the file's title and actor names must show as written.
-    // Lane names are the chart's own, drawn as plain text.
+    // Qt Charts renders its texts as HTML; the file's title and actor names must never be read
+    // as markup. The chart draws no title of its own (the window's title bar and an export's
+    // heading name the timeline), and lane names are the chart's own, drawn as plain text.
     const QString markup = u"<b>Bold</b> & <img src=x> <a href='file:///etc/passwd'>link</a>"_s;
     const QString name = u"<b>B</b>&amp;<i>"_s;
     const QByteArray json = R"({"format":"sourceline","version":1,"title":")" + markup.toUtf8()
@@ -575,7 +625,8 @@ void TestTimelineChart::textFromTheFileIsNeverMarkup()
         if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
             texts.append(text->toPlainText());
     }
-    QVERIFY2(texts.contains(markup), qPrintable(texts.join(u" | "_s))); // the title
+    for (const QString &text : std::as_const(texts))
+        QVERIFY2(!text.contains(u"Bold"_s), qPrintable(text));
     QCOMPARE(m_chart->laneName(0), name);
 }
 

@@ -9,10 +9,17 @@
 
 namespace {
 
-constexpr qreal s_maxLabelWidth = 220;
+// The widest a label may be: a share of the chart's width, so that a wide picture names long
+// titles whole, while a narrow one leaves room for their neighbours. A label too long for its
+// room is shortened by the placer all the same; this bounds what one label may take first.
+constexpr qreal s_maxLabelShare = 0.4;
+constexpr qreal s_minLabelCap = 220;
 // The label placer's work a window's frame may spend past its first greedy pass, in positions
 // checked: a few milliseconds, so that a frame stays within 16 ms (`./dev bench`, edit_frame).
 constexpr qint64 s_frameRefineBudget = 30000;
+constexpr int s_maxDoublings = 3;
+// A connector's width under a label: its pen's, and a pixel of the text's antialiasing.
+constexpr qreal s_connectorWidth = 3;
 
 bool sameInput(const LabelPlacer::Label &a, const LabelPlacer::Label &b)
 {
@@ -34,7 +41,8 @@ template<typename T> bool sameInputs(const std::vector<T> &a, const std::vector<
 
 } // namespace
 
-void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current)
+void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current,
+                        const QRectF &bounds)
 {
     if (m_measuredOf.lock() != timeline || m_measuredFont != font) {
         m_titleWidths.clear();
@@ -44,6 +52,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     }
     m_timeline = timeline.get();
     m_current = current;
+    m_maxWidth = std::max(s_minLabelCap, s_maxLabelShare * bounds.width());
     m_font = font;
     m_bold = font;
     m_bold.setBold(true);
@@ -53,6 +62,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     m_labelEvent.clear();
     m_labelWidth.clear();
     m_obstacles.clear();
+    m_connectors.clear();
     m_labelOf.clear();
 }
 
@@ -62,7 +72,7 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     const Event &event = t.events[e];
     const bool isCurrent = e == m_current;
     const QFontMetricsF &metrics = isCurrent ? m_boldMetrics : m_metrics;
-    const qreal limit = isCurrent ? 2 * s_maxLabelWidth : s_maxLabelWidth;
+    const qreal limit = isCurrent ? 2 * m_maxWidth : m_maxWidth;
     // Measuring text is most of a label's cost: a title is measured once while the
     // timeline and the font stay, not on every zoom and pan step.
     const QString title = t.text(event.title);
@@ -84,6 +94,12 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     m_labelWidth.push_back(*width);
 }
 
+void EventLabels::addConnector(const QLineF &line)
+{
+    const qreal half = s_connectorWidth / 2;
+    m_connectors.push_back(QRectF(line.p1(), line.p2()).normalized().adjusted(-half, 0, half, 0));
+}
+
 void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &text, const QColor &background,
                         bool dimOthers)
 {
@@ -91,23 +107,25 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     const bool sameAsLast = bounds == m_placedBounds && sameInputs(m_labels, m_placedLabels)
         && sameInputs(m_obstacles, m_placedObstacles);
     m_wantsAnotherFrame = false;
-    if (!sameAsLast || !m_placedComplete) {
+    if (!sameAsLast || !m_placed.complete) {
         LabelPlacer::Options options;
+        // A pass that one frame's budget cut short gets twice as much in the next: those frames
+        // come while the view stands still, where a longer one is not felt.
         if (!m_still)
-            options.refineBudget = s_frameRefineBudget;
-        const std::vector<LabelPlacer::Placement> before =
-            sameAsLast ? m_placed : std::vector<LabelPlacer::Placement>();
-        LabelPlacer::Result result = LabelPlacer::placeWithin(bounds, m_labels, m_obstacles, options, before);
-        // Going on only while it gets somewhere: a pass that found nothing new within its
-        // budget would find nothing in the next frame either.
-        m_wantsAnotherFrame = !result.complete && (!sameAsLast || result.placements != m_placed);
-        m_placedComplete = result.complete || !m_wantsAnotherFrame;
-        m_placed = std::move(result.placements);
+            options.refineBudget = s_frameRefineBudget << (sameAsLast ? std::min(m_goneOn, s_maxDoublings) : 0);
+        // A frame that was cut short is gone on with in the next, where it stopped: a few frames
+        // later the window shows what an export of the same view does.
+        LabelPlacer::Result result = sameAsLast
+            ? LabelPlacer::placeWithin(bounds, m_labels, m_obstacles, options, m_placed)
+            : LabelPlacer::placeWithin(bounds, m_labels, m_obstacles, options);
+        m_wantsAnotherFrame = !result.complete;
+        m_goneOn = sameAsLast ? m_goneOn + 1 : 0;
+        m_placed = std::move(result);
         m_placedBounds = bounds;
         m_placedLabels = m_labels;
         m_placedObstacles = m_obstacles;
     }
-    const std::vector<LabelPlacer::Placement> &placed = m_placed;
+    const std::vector<LabelPlacer::Placement> &placed = m_placed.placements;
     m_labelSlots.clear();
     m_labelRects.clear();
     QColor leaderColor = text;
@@ -115,6 +133,14 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     QColor labelColor = text;
     if (dimOthers)
         labelColor.setAlphaF(0.45f);
+    // A connector runs down through lanes where labels stand: a label it would strike through
+    // stands on the chart's background, and the line passes under it.
+    QColor halo = background;
+    halo.setAlphaF(0.85f);
+    const auto crossesConnector = [&](const QRectF &rect) {
+        return std::any_of(m_connectors.begin(), m_connectors.end(),
+                           [&](const QRectF &connector) { return connector.intersects(rect); });
+    };
     m_labelled = 0;
     for (std::size_t k = 0; k < placed.size(); ++k) {
         const LabelPlacer::Placement &p = placed[k];
@@ -130,10 +156,12 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             painter->setPen(QPen(leaderColor, 0.8));
             painter->drawLine(p.leader);
         }
-        painter->setFont(m_font);
-        painter->setPen(labelColor);
         const QString title = t.text(t.events[e].title);
         const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
+        if (crossesConnector(p.rect))
+            painter->fillRect(p.rect, halo);
+        painter->setFont(m_font);
+        painter->setPen(labelColor);
         painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                           whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
     }

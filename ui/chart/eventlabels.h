@@ -19,11 +19,16 @@ class Timeline;
 class EventLabels
 {
 public:
-    // Starts a frame of `timeline` in `font`, `current` the selected event (or -1), in bold.
-    void begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current);
+    // Starts a frame of `timeline` in `font`, `current` the selected event (or -1), in bold,
+    // whose labels are to lie within `bounds` (paint()'s).
+    void begin(const std::shared_ptr<const Timeline> &timeline, const QFont &font, int current,
+               const QRectF &bounds);
     // Asks for a label for event `e` beside its `mark`, once a frame per event.
     void request(std::int32_t e, const QRectF &mark);
     void addObstacle(const QRectF &rect) { m_obstacles.push_back({ rect, -1 }); }
+    // A connector between an event's marks in several lanes, which labels may stand over: it
+    // passes under them, not through their text.
+    void addConnector(const QLineF &line);
     bool isRequested(std::int32_t e) const { return m_labelOf.contains(e); }
     int requestedCount() const { return int(m_labels.size()); }
 
@@ -47,6 +52,7 @@ private:
     // This frame's.
     const Timeline *m_timeline = nullptr;
     int m_current = -1;
+    qreal m_maxWidth = 0; // the widest a label may be, shortened beyond that
     QFont m_font;
     QFont m_bold;
     QFontMetricsF m_metrics { QFont() };
@@ -55,6 +61,7 @@ private:
     std::vector<int> m_labelEvent;
     std::vector<qreal> m_labelWidth; // the whole title's, by label
     std::vector<LabelPlacer::Obstacle> m_obstacles;
+    std::vector<QRectF> m_connectors;
     QHash<int, int> m_labelOf; // event → index into m_labels
 
     // Kept between frames.
@@ -73,7 +80,7 @@ private:
     QRectF m_placedBounds;
     std::vector<LabelPlacer::Label> m_placedLabels;
     std::vector<LabelPlacer::Obstacle> m_placedObstacles;
-    std::vector<LabelPlacer::Placement> m_placed;
-    bool m_placedComplete = false;
+    LabelPlacer::Result m_placed;
+    int m_goneOn = 0; // frames that went on with the placement of the same input
     bool m_wantsAnotherFrame = false;
 };

@@ -168,7 +168,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     }
 
     m_palette.follow(timeline);
-    m_labels.begin(timeline, m_chart->labelFont(), current);
+    const QRectF labelBounds = lanesArea.adjusted(2, 1, -2, -1);
+    m_labels.begin(timeline, m_chart->labelFont(), current, labelBounds);
 
     // Plan every lane first: the density strips share one scale, the busiest column's.
     // Columns are device pixels, so that an export at 2x has twice the detail.
@@ -218,6 +219,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
                 continue;
             }
             const QRectF mark = marks.draw(row, e, slot);
+            if (const QLineF connector = marks.lastConnector(); !connector.isNull())
+                m_labels.addConnector(connector);
             // Its marks in other lanes are obstacles even to its own label, which would
             // otherwise seem to name another lane's event.
             if (!m_labels.isRequested(e) && row == marks.rowsOf(t.events[e], row).first
@@ -231,6 +234,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         for (const auto &[row, slot] : currentOthers)
             marks.draw(row, current, slot);
         m_labels.request(current, marks.draw(currentMark->first, current, currentMark->second));
+        if (const QLineF connector = marks.lastConnector(); !connector.isNull())
+            m_labels.addConnector(connector);
         for (const auto &[row, slot] : currentOthers)
             m_labels.addObstacle(
                 geometry.markRect(t.events[current], slot, m_chart->laneRect(row).center().y(), true));
@@ -245,7 +250,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
 
     // Labels: placed all at once where they cover nothing, each joined to its mark by a leader
     // when it had to move away; last frame's places are kept where they still fit.
-    m_labels.paint(painter, lanesArea.adjusted(2, 1, -2, -1), text, background, dimOthers);
+    m_labels.paint(painter, labelBounds, text, background, dimOthers);
     painter->restore();
     // The placer stopped at the frame's budget: the next frame goes on from there.
     if (m_labels.wantsAnotherFrame())

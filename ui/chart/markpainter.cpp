@@ -48,12 +48,14 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
     const QColor color = m_palette.colorOf(event, e, m_emphasis);
     const auto [topRow, bottomRow] = rowsOf(event, row);
     const QRectF mark = m_geometry.markRect(event, slot, m_chart.laneRect(row).center().y(), e == current);
+    m_connector = QLineF();
     if (MarkGeometry::isPoint(event)) {
         const QPointF centre = mark.center();
         // One connector per event, drawn from its top lane down through the lanes it spans.
         if (row == topRow && bottomRow > topRow) {
+            m_connector = QLineF(centre, QPointF(centre.x(), m_chart.laneRect(bottomRow).center().y()));
             m_painter->setPen(QPen(color, e == current ? 2 : 1.2));
-            m_painter->drawLine(centre, QPointF(centre.x(), m_chart.laneRect(bottomRow).center().y()));
+            m_painter->drawLine(m_connector);
         }
         // A draft, not yet reviewed, is hollow: a ring in its colour.
         if (event.draft) {
@@ -90,9 +92,10 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
         if (event.range.hasOpenStart() && mark.left() <= m_geometry.left + 0.5)
             chevron(mark.left() + 3, -1);
         if (row == topRow && bottomRow > topRow) {
+            m_connector = QLineF(QPointF(mark.left(), mark.bottom()),
+                                 QPointF(mark.left(), m_chart.laneRect(bottomRow).center().y()));
             m_painter->setPen(QPen(color, 1, Qt::DotLine));
-            m_painter->drawLine(QPointF(mark.left(), mark.bottom()),
-                                QPointF(mark.left(), m_chart.laneRect(bottomRow).center().y()));
+            m_painter->drawLine(m_connector);
         }
     }
     return mark;

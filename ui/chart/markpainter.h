@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLineF>
 #include <QList>
 #include <QRectF>
 
@@ -28,6 +29,9 @@ public:
     std::pair<int, int> rowsOf(const Event &event, int fallbackRow) const;
     // Draws event `e`'s mark in the lane at `row` in sub-row `slot`, and returns where.
     QRectF draw(int row, std::int32_t e, int slot);
+    // The connector that the last draw() drew down through the event's other lanes; null when
+    // it drew none.
+    QLineF lastConnector() const { return m_connector; }
 
 private:
     QPainter *m_painter;
@@ -38,4 +42,5 @@ private:
     const Timeline &m_timeline;
     QList<int> m_rowOfActor; // which shown row each actor is in, or -1
     int m_firstRow; // the first row in view
+    QLineF m_connector;
 };

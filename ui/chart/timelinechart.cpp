@@ -67,8 +67,6 @@ void TimelineChart::rebuild()
     if (const auto extent = m_laneIndex->extent())
         m_zoom->setExtent(extent->first, extent->last);
     m_zoom->setTopLane(0); // another timeline's lanes: start from the first
-    // Qt Charts renders titles, axis labels and legend names as HTML: escape the file's text.
-    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
     updateLegend();
     relayoutLanes();
 }
@@ -79,8 +77,6 @@ void TimelineChart::followEdit()
     if (const auto extent = m_laneIndex->extent();
         extent && (extent->first < m_zoom->extentFirst() || extent->last + 1 > m_zoom->extentLast()))
         m_zoom->setExtent(extent->first, extent->last);
-    const auto &timeline = m_events->timeline();
-    setTitle(timeline ? timeline->title.toHtmlEscaped() : QString());
     updateLegend();
     relayoutLanes();
 }

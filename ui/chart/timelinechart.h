@@ -17,8 +17,9 @@ class QItemSelectionModel;
 class TimelineFilter;
 class ZoomState;
 
-// The timeline as a Qt chart: Qt Charts gives the frame, the title, the theme and the plot
-// area; ChartLegend the legend of event kinds, wrapped into rows when the chart is narrow. One EventLayer
+// The timeline as a Qt chart: Qt Charts gives the frame, the theme and the plot area (no title:
+// the window's title bar names the timeline and an export draws its own, so the lanes get the
+// room); ChartLegend the legend of event kinds, wrapped into rows when the chart is narrow. One EventLayer
 // item paints the rest (the time axis with ticks on calendar boundaries, the lanes' names, eras and events)
 // and draws only what is visible: Qt Charts' series make a graphics item per point and crawl past a few
 // thousand, and its axes lay the whole chart out again, measuring every label as HTML, on each zoom step.
