@@ -206,6 +206,10 @@ void DraftModel::sourceDataChanged(const QModelIndex &topLeft, const QModelIndex
 {
     if (!topLeft.isValid() || topLeft.parent().isValid())
         return;
+    // Actors renamed, recoloured or added change the actors column of every row they are in,
+    // never whether an event is a draft, and this list shows no actors: nothing to walk.
+    if (topLeft.column() == EventModel::ActorsColumn && bottomRight.column() == EventModel::ActorsColumn)
+        return;
     // An event may have become a draft or stopped being one (accepted): judged again.
     // One walk along the events and the drafts together: an actor renamed changes every row.
     int row = lowerRow(topLeft.row());
