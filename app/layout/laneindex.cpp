@@ -120,8 +120,8 @@ void LaneIndex::assignSubRows(Lane &lane)
             lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
             continue;
         }
-        const auto free = std::find_if(std::begin(rowEnds), std::end(rowEnds),
-                                       [&](Day end) { return end < range.first; });
+        const auto free =
+            std::find_if(std::begin(rowEnds), std::end(rowEnds), [&](Day end) { return end < range.first; });
         // All taken: share the one that frees first.
         const auto row =
             free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
@@ -198,7 +198,7 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
             return; // an actor named twice
         const auto pos = at - lane.events.begin();
         lane.events.insert(at, event);
-        lane.days.insert(lane.days.begin() + pos, days);
+        lane.days.insert(std::size_t(pos), days);
         lane.subRows.insert(lane.subRows.begin() + pos, 0);
         lane.looks.insert(lane.looks.begin() + pos, look);
         lane.longest = std::max(lane.longest, e.range.last - e.range.first + 1);
@@ -222,7 +222,7 @@ std::optional<LaneIndex::Days> LaneIndex::detach(std::int32_t event, std::span<c
         const auto pos = at - lane.events.begin();
         removed = lane.days[std::size_t(pos)];
         lane.events.erase(at);
-        lane.days.erase(lane.days.begin() + pos);
+        lane.days.erase(std::size_t(pos));
         lane.subRows.erase(lane.subRows.begin() + pos);
         lane.looks.erase(lane.looks.begin() + pos);
         lane.longest = 0;
@@ -413,18 +413,19 @@ void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
 {
     const std::size_t size = std::size_t(std::int64_t(lastDay) + 2 - firstDay);
     totalsOrigin = firstDay;
-    startedBefore.assign(size, 0);
-    endedBefore.assign(size, 0);
     // Counts per day first (an event starting on d counts from d + 1 on; one ending on d, from
     // d + 1 too), then running sums.
     // An open start has started before every day; an open end never ends.
+    std::vector<std::uint32_t> starts(size, 0);
+    std::vector<std::uint32_t> ends(size, 0);
     for (std::size_t i = 0; i < days.size(); ++i) {
-        ++startedBefore[(looks[i] & openStartBit) ? 0 : std::size_t(days[i].first - firstDay + 1)];
+        const Days d = days[i];
+        ++starts[(looks[i] & openStartBit) ? 0 : std::size_t(d.first - firstDay + 1)];
         if (!(looks[i] & openEndBit))
-            ++endedBefore[std::size_t(days[i].last - firstDay + 1)];
+            ++ends[std::size_t(d.last - firstDay + 1)];
     }
-    std::partial_sum(startedBefore.begin(), startedBefore.end(), startedBefore.begin());
-    std::partial_sum(endedBefore.begin(), endedBefore.end(), endedBefore.begin());
+    startedBefore.assignRunningSums(starts);
+    endedBefore.assignRunningSums(ends);
 }
 
 int LaneIndex::laneOf(int actor) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "daytotals.h"
+#include "lanedays.h"
 #include "timeline.h"
 
 #include <algorithm>
@@ -20,17 +22,13 @@ public:
 
     // An event's first and last day (inclusive), kept beside its index so that a frame reads
     // the days of thousands of events from one contiguous array, not from scattered Events.
-    struct Days
-    {
-        Day first = 0;
-        Day last = 0;
-    };
+    using Days = DaySpan;
 
     struct Lane
     {
         int actor = unattributed;
         std::vector<std::int32_t> events; // indices into Timeline::events, by first day
-        std::vector<Days> days; // per event, its days
+        LaneDays days; // per event, its days
         // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
         // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
         std::vector<std::uint8_t> subRows;
@@ -68,8 +66,8 @@ public:
         // all: how many events start before a day, and how many have ended before it. Empty
         // for lanes with fewer events than a quarter of the timeline's days.
         Day totalsOrigin = 0; // the day of index 0
-        std::vector<std::uint32_t> startedBefore;
-        std::vector<std::uint32_t> endedBefore;
+        DayTotals startedBefore;
+        DayTotals endedBefore;
         bool hasTotals() const { return !startedBefore.empty(); }
         // Fills the totals over the days [firstDay, lastDay], which hold all of the lane's events.
         void buildTotals(Day firstDay, Day lastDay);
@@ -117,8 +115,8 @@ public:
     // The event at `from` changed and moved to `to` (its new date's place), the events between
     // moving one place towards `from`; it was `old`, with `oldActors`. Only the events between
     // are renumbered, not every event after the lower of the two.
-    void moveEvent(const Timeline &t, std::int32_t from, std::int32_t to, std::span<const std::int32_t> oldActors,
-                   const Event &old);
+    void moveEvent(const Timeline &t, std::int32_t from, std::int32_t to,
+                   std::span<const std::int32_t> oldActors, const Event &old);
     // The actors of many events changed at once (an actor deleted or merged); `events` in index
     // order, each of which had `oldActors` at the same position. Each touched lane is merged
     // anew in one pass, so an actor of 100k events costs a pass over the lanes it touches, not

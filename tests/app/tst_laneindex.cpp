@@ -18,6 +18,10 @@ private Q_SLOTS:
     void visibleRangeFindsEverythingThatOverlaps_data();
     void visibleRangeFindsEverythingThatOverlaps();
     void overlappingMarksGetTheirOwnSubRows();
+    void daysOfHistoryTakeHalfTheRoom();
+    void aLaneOfDeepTimeKeepsWholeDays();
+    void totalsHoldWhateverTheyCount_data();
+    void totalsHoldWhateverTheyCount();
 
 private:
     QStringList idsIn(int lane, double first, double last) const;
@@ -136,6 +140,103 @@ void TestLaneIndex::overlappingMarksGetTheirOwnSubRows()
     QCOMPARE(subRow.value(u"p1"_s), 0); // points: the first of a day on the centre line,
     QCOMPARE(subRow.value(u"p2"_s), 1); // the second on that day below it
     QCOMPARE(subRow.value(u"p3"_s), 0);
+}
+
+void TestLaneIndex::daysOfHistoryTakeHalfTheRoom()
+{
+    const LaneIndex::Lane &lane = m_index.lanes()[0];
+    QVERIFY(!lane.days.isWide());
+    QCOMPARE_LE(lane.days.capacityBytes(), lane.days.size() * 8);
+    for (std::size_t i = 0; i < lane.events.size(); ++i) {
+        const DateRange &range = m_timeline->events[lane.events[i]].range;
+        QCOMPARE(lane.days[i].first, range.first);
+        QCOMPARE(lane.days[i].last, range.last);
+    }
+}
+
+void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
+{
+    // Days from the Big Bang to today and a day far in the future: no 32-bit offset from the
+    // lane's first day holds them all. Added in the order an edit might add them, the lane
+    // turns to 64-bit days on the first that does not fit, and keeps every day exact.
+    const std::vector<LaneIndex::Days> days {
+        { DateRange::dayFromCivil(2019, 1, 1), DateRange::dayFromCivil(2019, 12, 31) },
+        { DateRange::dayFromCivil(2020, 3, 1), DateRange::dayFromCivil(2020, 3, 1) },
+        { DateRange::dayFromCivil(-13'800'000'000, 1, 1), DateRange::dayFromCivil(-13'799'000'000, 12, 31) },
+        { DateRange::dayFromCivil(1'000'000'000, 1, 1), DateRange::dayFromCivil(1'000'000'000, 1, 1) },
+    };
+    LaneDays lane;
+    lane.push_back(days[0]);
+    lane.push_back(days[1]);
+    QVERIFY(!lane.isWide());
+    lane.insert(0, days[2]);
+    QVERIFY(lane.isWide());
+    lane.push_back(days[3]);
+    const std::vector<LaneIndex::Days> expected { days[2], days[0], days[1], days[3] };
+    QCOMPARE(lane.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        QCOMPARE(lane[i].first, expected[i].first);
+        QCOMPARE(lane[i].last, expected[i].last);
+    }
+    lane.erase(1);
+    QCOMPARE(lane[1].first, days[1].first);
+
+    // Built from a file: the lane of deep time is wide, the other one narrow; both are searched alike.
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
+        "events":[
+          {"id":"bang","title":"Big Bang","when":"Y-13800000000","actors":["a"]},
+          {"id":"now","title":"Now","when":"2025-01-01","actors":["a","b"]},
+          {"id":"then","title":"Then","when":"1990","actors":["b"]}
+        ]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"deep.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    LaneIndex index;
+    index.build(*result.timeline);
+    QVERIFY(index.lanes()[0].days.isWide());
+    QVERIFY(!index.lanes()[1].days.isWide());
+    const Day now = DateRange::dayFromCivil(2025, 1, 1);
+    QCOMPARE(index.lanes()[0].days.back().first, now);
+    const auto [begin, end] = index.visibleRange(0, double(now), double(now) + 1);
+    QCOMPARE(end - begin, std::size_t(1));
+    QCOMPARE(result.timeline->text(result.timeline->events[index.lanes()[0].events[begin]].id), u"now"_s);
+}
+
+void TestLaneIndex::totalsHoldWhateverTheyCount_data()
+{
+    QTest::addColumn<std::vector<std::uint32_t>>("perDay");
+    QTest::addColumn<bool>("wide");
+    QTest::newRow("none") << std::vector<std::uint32_t>(200, 0) << false;
+    std::vector<std::uint32_t> spread(1000);
+    for (std::size_t d = 0; d < spread.size(); ++d)
+        spread[d] = std::uint32_t(d * 7919 % 13);
+    QTest::newRow("a few a day") << spread << false;
+    // 65535 within one block of days still fit 16 bits a day; one more does not.
+    std::vector<std::uint32_t> full(300, 1);
+    full[64] = 65535 - 63;
+    QTest::newRow("a block rises by 65535") << full << false;
+    full[100] += 1;
+    QTest::newRow("a block rises by 65536") << full << true;
+    std::vector<std::uint32_t> crowd(130, 0);
+    crowd[129] = 200'000;
+    QTest::newRow("a crowd on the last day") << crowd << true;
+}
+
+void TestLaneIndex::totalsHoldWhateverTheyCount()
+{
+    QFETCH(std::vector<std::uint32_t>, perDay);
+    QFETCH(bool, wide);
+    DayTotals totals;
+    totals.assignRunningSums(perDay);
+    QCOMPARE(totals.isWide(), wide);
+    QCOMPARE(totals.size(), perDay.size());
+    std::uint32_t sum = 0;
+    for (std::size_t d = 0; d < perDay.size(); ++d) {
+        sum += perDay[d];
+        QCOMPARE(totals[d], sum);
+    }
+    if (!wide)
+        QCOMPARE_LE(totals.capacityBytes(), perDay.size() * 2 + (perDay.size() / 64 + 1) * 4);
 }
 
 SOURCELINE_TEST_MAIN(TestLaneIndex)
