@@ -21,6 +21,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -1638,6 +1641,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
 
     QString buffer;
     QStringDecoder decoder(QStringDecoder::Utf8);
+    bool indexed = false;
     for (std::size_t s = 0; s < sourceCount; ++s) {
         const Source &source = t.sources.at(qsizetype(s));
         const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
@@ -1645,8 +1649,10 @@ Parser::QuoteErrors Parser::resolveQuotes()
             continue;
         // A source with many quotes gets an index, so that each is not a scan of its whole text.
         std::optional<QuoteIndex> index;
-        if (QuoteIndex::worthBuilding(quoteCount, source.text.size()))
+        if (QuoteIndex::worthBuilding(quoteCount, source.text.size())) {
             index.emplace(source.text);
+            indexed = true;
+        }
         const auto find = [&](QStringView needle) {
             return index ? index->indexOf(needle) : source.text.indexOf(needle);
         };
@@ -1710,6 +1716,13 @@ Parser::QuoteErrors Parser::resolveQuotes()
             evidence.lastSentence = std::int32_t(sentences->second);
         }
     }
+#if defined(__GLIBC__)
+    // The indices were this thread's largest blocks. glibc keeps what a thread frees in that
+    // thread's arena, resident, until asked to give it back: the index of one text of 100,000
+    // sentences left 18 MB so held for as long as the program ran.
+    if (indexed)
+        malloc_trim(0);
+#endif
     return result;
 }
 
