@@ -283,6 +283,19 @@ struct EventKey
     }
 };
 
+// The same key as one number, date << indexBits | fileIndex, for when both fit in 64 bits, as
+// they do for a million events of history: half the memory of an EventKey, and half the bytes
+// for the sort to move.
+struct PackedEventKey
+{
+    std::uint64_t value = 0;
+    bool operator<(const PackedEventKey &other) const { return value < other.value; }
+    std::size_t bits(int, int shift, int width) const
+    {
+        return std::size_t((value >> shift) & ((std::uint64_t(1) << width) - 1));
+    }
+};
+
 int bitWidth(UInt128 value)
 {
     const auto high = std::uint64_t(value >> 64);
@@ -1462,10 +1475,20 @@ void Parser::sortEventsByDate()
         }
         sortByKey<EventKey<Date>>(events, keys, indexBits, dateBits + indexBits);
     };
-    if (dateBits <= 64) // the file index has bits of its own
+    if (dateBits + indexBits <= 64) {
+        std::vector<PackedEventKey> keys(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            const DateRange &range = events[i].range;
+            const std::uint64_t date =
+                std::uint64_t(range.first - minFirst) * lastDays + std::uint64_t(range.last - minLast);
+            keys[i] = { date << indexBits | i };
+        }
+        sortByKey<PackedEventKey>(events, keys, indexBits, dateBits + indexBits);
+    } else if (dateBits <= 64) { // the file index has bits of its own
         sortBy(std::uint64_t());
-    else
+    } else {
         sortBy(UInt128());
+    }
 }
 
 void Parser::checkEventIds()
