@@ -49,15 +49,23 @@ struct Candidate
 
 // A rule and what every one of its matches holds: a run of exactly n digits for a bit n set in
 // `digitRuns` (a year's four, a day's one or two), or one of `words` (lowercase; matched in
-// any case, and with a plural's "s"). The tagger runs a rule only near those triggers
-// (TimexWindows), so a rule's triggers must cover all that it can match.
+// any case, and with a plural's "s"); and how many words the match reads at most before and
+// after the word that holds it, a word being what lies between white space and hyphens
+// ("the first half of" are four words before "2008"; a look-ahead's words count). The tagger
+// runs a rule only that near its triggers (TimexWindows), so a rule's triggers and words must
+// cover all that it can match.
 struct CompiledRule
 {
     Rule rule;
     QRegularExpression re;
     quint8 digitRuns = 0;
     QStringList words;
+    quint8 wordsBefore = 0;
+    quint8 wordsAfter = 0;
 };
+
+// The most words any rule reads before or after its trigger's word.
+constexpr int s_mostWords = 6;
 
 // digitRuns for runs of one or two digits (days, months, hours) and of four (years).
 constexpr quint8 s_shortRuns = 1 << 1 | 1 << 2;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <deque>
 
 namespace {
 
@@ -92,7 +93,65 @@ char16_t folded(QChar c)
     return f >= u'a' && f <= u'z' ? f : 0;
 }
 
+// What separates the words that TimexRules::CompiledRule counts: the rules' \s, and the hyphen
+// of "mid-2008". A word of the rules may hold other characters, which only makes ours longer.
+bool separates(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u' ' || (u >= u'\t' && u <= u'\r') || u == u'-';
+}
+
 } // namespace
+
+// The words around the triggers, for positions that come in text order: the starts of the
+// last few words before the scan, and the ends of the next few after it, each character looked
+// at once.
+class TimexWindows::Words
+{
+public:
+    explicit Words(QStringView text)
+        : m_text(text)
+    { }
+
+    // Where the word holding `pos` starts, or the k-th word before it; 0 when there is none.
+    qsizetype startBefore(qsizetype pos, int k)
+    {
+        for (; m_startScan <= pos; ++m_startScan) {
+            if (!separates(m_text[m_startScan]) && (m_startScan == 0 || separates(m_text[m_startScan - 1]))) {
+                m_starts[m_count % m_starts.size()] = m_startScan;
+                ++m_count;
+            }
+        }
+        return std::size_t(k) < m_count ? m_starts[(m_count - 1 - std::size_t(k)) % m_starts.size()] : 0;
+    }
+
+    // Where the word holding the character before `pos` ends, or the k-th word after it; the
+    // text's end when there is none.
+    qsizetype endAfter(qsizetype pos, int k)
+    {
+        while (!m_ends.empty() && m_ends.front() < pos)
+            m_ends.pop_front();
+        while (m_ends.size() <= std::size_t(k) && m_endScan < m_text.size()) {
+            while (m_endScan < m_text.size() && separates(m_text[m_endScan]))
+                ++m_endScan;
+            if (m_endScan == m_text.size())
+                break;
+            while (m_endScan < m_text.size() && !separates(m_text[m_endScan]))
+                ++m_endScan;
+            if (m_endScan >= pos)
+                m_ends.push_back(m_endScan);
+        }
+        return std::size_t(k) < m_ends.size() ? m_ends[std::size_t(k)] : m_text.size();
+    }
+
+private:
+    QStringView m_text;
+    qsizetype m_startScan = 0;
+    std::array<qsizetype, TimexRules::s_mostWords + 1> m_starts {};
+    std::size_t m_count = 0; // word starts seen
+    qsizetype m_endScan = 0;
+    std::deque<qsizetype> m_ends; // ends at or after the last position asked for, in order
+};
 
 TimexWindows::TimexWindows(QStringView text)
     : m_size(text.size())
@@ -104,6 +163,7 @@ TimexWindows::TimexWindows(QStringView text)
         return text[i] >= u'0' && text[i] <= u'9';
     }; // the rules' \d
     std::vector<qsizetype> breaks;
+    Words words(text);
     qsizetype i = 0;
     while (i < n) {
         if (isDigit(i)) {
@@ -112,7 +172,7 @@ TimexWindows::TimexWindows(QStringView text)
                 ++i;
             const auto digits = std::size_t(i - begin);
             if (digits < table.digitRuns.size() && table.digitRuns[digits] != 0)
-                add(begin, i, table.digitRuns[digits]);
+                add(words, begin, i, table.digitRuns[digits]);
             continue;
         }
         char16_t f = folded(text[i]);
@@ -132,7 +192,7 @@ TimexWindows::TimexWindows(QStringView text)
         } while (i < n && (f = folded(text[i])) != 0);
         if (letters <= s_longestKey) {
             if (const quint32 rules = table.ofWord(key))
-                add(begin, i, rules);
+                add(words, begin, i, rules);
         }
         if (onlyAscii)
             continue;
@@ -156,18 +216,23 @@ TimexWindows::TimexWindows(QStringView text)
                 for (qsizetype k = breaks[a]; k < breaks[b]; ++k)
                     part = part << 5 | Key(folded(text[k]) - u'a' + 1);
                 if (const quint32 rules = table.ofWord(part))
-                    add(breaks[a], breaks[b], rules);
+                    add(words, breaks[a], breaks[b], rules);
             }
         }
     }
 }
 
-void TimexWindows::add(qsizetype begin, qsizetype end, quint32 rules)
+void TimexWindows::add(Words &words, qsizetype begin, qsizetype end, quint32 rules)
 {
-    const Window window { std::max<qsizetype>(0, begin - reach), end, std::min(m_size, end + reach) };
+    const auto &all = TimexRules::rules();
     while (rules != 0) {
         const int r = std::countr_zero(rules);
         rules &= rules - 1;
+        const TimexRules::CompiledRule &rule = all[std::size_t(r)];
+        // The character after the last word too: a look-ahead or \b reads it.
+        const qsizetype after = words.endAfter(end, rule.wordsAfter) + 1;
+        const Window window { std::max({ qsizetype(0), begin - reach, words.startBefore(begin, rule.wordsBefore) }),
+                              end, std::min({ m_size, end + reach, after }) };
         std::vector<Window> &windows = m_windows[std::size_t(r)];
         if (!windows.empty() && window.from <= windows.back().end) {
             windows.back().to = std::max(windows.back().to, window.to);
