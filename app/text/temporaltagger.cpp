@@ -150,6 +150,30 @@ const std::vector<CompiledRule> &rules()
     return compiled;
 }
 
+QStringView captured(const Candidate &c, Group group)
+{
+    // Each rule's group numbers by name, found once.
+    using Numbers = std::array<qint8, s_groupNames.size()>;
+    static const std::vector<Numbers> numbers = [] {
+        std::vector<Numbers> out;
+        for (const CompiledRule &rule : rules()) {
+            const auto index = std::size_t(rule.rule);
+            if (out.size() <= index)
+                out.resize(index + 1);
+            out[index].fill(-1);
+            const QStringList names = rule.re.namedCaptureGroups();
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                const auto found = std::find(s_groupNames.begin(), s_groupNames.end(), QStringView(names[i]));
+                if (found != s_groupNames.end())
+                    out[index][std::size_t(found - s_groupNames.begin())] = qint8(i);
+            }
+        }
+        return out;
+    }();
+    const qint8 number = numbers[std::size_t(c.rule)][std::size_t(group)];
+    return number < 0 ? QStringView() : c.match.capturedView(number);
+}
+
 } // namespace TimexRules
 
 using TimexRules::Candidate;

@@ -16,6 +16,7 @@ struct Timex
 
     friend bool operator==(const Timex &, const Timex &) = default;
 };
+Q_DECLARE_TYPEINFO(Timex, Q_RELOCATABLE_TYPE);
 
 // How a TIMEX3 value and a part of it ("late", "mid") become an EDTF `when`.
 namespace TimexValue {
