@@ -126,15 +126,17 @@ QString monthValue(int year, int month)
 
 QString dayValue(QDate d)
 {
-    if (d.year() < 0 || d.year() > 9999)
-        return pad(d.year(), 4) + u'-' + pad(d.month()) + u'-' + pad(d.day());
+    int year = 0, month = 0, day = 0;
+    d.getDate(&year, &month, &day); // one calendar conversion, not three
+    if (year < 0 || year > 9999)
+        return pad(year, 4) + u'-' + pad(month) + u'-' + pad(day);
     QString out(10, Qt::Uninitialized);
     char16_t *to = reinterpret_cast<char16_t *>(out.data());
-    writeDigits(to, d.year(), 4);
+    writeDigits(to, year, 4);
     to[4] = u'-';
-    writeDigits(to + 5, d.month(), 2);
+    writeDigits(to + 5, month, 2);
     to[7] = u'-';
-    writeDigits(to + 8, d.day(), 2);
+    writeDigits(to + 8, day, 2);
     return out;
 }
 

@@ -136,7 +136,7 @@ QString toEdtf(const QString &value, Part part, QDate published)
     const int y = size >= 4 ? number(v, 0, 4) : -1;
     if (size >= 10 && y >= 0 && at(4, u'-') && number(v, 5, 2) >= 0 && at(7, u'-') && number(v, 8, 2) >= 0
         && (size == 10 || at(10, u'T')))
-        return value.left(10) + approximate;
+        return size == 10 && approximate.isEmpty() ? value : value.left(10) + approximate; // shared
     if (size == 7 && y >= 0 && at(4, u'-')) {
         if (const int m = number(v, 5, 2); m >= 0)
             return partOfMonth(y, m, part);
