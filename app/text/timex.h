@@ -27,6 +27,10 @@ enum class Part { Whole, Early, Middle, Late, Approximate };
 QString toEdtf(const QString &value, Part part, QDate published);
 
 QString isoWeek(QDate date); // 2008-W10
+
+// n in decimal with zeros before it to `width` digits (at least), as
+// QString::number(n).rightJustified(width, u'0') writes it, in one allocation.
+QString padded(int n, int width = 2);
 QString quarter(QDate date); // 2008-Q1
 
 } // namespace TimexValue

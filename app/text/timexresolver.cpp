@@ -101,7 +101,7 @@ TimexValue::Part partOf(const TimexRules::Candidate &c)
 
 QString pad(int n, int width = 2)
 {
-    return QString::number(n).rightJustified(width, u'0');
+    return TimexValue::padded(n, width);
 }
 
 // "2008-03-06" and "2008-03" written in place: a day value is made for nearly every
