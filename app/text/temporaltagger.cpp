@@ -68,7 +68,8 @@ const std::vector<CompiledRule> &rules()
               0, s_monthWords, 5, 2 },
             { Rule::MonthYear, u"\\b"_s + s_part + u"?"_s + s_month + uR"((?:\s+of)?\s*,?\s+)"_s + s_year, 0,
               s_monthWords, 4, 3 },
-            { Rule::Month, u"\\b"_s + s_part + u"?(?:"_s + s_rel + uR"(\s+)?)"_s + s_month, 0, s_monthWords, 5, 0 },
+            { Rule::Month, u"\\b"_s + s_part + u"?(?:"_s + s_rel + uR"(\s+)?)"_s + s_month, 0, s_monthWords,
+              5, 0 },
             { Rule::Weekday,
               uR"(\b(?:)"_s + s_rel + uR"(\s+)?)"_s + s_weekday
                   + uR"((?:\s+(?i:(?<tod>morning|afternoon|evening|night)))?\b)"_s,
@@ -127,7 +128,8 @@ const std::vector<CompiledRule> &rules()
               uR"((?<![\d:.,])(?<hour>1[0-2]|0?[1-9])\s*(?<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z]))"_s
                   + s_zone,
               s_shortRuns, QString(), 0, 6 },
-            { Rule::NamedTime, uR"(\b(?i:(?<word>noon|midday|midnight))\b)"_s, 0, u"noon midday midnight"_s, 0, 0 },
+            { Rule::NamedTime, uR"(\b(?i:(?<word>noon|midday|midnight))\b)"_s, 0, u"noon midday midnight"_s,
+              0, 0 },
             { Rule::Duration,
               u"\\b(?i:"_s + s_number
                   + uR"([\s-]+(?<unit>second|minute|hour|day|week|month|year|decade|century|centuries)s?(?:[\s-]+(?:long|old))?)\b)"_s,
@@ -142,8 +144,8 @@ const std::vector<CompiledRule> &rules()
             Q_ASSERT_X(re.isValid(), "TemporalTagger", qPrintable(re.errorString() + u": "_s + spec.pattern));
             Q_ASSERT(spec.wordsBefore <= s_mostWords && spec.wordsAfter <= s_mostWords);
             re.optimize();
-            out.push_back({ spec.rule, std::move(re), spec.digitRuns, spec.words.split(u' ', Qt::SkipEmptyParts),
-                            spec.wordsBefore, spec.wordsAfter });
+            out.push_back({ spec.rule, std::move(re), spec.digitRuns,
+                            spec.words.split(u' ', Qt::SkipEmptyParts), spec.wordsBefore, spec.wordsAfter });
         }
         return out;
     }();

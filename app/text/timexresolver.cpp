@@ -600,7 +600,15 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         return std::nullopt;
     if (dated && !t.value.contains(u'X'))
         t.edtf = edtf.isEmpty() ? TimexValue::toEdtf(t.value, part, a) : edtf;
-    if (t.value.size() >= 10 && t.value.at(4) == u'-' && t.value.at(7) == u'-' && t.value.at(0).isDigit())
-        m_lastDay = QDate::fromString(QStringView(t.value).first(10), Qt::ISODate);
+    if (t.value.size() >= 10 && t.value.at(4) == u'-' && t.value.at(7) == u'-' && t.value.at(0).isDigit()) {
+        // The values written above hold digits there: read them without QDate's parser.
+        const QStringView v(t.value);
+        bool okYear = false, okMonth = false, okDay = false;
+        const int year = v.first(4).toInt(&okYear);
+        const int month = v.sliced(5, 2).toInt(&okMonth);
+        const int day = v.sliced(8, 2).toInt(&okDay);
+        m_lastDay = okYear && okMonth && okDay ? QDate(year, month, day)
+                                               : QDate::fromString(v.first(10), Qt::ISODate);
+    }
     return t;
 }

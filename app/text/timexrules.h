@@ -43,11 +43,41 @@ enum class Rule {
 
 // The named groups of the rules' patterns, which TimexResolver reads.
 enum class Group : quint8 {
-    A, Adverb, Ampm, B, C, Day, Dir, Fiscal, Full, Hour, Minute, Month, N, Ord, Part, PartOf, Q, Rd, Rel, Season, Short, Tod, Unit, Weekday, Word, Year, Yrel, Zone,
+    A,
+    Adverb,
+    Ampm,
+    B,
+    C,
+    Day,
+    Dir,
+    Fiscal,
+    Full,
+    Hour,
+    Minute,
+    Month,
+    N,
+    Ord,
+    Part,
+    PartOf,
+    Q,
+    Rd,
+    Rel,
+    Season,
+    Short,
+    Tod,
+    Unit,
+    Weekday,
+    Word,
+    Year,
+    Yrel,
+    Zone,
 };
 inline constexpr std::array<std::u16string_view, 28> s_groupNames {
-    u"a", u"adverb", u"ampm", u"b", u"c", u"day", u"dir", u"fiscal", u"full", u"hour", u"minute", u"month", u"n", u"ord", u"part", u"partof", u"q", u"rd", u"rel", u"season", u"short", u"tod", u"unit", u"weekday", u"word", u"year", u"yrel", u"zone",
+    u"a",      u"adverb", u"ampm", u"b",       u"c",    u"day",    u"dir",  u"fiscal", u"full", u"hour",
+    u"minute", u"month",  u"n",    u"ord",     u"part", u"partof", u"q",    u"rd",     u"rel",  u"season",
+    u"short",  u"tod",    u"unit", u"weekday", u"word", u"year",   u"yrel", u"zone",
 };
+static_assert(s_groupNames.size() == std::size_t(Group::Zone) + 1, "a name for every group, in order");
 
 struct Candidate
 {

@@ -160,7 +160,8 @@ int main(int argc, char *argv[])
             << QString::number(split, 'f', 3).rightJustified(9)
             << QString::number(tag, 'f', 3).rightJustified(7)
             << QString::number(split + tag, 'f', 3).rightJustified(13)
-            << QString::number(cpu, 'f', 3).rightJustified(9) << QString::number(found).rightJustified(13) << (ok ? u"  ok"_s : u"  OVER"_s) << u'\n';
+            << QString::number(cpu, 'f', 3).rightJustified(9) << QString::number(found).rightJustified(13)
+            << (ok ? u"  ok"_s : u"  OVER"_s) << u'\n';
         out.flush();
         Q_UNUSED(sentences);
         Q_UNUSED(letters);
