@@ -2,6 +2,7 @@
 
 #include "timeline.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <algorithm>
@@ -20,6 +21,8 @@ constexpr qint64 s_frameRefineBudget = 30000;
 constexpr int s_maxDoublings = 3;
 // A connector's width under a label: its pen's, and a pixel of the text's antialiasing.
 constexpr qreal s_connectorWidth = 3;
+// Laid-out titles kept between frames: more than a frame shows, fewer than a million.
+constexpr qsizetype s_maxTitleTexts = 4096;
 
 bool sameInput(const LabelPlacer::Label &a, const LabelPlacer::Label &b)
 {
@@ -47,6 +50,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     if (m_measuredOf.lock() != timeline || m_measuredFont != font) {
         m_titleWidths.clear();
         m_boldTitleWidths.clear();
+        m_titleTexts.clear();
         m_measuredOf = timeline;
         m_measuredFont = font;
     }
@@ -112,7 +116,8 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         // A pass that one frame's budget cut short gets twice as much in the next: those frames
         // come while the view stands still, where a longer one is not felt.
         if (!m_still)
-            options.refineBudget = s_frameRefineBudget << (sameAsLast ? std::min(m_goneOn, s_maxDoublings) : 0);
+            options.refineBudget = s_frameRefineBudget
+                << (sameAsLast ? std::min(m_goneOn, s_maxDoublings) : 0);
         // A frame that was cut short is gone on with in the next, where it stopped: a few frames
         // later the window shows what an export of the same view does.
         LabelPlacer::Result result = sameAsLast
@@ -156,14 +161,11 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             painter->setPen(QPen(leaderColor, 0.8));
             painter->drawLine(p.leader);
         }
-        const QString title = t.text(t.events[e].title);
-        const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
         if (crossesConnector(p.rect))
             painter->fillRect(p.rect, halo);
         painter->setFont(m_font);
         painter->setPen(labelColor);
-        painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
+        drawTitle(painter, p.rect, t.text(t.events[e].title), p.rect.width() >= m_labelWidth[k] + 1);
     }
     if (const auto it = m_labelOf.constFind(m_current);
         it != m_labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {
@@ -180,4 +182,28 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
             m_boldMetrics.elidedText(t.text(t.events[m_current].title), Qt::ElideRight, p.rect.width()));
     }
+}
+
+void EventLabels::drawTitle(QPainter *painter, const QRectF &rect, const QString &title, bool whole)
+{
+    // SVG and PDF keep the text as it is drawn; only a raster frame gains by a kept layout.
+    if (painter->paintEngine()->type() != QPaintEngine::Raster) {
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          whole ? title : m_metrics.elidedText(title, Qt::ElideRight, rect.width()));
+        return;
+    }
+    // Shortened to a whole number of quarter pixels no wider than the rectangle, so that the
+    // same key always holds the same text.
+    const int quarters = whole ? -1 : int(std::floor(rect.width() * 4));
+    auto it = m_titleTexts.find(std::pair(title, quarters));
+    if (it == m_titleTexts.end()) {
+        if (m_titleTexts.size() >= s_maxTitleTexts)
+            m_titleTexts.clear();
+        QStaticText text(whole ? title : m_metrics.elidedText(title, Qt::ElideRight, quarters / 4.0));
+        text.setTextFormat(Qt::PlainText);
+        text.setPerformanceHint(QStaticText::AggressiveCaching);
+        it = m_titleTexts.insert(std::pair(title, quarters), text);
+    }
+    // Where drawText() puts a line centred in `rect`: pixel for pixel the same.
+    painter->drawStaticText(QPointF(rect.left(), rect.top() + (rect.height() - m_metrics.height()) / 2), *it);
 }
