@@ -194,7 +194,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     // Outlined marks: every mark of tall lanes, and the current event wherever it is, drawn
     // last so that no neighbour covers it. Each mark is an obstacle to the labels but its
     // own event's; an event is labelled once, in its top lane.
-    MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis);
+    MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis, m_sprites);
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = firstRow; row < endRow; ++row) {

@@ -5,6 +5,7 @@
 #include "eventlabels.h"
 #include "kindpalette.h"
 #include "lanedetail.h"
+#include "marksprites.h"
 
 #include <QGraphicsObject>
 #include <QPointF>
@@ -50,5 +51,6 @@ private:
     std::vector<LaneDetail> m_details; // per shown lane, kept between frames for their memory
     DensityRaster m_raster;
     KindPalette m_palette;
+    MarkSprites m_sprites; // kept between frames
     EventLabels m_labels;
 };
