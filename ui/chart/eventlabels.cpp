@@ -91,7 +91,16 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
     label.date = event.range.first;
     label.required = isCurrent;
-    label.hint = m_labelSlots.value(t.text(event.id), -1);
+    if (const auto kept = m_kept.constFind(t.text(event.id)); kept != m_kept.cend()) {
+        // Moved as its mark moved since: with the mark's end that it stands right of, else
+        // with its start (a bar grows as the view zooms in).
+        const bool right = kept->rect.left() >= kept->mark.right();
+        const QPointF moved((right ? mark.right() - kept->mark.right() : mark.left() - kept->mark.left()),
+                            mark.center().y() - kept->mark.center().y());
+        label.hint = kept->slot;
+        label.kept = kept->rect.translated(moved);
+        label.keptLeader = kept->leader.isNull() ? QLineF() : kept->leader.translated(moved);
+    }
     m_labelOf.insert(e, int(m_labels.size()));
     m_labels.push_back(label);
     m_labelEvent.push_back(e);
@@ -113,11 +122,13 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     m_wantsAnotherFrame = false;
     if (!sameAsLast || !m_placed.complete) {
         LabelPlacer::Options options;
-        // A pass that one frame's budget cut short gets twice as much in the next: those frames
-        // come while the view stands still, where a longer one is not felt.
+        // A frame of a new view (a zoom or pan step, an edit) places the labels in one greedy
+        // pass, each first where it stood in the last frame, and leaves the passes that improve
+        // on it to the frames after: those come once the view stands still, where a longer frame
+        // is not felt, and while the view moves no such pass moves labels about. Each of those
+        // frames gets twice the budget of the last.
         if (!m_still)
-            options.refineBudget = s_frameRefineBudget
-                << (sameAsLast ? std::min(m_goneOn, s_maxDoublings) : 0);
+            options.refineBudget = sameAsLast ? s_frameRefineBudget << std::min(m_goneOn, s_maxDoublings) : 0;
         // A frame that was cut short is gone on with in the next, where it stopped: a few frames
         // later the window shows what an export of the same view does.
         LabelPlacer::Result result = sameAsLast
@@ -131,7 +142,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         m_placedObstacles = m_obstacles;
     }
     const std::vector<LabelPlacer::Placement> &placed = m_placed.placements;
-    m_labelSlots.clear();
+    m_kept.clear();
     m_labelRects.clear();
     QColor leaderColor = text;
     leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
@@ -152,7 +163,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         if (!p.isPlaced())
             continue;
         const std::int32_t e = m_labelEvent[k];
-        m_labelSlots.insert(t.text(t.events[e].id), p.slot);
+        m_kept.insert(t.text(t.events[e].id), { p.slot, p.rect, p.leader, m_labels[k].mark });
         m_labelRects.insert(e, p.rect);
         ++m_labelled;
         if (e == m_current)

@@ -78,7 +78,15 @@ private:
     // Titles laid out for drawing, by title and the width they were shortened to (in quarter
     // pixels; -1 whole): shaping text anew is most of what drawing a label costs.
     QHash<std::pair<QString, int>, QStaticText> m_titleTexts;
-    QHash<QString, int> m_labelSlots; // by event id: its label's slot in the last frame
+    // Where a label stood in the last frame, by event id, to be tried first in the next.
+    struct Kept
+    {
+        int slot = -1;
+        QRectF rect;
+        QLineF leader;
+        QRectF mark;
+    };
+    QHash<QString, Kept> m_kept;
     QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
     int m_labelled = 0;
     bool m_still = false;
