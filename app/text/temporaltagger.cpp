@@ -41,6 +41,10 @@ struct RuleSpec
     QString pattern;
     quint8 digitRuns; // every match holds a run of digits of one of these lengths, or else
     QString words; // one of these words
+    // and no more than these words before and after the word holding it (TimexWindows counts
+    // words between white space and hyphens; what a look-ahead reads counts too)
+    quint8 wordsBefore;
+    quint8 wordsAfter;
 };
 
 } // namespace
@@ -51,98 +55,125 @@ const std::vector<CompiledRule> &rules()
         const RuleSpec specs[] = {
             { Rule::IsoDate,
               uR"(\b(?<year>\d{4})-(?<month>\d\d)-(?<day>\d\d)(?:T(?<hour>\d\d):(?<minute>\d\d))?\b)"_s,
-              s_fourDigits, QString() },
+              s_fourDigits, QString(), 0, 2 },
             { Rule::NumericDate, uR"((?<![\d/.])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<year>\d{4}|\d\d)(?![\d/]))"_s,
-              s_shortRuns, QString() },
+              s_shortRuns, QString(), 0, 0 },
             { Rule::MonthDay,
               uR"(\b(?:)"_s + s_weekday + uR"(\s*,?\s+)?)"_s + s_month + uR"(\s+)"_s + s_day
                   + uR"((?:(?:\s*,\s*|\s+)(?:of\s+)?)"_s + s_year + u")?"_s,
-              0, s_monthWords },
+              0, s_monthWords, 2, 4 },
             { Rule::DayMonth,
               uR"(\b(?:)"_s + s_weekday + uR"(\s*,?\s+)?(?:the\s+)?)"_s + s_day + uR"(\s+(?:of\s+)?)"_s
                   + s_month + uR"((?:\s*,?\s+)"_s + s_year + u")?"_s,
-              0, s_monthWords },
+              0, s_monthWords, 5, 2 },
             { Rule::MonthYear, u"\\b"_s + s_part + u"?"_s + s_month + uR"((?:\s+of)?\s*,?\s+)"_s + s_year, 0,
-              s_monthWords },
-            { Rule::Month, u"\\b"_s + s_part + u"?(?:"_s + s_rel + uR"(\s+)?)"_s + s_month, 0, s_monthWords },
+              s_monthWords, 4, 3 },
+            { Rule::Month, u"\\b"_s + s_part + u"?(?:"_s + s_rel + uR"(\s+)?)"_s + s_month, 0, s_monthWords,
+              5, 0 },
             { Rule::Weekday,
               uR"(\b(?:)"_s + s_rel + uR"(\s+)?)"_s + s_weekday
                   + uR"((?:\s+(?i:(?<tod>morning|afternoon|evening|night)))?\b)"_s,
-              0, s_weekdayWords },
+              0, s_weekdayWords, 1, 1 },
             { Rule::Season,
               uR"(\b(?i:)"_s + s_part
                   + uR"(?(?:(?<rel>this|last|next|coming|past|previous|the)\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?)"_s
                   + s_year + uR"()?)\b)"_s,
-              0, u"spring summer autumn fall winter"_s },
+              0, u"spring summer autumn fall winter"_s, 5, 2 },
             { Rule::Quarter,
               uR"(\b(?i:(?:the\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|next|this|current|previous|past|latest|coming)\s+(?:fiscal\s+|financial\s+|calendar\s+)?quarter|Q(?<q>[1-4]))(?:\s*,?\s+(?:of\s+)?(?:(?:fiscal\s+|financial\s+)?)"_s
                   + s_year + uR"(|(?<yrel>this|last|next)\s+year))?)\b)"_s,
-              1 << 1, u"quarter"_s },
+              1 << 1, u"quarter"_s, 3, 4 },
             { Rule::Half,
               uR"(\b(?i:(?:the\s+)?(?<ord>first|second|latter)\s+half\s+of\s+(?:)"_s + s_year
                   + uR"(|(?<yrel>this|last|next)\s+year|the\s+year))\b)"_s,
-              0, u"half"_s },
+              0, u"half"_s, 2, 3 },
             { Rule::Decade,
               uR"(\b(?i:(?:the\s+)?(?:(?<part>early|late|mid)[\s-]+)?(?:(?<full>1[1-9]\d|20\d)0|'(?<short>\d)0)'?s)\b)"_s,
-              s_fourDigits | 1 << 2, QString() },
+              s_fourDigits | 1 << 2, QString(), 2, 0 },
             { Rule::Century,
               uR"(\b(?i:(?:the\s+)?(?:(?<part>early|late|mid)[\s-]+)?(?<c>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]+century)\b)"_s,
-              0, u"century"_s },
+              0, u"century"_s, 3, 0 },
             { Rule::Year,
               uR"((?<![\d$€£#.,]|\$\s|€\s|£\s)\b)"_s + s_part
                   + u"?(?i:(?<fiscal>fiscal|financial)\\s+(?:year\\s+)?)?"_s + s_year
                   + uR"((?!\s*%|\s*percent|[.,]\d|-\d))"_s,
-              s_fourDigits, QString() },
+              s_fourDigits, QString(), 6, 1 },
             { Rule::RelativeDay,
-              uR"(\b(?i:(?<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this(?=\s+(?:morning|afternoon|evening)))(?:\s+(?<tod>morning|afternoon|evening|night))?)\b)"_s,
-              0, u"today tonight yesterday tomorrow morning afternoon evening"_s },
+              uR"(\b(?i:(?<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this(?=\s+(?:morning|afternoon|evening)\b))(?:\s+(?<tod>morning|afternoon|evening|night))?)\b)"_s,
+              0, u"today tonight yesterday tomorrow morning afternoon evening"_s, 4, 1 },
             { Rule::RelativePeriod,
               u"\\b"_s + s_part + uR"(?(?i:(?:the\s+)?)"_s + s_rel
                   + uR"(\s+(?<unit>week|weekend|month|year|quarter|decade|century))\b)"_s,
-              0, u"week weekend month year quarter decade century"_s },
+              0, u"week weekend month year quarter decade century"_s, 6, 0 },
             { Rule::PartOfPeriod, u"\\b"_s + s_part + uR"((?i:the\s+(?<unit>year|month|week|decade))\b)"_s, 0,
-              u"year month week decade"_s },
+              u"year month week decade"_s, 5, 0 },
             { Rule::Ago,
               u"\\b(?i:"_s + s_number
                   + uR"(\s+(?<unit>day|week|month|year|decade)s?\s+(?<dir>ago|from\s+now|hence|earlier|later))\b)"_s,
-              0, u"day week month year decade"_s },
+              0, u"day week month year decade"_s, 2, 2 },
             { Rule::PresentRef,
               uR"(\b(?i:(?:right\s+)?now|currently|presently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|the\s+present(?:\s+day)?)\b)"_s,
-              0, u"now currently presently nowadays present moment days"_s },
+              0, u"now currently presently nowadays present moment days"_s, 2, 1 },
             { Rule::PastRef,
               uR"(\b(?i:(?:more\s+|most\s+|until\s+)?recently|lately|in\s+the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur)))\b)"_s,
-              0, u"recently lately past"_s },
+              0, u"recently lately past"_s, 2, 2 },
             { Rule::FutureRef,
               uR"(\b(?i:in\s+the\s+(?:near\s+|distant\s+)?future|in\s+the\s+coming\s+(?:days|weeks|months|years)|in\s+the\s+years\s+to\s+come)\b)"_s,
-              0, u"future coming years"_s },
+              0, u"future coming years"_s, 3, 2 },
             { Rule::ClockTime,
               uR"((?<![\d:.,])(?<hour>[01]?\d|2[0-3]):(?<minute>[0-5]\d)(?::[0-5]\d)?(?![\d:]|\.\d)(?:\s*(?<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z]))?)"_s
                   + s_zone,
-              s_shortRuns, QString() },
+              s_shortRuns, QString(), 0, 6 },
             { Rule::HourTime,
               uR"((?<![\d:.,])(?<hour>1[0-2]|0?[1-9])\s*(?<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?![A-Za-z]))"_s
                   + s_zone,
-              s_shortRuns, QString() },
-            { Rule::NamedTime, uR"(\b(?i:(?<word>noon|midday|midnight))\b)"_s, 0, u"noon midday midnight"_s },
+              s_shortRuns, QString(), 0, 6 },
+            { Rule::NamedTime, uR"(\b(?i:(?<word>noon|midday|midnight))\b)"_s, 0, u"noon midday midnight"_s,
+              0, 0 },
             { Rule::Duration,
               u"\\b(?i:"_s + s_number
                   + uR"([\s-]+(?<unit>second|minute|hour|day|week|month|year|decade|century|centuries)s?(?:[\s-]+(?:long|old))?)\b)"_s,
-              0, u"second minute hour day week month year decade century centuries"_s },
+              0, u"second minute hour day week month year decade century centuries"_s, 2, 1 },
             { Rule::Set,
               uR"(\b(?i:(?:every|each)\s+(?<unit>day|week|month|year|morning|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?<adverb>annually|yearly))\b)"_s,
-              0, u"every each annually yearly"_s },
+              0, u"every each annually yearly"_s, 0, 1 },
         };
         std::vector<CompiledRule> out;
         for (const RuleSpec &spec : specs) {
             QRegularExpression re(spec.pattern);
             Q_ASSERT_X(re.isValid(), "TemporalTagger", qPrintable(re.errorString() + u": "_s + spec.pattern));
+            Q_ASSERT(spec.wordsBefore <= s_mostWords && spec.wordsAfter <= s_mostWords);
             re.optimize();
-            out.push_back(
-                { spec.rule, std::move(re), spec.digitRuns, spec.words.split(u' ', Qt::SkipEmptyParts) });
+            out.push_back({ spec.rule, std::move(re), spec.digitRuns,
+                            spec.words.split(u' ', Qt::SkipEmptyParts), spec.wordsBefore, spec.wordsAfter });
         }
         return out;
     }();
     return compiled;
+}
+
+QStringView captured(const Candidate &c, Group group)
+{
+    // Each rule's group numbers by name, found once.
+    using Numbers = std::array<qint8, s_groupNames.size()>;
+    static const std::vector<Numbers> numbers = [] {
+        std::vector<Numbers> out;
+        for (const CompiledRule &rule : rules()) {
+            const auto index = std::size_t(rule.rule);
+            if (out.size() <= index)
+                out.resize(index + 1);
+            out[index].fill(-1);
+            const QStringList names = rule.re.namedCaptureGroups();
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                const auto found = std::find(s_groupNames.begin(), s_groupNames.end(), QStringView(names[i]));
+                if (found != s_groupNames.end())
+                    out[index][std::size_t(found - s_groupNames.begin())] = qint8(i);
+            }
+        }
+        return out;
+    }();
+    const qint8 number = numbers[std::size_t(c.rule)][std::size_t(group)];
+    return number < 0 ? QStringView() : c.match.capturedView(number);
 }
 
 } // namespace TimexRules

@@ -16,6 +16,7 @@ struct Timex
 
     friend bool operator==(const Timex &, const Timex &) = default;
 };
+Q_DECLARE_TYPEINFO(Timex, Q_RELOCATABLE_TYPE);
 
 // How a TIMEX3 value and a part of it ("late", "mid") become an EDTF `when`.
 namespace TimexValue {
@@ -26,6 +27,10 @@ enum class Part { Whole, Early, Middle, Late, Approximate };
 QString toEdtf(const QString &value, Part part, QDate published);
 
 QString isoWeek(QDate date); // 2008-W10
+
+// n in decimal with zeros before it to `width` digits (at least), as
+// QString::number(n).rightJustified(width, u'0') writes it, in one allocation.
+QString padded(int n, int width = 2);
 QString quarter(QDate date); // 2008-Q1
 
 } // namespace TimexValue

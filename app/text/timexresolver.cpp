@@ -6,9 +6,27 @@
 #include <array>
 
 using namespace Qt::StringLiterals;
+using TimexRules::captured;
+using TimexRules::Group;
 using TimexRules::Rule;
 
 namespace {
+
+// QString::toLower() of a group's text, with a short way for ASCII, which the rules match.
+QString lower(QStringView text)
+{
+    if (text.isEmpty())
+        return {};
+    QString out(text.size(), Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 128)
+            return text.toString().toLower();
+        *to++ = u >= u'A' && u <= u'Z' ? char16_t(u - u'A' + u'a') : u;
+    }
+    return out;
+}
 
 int monthNumber(QStringView name)
 {
@@ -61,9 +79,13 @@ int numberValue(QString word)
     return -1;
 }
 
-TimexValue::Part partOf(const QRegularExpressionMatch &m)
+TimexValue::Part partOf(const TimexRules::Candidate &c)
 {
-    const QString part = (m.captured(u"part"_s) + m.captured(u"partof"_s)).toLower();
+    // The rules that have both groups take one or the other.
+    QStringView view = captured(c, Group::Part);
+    if (view.isEmpty())
+        view = captured(c, Group::PartOf);
+    const QString part = lower(view);
     if (part.isEmpty())
         return TimexValue::Part::Whole;
     if (part.contains(u"early"_s) || part.contains(u"beginning"_s) || part.contains(u"start"_s)
@@ -79,22 +101,48 @@ TimexValue::Part partOf(const QRegularExpressionMatch &m)
 
 QString pad(int n, int width = 2)
 {
-    return QString::number(n).rightJustified(width, u'0');
+    return TimexValue::padded(n, width);
 }
 
-QString dayValue(QDate d)
+// "2008-03-06" and "2008-03" written in place: a day value is made for nearly every
+// expression, and pad() and concatenation cost an allocation each. Other years take pad().
+void writeDigits(char16_t *to, int n, int width)
 {
-    return pad(d.year(), 4) + u'-' + pad(d.month()) + u'-' + pad(d.day());
+    for (int i = width - 1; i >= 0; --i, n /= 10)
+        to[i] = char16_t(u'0' + n % 10);
 }
 
 QString monthValue(int year, int month)
 {
-    return pad(year, 4) + u'-' + pad(month);
+    if (year < 0 || year > 9999)
+        return pad(year, 4) + u'-' + pad(month);
+    QString out(7, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, year, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, month, 2);
+    return out;
 }
 
-QString timeOfDayCode(const QString &word)
+QString dayValue(QDate d)
 {
-    const QString w = word.toLower();
+    int year = 0, month = 0, day = 0;
+    d.getDate(&year, &month, &day); // one calendar conversion, not three
+    if (year < 0 || year > 9999)
+        return pad(year, 4) + u'-' + pad(month) + u'-' + pad(day);
+    QString out(10, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, year, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, month, 2);
+    to[7] = u'-';
+    writeDigits(to + 8, day, 2);
+    return out;
+}
+
+QString timeOfDayCode(QStringView word)
+{
+    const QString w = lower(word);
     if (w == u"morning"_s)
         return u"TMO"_s;
     if (w == u"afternoon"_s)
@@ -214,8 +262,8 @@ QString TimexResolver::quarterOrHalf(const Candidate &c, bool half, int number, 
 {
     const QString letter = half ? u"H"_s : u"Q"_s;
     const int perYear = half ? 2 : 4;
-    const QString yearText = c.match.captured(u"year"_s);
-    const QString yrel = c.match.captured(u"yrel"_s).toLower();
+    const QStringView yearText = captured(c, Group::Year);
+    const QString yrel = lower(captured(c, Group::Yrel));
     if (!m_published && yearText.isEmpty())
         return number > 0 ? u"XXXX-"_s + letter + QString::number(number) : QString();
     const QDate a = anchor();
@@ -283,40 +331,39 @@ QString TimexResolver::relativePeriod(const QString &rel, const QString &unit)
 
 std::optional<Timex> TimexResolver::resolve(const Candidate &c)
 {
-    const QRegularExpressionMatch &m = c.match;
     Timex t;
     t.begin = c.begin;
     t.end = c.end;
     t.text = m_text.sliced(c.begin, c.end - c.begin);
     t.type = u"DATE"_s;
-    TimexValue::Part part = partOf(m);
+    TimexValue::Part part = partOf(c);
     QString edtf;
     bool dated = true;
     const QDate a = anchor();
-    const QString rel = m.captured(u"rel"_s).toLower();
-    const QString tod = timeOfDayCode(m.captured(u"tod"_s));
+    const QString rel = lower(captured(c, Group::Rel));
+    const QString tod = timeOfDayCode(captured(c, Group::Tod));
 
     switch (c.rule) {
     case Rule::IsoDate: {
-        const QDate d(m.captured(u"year"_s).toInt(), m.captured(u"month"_s).toInt(),
-                      m.captured(u"day"_s).toInt());
+        const QDate d(captured(c, Group::Year).toInt(), captured(c, Group::Month).toInt(),
+                      captured(c, Group::Day).toInt());
         if (!d.isValid())
             return std::nullopt;
         t.value = dayValue(d);
-        if (!m.captured(u"hour"_s).isEmpty()) {
+        if (!captured(c, Group::Hour).isEmpty()) {
             t.type = u"TIME"_s;
-            t.value += u'T' + m.captured(u"hour"_s) + u':' + m.captured(u"minute"_s);
+            t.value += u'T' + captured(c, Group::Hour) + u':' + captured(c, Group::Minute);
         }
         break;
     }
     case Rule::NumericDate: {
         // Month first, as in American news, unless the first number cannot be a month.
-        int month = m.captured(u"a"_s).toInt();
-        int day = m.captured(u"b"_s).toInt();
+        int month = captured(c, Group::A).toInt();
+        int day = captured(c, Group::B).toInt();
         if (month > 12)
             std::swap(month, day);
-        int year = m.captured(u"year"_s).toInt();
-        if (m.captured(u"year"_s).size() == 2)
+        int year = captured(c, Group::Year).toInt();
+        if (captured(c, Group::Year).size() == 2)
             year += year <= (a.isValid() ? a.year() % 100 + 10 : 30) ? 2000 : 1900;
         if (!QDate::isValid(year, month, day))
             return std::nullopt;
@@ -325,12 +372,12 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
     }
     case Rule::MonthDay:
     case Rule::DayMonth: {
-        const int month = monthNumber(m.captured(u"month"_s));
-        const int day = m.captured(u"day"_s).toInt();
-        if (m.captured(u"year"_s).isEmpty()) {
+        const int month = monthNumber(captured(c, Group::Month));
+        const int day = captured(c, Group::Day).toInt();
+        if (captured(c, Group::Year).isEmpty()) {
             t.value = dayWithoutYear(c, month, day);
         } else {
-            const int year = m.captured(u"year"_s).toInt();
+            const int year = captured(c, Group::Year).toInt();
             if (!QDate::isValid(year, month, day))
                 return std::nullopt;
             t.value = dayValue(QDate(year, month, day));
@@ -338,7 +385,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::MonthYear:
-        t.value = monthValue(m.captured(u"year"_s).toInt(), monthNumber(m.captured(u"month"_s)));
+        t.value = monthValue(captured(c, Group::Year).toInt(), monthNumber(captured(c, Group::Month)));
         break;
     case Rule::Month: {
         // A bare month name needs a word that makes it a date ("in May"), or "May" is the verb.
@@ -356,19 +403,19 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         static const QRegularExpression number(uR"(^\s+\d)"_s);
         if (number.match(after(c.end)).hasMatch())
             return std::nullopt;
-        t.value = monthOnly(c, monthNumber(m.captured(u"month"_s)), rel);
+        t.value = monthOnly(c, monthNumber(captured(c, Group::Month)), rel);
         break;
     }
     case Rule::Weekday:
-        t.value = weekday(c, weekdayNumber(m.captured(u"weekday"_s)), rel);
+        t.value = weekday(c, weekdayNumber(captured(c, Group::Weekday)), rel);
         if (!tod.isEmpty()) {
             t.value += tod;
             t.type = u"TIME"_s;
         }
         break;
     case Rule::Season: {
-        const QString season = m.captured(u"season"_s).toLower();
-        const bool hasYear = !m.captured(u"year"_s).isEmpty();
+        const QString season = lower(captured(c, Group::Season));
+        const bool hasYear = !captured(c, Group::Year).isEmpty();
         static const QStringList cues { u"in"_s,    u"this"_s, u"last"_s,   u"next"_s, u"since"_s,
                                         u"until"_s, u"by"_s,   u"during"_s, u"over"_s, u"through"_s };
         const bool introduced = (!rel.isEmpty() && rel != u"the"_s) || hasYear
@@ -384,7 +431,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
             t.value = u"XXXX-"_s + code;
             break;
         }
-        int year = hasYear ? m.captured(u"year"_s).toInt() : a.year();
+        int year = hasYear ? captured(c, Group::Year).toInt() : a.year();
         if (!hasYear && (rel == u"last"_s || rel == u"past"_s || rel == u"previous"_s))
             --year;
         else if (!hasYear && (rel == u"next"_s || rel == u"coming"_s))
@@ -393,37 +440,37 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::Quarter: {
-        const QString ord = m.captured(u"ord"_s).toLower();
+        const QString ord = lower(captured(c, Group::Ord));
         static const QStringList ordinals { u"first"_s, u"second"_s, u"third"_s, u"fourth"_s };
         static const QStringList numbered { u"1st"_s, u"2nd"_s, u"3rd"_s, u"4th"_s };
-        int number = m.captured(u"q"_s).toInt();
+        int number = captured(c, Group::Q).toInt();
         if (number == 0)
             number = int(std::max(ordinals.indexOf(ord), numbered.indexOf(ord))) + 1;
         t.value = quarterOrHalf(c, false, number, ord);
         break;
     }
     case Rule::Half: {
-        const QString ord = m.captured(u"ord"_s).toLower();
+        const QString ord = lower(captured(c, Group::Ord));
         t.value = quarterOrHalf(c, true, ord == u"first"_s ? 1 : 2, ord);
         break;
     }
     case Rule::Decade: {
-        if (!m.captured(u"full"_s).isEmpty()) {
-            t.value = m.captured(u"full"_s);
+        if (!captured(c, Group::Full).isEmpty()) {
+            t.value = captured(c, Group::Full).toString();
         } else {
             // '90s: the latest such decade that has begun.
-            const int digit = m.captured(u"short"_s).toInt();
+            const int digit = captured(c, Group::Short).toInt();
             const int century = a.isValid() && digit * 10 <= a.year() % 100 ? a.year() / 100 : 19;
             t.value = QString::number(century) + QString::number(digit);
         }
         break;
     }
     case Rule::Century:
-        t.value = pad(m.captured(u"c"_s).toInt() - 1, 2);
+        t.value = pad(captured(c, Group::C).toInt() - 1, 2);
         break;
     case Rule::Year: {
         // A round number before a plural noun counts things ("2000 jobs"), it is not a year.
-        const int year = m.captured(u"year"_s).toInt();
+        const int year = captured(c, Group::Year).toInt();
         static const QRegularExpression countedNoun(uR"(^\s+[a-z]+s\b)"_s);
         if (year % 100 == 0 && countedNoun.match(after(c.end)).hasMatch())
             return std::nullopt;
@@ -431,7 +478,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::RelativeDay: {
-        const QString word = m.captured(u"rd"_s).toLower().simplified();
+        const QString word = lower(captured(c, Group::Rd)).simplified();
         const int offset = word == u"yesterday"_s   ? -1
             : word == u"tomorrow"_s                 ? 1
             : word == u"the day before yesterday"_s ? -2
@@ -446,8 +493,8 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::RelativePeriod: {
-        const QString unit = m.captured(u"unit"_s).toLower();
-        const QString partWord = m.captured(u"part"_s).toLower();
+        const QString unit = lower(captured(c, Group::Unit));
+        const QString partWord = lower(captured(c, Group::Part));
         t.value = relativePeriod(rel, unit);
         // "earlier this year" runs from the year's start to now, "later this year" from now on.
         if (m_published && rel == u"this"_s && (partWord == u"earlier"_s || partWord == u"later"_s)) {
@@ -460,12 +507,12 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::PartOfPeriod:
-        t.value = relativePeriod(u"this"_s, m.captured(u"unit"_s).toLower());
+        t.value = relativePeriod(u"this"_s, lower(captured(c, Group::Unit)));
         break;
     case Rule::Ago: {
-        const int n = numberValue(m.captured(u"n"_s));
-        const QString unit = m.captured(u"unit"_s).toLower();
-        const QString dir = m.captured(u"dir"_s).toLower();
+        const int n = numberValue(captured(c, Group::N).toString());
+        const QString unit = lower(captured(c, Group::Unit));
+        const QString dir = lower(captured(c, Group::Dir));
         const bool ago = dir == u"ago"_s || dir == u"earlier"_s;
         if (n < 0 || !m_published) {
             t.value = ago ? u"PAST_REF"_s : u"FUTURE_REF"_s;
@@ -499,10 +546,10 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
     case Rule::ClockTime:
     case Rule::HourTime:
     case Rule::NamedTime: {
-        int hour = m.captured(u"hour"_s).toInt();
-        int minute = m.captured(u"minute"_s).toInt();
-        const QString ampm = m.captured(u"ampm"_s).toLower();
-        const QString word = m.captured(u"word"_s).toLower();
+        int hour = captured(c, Group::Hour).toInt();
+        int minute = captured(c, Group::Minute).toInt();
+        const QString ampm = lower(captured(c, Group::Ampm));
+        const QString word = lower(captured(c, Group::Word));
         if (!word.isEmpty()) {
             hour = word == u"midnight"_s ? 0 : 12;
             minute = 0;
@@ -512,15 +559,15 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         else if (ampm.startsWith(u'a') && hour == 12)
             hour = 0;
         const QDate day = m_lastDay.isValid() ? m_lastDay : a;
-        const QString zone = m.captured(u"zone"_s);
+        const QStringView zone = captured(c, Group::Zone);
         t.type = u"TIME"_s;
         t.value = (day.isValid() ? dayValue(day) : u"XXXX-XX-XX"_s) + u'T' + pad(hour) + u':' + pad(minute)
             + (zone == u"UTC"_s || zone == u"GMT"_s ? u"Z"_s : QString());
         break;
     }
     case Rule::Duration: {
-        const int n = numberValue(m.captured(u"n"_s));
-        const QString unit = m.captured(u"unit"_s).toLower();
+        const int n = numberValue(captured(c, Group::N).toString());
+        const QString unit = lower(captured(c, Group::Unit));
         const QString count = n < 0 ? u"X"_s : QString::number(n);
         t.type = u"DURATION"_s;
         if (unit.startsWith(u"second"_s) || unit.startsWith(u"minute"_s) || unit.startsWith(u"hour"_s))
@@ -535,9 +582,9 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         break;
     }
     case Rule::Set: {
-        const QString unit = m.captured(u"unit"_s).toLower();
+        const QString unit = lower(captured(c, Group::Unit));
         t.type = u"SET"_s;
-        if (!m.captured(u"adverb"_s).isEmpty() || unit == u"year"_s)
+        if (!captured(c, Group::Adverb).isEmpty() || unit == u"year"_s)
             t.value = u"P1Y"_s;
         else if (const int wd = weekdayNumber(unit); wd > 0 && unit.size() > 5)
             t.value = u"XXXX-WXX-"_s + QString::number(wd);
@@ -553,7 +600,15 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         return std::nullopt;
     if (dated && !t.value.contains(u'X'))
         t.edtf = edtf.isEmpty() ? TimexValue::toEdtf(t.value, part, a) : edtf;
-    if (t.value.size() >= 10 && t.value.at(4) == u'-' && t.value.at(7) == u'-' && t.value.at(0).isDigit())
-        m_lastDay = QDate::fromString(t.value.left(10), Qt::ISODate);
+    if (t.value.size() >= 10 && t.value.at(4) == u'-' && t.value.at(7) == u'-' && t.value.at(0).isDigit()) {
+        // The values written above hold digits there: read them without QDate's parser.
+        const QStringView v(t.value);
+        bool okYear = false, okMonth = false, okDay = false;
+        const int year = v.first(4).toInt(&okYear);
+        const int month = v.sliced(5, 2).toInt(&okMonth);
+        const int day = v.sliced(8, 2).toInt(&okDay);
+        m_lastDay = okYear && okMonth && okDay ? QDate(year, month, day)
+                                               : QDate::fromString(v.first(10), Qt::ISODate);
+    }
     return t;
 }

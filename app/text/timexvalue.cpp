@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -23,7 +25,7 @@ int number(QStringView text, qsizetype from, qsizetype count)
 
 QString pad(int n, int width = 2)
 {
-    return QString::number(n).rightJustified(width, u'0');
+    return TimexValue::padded(n, width);
 }
 
 QString year(int y)
@@ -31,14 +33,39 @@ QString year(int y)
     return y < 0 ? u"-"_s + pad(-y, 4) : pad(y, 4);
 }
 
+// Written in place for the years of four digits: these are made for nearly every expression.
+void writeDigits(char16_t *to, int n, int width)
+{
+    for (int i = width - 1; i >= 0; --i, n /= 10)
+        to[i] = char16_t(u'0' + n % 10);
+}
+
 QString day(QDate d)
 {
-    return year(d.year()) + u'-' + pad(d.month()) + u'-' + pad(d.day());
+    int y = 0, m = 0, dd = 0;
+    d.getDate(&y, &m, &dd);
+    if (y < 0 || y > 9999)
+        return year(y) + u'-' + pad(m) + u'-' + pad(dd);
+    QString out(10, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, y, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, m, 2);
+    to[7] = u'-';
+    writeDigits(to + 8, dd, 2);
+    return out;
 }
 
 QString month(int y, int m)
 {
-    return year(y) + u'-' + pad(m);
+    if (y < 0 || y > 9999)
+        return year(y) + u'-' + pad(m);
+    QString out(7, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, y, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, m, 2);
+    return out;
 }
 
 // The months of a year that "early", "mid" and "late" cover: a third each, rounded outward.
@@ -104,6 +131,19 @@ QString span(QDate first, QDate last, TimexValue::Part part)
 
 namespace TimexValue {
 
+QString padded(int n, int width)
+{
+    if (n < 0)
+        return QString::number(n).rightJustified(width, u'0');
+    int digits = 1;
+    for (int rest = n / 10; rest > 0; rest /= 10)
+        ++digits;
+    const int size = std::max(width, digits);
+    QString out(size, Qt::Uninitialized);
+    writeDigits(reinterpret_cast<char16_t *>(out.data()), n, size);
+    return out;
+}
+
 QString isoWeek(QDate date)
 {
     int weekYear = 0;
@@ -136,7 +176,7 @@ QString toEdtf(const QString &value, Part part, QDate published)
     const int y = size >= 4 ? number(v, 0, 4) : -1;
     if (size >= 10 && y >= 0 && at(4, u'-') && number(v, 5, 2) >= 0 && at(7, u'-') && number(v, 8, 2) >= 0
         && (size == 10 || at(10, u'T')))
-        return value.left(10) + approximate;
+        return size == 10 && approximate.isEmpty() ? value : value.left(10) + approximate; // shared
     if (size == 7 && y >= 0 && at(4, u'-')) {
         if (const int m = number(v, 5, 2); m >= 0)
             return partOfMonth(y, m, part);
