@@ -7,8 +7,11 @@
 #include "lanedetail.h"
 #include "marksprites.h"
 
+#include <QFont>
 #include <QGraphicsObject>
+#include <QHash>
 #include <QPointF>
+#include <QStaticText>
 
 #include <vector>
 
@@ -52,5 +55,8 @@ private:
     DensityRaster m_raster;
     KindPalette m_palette;
     MarkSprites m_sprites; // kept between frames
+    // Lane names as drawn, by name and the width they were shortened to (in quarter pixels).
+    QHash<std::pair<QString, int>, QStaticText> m_laneNames;
+    QFont m_laneNamesFont;
     EventLabels m_labels;
 };
