@@ -76,8 +76,18 @@ public:
 
     void run(int strategy)
     {
+        // Last frame's places first, the required label's before the others', in the first
+        // order; the other orders look for better places, which the score weighs against them.
+        for (const bool required : { true, false }) {
+            if (strategy != 0)
+                break;
+            for (std::size_t i = 0; i < m_labels.size(); ++i) {
+                if (m_labels[i].required == required)
+                    placeKept(int(i));
+            }
+        }
         for (std::size_t i = 0; i < m_labels.size(); ++i) {
-            if (m_labels[i].required)
+            if (m_labels[i].required && !m_out[i].isPlaced())
                 placeSingle(int(i));
         }
         std::vector<std::vector<int>> clusters = findClusters();
@@ -299,6 +309,19 @@ private:
             return Candidate { rect, QLineF(from, QPointF(x, up ? rect.bottom() : rect.top())) };
         }
         }
+    }
+
+    // At the place the label had in the last frame, when it stood there whole and it is free.
+    void placeKept(int i)
+    {
+        const Label &l = label(i);
+        if (l.kept.isNull() || l.hint < 0
+            || std::abs(l.kept.width() - std::min(l.size.width(), m_bounds.width())) > 0.5
+            || std::abs(l.kept.height() - l.size.height()) > 0.5)
+            return;
+        const Candidate c { l.kept, l.keptLeader };
+        if (fits(c, i))
+            commit(i, c, l.hint);
     }
 
     bool trySingle(int i, int slot, qreal width)
@@ -818,6 +841,12 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
     }
     if (labels.size() > s_smallPicture)
         return result;
+    if (!goesOn && options.refineBudget <= 0) {
+        // No work for the passes after the first: a later call goes on with them.
+        result.complete = false;
+        result.nextPass = 1;
+        return result;
+    }
     // The passes after the first greedy one, by number, so that a call cut short by its budget
     // can be gone on with: the other greedy orders, then three rounds of making room (each can
     // free a place that the last could not), gathering columns, lengthening shortened labels.

@@ -27,6 +27,12 @@ public:
         // The slot this label had in the last frame (Placement::slot), tried first so that
         // labels keep their places while the view zooms and pans; -1 for none.
         int hint = -1;
+        // Where the label stood in the last frame, and its leader, moved with its mark: tried
+        // before any other place, whatever the greedy order, so that a label stays beside its
+        // mark while neighbours join or leave its cluster. Null for none; used only for a label
+        // that stood there whole.
+        QRectF kept;
+        QLineF keptLeader;
     };
     struct Obstacle
     {
@@ -57,6 +63,8 @@ public:
         // (other greedy orders, moving labels to make room, gathering neighbours in columns),
         // for pictures of up to s_smallPicture labels. A still picture can afford the default;
         // a window's frame gives less, and continues in the next frame where this one stopped.
+        // 0: none; the call stops after its first greedy pass, incomplete, for a later call to
+        // go on with.
         qint64 refineBudget = 50'000'000;
     };
     struct Result
@@ -86,7 +94,8 @@ public:
     // placement one call with a budget large enough would have made. A complete `from` is
     // not gone on with: the call starts afresh.
     static Result placeWithin(const QRectF &bounds, std::span<const Label> labels,
-                              std::span<const Obstacle> obstacles, const Options &options, const Result &from);
+                              std::span<const Obstacle> obstacles, const Options &options,
+                              const Result &from);
 
     // Pictures of up to this many labels get every greedy order and the passes after it.
     static constexpr std::size_t s_smallPicture = 60;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void clusterKeepsDateOrder();
     void requiredLabelAlwaysShows();
     void hintKeepsThePlace();
+    void keptPlaceComesFirst();
     void budgetStopsAndGoesOn();
     void embeddedTimelineIsNamed_data();
     void embeddedTimelineIsNamed();
@@ -312,6 +313,31 @@ void TestLabelPlacer::hintKeepsThePlace()
     QVERIFY(free.slot != first.slot);
     labels[0].hint = first.slot;
     QCOMPARE(LabelPlacer::place(bounds, labels, {})[0].rect, first.rect);
+}
+
+void TestLabelPlacer::keptPlaceComesFirst()
+{
+    // The place a label had in the last frame, moved with its mark, is taken before any the
+    // greedy order would choose, leader and all, while it is free; taken, the label goes
+    // where it would have gone without it.
+    const QRectF bounds(0, 0, 800, 400);
+    std::vector<Label> labels { dot(QPointF(100, 200), 100) };
+    const Placement usual = LabelPlacer::place(bounds, labels, {})[0];
+    QVERIFY(usual.isPlaced());
+    labels[0].kept = QRectF(QPointF(130, 150), labels[0].size);
+    labels[0].keptLeader = QLineF(QPointF(104, 200), QPointF(130, 157.5));
+    labels[0].hint = LabelPlacer::s_farSlot + 7;
+    const Placement kept = LabelPlacer::place(bounds, labels, {})[0];
+    QCOMPARE(kept.rect, labels[0].kept);
+    QCOMPARE(kept.leader, labels[0].keptLeader);
+    QCOMPARE(kept.slot, labels[0].hint);
+    const std::vector<Obstacle> taken { { QRectF(150, 140, 20, 30) } };
+    const Placement moved = LabelPlacer::place(bounds, labels, taken)[0];
+    QVERIFY(moved.isPlaced());
+    QCOMPARE(moved.rect, usual.rect);
+    // A label that was shortened, or retitled since, is placed afresh.
+    labels[0].kept.setWidth(labels[0].size.width() / 2);
+    QCOMPARE(LabelPlacer::place(bounds, labels, {})[0].rect, usual.rect);
 }
 
 void TestLabelPlacer::budgetStopsAndGoesOn()

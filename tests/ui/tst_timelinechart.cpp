@@ -468,7 +468,9 @@ void TestTimelineChart::labelsFitTheirOwnTitlesAfterEdits()
     first.when = u"2018-01-01"_s;
     first.evidence.clear();
     QCOMPARE(m_document->addEvent(first), 0);
+    // The frame after an edit places the labels in one pass; the frames after it improve on it.
     m_view->grab();
+    QTRY_VERIFY_WITH_TIMEOUT(m_chart->labelledCount() >= 10, 5000);
 
     const QFontMetricsF metrics(m_chart->labelFont());
     QFont bold = m_chart->labelFont();
@@ -521,8 +523,10 @@ TestTimelineChart::LabelJumps TestTimelineChart::labelJumps(int steps, const std
             const QPointF onScreen = it->label - was.label;
             const QPointF besideMark = onScreen - QPointF(it->mark - was.mark, 0);
             if (besideMark.manhattanLength() >= 1.5 && onScreen.manhattanLength() >= 1.5)
-                result.jumps.append(u"step %1, event %2: (%3, %4)"_s.arg(s).arg(it.key()).arg(onScreen.x()).arg(
-                    onScreen.y()));
+                result.jumps.append(u"step %1, event %2: (%3, %4)"_s.arg(s)
+                                        .arg(it.key())
+                                        .arg(onScreen.x())
+                                        .arg(onScreen.y()));
         }
         before = after;
     }
@@ -535,7 +539,8 @@ void TestTimelineChart::labelsStayWithTheirMarksWhilePanning()
     // in small steps: a label that shows in two frames keeps its place beside its mark, or,
     // held against the edge of the chart, its place on screen; it never jumps to another side.
     m_document->zoom()->setRange(DateRange::dayFromCivil(2022, 6, 1), DateRange::dayFromCivil(2025, 3, 1));
-    const LabelJumps seen = labelJumps(8, [&] { m_document->zoom()->pan(-m_document->zoom()->span() / 200); });
+    const LabelJumps seen =
+        labelJumps(8, [&] { m_document->zoom()->pan(-m_document->zoom()->span() / 200); });
     QVERIFY2(seen.first >= 10, qPrintable(u"%1 labels"_s.arg(seen.first)));
     QVERIFY2(seen.jumps.isEmpty(), qPrintable(seen.jumps.join(u"; "_s)));
     QVERIFY(seen.compared >= 80);
@@ -552,8 +557,6 @@ void TestTimelineChart::labelsStayWithTheirMarksWhileZooming()
     QVERIFY2(seen.compared >= 100, qPrintable(QString::number(seen.compared)));
     // A label may move when its mark, drawing away from its neighbours, opens a better place
     // for it; not from frame to frame as a rule.
-    QEXPECT_FAIL("", "the passes after the first greedy one still move labels from their hinted places "
-                     "(about 7 jumps in 12 steps)", Continue);
     QVERIFY2(seen.jumps.size() * 20 <= seen.compared, qPrintable(seen.jumps.join(u"; "_s)));
 }
 

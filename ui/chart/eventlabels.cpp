@@ -2,6 +2,7 @@
 
 #include "timeline.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <algorithm>
@@ -20,6 +21,8 @@ constexpr qint64 s_frameRefineBudget = 30000;
 constexpr int s_maxDoublings = 3;
 // A connector's width under a label: its pen's, and a pixel of the text's antialiasing.
 constexpr qreal s_connectorWidth = 3;
+// Laid-out titles kept between frames: more than a frame shows, fewer than a million.
+constexpr qsizetype s_maxTitleTexts = 4096;
 
 bool sameInput(const LabelPlacer::Label &a, const LabelPlacer::Label &b)
 {
@@ -47,6 +50,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     if (m_measuredOf.lock() != timeline || m_measuredFont != font) {
         m_titleWidths.clear();
         m_boldTitleWidths.clear();
+        m_titleTexts.clear();
         m_measuredOf = timeline;
         m_measuredFont = font;
     }
@@ -87,7 +91,16 @@ void EventLabels::request(std::int32_t e, const QRectF &mark)
     label.minWidth = std::min(label.size.width(), 12 * metrics.averageCharWidth());
     label.date = event.range.first;
     label.required = isCurrent;
-    label.hint = m_labelSlots.value(t.text(event.id), -1);
+    if (const auto kept = m_kept.constFind(t.text(event.id)); kept != m_kept.cend()) {
+        // Moved as its mark moved since: with the mark's end that it stands right of, else
+        // with its start (a bar grows as the view zooms in).
+        const bool right = kept->rect.left() >= kept->mark.right();
+        const QPointF moved((right ? mark.right() - kept->mark.right() : mark.left() - kept->mark.left()),
+                            mark.center().y() - kept->mark.center().y());
+        label.hint = kept->slot;
+        label.kept = kept->rect.translated(moved);
+        label.keptLeader = kept->leader.isNull() ? QLineF() : kept->leader.translated(moved);
+    }
     m_labelOf.insert(e, int(m_labels.size()));
     m_labels.push_back(label);
     m_labelEvent.push_back(e);
@@ -109,10 +122,13 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     m_wantsAnotherFrame = false;
     if (!sameAsLast || !m_placed.complete) {
         LabelPlacer::Options options;
-        // A pass that one frame's budget cut short gets twice as much in the next: those frames
-        // come while the view stands still, where a longer one is not felt.
+        // A frame of a new view (a zoom or pan step, an edit) places the labels in one greedy
+        // pass, each first where it stood in the last frame, and leaves the passes that improve
+        // on it to the frames after: those come once the view stands still, where a longer frame
+        // is not felt, and while the view moves no such pass moves labels about. Each of those
+        // frames gets twice the budget of the last.
         if (!m_still)
-            options.refineBudget = s_frameRefineBudget << (sameAsLast ? std::min(m_goneOn, s_maxDoublings) : 0);
+            options.refineBudget = sameAsLast ? s_frameRefineBudget << std::min(m_goneOn, s_maxDoublings) : 0;
         // A frame that was cut short is gone on with in the next, where it stopped: a few frames
         // later the window shows what an export of the same view does.
         LabelPlacer::Result result = sameAsLast
@@ -126,7 +142,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         m_placedObstacles = m_obstacles;
     }
     const std::vector<LabelPlacer::Placement> &placed = m_placed.placements;
-    m_labelSlots.clear();
+    m_kept.clear();
     m_labelRects.clear();
     QColor leaderColor = text;
     leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
@@ -147,7 +163,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         if (!p.isPlaced())
             continue;
         const std::int32_t e = m_labelEvent[k];
-        m_labelSlots.insert(t.text(t.events[e].id), p.slot);
+        m_kept.insert(t.text(t.events[e].id), { p.slot, p.rect, p.leader, m_labels[k].mark });
         m_labelRects.insert(e, p.rect);
         ++m_labelled;
         if (e == m_current)
@@ -156,14 +172,11 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             painter->setPen(QPen(leaderColor, 0.8));
             painter->drawLine(p.leader);
         }
-        const QString title = t.text(t.events[e].title);
-        const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
         if (crossesConnector(p.rect))
             painter->fillRect(p.rect, halo);
         painter->setFont(m_font);
         painter->setPen(labelColor);
-        painter->drawText(p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          whole ? title : m_metrics.elidedText(title, Qt::ElideRight, p.rect.width()));
+        drawTitle(painter, p.rect, t.text(t.events[e].title), p.rect.width() >= m_labelWidth[k] + 1);
     }
     if (const auto it = m_labelOf.constFind(m_current);
         it != m_labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {
@@ -180,4 +193,28 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             p.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
             m_boldMetrics.elidedText(t.text(t.events[m_current].title), Qt::ElideRight, p.rect.width()));
     }
+}
+
+void EventLabels::drawTitle(QPainter *painter, const QRectF &rect, const QString &title, bool whole)
+{
+    // SVG and PDF keep the text as it is drawn; only a raster frame gains by a kept layout.
+    if (painter->paintEngine()->type() != QPaintEngine::Raster) {
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          whole ? title : m_metrics.elidedText(title, Qt::ElideRight, rect.width()));
+        return;
+    }
+    // Shortened to a whole number of quarter pixels no wider than the rectangle, so that the
+    // same key always holds the same text.
+    const int quarters = whole ? -1 : int(std::floor(rect.width() * 4));
+    auto it = m_titleTexts.find(std::pair(title, quarters));
+    if (it == m_titleTexts.end()) {
+        if (m_titleTexts.size() >= s_maxTitleTexts)
+            m_titleTexts.clear();
+        QStaticText text(whole ? title : m_metrics.elidedText(title, Qt::ElideRight, quarters / 4.0));
+        text.setTextFormat(Qt::PlainText);
+        text.setPerformanceHint(QStaticText::AggressiveCaching);
+        it = m_titleTexts.insert(std::pair(title, quarters), text);
+    }
+    // Where drawText() puts a line centred in `rect`: pixel for pixel the same.
+    painter->drawStaticText(QPointF(rect.left(), rect.top() + (rect.height() - m_metrics.height()) / 2), *it);
 }

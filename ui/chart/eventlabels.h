@@ -5,6 +5,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QStaticText>
 
 #include <memory>
 #include <vector>
@@ -49,6 +50,9 @@ public:
     QRectF labelRect(int event) const { return m_labelRects.value(event); }
 
 private:
+    // Draws a label's title, shortened to `width` unless it is shown whole.
+    void drawTitle(QPainter *painter, const QRectF &rect, const QString &title, bool whole);
+
     // This frame's.
     const Timeline *m_timeline = nullptr;
     int m_current = -1;
@@ -71,7 +75,18 @@ private:
     QFont m_measuredFont;
     QHash<QString, qreal> m_titleWidths; // by title
     QHash<QString, qreal> m_boldTitleWidths; // by title, for the current event
-    QHash<QString, int> m_labelSlots; // by event id: its label's slot in the last frame
+    // Titles laid out for drawing, by title and the width they were shortened to (in quarter
+    // pixels; -1 whole): shaping text anew is most of what drawing a label costs.
+    QHash<std::pair<QString, int>, QStaticText> m_titleTexts;
+    // Where a label stood in the last frame, by event id, to be tried first in the next.
+    struct Kept
+    {
+        int slot = -1;
+        QRectF rect;
+        QLineF leader;
+        QRectF mark;
+    };
+    QHash<QString, Kept> m_kept;
     QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
     int m_labelled = 0;
     bool m_still = false;

@@ -9,6 +9,7 @@
 #include "zoomstate.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <cmath>
@@ -18,6 +19,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int s_labelBudget = 300; // labels placed in one frame, over all lanes
+constexpr qsizetype s_maxLaneNames = 4096; // kept layouts of lane names
 
 } // namespace
 
@@ -98,11 +100,34 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
                           t.actors.at(actor).color);
     }
     painter->setPen(text);
+    // On a raster device the names are drawn from kept layouts: the overview names dozens of
+    // lanes in every frame, and shortening and shaping them anew is most of the axes' cost.
+    const bool raster = painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (m_laneNamesFont != font) {
+        m_laneNames.clear();
+        m_laneNamesFont = font;
+    }
     for (int row = firstRow - firstRow % every; row < endRow; row += every) {
         const QRectF lane = m_chart->laneRect(row);
         const QRectF name(nameLeft, lane.center().y() - metrics.height() / 2, nameWidth, metrics.height());
-        painter->drawText(name, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
-                          metrics.elidedText(m_chart->laneName(row), Qt::ElideRight, nameWidth));
+        if (!raster) {
+            painter->drawText(name, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
+                              metrics.elidedText(m_chart->laneName(row), Qt::ElideRight, nameWidth));
+            continue;
+        }
+        const QString full = m_chart->laneName(row);
+        const int quarters = int(std::floor(nameWidth * 4));
+        auto it = m_laneNames.find(std::pair(full, quarters));
+        if (it == m_laneNames.end()) {
+            if (m_laneNames.size() >= s_maxLaneNames)
+                m_laneNames.clear();
+            QStaticText shown(metrics.elidedText(full, Qt::ElideRight, quarters / 4.0));
+            shown.setTextFormat(Qt::PlainText);
+            shown.prepare(QTransform(), font);
+            it = m_laneNames.insert(std::pair(full, quarters), shown);
+        }
+        // Where drawText() puts a line aligned right and centred in `name`.
+        painter->drawStaticText(QPointF(name.right() - it->size().width(), name.top()), *it);
     }
     painter->restore();
 }
@@ -194,7 +219,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     // Outlined marks: every mark of tall lanes, and the current event wherever it is, drawn
     // last so that no neighbour covers it. Each mark is an obstacle to the labels but its
     // own event's; an event is labelled once, in its top lane.
-    MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis);
+    MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis, m_sprites);
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = firstRow; row < endRow; ++row) {

@@ -5,9 +5,13 @@
 #include "eventlabels.h"
 #include "kindpalette.h"
 #include "lanedetail.h"
+#include "marksprites.h"
 
+#include <QFont>
 #include <QGraphicsObject>
+#include <QHash>
 #include <QPointF>
+#include <QStaticText>
 
 #include <vector>
 
@@ -50,5 +54,9 @@ private:
     std::vector<LaneDetail> m_details; // per shown lane, kept between frames for their memory
     DensityRaster m_raster;
     KindPalette m_palette;
+    MarkSprites m_sprites; // kept between frames
+    // Lane names as drawn, by name and the width they were shortened to (in quarter pixels).
+    QHash<std::pair<QString, int>, QStaticText> m_laneNames;
+    QFont m_laneNamesFont;
     EventLabels m_labels;
 };

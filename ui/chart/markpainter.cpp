@@ -4,20 +4,23 @@
 #include "eventmodel.h"
 #include "kindpalette.h"
 #include "markgeometry.h"
+#include "marksprites.h"
 #include "timelinechart.h"
 
 #include <QPainter>
 
 MarkPainter::MarkPainter(QPainter *painter, const TimelineChart &chart, const MarkGeometry &geometry,
-                         const KindPalette &palette, const Emphasis &emphasis)
+                         const KindPalette &palette, const Emphasis &emphasis, MarkSprites &sprites)
     : m_painter(painter)
     , m_chart(chart)
     , m_geometry(geometry)
     , m_palette(palette)
     , m_emphasis(emphasis)
+    , m_sprites(sprites)
     , m_timeline(*emphasis.timeline)
     , m_rowOfActor(m_timeline.actors.size(), -1)
     , m_firstRow(chart.visibleRows().first)
+    , m_lanesBottom(chart.lanesArea().bottom())
 {
     const QList<int> &lanes = chart.shownLanes();
     for (int row = 0; row < lanes.size(); ++row) {
@@ -41,6 +44,27 @@ std::pair<int, int> MarkPainter::rowsOf(const Event &event, int fallbackRow) con
     return std::pair(top, bottom);
 }
 
+qreal MarkPainter::connectorEnd(int bottomRow) const
+{
+    // Scrolled lanes: the bottom lane may lie hundreds of lanes below the view, and stroking
+    // a line that long costs as much as the frame's marks do.
+    return std::min(m_chart.laneRect(bottomRow).center().y(), m_lanesBottom);
+}
+
+void MarkPainter::drawConnector(QColor color, qreal width, Qt::PenStyle style, bool current)
+{
+    // Crisp: a connector is vertical, and an antialiased line runs through the rasterizer a
+    // pixel row at a time, as dear as the marks of a frame together. A little lighter than
+    // the marks, as the antialiased line was, unless it is the selected event's.
+    if (!current)
+        color.setAlphaF(color.alphaF() * 0.75f);
+    const bool antialiased = m_painter->testRenderHint(QPainter::Antialiasing);
+    m_painter->setRenderHint(QPainter::Antialiasing, false);
+    m_painter->setPen(QPen(color, width, style));
+    m_painter->drawLine(m_connector);
+    m_painter->setRenderHint(QPainter::Antialiasing, antialiased);
+}
+
 QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
 {
     const Event &event = m_timeline.events[e];
@@ -53,19 +77,15 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
         const QPointF centre = mark.center();
         // One connector per event, drawn from its top lane down through the lanes it spans.
         if (row == topRow && bottomRow > topRow) {
-            m_connector = QLineF(centre, QPointF(centre.x(), m_chart.laneRect(bottomRow).center().y()));
-            m_painter->setPen(QPen(color, e == current ? 2 : 1.2));
-            m_painter->drawLine(m_connector);
+            m_connector = QLineF(centre, QPointF(centre.x(), connectorEnd(bottomRow)));
+            drawConnector(color, e == current ? 2 : 1, Qt::SolidLine, e == current);
         }
         // A draft, not yet reviewed, is hollow: a ring in its colour.
-        if (event.draft) {
-            m_painter->setPen(QPen(color, 2));
-            m_painter->setBrush(Qt::NoBrush);
-        } else {
-            m_painter->setPen(QPen(m_chart.isDark() ? QColor(20, 20, 20) : Qt::white, 1.5));
-            m_painter->setBrush(color);
-        }
-        m_painter->drawEllipse(mark);
+        if (event.draft)
+            m_sprites.drawEllipse(m_painter, mark, QPen(color, 2), Qt::NoBrush);
+        else
+            m_sprites.drawEllipse(m_painter, mark,
+                                  QPen(m_chart.isDark() ? QColor(20, 20, 20) : Qt::white, 1.5), color);
     } else {
         QColor fill = color;
         fill.setAlphaF(color.alphaF() * 0.35f);
@@ -85,17 +105,17 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
                 return;
             const qreal y = mark.center().y();
             m_painter->setPen(QPen(color, 1.5));
-            m_painter->drawPolyline(QList<QPointF> { { x - direction * h, y - h }, { x, y }, { x - direction * h, y + h } });
+            m_painter->drawPolyline(
+                QList<QPointF> { { x - direction * h, y - h }, { x, y }, { x - direction * h, y + h } });
         };
         if (event.range.hasOpenEnd() && mark.right() >= m_geometry.right - 0.5)
             chevron(mark.right() - 3, 1);
         if (event.range.hasOpenStart() && mark.left() <= m_geometry.left + 0.5)
             chevron(mark.left() + 3, -1);
         if (row == topRow && bottomRow > topRow) {
-            m_connector = QLineF(QPointF(mark.left(), mark.bottom()),
-                                 QPointF(mark.left(), m_chart.laneRect(bottomRow).center().y()));
-            m_painter->setPen(QPen(color, 1, Qt::DotLine));
-            m_painter->drawLine(m_connector);
+            m_connector =
+                QLineF(QPointF(mark.left(), mark.bottom()), QPointF(mark.left(), connectorEnd(bottomRow)));
+            drawConnector(color, 1, Qt::DotLine, e == current);
         }
     }
     return mark;

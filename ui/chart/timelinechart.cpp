@@ -205,10 +205,20 @@ void TimelineChart::relayoutLanes()
         }
     }
     // Room for the longest name, up to a limit past which names are elided.
+    // Names measured once while the font stays: an edit lays the lanes out again.
     const QFontMetricsF metrics(m_labelFont);
+    if (m_nameWidthsFont != m_labelFont) {
+        m_nameWidths.clear();
+        m_nameWidthsFont = m_labelFont;
+    }
     qreal widest = 0;
-    for (int row = 0; row < m_shownLanes.size(); ++row)
-        widest = std::max(widest, metrics.horizontalAdvance(laneName(row)));
+    for (int row = 0; row < m_shownLanes.size(); ++row) {
+        const QString name = laneName(row);
+        auto width = m_nameWidths.constFind(name);
+        if (width == m_nameWidths.cend())
+            width = m_nameWidths.insert(name, metrics.horizontalAdvance(name));
+        widest = std::max(widest, *width);
+    }
     m_laneNameWidth = std::min(widest, 12 * metrics.averageCharWidth() + 40);
     const auto &timeline = m_events->timeline();
     m_eraBand = timeline && !timeline->eras.isEmpty() ? QFontMetricsF(eraFont()).height() + 4 : 0;

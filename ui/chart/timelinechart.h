@@ -5,6 +5,8 @@
 #include "lanelayout.h"
 
 #include <QChart>
+#include <QFont>
+#include <QHash>
 #include <QStringList>
 
 #include <memory>
@@ -136,6 +138,8 @@ private:
     QFont m_labelFont;
     qreal m_labelHeight = 0; // of a line in m_labelFont
     qreal m_laneNameWidth = 0;
+    QHash<QString, qreal> m_nameWidths; // lane names' widths in m_nameWidthsFont
+    QFont m_nameWidthsFont;
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
     LaneLayout m_laneLayout;
     int m_highlightedActor = -1;
