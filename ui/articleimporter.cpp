@@ -126,7 +126,12 @@ void ArticleImporter::start(const Source &details)
         if (!job->cancelled)
             job->drafts = Drafter::draft(job->text, job->options, job->known);
     });
-    connect(m_thread, &QThread::finished, this, &ArticleImporter::workDone);
+    // A finished signal already queued when the job was cancelled still arrives: it must not
+    // end a later job.
+    connect(m_thread, &QThread::finished, this, [this, job] {
+        if (m_job == job)
+            workDone();
+    });
     m_thread->start();
 }
 
@@ -141,6 +146,8 @@ void ArticleImporter::cancel()
 
 void ArticleImporter::workDone()
 {
+    if (!m_job)
+        return; // done already
     if (m_progress) {
         m_progress->disconnect(this);
         m_progress->deleteLater();

@@ -2,6 +2,7 @@
 
 #include "timeline.h"
 
+#include <QScopeGuard>
 #include <QThread>
 
 #include <algorithm>
@@ -25,19 +26,29 @@ std::uint64_t EventIdIndex::hash(QByteArrayView id)
     return std::uint64_t(qHash(id, std::size_t(0x5eed'1d5u)));
 }
 
-std::vector<std::uint64_t> EventIdIndex::hashAll(const Timeline &t, const std::atomic_bool &cancel)
+std::vector<std::uint64_t> EventIdIndex::hashAll(const Timeline &strings, const std::vector<TextRef> &ids,
+                                                 const std::atomic_bool &cancel)
 {
     std::vector<std::uint64_t> hashes;
-    hashes.reserve(t.events.size());
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
+    hashes.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i % 4096 == 0 && cancel)
             return {};
-        if (!t.events[i].id.isEmpty())
-            hashes.push_back(hash(t.utf8(t.events[i].id)));
+        if (!ids[i].isEmpty())
+            hashes.push_back(hash(strings.utf8(ids[i])));
     }
     std::sort(hashes.begin(), hashes.end());
     return hashes;
 }
+
+namespace {
+std::vector<TextRef> idsOf(const Timeline &t)
+{
+    std::vector<TextRef> ids(t.events.size());
+    std::transform(t.events.begin(), t.events.end(), ids.begin(), [](const Event &e) { return e.id; });
+    return ids;
+}
+} // namespace
 
 void EventIdIndex::rebuild(std::shared_ptr<const Timeline> timeline)
 {
@@ -50,14 +61,31 @@ void EventIdIndex::rebuild(std::shared_ptr<const Timeline> timeline)
     if (!timeline)
         return;
     if (timeline->events.size() <= s_hashedAtOnce) {
-        m_loaded = hashAll(*timeline, *m_cancel);
+        m_loaded = hashAll(*timeline, idsOf(*timeline), *m_cancel);
         return;
     }
-    // The worker writes only m_loaded, which nothing reads until finish() has waited for it.
-    m_worker = QThread::create([this, timeline = std::move(timeline), cancel = m_cancel] {
-        m_loaded = hashAll(*timeline, *cancel);
-    });
+    // The worker reads the events until it counts m_read down, and then only its own copies: the
+    // ids' places, and the strings as they were here (shared; an edit that adds a string detaches
+    // the timeline's). It writes only m_loaded, which nothing reads until finish() has waited.
+    m_read = std::make_shared<std::latch>(1);
+    Timeline strings = timeline->stringsOnly();
+    m_worker = QThread::create(
+        [this, timeline = std::move(timeline), strings = std::move(strings), cancel = m_cancel, read = m_read] {
+            std::vector<TextRef> ids;
+            {
+                const auto done = qScopeGuard([&read] { read->count_down(); });
+                if (!*cancel)
+                    ids = idsOf(*timeline);
+            }
+            m_loaded = hashAll(strings, ids, *cancel);
+        });
     m_worker->start();
+}
+
+void EventIdIndex::stopReading()
+{
+    if (m_read)
+        m_read->wait();
 }
 
 void EventIdIndex::finish()
@@ -67,6 +95,7 @@ void EventIdIndex::finish()
     m_worker->wait();
     delete m_worker;
     m_worker = nullptr;
+    m_read.reset();
 }
 
 bool EventIdIndex::mayContain(QByteArrayView id)

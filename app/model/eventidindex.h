@@ -5,11 +5,13 @@
 
 #include <atomic>
 #include <cstdint>
+#include <latch>
 #include <memory>
 #include <vector>
 
 class QThread;
 class Timeline;
+struct TextRef;
 
 // Which event ids a timeline has, so that naming a new event, or checking a typed id, need not
 // compare it with a million others. The loaded ids are hashed once, on a worker, into a sorted
@@ -24,8 +26,14 @@ public:
     EventIdIndex &operator=(const EventIdIndex &) = delete;
 
     // Starts hashing the ids of `timeline` (may be null) on a worker; small timelines at once.
+    // The timeline's strings are shared with the worker as they are now; its events are read by
+    // the worker until stopReading() returns.
     void rebuild(std::shared_ptr<const Timeline> timeline);
-    // Waits for the worker, which reads the timeline: before the timeline is edited.
+    // Waits until the worker has copied where the events' ids are, which takes a few
+    // milliseconds at a million events: before the events are edited. Hashing and sorting them
+    // go on, as the edits made meanwhile are counted apart.
+    void stopReading();
+    // Waits for the worker's whole work: before the index is read.
     void finish();
 
     bool mayContain(QByteArrayView id);
@@ -34,10 +42,12 @@ public:
 
 private:
     static std::uint64_t hash(QByteArrayView id);
-    static std::vector<std::uint64_t> hashAll(const Timeline &timeline, const std::atomic_bool &cancel);
+    static std::vector<std::uint64_t> hashAll(const Timeline &strings, const std::vector<TextRef> &ids,
+                                              const std::atomic_bool &cancel);
 
     std::vector<std::uint64_t> m_loaded; // sorted; filled by the worker until finish()
     QHash<std::uint64_t, int> m_edited; // ids added (+1) and removed (-1) since
     QThread *m_worker = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<std::latch> m_read; // counted down when the worker no longer reads the events
 };

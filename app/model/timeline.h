@@ -184,6 +184,17 @@ public:
         return ref;
     }
 
+    // A timeline with none of this one's content but its strings, shared rather than copied,
+    // through which this one's TextRefs of now read as they do here: for a worker that reads
+    // them while this timeline is edited.
+    Timeline stringsOnly() const
+    {
+        Timeline strings;
+        strings.m_file = m_file;
+        strings.m_decoded = m_decoded;
+        return strings;
+    }
+
     // For a loader that read parts of a file apart: appends `other`'s decoded strings to this
     // one's; `other`'s references into them then hold here once moved by the number returned.
     std::uint32_t appendDecoded(const Timeline &other)

@@ -380,7 +380,7 @@ int TimelineDocument::apply(int index, const std::optional<EventDraft> &before,
                             const std::optional<EventDraft> &after, int hint)
 {
     m_filter.stopReading();
-    m_ids.finish(); // its worker reads the events
+    m_ids.stopReading(); // its worker reads the events
     int result = -1;
     if (before && !after) {
         removeEvent(index);
@@ -449,6 +449,7 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
 {
     m_filter.stopReading();
     int result = -1;
+    bool appended = false;
     if (before && !after) {
         m_actors.beginRemoveRows({}, index, index);
         m_edit->actors.removeAt(index);
@@ -463,9 +464,11 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
             setHighlightedActor(m_highlightedActor - 1);
     } else if (!before && after) {
         result = hint >= 0 ? hint : int(m_edit->actors.size());
+        appended = result == m_edit->actors.size();
         m_actors.beginInsertRows({}, result, result);
         m_edit->actors.insert(result, *after);
-        TimelineEdit::shiftActors(*m_edit, result, +1);
+        if (!appended) // no event names an actor past the last
+            TimelineEdit::shiftActors(*m_edit, result, +1);
         m_lanes->insertActor(result);
         m_actors.m_eventCounts.insert(result, 0);
         m_actors.m_visible.insert(result, true);
@@ -478,8 +481,8 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
         Q_EMIT m_actors.dataChanged(m_actors.index(index, 0),
                                     m_actors.index(index, ActorModel::ColumnCount - 1));
     }
-    // Names and colours show in every event's row.
-    if (m_events.rowCount() > 0)
+    // Names and colours show in every event's row; an actor added last changes none of them.
+    if (m_events.rowCount() > 0 && !appended)
         Q_EMIT m_events.dataChanged(m_events.index(0, EventModel::ActorsColumn),
                                     m_events.index(m_events.rowCount() - 1, EventModel::ActorsColumn));
     Q_EMIT edited();
@@ -513,7 +516,7 @@ void TimelineDocument::setEventActors(const std::vector<int> &rows,
                                       const std::vector<std::vector<std::int32_t>> &lists)
 {
     m_filter.stopReading();
-    m_ids.finish();
+    m_ids.stopReading();
     std::vector<std::vector<std::int32_t>> old(rows.size());
     const auto count = [this](std::span<const std::int32_t> actors, int delta) {
         for (std::size_t i = 0; i < actors.size(); ++i) {

@@ -149,6 +149,7 @@ private Q_SLOTS:
     void problemsUseTheParsersWords();
     void eventIdsStayUniqueThroughEdits_data();
     void eventIdsStayUniqueThroughEdits();
+    void editsDoNotWaitForTheIdIndex();
     void theLegendsDatesFollowEdits();
     void anActorOfManyEventsGoesInOneChange_data();
     void anActorOfManyEventsGoesInOneChange();
@@ -561,6 +562,39 @@ void TestTimelineDocument::eventIdsStayUniqueThroughEdits()
     QCOMPARE(document.problems(draft), QStringList());
     draft.id.clear();
     QCOMPARE(document.eventDraft(document.addEvent(draft)).id, u"e7-2"_s);
+}
+
+// Events added and deleted while the worker still hashes the loaded ids (edits wait only until
+// it has copied where they are) count as they would once it is done: the index holds the ids as
+// loaded, and the edits made meanwhile beside them, and the events it read may be gone.
+void TestTimelineDocument::editsDoNotWaitForTheIdIndex()
+{
+    const QTemporaryDir dir;
+    const int events = 60000; // hashed on a worker
+    const TimelineLoader::Result loaded =
+        TimelineLoader::loadFile(TestUtils::writeTimeline(dir, u"ids.json"_s, events));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
+    TimelineDocument document;
+    document.setTimeline(loaded.timeline, u"ids.json"_s);
+    EventDraft draft;
+    draft.title = u"Added early"_s;
+    draft.when = u"2021"_s;
+    for (int i = 0; i < 3; ++i) {
+        draft.id = u"early-%1"_s.arg(i);
+        document.addEvent(draft);
+    }
+    for (const char *gone : { "e5", "e59999", "early-1" })
+        document.deleteEvent(int(document.timeline()->indexOfEvent(gone)));
+
+    const QString clash = QObject::tr("another event has the id %1");
+    for (const QString &id : { u"e6"_s, u"e59998"_s, u"early-0"_s, u"early-2"_s }) {
+        draft.id = id;
+        QVERIFY2(document.problems(draft).contains(clash.arg(id)), qPrintable(id));
+    }
+    for (const QString &id : { u"e5"_s, u"e59999"_s, u"early-1"_s, u"e60000"_s }) {
+        draft.id = id;
+        QVERIFY2(document.problems(draft).isEmpty(), qPrintable(id));
+    }
 }
 
 // The lane index counts ranges, approximate and uncertain dates as events come, go and change,
