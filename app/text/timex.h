@@ -32,5 +32,7 @@ QString isoWeek(QDate date); // 2008-W10
 // QString::number(n).rightJustified(width, u'0') writes it, in one allocation.
 QString padded(int n, int width = 2);
 QString quarter(QDate date); // 2008-Q1
+QString month(int year, int month); // 2008-03
+QString day(QDate date); // 2008-03-06
 
 } // namespace TimexValue

@@ -104,42 +104,6 @@ QString pad(int n, int width = 2)
     return TimexValue::padded(n, width);
 }
 
-// "2008-03-06" and "2008-03" written in place: a day value is made for nearly every
-// expression, and pad() and concatenation cost an allocation each. Other years take pad().
-void writeDigits(char16_t *to, int n, int width)
-{
-    for (int i = width - 1; i >= 0; --i, n /= 10)
-        to[i] = char16_t(u'0' + n % 10);
-}
-
-QString monthValue(int year, int month)
-{
-    if (year < 0 || year > 9999)
-        return pad(year, 4) + u'-' + pad(month);
-    QString out(7, Qt::Uninitialized);
-    char16_t *to = reinterpret_cast<char16_t *>(out.data());
-    writeDigits(to, year, 4);
-    to[4] = u'-';
-    writeDigits(to + 5, month, 2);
-    return out;
-}
-
-QString dayValue(QDate d)
-{
-    int year = 0, month = 0, day = 0;
-    d.getDate(&year, &month, &day); // one calendar conversion, not three
-    if (year < 0 || year > 9999)
-        return pad(year, 4) + u'-' + pad(month) + u'-' + pad(day);
-    QString out(10, Qt::Uninitialized);
-    char16_t *to = reinterpret_cast<char16_t *>(out.data());
-    writeDigits(to, year, 4);
-    to[4] = u'-';
-    writeDigits(to + 5, month, 2);
-    to[7] = u'-';
-    writeDigits(to + 8, day, 2);
-    return out;
-}
-
 QString timeOfDayCode(QStringView word)
 {
     const QString w = lower(word);
@@ -221,7 +185,7 @@ QString TimexResolver::monthOnly(const Candidate &c, int month, const QString &r
         else if (ahead < -6 && future(c))
             ++year;
     }
-    return monthValue(year, month);
+    return TimexValue::month(year, month);
 }
 
 QString TimexResolver::dayWithoutYear(const Candidate &c, int month, int day)
@@ -237,7 +201,7 @@ QString TimexResolver::dayWithoutYear(const Candidate &c, int month, int day)
         ++year;
     if (!QDate::isValid(year, month, day))
         return {};
-    return dayValue(QDate(year, month, day));
+    return TimexValue::day(QDate(year, month, day));
 }
 
 QString TimexResolver::weekday(const Candidate &c, int weekday, const QString &rel)
@@ -255,7 +219,7 @@ QString TimexResolver::weekday(const Candidate &c, int weekday, const QString &r
         day = a.addDays(7 - back);
     else
         day = a.addDays(-back);
-    return dayValue(day);
+    return TimexValue::day(day);
 }
 
 QString TimexResolver::quarterOrHalf(const Candidate &c, bool half, int number, const QString &ord)
@@ -316,7 +280,7 @@ QString TimexResolver::relativePeriod(const QString &rel, const QString &unit)
         return TimexValue::isoWeek(a.addDays(7 * step)) + u"-WE"_s;
     if (unit == u"month"_s) {
         const QDate m = a.addMonths(step);
-        return monthValue(m.year(), m.month());
+        return TimexValue::month(m.year(), m.month());
     }
     if (unit == u"year"_s)
         return pad(a.year() + step, 4);
@@ -349,7 +313,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
                       captured(c, Group::Day).toInt());
         if (!d.isValid())
             return std::nullopt;
-        t.value = dayValue(d);
+        t.value = TimexValue::day(d);
         if (!captured(c, Group::Hour).isEmpty()) {
             t.type = u"TIME"_s;
             t.value += u'T' + captured(c, Group::Hour) + u':' + captured(c, Group::Minute);
@@ -367,7 +331,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
             year += year <= (a.isValid() ? a.year() % 100 + 10 : 30) ? 2000 : 1900;
         if (!QDate::isValid(year, month, day))
             return std::nullopt;
-        t.value = dayValue(QDate(year, month, day));
+        t.value = TimexValue::day(QDate(year, month, day));
         break;
     }
     case Rule::MonthDay:
@@ -380,12 +344,12 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
             const int year = captured(c, Group::Year).toInt();
             if (!QDate::isValid(year, month, day))
                 return std::nullopt;
-            t.value = dayValue(QDate(year, month, day));
+            t.value = TimexValue::day(QDate(year, month, day));
         }
         break;
     }
     case Rule::MonthYear:
-        t.value = monthValue(captured(c, Group::Year).toInt(), monthNumber(captured(c, Group::Month)));
+        t.value = TimexValue::month(captured(c, Group::Year).toInt(), monthNumber(captured(c, Group::Month)));
         break;
     case Rule::Month: {
         // A bare month name needs a word that makes it a date ("in May"), or "May" is the verb.
@@ -484,7 +448,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
             : word == u"the day before yesterday"_s ? -2
             : word == u"the day after tomorrow"_s   ? 2
                                                     : 0;
-        t.value = m_published ? dayValue(a.addDays(offset)) : u"XXXX-XX-XX"_s;
+        t.value = m_published ? TimexValue::day(a.addDays(offset)) : u"XXXX-XX-XX"_s;
         const QString code = word == u"tonight"_s ? u"TNI"_s : tod;
         if (!code.isEmpty()) {
             t.value += code;
@@ -500,9 +464,9 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         if (m_published && rel == u"this"_s && (partWord == u"earlier"_s || partWord == u"later"_s)) {
             const auto whole =
                 DateRange::parse(TimexValue::toEdtf(t.value, TimexValue::Part::Whole, a).toUtf8());
-            const QString first = whole ? DateRange::isoDay(whole->first) : dayValue(a);
-            const QString last = whole ? DateRange::isoDay(whole->last) : dayValue(a);
-            edtf = partWord == u"earlier"_s ? first + u'/' + dayValue(a) : dayValue(a) + u'/' + last;
+            const QString first = whole ? DateRange::isoDay(whole->first) : TimexValue::day(a);
+            const QString last = whole ? DateRange::isoDay(whole->last) : TimexValue::day(a);
+            edtf = partWord == u"earlier"_s ? first + u'/' + TimexValue::day(a) : TimexValue::day(a) + u'/' + last;
         }
         break;
     }
@@ -520,12 +484,12 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         }
         const int step = ago ? -n : n;
         if (unit == u"day"_s) {
-            t.value = dayValue(a.addDays(step));
+            t.value = TimexValue::day(a.addDays(step));
         } else if (unit == u"week"_s) {
             t.value = TimexValue::isoWeek(a.addDays(7 * step));
         } else if (unit == u"month"_s) {
             const QDate m = a.addMonths(step);
-            t.value = monthValue(m.year(), m.month());
+            t.value = TimexValue::month(m.year(), m.month());
         } else if (unit == u"year"_s) {
             t.value = pad(a.year() + step, 4);
         } else {
@@ -561,7 +525,7 @@ std::optional<Timex> TimexResolver::resolve(const Candidate &c)
         const QDate day = m_lastDay.isValid() ? m_lastDay : a;
         const QStringView zone = captured(c, Group::Zone);
         t.type = u"TIME"_s;
-        t.value = (day.isValid() ? dayValue(day) : u"XXXX-XX-XX"_s) + u'T' + pad(hour) + u':' + pad(minute)
+        t.value = (day.isValid() ? TimexValue::day(day) : u"XXXX-XX-XX"_s) + u'T' + pad(hour) + u':' + pad(minute)
             + (zone == u"UTC"_s || zone == u"GMT"_s ? u"Z"_s : QString());
         break;
     }

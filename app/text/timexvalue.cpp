@@ -40,44 +40,16 @@ void writeDigits(char16_t *to, int n, int width)
         to[i] = char16_t(u'0' + n % 10);
 }
 
-QString day(QDate d)
-{
-    int y = 0, m = 0, dd = 0;
-    d.getDate(&y, &m, &dd);
-    if (y < 0 || y > 9999)
-        return year(y) + u'-' + pad(m) + u'-' + pad(dd);
-    QString out(10, Qt::Uninitialized);
-    char16_t *to = reinterpret_cast<char16_t *>(out.data());
-    writeDigits(to, y, 4);
-    to[4] = u'-';
-    writeDigits(to + 5, m, 2);
-    to[7] = u'-';
-    writeDigits(to + 8, dd, 2);
-    return out;
-}
-
-QString month(int y, int m)
-{
-    if (y < 0 || y > 9999)
-        return year(y) + u'-' + pad(m);
-    QString out(7, Qt::Uninitialized);
-    char16_t *to = reinterpret_cast<char16_t *>(out.data());
-    writeDigits(to, y, 4);
-    to[4] = u'-';
-    writeDigits(to + 5, m, 2);
-    return out;
-}
-
 // The months of a year that "early", "mid" and "late" cover: a third each, rounded outward.
 QString partOfYear(int y, TimexValue::Part part)
 {
     switch (part) {
     case TimexValue::Part::Early:
-        return month(y, 1) + u"~/"_s + month(y, 4) + u'~';
+        return TimexValue::month(y, 1) + u"~/"_s + TimexValue::month(y, 4) + u'~';
     case TimexValue::Part::Middle:
-        return month(y, 5) + u"~/"_s + month(y, 8) + u'~';
+        return TimexValue::month(y, 5) + u"~/"_s + TimexValue::month(y, 8) + u'~';
     case TimexValue::Part::Late:
-        return month(y, 9) + u"~/"_s + month(y, 12) + u'~';
+        return TimexValue::month(y, 9) + u"~/"_s + TimexValue::month(y, 12) + u'~';
     case TimexValue::Part::Approximate:
         return year(y) + u'~';
     case TimexValue::Part::Whole:
@@ -88,7 +60,7 @@ QString partOfYear(int y, TimexValue::Part part)
 
 QString partOfMonth(int y, int m, TimexValue::Part part)
 {
-    const QString ym = month(y, m);
+    const QString ym = TimexValue::month(y, m);
     const int last = QDate(y, m, 1).daysInMonth();
     switch (part) {
     case TimexValue::Part::Early:
@@ -108,7 +80,7 @@ QString partOfMonth(int y, int m, TimexValue::Part part)
 QString span(QDate first, QDate last, TimexValue::Part part)
 {
     if (part == TimexValue::Part::Whole)
-        return day(first) + u'/' + day(last);
+        return TimexValue::day(first) + u'/' + TimexValue::day(last);
     const qint64 length = first.daysTo(last) + 1;
     switch (part) {
     case TimexValue::Part::Early:
@@ -124,7 +96,7 @@ QString span(QDate first, QDate last, TimexValue::Part part)
     default:
         break;
     }
-    return day(first) + u"~/"_s + day(last) + u'~';
+    return TimexValue::day(first) + u"~/"_s + TimexValue::day(last) + u'~';
 }
 
 } // namespace
@@ -218,6 +190,34 @@ QString toEdtf(const QString &value, Part part, QDate published)
     if (size == 2 && number(v, 0, 2) >= 0)
         return value + u"XX"_s + approximate;
     return {};
+}
+
+QString day(QDate d)
+{
+    int y = 0, m = 0, dd = 0;
+    d.getDate(&y, &m, &dd);
+    if (y < 0 || y > 9999)
+        return year(y) + u'-' + pad(m) + u'-' + pad(dd);
+    QString out(10, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, y, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, m, 2);
+    to[7] = u'-';
+    writeDigits(to + 8, dd, 2);
+    return out;
+}
+
+QString month(int y, int m)
+{
+    if (y < 0 || y > 9999)
+        return year(y) + u'-' + pad(m);
+    QString out(7, Qt::Uninitialized);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    writeDigits(to, y, 4);
+    to[4] = u'-';
+    writeDigits(to + 5, m, 2);
+    return out;
 }
 
 } // namespace TimexValue
