@@ -1815,15 +1815,6 @@ TimelineLoader::Result TimelineLoader::loadSourceline(QByteArray data, const QSt
             { displayName, 0, 0, {}, {}, tr("the data is larger than %1 MiB").arg(maxFileSize >> 20) });
         return result;
     }
-#if defined(__GLIBC__)
-    // glibc raises the size from which it maps a block of its own to that of each mapped block
-    // freed, up to 32 MB: once one timeline was dropped, the next one's temporary arrays came
-    // from the heap, and their holes between the blocks that stay held it 25 MB over the first
-    // load of a million events, each time a file was opened again. Fixed at glibc's default,
-    // large blocks are mapped and go back to the system when freed.
-    static const bool fixedThreshold = mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1;
-    Q_UNUSED(fixedThreshold);
-#endif
     Parser parser(std::move(data), displayName, progress);
     return parser.run();
 }
