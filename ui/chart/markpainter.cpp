@@ -7,10 +7,7 @@
 #include "marksprites.h"
 #include "timelinechart.h"
 
-#include <QPaintEngine>
 #include <QPainter>
-
-#include <cmath>
 
 MarkPainter::MarkPainter(QPainter *painter, const TimelineChart &chart, const MarkGeometry &geometry,
                          const KindPalette &palette, const Emphasis &emphasis, MarkSprites &sprites)
@@ -62,31 +59,6 @@ void MarkPainter::drawConnector(QColor color, qreal width, Qt::PenStyle style, b
     if (!current)
         color.setAlphaF(color.alphaF() * 0.75f);
     const bool antialiased = m_painter->testRenderHint(QPainter::Antialiasing);
-    // A thin vertical line on the window's raster device is a one-pixel column: filled as one,
-    // solid or every third pixel (a dotted pen's pattern, from a brush), it skips the stroker and
-    // the dasher, which cost as much as the marks of a frame scrolling 200 lanes.
-    if (width == 1 && (style == Qt::SolidLine || style == Qt::DotLine) && m_connector.dx() == 0
-        && m_painter->paintEngine()->type() == QPaintEngine::Raster
-        && m_painter->deviceTransform().type() <= QTransform::TxTranslate) {
-        // Where the aliased pen's first pixel is, so that the dots fall where it puts them.
-        const qreal top = std::floor(std::min(m_connector.y1(), m_connector.y2()) + m_painter->deviceTransform().dy())
-            - m_painter->deviceTransform().dy();
-        const QRectF column(m_connector.x1() - 0.5, top, 1, std::max(m_connector.y1(), m_connector.y2()) - top);
-        m_painter->setRenderHint(QPainter::Antialiasing, false);
-        if (style == Qt::SolidLine) {
-            m_painter->fillRect(column, color);
-        } else {
-            QImage dots(1, 3, QImage::Format_ARGB32_Premultiplied);
-            dots.fill(Qt::transparent);
-            dots.setPixelColor(0, 0, color);
-            const QPointF origin = m_painter->brushOrigin();
-            m_painter->setBrushOrigin(QPointF(0, top));
-            m_painter->fillRect(column, QBrush(dots));
-            m_painter->setBrushOrigin(origin);
-        }
-        m_painter->setRenderHint(QPainter::Antialiasing, antialiased);
-        return;
-    }
     m_painter->setRenderHint(QPainter::Antialiasing, false);
     m_painter->setPen(QPen(color, width, style));
     m_painter->drawLine(m_connector);
