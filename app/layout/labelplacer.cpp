@@ -33,6 +33,8 @@ constexpr int s_perRing = 6;
 constexpr int s_stackShifts = 12;
 constexpr qreal s_stackShift = 30;
 constexpr int s_farBudget = 300; // positions the far search tries for one label
+// Positions the near search tries for one label and width: out to about seven rows or steps.
+constexpr int s_nearBudget = 100;
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
@@ -334,14 +336,18 @@ private:
     }
 
     // Searches outwards from the mark, row by row, for any free place, within the budget.
-    bool searchFar(int i, qreal width)
+    // Near: sideways in steps about as long as a row is high, so that the search goes out as
+    // far across as down, nearest first, and no further than a few rows; far: in steps of half
+    // the label's width, which reach across the chart but jump over a gap between two
+    // obstacles that the whole label fits in (it was shortened there instead).
+    bool searchFar(int i, qreal width, bool near)
     {
         const QRectF m = label(i).mark;
         const qreal h = label(i).size.height();
         const qreal g = m_options.gap;
         const qreal run = m_options.leaderRun;
-        const qreal step = std::max<qreal>(16, width / 2);
-        int budget = s_farBudget;
+        const qreal step = near ? std::max<qreal>(8, h + g) : std::max<qreal>(16, width / 2);
+        int budget = near ? s_nearBudget : s_farBudget;
         const int rows = int(m_bounds.height() / (h + g)) + 1;
         const int columns = int(m_bounds.width() / step) + 1;
         int slot = LabelPlacer::s_farSlot;
@@ -415,7 +421,10 @@ private:
                 if (trySingle(i, slot, width))
                     return;
             }
-            if (searchFar(i, width))
+            // Whole, in the free space nearby before any further away.
+            if (width == widthsToTry.front() && searchFar(i, width, true))
+                return;
+            if (searchFar(i, width, false))
                 return;
         }
         if (l.required && mayShorten) {

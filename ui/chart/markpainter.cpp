@@ -95,9 +95,8 @@ QRectF MarkPainter::draw(int row, std::int32_t e, int slot)
             outline.setStyle(Qt::DotLine);
         else if (event.range.isApproximate())
             outline.setStyle(Qt::DashLine);
-        m_painter->setPen(outline);
-        m_painter->setBrush(event.draft ? QBrush(Qt::NoBrush) : QBrush(fill)); // drafts hollow
-        m_painter->drawRoundedRect(mark, 3, 3);
+        // Drafts hollow.
+        m_sprites.drawRoundedRect(m_painter, mark, 3, outline, event.draft ? QBrush(Qt::NoBrush) : QBrush(fill));
         // An open side runs on past the edge of the view: a chevron there says so.
         const auto chevron = [&](qreal x, qreal direction) {
             const qreal h = std::min(mark.height() / 2 - 1, 4.0);
