@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "plaintext.h"
 #include "saveformat.h"
+#include "timelinechart.h"
+#include "timelinechartview.h"
 #include "timelinedocument.h"
 #include "timelineloader.h"
 #include "translations.h"
@@ -21,7 +23,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Frames a screenshot waits at most for the chart's labels to settle.
-constexpr int s_maxScreenshotFrames = 20;
+constexpr int s_maxScreenshotFrames = 100;
 
 void printTo(FILE *stream, const QString &text)
 {
@@ -425,12 +427,14 @@ int CommandLine::runScreenshot()
     if (m_parser.isSet(m_select) && !window.document()->selectEventById(m_parser.value(m_select)))
         return noSuchEvent(shownName, m_parser.value(m_select));
     // The chart places its labels over a few frames, each within a frame's time: the picture
-    // is taken once a frame changes nothing.
+    // is taken once the placer has finished and a frame changes nothing. (A frame of the placer's
+    // work can change nothing on screen and still leave work for the next.)
+    const TimelineChart *chart = window.chartView()->timelineChart();
     QImage image;
     for (int frame = 0; frame < s_maxScreenshotFrames; ++frame) {
         QCoreApplication::processEvents();
         QImage next = window.grab().toImage();
-        const bool settled = next == image;
+        const bool settled = next == image && chart->labelsSettled();
         image = std::move(next);
         if (settled)
             break;

@@ -41,6 +41,7 @@ public:
 
     // How many events the last frame named.
     int labelledCount() const { return m_labels.labelledCount(); }
+    bool labelsSettled() const { return !m_labels.wantsAnotherFrame(); }
     void setStill(bool still) { m_labels.setStill(still); }
     // Where the last frame put the event's label (chart coordinates); null when it had none.
     QRectF labelRect(int event) const { return m_labels.labelRect(event); }

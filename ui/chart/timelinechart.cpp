@@ -369,6 +369,11 @@ int TimelineChart::labelledCount() const
     return m_layer->labelledCount();
 }
 
+bool TimelineChart::labelsSettled() const
+{
+    return m_layer->labelsSettled();
+}
+
 QRectF TimelineChart::labelRect(int event) const
 {
     return m_layer->labelRect(event);

@@ -84,6 +84,8 @@ public:
 
     // How many events the last frame named with a label.
     int labelledCount() const;
+    // False while the label placer has work left, which the next frames go on with.
+    bool labelsSettled() const;
     // A still picture (an export) places its labels as well as it can in its one frame; a
     // window's chart keeps each frame within its time and improves the labels over the next.
     void setStillPicture(bool still);
