@@ -995,8 +995,8 @@ int main(int argc, char *argv[])
     QCommandLineOption verbose { u"verbose"_s, u"Print every sample."_s };
     QCommandLineOption size { u"size"_s, u"Measure one size (the parent runs itself with this)."_s, u"N"_s };
     QCommandLineOption shapes { u"shapes"_s,
-                                u"Comma-separated shapes of file: one-source, own-sentences, short-quotes "
-                                u"(default all; frames are measured on one-source)."_s,
+                                u"Comma-separated shapes of file: one-source, own-sentences, short-quotes, "
+                                u"many-actors, long-sources (default all; frames are measured on one-source)."_s,
                                 u"SHAPE,..."_s };
     QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
     QCommandLineOption shape { u"shape"_s, u"The shape of --file's timeline, with --size."_s, u"SHAPE"_s };
@@ -1034,9 +1034,11 @@ int main(int argc, char *argv[])
         if (chosen.isEmpty())
             return usageError(u"--sizes names no size"_s);
     }
-    const QList<TimelineGenerator::Shape> allShapes { TimelineGenerator::Shape::OneSource,
-                                                      TimelineGenerator::Shape::OwnSentences,
-                                                      TimelineGenerator::Shape::ShortQuotes };
+    const QList<TimelineGenerator::Shape> allShapes {
+        TimelineGenerator::Shape::OneSource,   TimelineGenerator::Shape::OwnSentences,
+        TimelineGenerator::Shape::ShortQuotes, TimelineGenerator::Shape::ManyActors,
+        TimelineGenerator::Shape::LongSources,
+    };
     QList<TimelineGenerator::Shape> chosenShapes = allShapes;
     if (parser.isSet(shapes)) {
         chosenShapes.clear();
@@ -1048,7 +1050,8 @@ int main(int argc, char *argv[])
                 });
             if (known == allShapes.end())
                 return usageError(
-                    u"--shapes takes one-source, own-sentences and short-quotes, not %1"_s.arg(item));
+                    u"--shapes takes one-source, own-sentences, short-quotes, many-actors and long-sources, "
+                    u"not %1"_s.arg(item));
             chosenShapes.append(*known);
         }
         if (chosenShapes.isEmpty())
