@@ -1636,10 +1636,13 @@ Parser::QuoteErrors Parser::resolveQuotes()
     // quotes are looked up (in file order, they would hop between sources).
     const std::size_t sourceCount = std::size_t(t.sources.size());
     std::vector<std::size_t> start(sourceCount + 1, 0);
+    std::vector<qsizetype> quoteBytes(sourceCount, 0); // about the quotes' length in UTF-16 units
     for (const PendingQuote &pending : m_quotes) {
-        const std::int32_t source = t.evidence[pending.evidence].source;
-        if (source >= 0)
-            ++start[std::size_t(source) + 1];
+        const Evidence &evidence = t.evidence[pending.evidence];
+        if (evidence.source >= 0) {
+            ++start[std::size_t(evidence.source) + 1];
+            quoteBytes[std::size_t(evidence.source)] += evidence.quote.size;
+        }
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
     // What matching a quote reads, copied in one pass in file order: looked up through the
@@ -1672,7 +1675,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
             continue;
         // A source with many quotes gets an index, so that each is not a scan of its whole text.
         std::optional<QuoteIndex> index;
-        if (QuoteIndex::worthBuilding(quoteCount, source.text.size())) {
+        if (QuoteIndex::worthBuilding(quoteCount, quoteBytes[s], source.text.size())) {
             index.emplace(source.text);
             indexed = true;
         }

@@ -86,22 +86,32 @@ void TestQuoteIndex::agreesWithAScanOnRepetitiveText()
 void TestQuoteIndex::isBuiltWhenItPays_data()
 {
     QTest::addColumn<qsizetype>("quotes");
+    QTest::addColumn<qsizetype>("quoteUnits");
     QTest::addColumn<qsizetype>("textLength");
     QTest::addColumn<bool>("built");
-    QTest::newRow("one quote") << qsizetype(1) << qsizetype(1'000'000) << false;
-    QTest::newRow("a handful") << qsizetype(8) << qsizetype(1'000'000) << false;
-    QTest::newRow("many quotes") << qsizetype(9) << qsizetype(1'000'000) << true;
-    QTest::newRow("100k quotes") << qsizetype(100'000) << qsizetype(10'000'000) << true;
-    QTest::newRow("a text shorter than a gram") << qsizetype(100) << QuoteIndex::gramLength - 1 << false;
-    QTest::newRow("a text past 32-bit positions") << qsizetype(100) << (qsizetype(1) << 31) << false;
+    QTest::newRow("one quote") << qsizetype(1) << qsizetype(40) << qsizetype(1'000'000) << false;
+    QTest::newRow("a handful") << qsizetype(8) << qsizetype(8 * 20) << qsizetype(1'000'000) << false;
+    // A scan skips ahead by about a quote's length: ten quotes of a few words are ten quick scans.
+    QTest::newRow("ten short quotes") << qsizetype(10) << qsizetype(10 * 19) << qsizetype(200'000) << false;
+    QTest::newRow("a hundred short quotes")
+        << qsizetype(100) << qsizetype(100 * 19) << qsizetype(200'000) << true;
+    QTest::newRow("a thousand long quotes")
+        << qsizetype(1000) << qsizetype(1000 * 300) << qsizetype(10'000'000) << true;
+    QTest::newRow("100k quotes") << qsizetype(100'000) << qsizetype(100'000 * 40) << qsizetype(10'000'000)
+                                 << true;
+    QTest::newRow("a text shorter than a gram")
+        << qsizetype(100) << qsizetype(100) << QuoteIndex::gramLength - 1 << false;
+    QTest::newRow("a text past 32-bit positions")
+        << qsizetype(100) << qsizetype(100 * 20) << (qsizetype(1) << 31) << false;
 }
 
 void TestQuoteIndex::isBuiltWhenItPays()
 {
     QFETCH(qsizetype, quotes);
+    QFETCH(qsizetype, quoteUnits);
     QFETCH(qsizetype, textLength);
     QFETCH(bool, built);
-    QCOMPARE(QuoteIndex::worthBuilding(quotes, textLength), built);
+    QCOMPARE(QuoteIndex::worthBuilding(quotes, quoteUnits, textLength), built);
 }
 
 void TestQuoteIndex::manyQuotesOfOneSourceResolve()
