@@ -5,7 +5,7 @@
 #include "jsonreader.h"
 #include "laneindex.h"
 #include "plaintext.h"
-#include "quoteindex.h"
+#include "quotefinder.h"
 #include "quotemismatch.h"
 #include "sentencesplitter.h"
 #include "timelinejsreader.h"
@@ -20,9 +20,6 @@
 #if defined(Q_OS_LINUX)
 #include <sys/mman.h>
 #include <unistd.h>
-#endif
-#if defined(__GLIBC__)
-#include <malloc.h>
 #endif
 
 #include <algorithm>
@@ -1667,20 +1664,30 @@ Parser::QuoteErrors Parser::resolveQuotes()
 
     QString buffer;
     QStringDecoder decoder(QStringDecoder::Utf8);
-    bool indexed = false;
+    // Decoded into one buffer for all quotes: a new string each cost an allocation each. Most
+    // quotes are ASCII, and widening them is cheaper than a decoder's call.
+    const auto decoded = [&](TextRef ref) {
+        const QByteArrayView utf8 = t.utf8(ref);
+        buffer.resize(utf8.size());
+        const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; });
+        if (ascii)
+            std::copy(utf8.begin(), utf8.end(), reinterpret_cast<char16_t *>(buffer.data()));
+        return QStringView(buffer.constData(),
+                           ascii ? buffer.data() + utf8.size() : decoder.appendToBuffer(buffer.data(), utf8));
+    };
     for (std::size_t s = 0; s < sourceCount; ++s) {
         const Source &source = t.sources.at(qsizetype(s));
         const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
         if (quoteCount == 0)
             continue;
-        // A source with many quotes gets an index, so that each is not a scan of its whole text.
-        std::optional<QuoteIndex> index;
-        if (QuoteIndex::worthBuilding(quoteCount, quoteBytes[s], source.text.size())) {
-            index.emplace(source.text);
-            indexed = true;
-        }
+        // A source with many quotes is read once for all of them, not scanned once for each.
+        std::vector<qsizetype> positions;
+        if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
+            positions = QuoteFinder::findAll(source.text, quoteCount, [&](qsizetype i) {
+                return decoded(bySource[start[s] + std::size_t(i)].quote);
+            });
         const auto find = [&](QStringView needle) {
-            return index ? index->indexOf(needle) : source.text.indexOf(needle);
+            return source.text.indexOf(needle);
         };
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
 #if defined(__GNUC__)
@@ -1694,17 +1701,8 @@ Parser::QuoteErrors Parser::resolveQuotes()
 #endif
             const Job &job = bySource[k];
             Evidence &evidence = t.evidence[job.evidence];
-            // Decoded into one buffer for all quotes: a new string each cost an allocation each.
-            // Most quotes are ASCII, and widening them is cheaper than a decoder's call.
-            const QByteArrayView utf8 = t.utf8(job.quote);
-            buffer.resize(utf8.size());
-            const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; });
-            if (ascii)
-                std::copy(utf8.begin(), utf8.end(), reinterpret_cast<char16_t *>(buffer.data()));
-            const QStringView quote(buffer.constData(),
-                                    ascii ? buffer.data() + utf8.size()
-                                          : decoder.appendToBuffer(buffer.data(), utf8));
-            const qsizetype at = find(quote);
+            const QStringView quote = decoded(job.quote);
+            const qsizetype at = positions.empty() ? find(quote) : positions[k - start[s]];
             const auto sentences =
                 at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
             if (!sentences) {
@@ -1742,13 +1740,6 @@ Parser::QuoteErrors Parser::resolveQuotes()
             evidence.lastSentence = std::int32_t(sentences->second);
         }
     }
-#if defined(__GLIBC__)
-    // The indices were this thread's largest blocks. glibc keeps what a thread frees in that
-    // thread's arena, resident, until asked to give it back: the index of one text of 100,000
-    // sentences left 18 MB so held for as long as the program ran.
-    if (indexed)
-        malloc_trim(0);
-#endif
     return result;
 }
 
