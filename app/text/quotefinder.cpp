@@ -1,7 +1,5 @@
 #include "quotefinder.h"
 
-#include <QHash>
-
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -98,8 +96,12 @@ private:
 
 } // namespace
 
-std::vector<qsizetype> QuoteFinder::findAll(QStringView text, qsizetype count, const QuoteAt &quoteAt)
+std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QStringView> quotes)
 {
+    const auto count = qsizetype(quotes.size());
+    const auto quoteAt = [&](qsizetype i) {
+        return quotes[std::size_t(i)];
+    };
     std::vector<qsizetype> found(std::size_t(count), -1);
     // Each quote goes to the longest window it fills: a longer one tells more quotes apart.
     constexpr int windows = 3;
@@ -110,45 +112,69 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, qsizetype count, c
     // so that a chain holds no copies, which every occurrence of their window would compare.
     std::vector<std::int32_t> sameAs(std::size_t(count), -1);
     std::vector<std::uint64_t> suffixes(std::size_t(count), 0);
+    std::vector<std::uint64_t> wholes(std::size_t(count), 0);
     std::vector<qsizetype> lengths(std::size_t(count), 0);
-    QHash<std::pair<std::uint64_t, int>, qsizetype> windowCount;
-    QHash<std::pair<std::uint64_t, qsizetype>, std::int32_t> distinct;
-    QString first;
+    std::vector<std::uint32_t> order; // the quotes long enough to file
+    order.reserve(std::size_t(count));
     for (qsizetype i = 0; i < count; ++i) {
         const QStringView quote = quoteAt(i);
         if (quote.size() < shortestWindow || quote.size() > text.size()) {
             found[std::size_t(i)] = text.indexOf(quote);
             continue;
         }
-        const auto key = std::pair(hashOf(quote), quote.size());
-        if (const auto seen = distinct.constFind(key); seen != distinct.cend()) {
-            first = quoteAt(*seen).toString();
-            if (first == quoteAt(i)) {
-                sameAs[std::size_t(i)] = *seen;
+        const int w = quote.size() >= longestWindow ? 2 : quote.size() >= 2 * shortestWindow ? 1 : 0;
+        windowOf[std::size_t(i)] = std::uint8_t(w);
+        hashes[std::size_t(i)] = hashOf(quote.first(shortestWindow << w));
+        suffixes[std::size_t(i)] = hashOf(quote.last(shortestWindow << w));
+        wholes[std::size_t(i)] = hashOf(quote);
+        lengths[std::size_t(i)] = quote.size();
+        order.push_back(std::uint32_t(i));
+    }
+    // Sorted by their hashes, copies are neighbours; the first of each run stands for the rest.
+    const auto key = [&](std::uint32_t i) {
+        return std::pair(wholes[i], lengths[i]);
+    };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::pair(key(a), a) < std::pair(key(b), b);
+    });
+    std::vector<std::uint64_t> windowKeys; // the first and last window of every distinct quote
+    windowKeys.reserve(2 * order.size());
+    const auto windowKey = [](std::uint64_t hash, int w) {
+        return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
+    };
+    for (std::size_t r = 0; r < order.size();) {
+        std::size_t end = r + 1;
+        while (end < order.size() && key(order[end]) == key(order[r]))
+            ++end;
+        const QStringView first = quoteAt(order[r]);
+        for (std::size_t k = r; k < end; ++k) {
+            const std::uint32_t i = order[k];
+            if (k > r && quoteAt(i) == first) {
+                sameAs[i] = std::int32_t(order[r]);
+                windowOf[i] = windows;
                 continue;
             }
-        } else {
-            distinct.insert(key, std::int32_t(i));
+            windowKeys.push_back(windowKey(hashes[i], windowOf[i]));
+            windowKeys.push_back(windowKey(suffixes[i], windowOf[i]));
+            ++inWindow[windowOf[i]];
         }
-        const QStringView again = quoteAt(i);
-        const int w = again.size() >= longestWindow ? 2 : again.size() >= 2 * shortestWindow ? 1 : 0;
-        windowOf[std::size_t(i)] = std::uint8_t(w);
-        hashes[std::size_t(i)] = hashOf(again.first(shortestWindow << w));
-        suffixes[std::size_t(i)] = hashOf(again.last(shortestWindow << w));
-        lengths[std::size_t(i)] = again.size();
-        ++windowCount[{ hashes[std::size_t(i)], w }];
-        ++windowCount[{ suffixes[std::size_t(i)], w }];
-        ++inWindow[w];
+        r = end;
     }
+    wholes = {};
+    std::sort(windowKeys.begin(), windowKeys.end());
+    const auto shared = [&](std::uint64_t windowKey) {
+        const auto [from, to] = std::equal_range(windowKeys.begin(), windowKeys.end(), windowKey);
+        return to - from;
+    };
     // A quote is filed by its first window or by its last, whichever fewer quotes share: quotes
     // that start alike (a common phrase, then different words) are told apart by their ends,
     // and every occurrence of a shared window costs a comparison with each quote filed by it.
     std::vector<qsizetype> offsets(std::size_t(count), 0);
     for (qsizetype i = 0; i < count; ++i) {
         const int w = windowOf[std::size_t(i)];
-        if (w == windows || sameAs[std::size_t(i)] >= 0)
+        if (w == windows)
             continue;
-        if (windowCount.value({ suffixes[std::size_t(i)], w }) < windowCount.value({ hashes[std::size_t(i)], w })) {
+        if (shared(windowKey(suffixes[std::size_t(i)], w)) < shared(windowKey(hashes[std::size_t(i)], w))) {
             hashes[std::size_t(i)] = suffixes[std::size_t(i)];
             offsets[std::size_t(i)] = lengths[std::size_t(i)] - (shortestWindow << w);
         }

@@ -2,7 +2,7 @@
 
 #include <QStringView>
 
-#include <functional>
+#include <span>
 #include <vector>
 
 // Finds many quotes in one text in a single pass over it (Rabin-Karp with many patterns): each
@@ -18,12 +18,9 @@ public:
     static constexpr qsizetype shortestWindow = 8;
     static constexpr qsizetype longestWindow = 32;
 
-    // Quote `i`'s text; the view may be into a buffer that the next call reuses.
-    using QuoteAt = std::function<QStringView(qsizetype i)>;
-
-    // The first position in `text` of each of `count` quotes, or -1 for one that is not there:
-    // what text.indexOf(quote) gives for each.
-    static std::vector<qsizetype> findAll(QStringView text, qsizetype count, const QuoteAt &quoteAt);
+    // The first position in `text` of each quote, or -1 for one that is not there: what
+    // text.indexOf(quote) gives for each.
+    static std::vector<qsizetype> findAll(QStringView text, std::span<const QStringView> quotes);
 
     // Whether one pass pays against a scan for each of `quotes` quotes of `quoteUnits` UTF-16
     // units in all: a scan skips ahead about half a quote's length at a time.

@@ -11,7 +11,8 @@ namespace {
 // Where QuoteFinder finds each quote, all of them in one pass.
 std::vector<qsizetype> findAll(QStringView text, const QStringList &quotes)
 {
-    return QuoteFinder::findAll(text, quotes.size(), [&](qsizetype i) { return QStringView(quotes.at(i)); });
+    const std::vector<QStringView> views(quotes.begin(), quotes.end());
+    return QuoteFinder::findAll(text, views);
 }
 std::vector<qsizetype> scanAll(QStringView text, const QStringList &quotes)
 {
