@@ -365,26 +365,26 @@ void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int 
 }
 
 // Sorts `keys` in place, without a second array of them (8 MB at a million events, and the
-// load's peak was while it was held): its top 16 bits by an MSD radix pass that moves each key
-// to its bucket along cycles ("American flag sort"), then each bucket, a few keys on average
-// however many there are, by std::sort.
-void sortInPlace(std::vector<std::uint64_t> &keys)
+// load's peak was while it was held): an MSD radix sort on 8 bits at a time from `shift` down,
+// each pass moving each key to its bucket along cycles ("American flag sort"), writing to at
+// most 256 places that advance in order; buckets of a few keys go to std::sort.
+void sortInPlace(std::span<std::uint64_t> keys, int shift = 56)
 {
-    constexpr int digitBits = 16;
-    constexpr std::size_t digits = std::size_t(1) << digitBits;
-    if (keys.size() < digits) {
+    if (keys.size() <= 64 || shift < 0) {
         std::sort(keys.begin(), keys.end());
         return;
     }
-    const auto digitOf = [](std::uint64_t key) {
-        return std::size_t(key >> (64 - digitBits));
+    constexpr std::size_t digits = 256;
+    const auto digitOf = [shift](std::uint64_t key) {
+        return std::size_t(key >> shift) & (digits - 1);
     };
-    std::vector<std::size_t> start(digits + 1, 0);
+    std::array<std::size_t, digits + 1> start {};
     for (const std::uint64_t key : keys)
         ++start[digitOf(key) + 1];
     for (std::size_t d = 1; d <= digits; ++d)
         start[d] += start[d - 1];
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    std::array<std::size_t, digits> next;
+    std::copy_n(start.begin(), digits, next.begin());
     for (std::size_t d = 0; d < digits; ++d) {
         while (next[d] < start[d + 1]) {
             std::uint64_t key = keys[next[d]];
@@ -394,7 +394,7 @@ void sortInPlace(std::vector<std::uint64_t> &keys)
         }
     }
     for (std::size_t d = 0; d < digits; ++d)
-        std::sort(keys.begin() + std::ptrdiff_t(start[d]), keys.begin() + std::ptrdiff_t(start[d + 1]));
+        sortInPlace(keys.subspan(start[d], start[d + 1] - start[d]), shift - 8);
 }
 
 class Parser
