@@ -5,7 +5,7 @@
 #include "jsonreader.h"
 #include "laneindex.h"
 #include "plaintext.h"
-#include "quoteindex.h"
+#include "quotefinder.h"
 #include "quotemismatch.h"
 #include "sentencesplitter.h"
 #include "timelinejsreader.h"
@@ -20,9 +20,6 @@
 #if defined(Q_OS_LINUX)
 #include <sys/mman.h>
 #include <unistd.h>
-#endif
-#if defined(__GLIBC__)
-#include <malloc.h>
 #endif
 
 #include <algorithm>
@@ -367,29 +364,37 @@ void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int 
     }
 }
 
-// Sorts `keys` by their bits from `low` up to `high` (exclusive), least significant digit
-// first. The sort is stable: keys equal in those bits keep their order.
-void radixSort(std::vector<std::uint64_t> &keys, int low, int high)
+// Sorts `keys` in place, without a second array of them (8 MB at a million events, and the
+// load's peak was while it was held): an MSD radix sort on 8 bits at a time from `shift` down,
+// each pass moving each key to its bucket along cycles ("American flag sort"), writing to at
+// most 256 places that advance in order; buckets of a few keys go to std::sort.
+void sortInPlace(std::span<std::uint64_t> keys, int shift = 56)
 {
-    constexpr int digitBits = 11;
-    constexpr std::size_t digits = std::size_t(1) << digitBits;
-    std::vector<std::uint64_t> buffer(keys.size());
-    for (int shift = low; shift < high; shift += digitBits) {
-        const auto digitOf = [&](std::uint64_t key) {
-            return std::size_t(key >> shift) & (digits - 1);
-        };
-        std::vector<std::size_t> start(digits, 0);
-        for (const std::uint64_t key : keys)
-            ++start[digitOf(key)];
-        if (std::find(start.begin(), start.end(), keys.size()) != start.end())
-            continue; // all keys share this digit
-        std::size_t sum = 0;
-        for (std::size_t &s : start)
-            sum += std::exchange(s, sum);
-        for (const std::uint64_t key : keys)
-            buffer[start[digitOf(key)]++] = key;
-        keys.swap(buffer);
+    if (keys.size() <= 64 || shift < 0) {
+        std::sort(keys.begin(), keys.end());
+        return;
     }
+    constexpr std::size_t digits = 256;
+    const auto digitOf = [shift](std::uint64_t key) {
+        return std::size_t(key >> shift) & (digits - 1);
+    };
+    std::array<std::size_t, digits + 1> start {};
+    for (const std::uint64_t key : keys)
+        ++start[digitOf(key) + 1];
+    for (std::size_t d = 1; d <= digits; ++d)
+        start[d] += start[d - 1];
+    std::array<std::size_t, digits> next;
+    std::copy_n(start.begin(), digits, next.begin());
+    for (std::size_t d = 0; d < digits; ++d) {
+        while (next[d] < start[d + 1]) {
+            std::uint64_t key = keys[next[d]];
+            for (std::size_t to = digitOf(key); to != d; to = digitOf(key))
+                std::swap(key, keys[next[to]++]);
+            keys[next[d]++] = key;
+        }
+    }
+    for (std::size_t d = 0; d < digits; ++d)
+        sortInPlace(keys.subspan(start[d], start[d + 1] - start[d]), shift - 8);
 }
 
 class Parser
@@ -501,7 +506,10 @@ private:
     qsizetype m_unreported = 0;
     IdTable m_actorIds;
     IdTable m_sourceIds;
-    std::vector<qsizetype> m_eventIdOffsets; // per event, where its id is written; -1 without one
+    // Per event, where its id is written; noIdOffset without one. 32 bits, as a file is at most
+    // maxFileSize bytes: 4 MB a million events rather than 8, held while ids are checked.
+    std::vector<std::uint32_t> m_eventIdOffsets;
+    static constexpr std::uint32_t noIdOffset = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint64_t> m_eventIdHashes; // per event with an id: its hash << 32 | file index
     IdTable m_eraIds;
     IdTable m_kindIds;
@@ -1323,7 +1331,7 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
         quote.eventId = moved(quote.eventId);
         return quote;
     });
-    moveOver(tail.m_eventIdOffsets, m_eventIdOffsets, [](qsizetype offset) { return offset; });
+    moveOver(tail.m_eventIdOffsets, m_eventIdOffsets, [](std::uint32_t offset) { return offset; });
     // The low 32 bits of these are the event's index.
     moveOver(tail.m_eventIdHashes, m_eventIdHashes, [&](std::uint64_t hash) { return hash + std::uint64_t(base); });
     m_reader.continueFrom(tail.m_reader);
@@ -1387,7 +1395,7 @@ void Parser::readEvent(qsizetype index)
     m_currentEvent = -1;
     if (!isObject) {
         t.events.push_back(Event()); // keeps indices equal to positions in the file
-        m_eventIdOffsets.push_back(-1);
+        m_eventIdOffsets.push_back(noIdOffset);
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { when, "when" }, { actors, "actors" } });
@@ -1401,7 +1409,7 @@ void Parser::readEvent(qsizetype index)
     for (std::size_t i = firstQuote; i < m_quotes.size(); ++i)
         m_quotes[i].eventId = event.id;
     t.events.push_back(event);
-    m_eventIdOffsets.push_back(event.id.isEmpty() ? -1 : idOffset);
+    m_eventIdOffsets.push_back(event.id.isEmpty() ? noIdOffset : std::uint32_t(idOffset));
     if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
         m_eventIdHashes.push_back((m_idHash(t.utf8(event.id)) >> 32 << 32) | std::uint64_t(index));
 }
@@ -1498,7 +1506,8 @@ void Parser::checkEventIds()
     // only the ids whose hashes are equal. The hashes were taken as the events were read.
     const Timeline &t = *m_timeline;
     std::vector<std::uint64_t> hashes = std::move(m_eventIdHashes);
-    radixSort(hashes, 32, 64); // stable: events of equal hashes stay in file order
+    // By hash, and events of equal hashes in file order: the index is the low 32 bits.
+    sortInPlace(hashes);
     const auto eventOf = [](std::uint64_t entry) {
         return std::uint32_t(entry);
     };
@@ -1524,7 +1533,8 @@ void Parser::checkEventIds()
     }
     std::sort(duplicates.begin(), duplicates.end()); // in file order, as the other errors are
     for (const auto &[event, first] : duplicates) {
-        errorAt(m_eventIdOffsets[event], u"events[%1].id"_s.arg(event), event,
+        errorAt(m_eventIdOffsets[event] == noIdOffset ? -1 : qsizetype(m_eventIdOffsets[event]),
+                u"events[%1].id"_s.arg(event), event,
                 tr("duplicate event id %1: events[%2] has it too")
                     .arg(PlainText::quoted(t.utf8(t.events[event].id)), QString::number(first)));
     }
@@ -1636,10 +1646,13 @@ Parser::QuoteErrors Parser::resolveQuotes()
     // quotes are looked up (in file order, they would hop between sources).
     const std::size_t sourceCount = std::size_t(t.sources.size());
     std::vector<std::size_t> start(sourceCount + 1, 0);
+    std::vector<qsizetype> quoteBytes(sourceCount, 0); // about the quotes' length in UTF-16 units
     for (const PendingQuote &pending : m_quotes) {
-        const std::int32_t source = t.evidence[pending.evidence].source;
-        if (source >= 0)
-            ++start[std::size_t(source) + 1];
+        const Evidence &evidence = t.evidence[pending.evidence];
+        if (evidence.source >= 0) {
+            ++start[std::size_t(evidence.source) + 1];
+            quoteBytes[std::size_t(evidence.source)] += evidence.quote.size;
+        }
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
     // What matching a quote reads, copied in one pass in file order: looked up through the
@@ -1664,24 +1677,22 @@ Parser::QuoteErrors Parser::resolveQuotes()
 
     QString buffer;
     QStringDecoder decoder(QStringDecoder::Utf8);
-    bool indexed = false;
+    std::vector<QStringView> quotes;
     for (std::size_t s = 0; s < sourceCount; ++s) {
         const Source &source = t.sources.at(qsizetype(s));
         const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
         if (quoteCount == 0)
             continue;
-        // A source with many quotes gets an index, so that each is not a scan of its whole text.
-        std::optional<QuoteIndex> index;
-        if (QuoteIndex::worthBuilding(quoteCount, source.text.size())) {
-            index.emplace(source.text);
-            indexed = true;
-        }
-        const auto find = [&](QStringView needle) {
-            return index ? index->indexOf(needle) : source.text.indexOf(needle);
-        };
+        // The source's quotes, decoded in one pass in file order into one buffer: a string each
+        // cost an allocation each, and a quote read again later, from far apart in the file, a
+        // cache miss each. Most are ASCII, and widening them is cheaper than a decoder's call.
+        // A UTF-8 quote has at least as many bytes as it has UTF-16 units.
+        buffer.resize(quoteBytes[s]);
+        quotes.clear();
+        char16_t *out = reinterpret_cast<char16_t *>(buffer.data());
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
 #if defined(__GNUC__)
-            // The text and the evidence of a quote a few ahead, while this one is matched.
+            // The text and the evidence of a quote a few ahead, while this one is decoded.
             constexpr std::size_t ahead = 8;
             if (k + ahead < start[s + 1]) {
                 const Job &later = bySource[k + ahead];
@@ -1689,19 +1700,26 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 __builtin_prefetch(&t.evidence[later.evidence], 1);
             }
 #endif
+            const QByteArrayView utf8 = t.utf8(bySource[k].quote);
+            char16_t *const begin = out;
+            if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; }))
+                out = std::copy(utf8.begin(), utf8.end(), out);
+            else
+                out = reinterpret_cast<char16_t *>(decoder.appendToBuffer(reinterpret_cast<QChar *>(out), utf8));
+            quotes.emplace_back(begin, out);
+        }
+        // A source with many quotes is read once for all of them, not scanned once for each.
+        std::vector<qsizetype> positions;
+        if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
+            positions = QuoteFinder::findAll(source.text, quotes);
+        const auto find = [&](QStringView needle) {
+            return source.text.indexOf(needle);
+        };
+        for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
             const Job &job = bySource[k];
             Evidence &evidence = t.evidence[job.evidence];
-            // Decoded into one buffer for all quotes: a new string each cost an allocation each.
-            // Most quotes are ASCII, and widening them is cheaper than a decoder's call.
-            const QByteArrayView utf8 = t.utf8(job.quote);
-            buffer.resize(utf8.size());
-            const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; });
-            if (ascii)
-                std::copy(utf8.begin(), utf8.end(), reinterpret_cast<char16_t *>(buffer.data()));
-            const QStringView quote(buffer.constData(),
-                                    ascii ? buffer.data() + utf8.size()
-                                          : decoder.appendToBuffer(buffer.data(), utf8));
-            const qsizetype at = find(quote);
+            const QStringView quote = quotes[k - start[s]];
+            const qsizetype at = positions.empty() ? find(quote) : positions[k - start[s]];
             const auto sentences =
                 at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
             if (!sentences) {
@@ -1739,13 +1757,6 @@ Parser::QuoteErrors Parser::resolveQuotes()
             evidence.lastSentence = std::int32_t(sentences->second);
         }
     }
-#if defined(__GLIBC__)
-    // The indices were this thread's largest blocks. glibc keeps what a thread frees in that
-    // thread's arena, resident, until asked to give it back: the index of one text of 100,000
-    // sentences left 18 MB so held for as long as the program ran.
-    if (indexed)
-        malloc_trim(0);
-#endif
     return result;
 }
 

@@ -161,6 +161,7 @@ private Q_SLOTS:
     void allProblemsReported();
     void errorCountIsCapped();
     void errorsInTheSecondHalfOfALongFile();
+    void duplicateIdsAmongManyEvents();
     void cappedErrorsAreTheFirstInTheFile_data();
     void cappedErrorsAreTheFirstInTheFile();
     void loadFileFailures();
@@ -887,6 +888,44 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongFile()
             QCOMPARE(e[2].eventId, u"e%1"_s.arg(late + 3));
         }
     }
+}
+
+void TestTimelineLoader::duplicateIdsAmongManyEvents()
+{
+    // Enough events that the ids' hashes are sorted by radix, in place, not by std::sort: each
+    // duplicate is reported once, at its own id, naming the first event with that id, and an id
+    // that is only a prefix of another, or in another case, is no duplicate.
+    const int count = 70'000;
+    const auto idOf = [](int i) -> QByteArray {
+        if (i == 60'000)
+            return "e17"; // far from the first e17, in the other thread's half
+        if (i == 60'001)
+            return "e6999"; // right after: two duplicates in a row, in file order
+        if (i == 69'999)
+            return "e17"; // and a third e17 at the very end
+        if (i == 50'000)
+            return "E17"; // not the same id
+        return "e" + QByteArray::number(i);
+    };
+    QByteArray events = "[";
+    for (int i = 0; i < count; ++i)
+        events += (i ? ",\n" : "") + eventJson(idOf(i), "2020");
+    const QByteArray doc = timeline(events + "]");
+    const auto result = load(doc);
+    QVERIFY(!result.ok());
+    const LoadErrors &e = result.errors;
+    QCOMPARE(e.size(), 3);
+    const auto placeOf = [](const LoadError &error) {
+        return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
+    };
+    QCOMPARE(e[0].path, u"events[60000].id"_s);
+    QCOMPARE(e[0].message, u"duplicate event id \"e17\": events[17] has it too"_s);
+    QCOMPARE(e[0].line, 60'000 + doc.left(doc.indexOf("\"e0\"")).count('\n') + 1);
+    QCOMPARE(e[1].path, u"events[60001].id"_s);
+    QCOMPARE(e[1].message, u"duplicate event id \"e6999\": events[6999] has it too"_s);
+    QCOMPARE(e[2].path, u"events[69999].id"_s);
+    QCOMPARE(e[2].message, u"duplicate event id \"e17\": events[17] has it too"_s);
+    QCOMPARE(placeOf(e[2]), place(doc, "\"e17\"", "\"e69998\""));
 }
 
 void TestTimelineLoader::cappedErrorsAreTheFirstInTheFile_data()

@@ -112,6 +112,21 @@ constexpr std::array s_happenings = {
     " drew attention in "sv,
     " followed weeks of talks in "sv,
 };
+// The long source's sentences say more, and not only in ASCII: curly quotes, dashes and accents
+// are decoded from UTF-8 as the loader reads the text, and quotes must match them exactly.
+constexpr std::array s_longHappenings = {
+    " was described as “unprecedented” by the café owners of "sv,
+    " — so the mayor’s office said — drew crowds in "sv,
+    " happened, after months of talks, in "sv,
+    " was reported by the naïve new correspondent from "sv,
+    " led to a long and, for some, painful reckoning in "sv,
+};
+constexpr std::array s_longEndings = {
+    "."sv,
+    ", where the Straße was closed."sv,
+    " before the end of the year."sv,
+    ", and nobody was surprised."sv,
+};
 
 // Appends JSON text. Every string written here is plain ASCII without quotes or backslashes,
 // so nothing needs escaping.
@@ -189,6 +204,10 @@ const char *TimelineGenerator::shapeName(Shape shape)
         return "own-sentences";
     case Shape::ShortQuotes:
         return "short-quotes";
+    case Shape::ManyActors:
+        return "many-actors";
+    case Shape::LongSources:
+        return "long-sources";
     case Shape::OneSource:
         break;
     }
@@ -198,11 +217,17 @@ const char *TimelineGenerator::shapeName(Shape shape)
 QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std::uint64_t seed)
 {
     Random random(seed);
-    const int sourceCount = shape == Shape::ShortQuotes ? 100 : 1;
-    const int sentencesPerSource =
-        shape == Shape::OwnSentences ? int(std::max<std::int64_t>(1, eventCount / 10)) : sentenceCount;
-    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes ? 190 : 135)
-               + qsizetype(sourceCount) * sentencesPerSource * 48 + 64 * 1024);
+    const bool longSources = shape == Shape::LongSources;
+    const int sourceCount = shape == Shape::ShortQuotes ? 100 : longSources ? 2 : 1;
+    // The long shape's second source is a short article.
+    const auto sentencesIn = [&](int source) {
+        if (longSources)
+            return source == 0 ? longSourceSentences : 60;
+        return shape == Shape::OwnSentences ? int(std::max<std::int64_t>(1, eventCount / 10)) : sentenceCount;
+    };
+    const int actorsInAll = shape == Shape::ManyActors ? manyActorCount : actorCount;
+    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes || longSources ? 220 : 150)
+               + qsizetype(sourceCount) * sentencesIn(0) * (longSources ? 110 : 48) + 64 * 1024);
 
     out.put("{\"format\":\"sourceline\",\"version\":1,\"title\":\"Synthetic timeline of ");
     out.number(std::uint64_t(eventCount));
@@ -216,18 +241,26 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
 
     // The quotes are whole sentences of the sources, or their first words.
     std::vector<std::string> sentences;
-    sentences.reserve(std::size_t(sourceCount) * std::size_t(sentencesPerSource));
+    std::vector<std::size_t> firstSentence; // of each source, in `sentences`
     out.put("\"sources\":[");
     for (int s = 0; s < sourceCount; ++s) {
+        const int sentencesPerSource = sentencesIn(s);
+        firstSentence.push_back(sentences.size());
         out.put(s ? ",\n{\"id\":\"s"sv : "{\"id\":\"s"sv);
         out.number(std::uint64_t(s));
         out.put("\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
                 "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
         for (int i = 0; i < sentencesPerSource; ++i) {
             std::string sentence = "Event "s + std::to_string(i);
-            sentence += random.pick(s_happenings);
-            sentence += random.pick(s_cities);
-            sentence += '.';
+            if (longSources) {
+                sentence += random.pick(s_longHappenings);
+                sentence += random.pick(s_cities);
+                sentence += random.pick(s_longEndings);
+            } else {
+                sentence += random.pick(s_happenings);
+                sentence += random.pick(s_cities);
+                sentence += '.';
+            }
             if (i > 0)
                 out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then
             out.put(sentence);
@@ -242,16 +275,20 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
                                                "medium"sv,       "group"sv,        "medium"sv,
                                                "organization"sv, "group"sv,        "organization"sv,
                                                "organization"sv };
-    for (int a = 0; a < actorCount; ++a) {
+    for (int a = 0; a < actorsInAll; ++a) {
         if (a > 0)
             out.put(",\n");
-        const std::size_t second = std::size_t(a) / s_nameFirst.size();
+        const std::size_t second = std::size_t(a) / s_nameFirst.size() % s_nameSecond.size();
         out.put("{\"id\":\"a");
         out.number(std::uint64_t(a));
         out.put("\",\"name\":\"");
         out.put(s_nameFirst[std::size_t(a) % s_nameFirst.size()]);
         out.put(' ');
         out.put(s_nameSecond[second]);
+        if (a >= actorCount) { // names beyond the first 200 are numbered
+            out.put(' ');
+            out.number(std::uint64_t(a / actorCount));
+        }
         out.put("\",\"kind\":\"");
         out.put(actorKinds[second]);
         out.put("\",\"color\":\"");
@@ -267,12 +304,12 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
     for (std::int64_t i = 0; i < eventCount; ++i) {
         if (i > 0)
             out.put(",\n");
-        int actors[3];
-        const int actorsHere = 1 + random.below(3);
+        int actors[6];
+        const int actorsHere = shape == Shape::ManyActors ? 2 + random.below(5) : 1 + random.below(3);
         for (int k = 0; k < actorsHere; ++k) {
             bool repeated;
             do {
-                actors[k] = random.below(actorCount);
+                actors[k] = random.below(actorsInAll);
                 repeated = false;
                 for (int j = 0; j < k; ++j)
                     repeated = repeated || actors[j] == actors[k];
@@ -312,11 +349,39 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
             out.put('"');
         }
         out.put(']');
-        if (shape == Shape::ShortQuotes) {
+        if (shape == Shape::ManyActors) {
+            // no evidence
+        } else if (longSources) {
+            // From the first, second or third word of a sentence to its end, and at times on
+            // into the first words of the next: a passage that starts past "Event N" is found
+            // first wherever its words occur first, as a common phrase is.
+            const int source = random.below(10) == 0 ? 1 : 0;
+            const int count = sentencesIn(source);
+            const int at = random.below(count);
+            const std::string &sentence = sentences[firstSentence[std::size_t(source)] + std::size_t(at)];
+            std::size_t begin = 0;
+            for (int word = random.below(3); word > 0; --word)
+                begin = sentence.find(' ', begin) + 1;
+            std::string passage = sentence.substr(begin);
+            // Sentences are joined by a space, but by a line break ("\\n") before every twelfth.
+            if (at + 1 < count && (at + 1) % 12 != 0 && random.below(4) == 0) {
+                const std::string &next = sentences[firstSentence[std::size_t(source)] + std::size_t(at) + 1];
+                std::size_t end = 0;
+                for (int word = 0; word < 3; ++word)
+                    end = next.find(' ', end + 1);
+                passage += ' ';
+                passage += next.substr(0, end);
+            }
+            out.put(",\"evidence\":[{\"source\":\"s");
+            out.number(std::uint64_t(source));
+            out.put("\",\"quote\":\"");
+            out.put(passage);
+            out.put("\"}]");
+        } else if (shape == Shape::ShortQuotes) {
             // The sentence's first three words, "Event N verb": found only in its own sentence.
             const int source = random.below(sourceCount);
-            const std::string &sentence = sentences[std::size_t(source) * std::size_t(sentencesPerSource)
-                                                    + std::size_t(random.below(sentencesPerSource))];
+            const std::string &sentence = sentences[firstSentence[std::size_t(source)]
+                                                    + std::size_t(random.below(sentenceCount))];
             std::size_t end = 0;
             for (int word = 0; word < 3; ++word)
                 end = sentence.find(' ', end + 1);
@@ -328,7 +393,7 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
         } else if (random.below(10) == 0) {
             const std::size_t sentence = shape == Shape::OwnSentences
                 ? std::size_t(i / 10) % sentences.size()
-                : std::size_t(random.below(sentencesPerSource));
+                : std::size_t(random.below(sentenceCount));
             out.put(",\"evidence\":[{\"source\":\"s0\",\"quote\":\"");
             out.put(sentences[sentence]);
             out.put("\"}]");

@@ -18,12 +18,21 @@ public:
         OwnSentences,
         // 100 sources of 4000 sentences; every event quotes a few words of one of them.
         ShortQuotes,
+        // 2000 actors, two to six on each event, and no evidence at all: the id tables, the
+        // actors' lanes and the events themselves make the load.
+        ManyActors,
+        // One long text (a book's worth, with curly quotes, dashes and accents) and one short
+        // article; every event quotes a passage of one of them, from inside a sentence and at
+        // times across two: with few events, the sources are most of the file.
+        LongSources,
     };
 
     // Raised whenever the output changes, so that cached files made by an older generator are
     // written again (./dev bench keeps it in their names).
     static constexpr int version = 2;
-    static constexpr int actorCount = 200;
+    static constexpr int actorCount = 200; // in every shape but ManyActors
+    static constexpr int manyActorCount = 2000;
+    static constexpr int longSourceSentences = 200'000;
     static constexpr int sentenceCount = 4000;
     static constexpr std::uint64_t defaultSeed = 0x5eed'11e5;
 
@@ -32,5 +41,6 @@ public:
     {
         return generate(eventCount, Shape::OneSource, seed);
     }
-    static const char *shapeName(Shape shape); // "one-source", "own-sentences", "short-quotes"
+    // "one-source", "own-sentences", "short-quotes", "many-actors", "long-sources"
+    static const char *shapeName(Shape shape);
 };

@@ -1,4 +1,4 @@
-#include "quoteindex.h"
+#include "quotefinder.h"
 #include "testutils.h"
 #include "timelineloader.h"
 
@@ -7,8 +7,24 @@
 
 using namespace Qt::StringLiterals;
 
-// The quote index must give exactly what a scan of the text gives, only faster.
-class TestQuoteIndex : public QObject
+namespace {
+// Where QuoteFinder finds each quote, all of them in one pass.
+std::vector<qsizetype> findAll(QStringView text, const QStringList &quotes)
+{
+    const std::vector<QStringView> views(quotes.begin(), quotes.end());
+    return QuoteFinder::findAll(text, views);
+}
+std::vector<qsizetype> scanAll(QStringView text, const QStringList &quotes)
+{
+    std::vector<qsizetype> found;
+    for (const QString &quote : quotes)
+        found.push_back(text.indexOf(quote));
+    return found;
+}
+} // namespace
+
+// The quote finder must give exactly what a scan of the text gives, only faster.
+class TestQuoteFinder : public QObject
 {
     Q_OBJECT
 
@@ -17,12 +33,12 @@ private Q_SLOTS:
     void agreesWithAScan();
     void agreesWithAScanOnRandomText();
     void agreesWithAScanOnRepetitiveText();
-    void isBuiltWhenItPays_data();
-    void isBuiltWhenItPays();
+    void isUsedWhenItPays_data();
+    void isUsedWhenItPays();
     void manyQuotesOfOneSourceResolve();
 };
 
-void TestQuoteIndex::agreesWithAScan_data()
+void TestQuoteFinder::agreesWithAScan_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("quote");
@@ -40,73 +56,81 @@ void TestQuoteIndex::agreesWithAScan_data()
     QTest::newRow("empty text") << QString() << u"anything at all"_s;
 }
 
-void TestQuoteIndex::agreesWithAScan()
+void TestQuoteFinder::agreesWithAScan()
 {
     QFETCH(QString, text);
     QFETCH(QString, quote);
-    QCOMPARE(QuoteIndex(text).indexOf(quote), text.indexOf(quote));
+    QCOMPARE(findAll(text, { quote }), scanAll(text, { quote }));
+    // Among others that share its start or its end, and with a copy of itself.
+    const QStringList many { quote, u"The release of ChatGPT in"_s, quote + u"!"_s, u"of ChatGPT Enterprise"_s,
+                             u"🚀 Ü end"_s, quote };
+    QCOMPARE(findAll(text, many), scanAll(text, many));
 }
 
-void TestQuoteIndex::agreesWithAScanOnRandomText()
+void TestQuoteFinder::agreesWithAScanOnRandomText()
 {
     // A small alphabet makes many equal grams and near misses.
     QRandomGenerator random(42);
     QString text;
     for (int i = 0; i < 20000; ++i)
         text += QChar(u"ab c."[random.bounded(5)]);
-    const QuoteIndex index(text);
+    QStringList quotes;
     for (int i = 0; i < 2000; ++i) {
         const qsizetype start = random.bounded(int(text.size()));
-        const qsizetype length = 1 + random.bounded(30);
+        const qsizetype length = 1 + random.bounded(40);
         QString quote = text.mid(start, length);
         if (i % 3 == 0)
             quote[quote.size() - 1] = u'x'; // usually not there at all
-        QCOMPARE(index.indexOf(quote), text.indexOf(quote));
+        quotes.append(quote);
     }
+    QCOMPARE(findAll(text, quotes), scanAll(text, quotes));
 }
 
-void TestQuoteIndex::agreesWithAScanOnRepetitiveText()
+void TestQuoteFinder::agreesWithAScanOnRepetitiveText()
 {
     // Sentences that share long stretches: most grams are everywhere, and a quote's candidates
     // must still all be tried, the first match winning.
     QString text;
     for (int i = 0; i < 3000; ++i)
         text += u"Event %1 happened in Springfield. "_s.arg(i % 700);
-    const QuoteIndex index(text);
     QRandomGenerator random(7);
+    QStringList quotes;
     for (int i = 0; i < 3000; ++i) {
         const qsizetype start = random.bounded(int(text.size()) - 80);
         QString quote = text.mid(start, 8 + random.bounded(70));
         if (i % 4 == 0)
             quote[random.bounded(int(quote.size()))] = u'#';
-        QCOMPARE(index.indexOf(quote), text.indexOf(quote));
+        quotes.append(quote);
     }
+    QCOMPARE(findAll(text, quotes), scanAll(text, quotes));
 }
 
-void TestQuoteIndex::isBuiltWhenItPays_data()
+void TestQuoteFinder::isUsedWhenItPays_data()
 {
     QTest::addColumn<qsizetype>("quotes");
-    QTest::addColumn<qsizetype>("textLength");
-    QTest::addColumn<bool>("built");
-    QTest::newRow("one quote") << qsizetype(1) << qsizetype(1'000'000) << false;
-    QTest::newRow("a handful") << qsizetype(8) << qsizetype(1'000'000) << false;
-    QTest::newRow("many quotes") << qsizetype(9) << qsizetype(1'000'000) << true;
-    QTest::newRow("100k quotes") << qsizetype(100'000) << qsizetype(10'000'000) << true;
-    QTest::newRow("a text shorter than a gram") << qsizetype(100) << QuoteIndex::gramLength - 1 << false;
-    QTest::newRow("a text past 32-bit positions") << qsizetype(100) << (qsizetype(1) << 31) << false;
+    QTest::addColumn<qsizetype>("quoteUnits");
+    QTest::addColumn<bool>("used");
+    QTest::newRow("no quote") << qsizetype(0) << qsizetype(0) << false;
+    QTest::newRow("one quote") << qsizetype(1) << qsizetype(40) << false;
+    QTest::newRow("a handful") << qsizetype(8) << qsizetype(8 * 20) << false;
+    // A scan skips ahead by about half a quote's length: ten quotes of a few words are ten quick scans.
+    QTest::newRow("ten short quotes") << qsizetype(10) << qsizetype(10 * 19) << false;
+    QTest::newRow("a hundred short quotes") << qsizetype(100) << qsizetype(100 * 19) << true;
+    QTest::newRow("a thousand long quotes") << qsizetype(1000) << qsizetype(1000 * 300) << true;
+    QTest::newRow("100k quotes") << qsizetype(100'000) << qsizetype(100'000 * 40) << true;
 }
 
-void TestQuoteIndex::isBuiltWhenItPays()
+void TestQuoteFinder::isUsedWhenItPays()
 {
     QFETCH(qsizetype, quotes);
-    QFETCH(qsizetype, textLength);
-    QFETCH(bool, built);
-    QCOMPARE(QuoteIndex::worthBuilding(quotes, textLength), built);
+    QFETCH(qsizetype, quoteUnits);
+    QFETCH(bool, used);
+    QCOMPARE(QuoteFinder::worthAPass(quotes, quoteUnits), used);
 }
 
-void TestQuoteIndex::manyQuotesOfOneSourceResolve()
+void TestQuoteFinder::manyQuotesOfOneSourceResolve()
 {
-    // Enough quotes on one source for the loader to index it (isBuiltWhenItPays): each resolves
+    // Enough quotes on one source for the loader to find them in one pass (isUsedWhenItPays): each resolves
     // to its sentence, and a missing one is still reported, saying where it differs.
     QString text;
     QByteArray events;
@@ -141,5 +165,5 @@ void TestQuoteIndex::manyQuotesOfOneSourceResolve()
     }
 }
 
-SOURCELINE_TEST_MAIN(TestQuoteIndex)
-#include "tst_quoteindex.moc"
+SOURCELINE_TEST_MAIN(TestQuoteFinder)
+#include "tst_quotefinder.moc"

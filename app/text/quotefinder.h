@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QStringView>
+
+#include <span>
+#include <vector>
+
+// Finds many quotes in one text in a single pass over it (Rabin-Karp with many patterns): each
+// quote is filed by a hash of its first 8, 16 or 32 characters, and a hash of as many
+// characters rolled along the text finds, at every position, the quotes that may start there.
+// It holds a few bytes per quote, nothing per character of the text, and reads the text once
+// for each of the three lengths that has quotes; an index of the text, which it replaces, cost
+// as much to build and 6 bytes per character, and a scan per quote costs the text's length
+// over the quote's, each.
+class QuoteFinder
+{
+public:
+    static constexpr qsizetype shortestWindow = 8;
+    static constexpr qsizetype longestWindow = 32;
+
+    // The first position in `text` of each quote, or -1 for one that is not there: what
+    // text.indexOf(quote) gives for each.
+    static std::vector<qsizetype> findAll(QStringView text, std::span<const QStringView> quotes);
+
+    // Whether one pass pays against a scan for each of `quotes` quotes of `quoteUnits` UTF-16
+    // units in all: a scan skips ahead about half a quote's length at a time.
+    static bool worthAPass(qsizetype quotes, qsizetype quoteUnits);
+};
