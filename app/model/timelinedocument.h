@@ -125,8 +125,8 @@ private:
     void insertEvent(int row, const EventDraft &draft);
     void removeEvent(int row);
     void replaceEventInPlace(int row, const EventDraft &draft);
-    // An event whose date changed: its row moves from `from` to `to` (one move, not a removal
-    // and an insertion), the events between shifting one place in the storage, once.
+    // An event whose date changed: its row moves from `from` to `to`, one move for the views,
+    // not a removal and an insertion.
     void moveEvent(int from, int to, const EventDraft &draft);
     void countActors(const EventDraft &draft, int delta);
     // Under `parent`, one command that gives each event of `actor` the actor list `change`
