@@ -109,12 +109,16 @@ EventDraft TimelineDocument::eventDraft(int event) const
     return TimelineEdit::draftOf(*m_edit, event);
 }
 
-QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
+bool TimelineDocument::hasEventId(QByteArrayView id) const
 {
     // The index's "yes" is checked against the events: a hash may collide.
-    return TimelineEdit::problems(*m_edit, draft, editing, [this](QByteArrayView id) {
-        return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
-    });
+    return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
+}
+
+QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
+{
+    return TimelineEdit::problems(*m_edit, draft, editing,
+                                  [this](QByteArrayView id) { return hasEventId(id); });
 }
 
 int TimelineDocument::addEvent(EventDraft draft)

@@ -69,6 +69,8 @@ public:
     // changes one step (an imported article: a source and its events), wrap the calls in
     // undoStack()->beginMacro(name) and endMacro().
     EventDraft eventDraft(int event) const;
+    // Whether an event has this id: a look-up in the id index, not a scan of the events.
+    bool hasEventId(QByteArrayView id) const;
     QStringList problems(const EventDraft &draft, int editing = -1) const;
     // Returns the new event's row; the draft must have no problems(). An empty id is filled in.
     int addEvent(EventDraft draft);
