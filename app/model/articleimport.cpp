@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -39,14 +40,20 @@ Result apply(TimelineDocument *document, const Timeline &drafts, const Source &d
         }
     }
 
-    // Event ids from the source's, which is unique among sources; an id given by hand may still
-    // start so, which the document's id index tells without a pass over the events.
+    // Event ids from the source's, which is unique among sources; one scan finds those of the
+    // document's events that already start so (from an id given by hand), not one per draft.
+    const QByteArray prefix = (sourceId + u"-"_s).toUtf8();
+    QSet<QByteArray> taken;
+    for (const Event &e : document->timeline()->events) {
+        if (const QByteArrayView id = open.utf8(e.id); id.startsWith(prefix))
+            taken.insert(id.toByteArray());
+    }
     int number = 0;
     for (int e = 0; e < int(drafts.events.size()); ++e) {
         EventDraft draft = TimelineEdit::draftOf(drafts, e);
         do
             draft.id = sourceId + u'-' + QString::number(++number);
-        while (document->hasEventId(draft.id.toUtf8()));
+        while (taken.contains(draft.id.toUtf8()));
         for (int &actor : draft.actors)
             actor = actorIndex.at(actor);
         for (EvidenceDraft &item : draft.evidence)
