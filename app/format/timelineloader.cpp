@@ -1312,7 +1312,7 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
         reference.date = moved(reference.date);
         return reference;
     });
-    moveOver(u.events, t.events, [&](Event event) {
+    moveOver(u.events.flat(), t.events.flat(), [&](Event event) {
         event.id = moved(event.id);
         event.title = moved(event.title);
         event.when = moved(event.when);
@@ -1448,7 +1448,7 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
 
 void Parser::sortEventsByDate()
 {
-    std::vector<Event> &events = m_timeline->events;
+    std::vector<Event> &events = m_timeline->events.flat(); // fresh from the file: flat
     const std::size_t count = events.size();
     if (count < 2)
         return;

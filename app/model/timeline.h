@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daterange.h"
+#include "tieredvector.h"
 
 #include <QByteArray>
 #include <QColor>
@@ -118,7 +119,8 @@ struct Event
 };
 
 // A loaded timeline: plain values, immutable once the loader hands it out, and so safe to share
-// between the models, the chart and a worker thread. Events are sorted by date.
+// between the models, the chart and a worker thread. Events are sorted by date; an edit inserts
+// or erases one without moving the million after it (TieredVector).
 class Timeline
 {
 public:
@@ -129,7 +131,7 @@ public:
     QList<Era> eras;
     QStringList kinds; // the distinct event kinds, in order of first appearance
     QList<KindStyle> kindStyles; // as the file lists them; may name kinds no event has
-    std::vector<Event> events;
+    TieredVector<Event> events;
     // Actor indices, read through each event's span: after edits some entries are in no
     // span (see TimelineEdit), so count actors by event, not by this array, once edited.
     std::vector<std::int32_t> eventActors;

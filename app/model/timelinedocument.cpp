@@ -109,12 +109,16 @@ EventDraft TimelineDocument::eventDraft(int event) const
     return TimelineEdit::draftOf(*m_edit, event);
 }
 
-QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
+bool TimelineDocument::hasEventId(QByteArrayView id) const
 {
     // The index's "yes" is checked against the events: a hash may collide.
-    return TimelineEdit::problems(*m_edit, draft, editing, [this](QByteArrayView id) {
-        return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
-    });
+    return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
+}
+
+QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
+{
+    return TimelineEdit::problems(*m_edit, draft, editing,
+                                  [this](QByteArrayView id) { return hasEventId(id); });
 }
 
 int TimelineDocument::addEvent(EventDraft draft)
@@ -360,14 +364,9 @@ void TimelineDocument::moveEvent(int from, int to, const EventDraft &draft)
     m_ids.added(draft.id.toUtf8());
     // Qt counts a move's destination in the rows before the move.
     m_events.beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
-    // A shift of the events between, once: not of every event after the lower of the two,
-    // twice, as a removal and an insertion would (at a million events, tens of megabytes).
-    const auto at = [this](int row) { return m_edit->events.begin() + row; };
-    if (from < to)
-        std::move(at(from + 1), at(to + 1), at(from));
-    else
-        std::move_backward(at(to), at(from), at(from + 1));
-    m_edit->events[std::size_t(to)] = event;
+    // The store erases and inserts in O(block), not by shifting the events between.
+    m_edit->events.erase(m_edit->events.begin() + from);
+    m_edit->events.insert(m_edit->events.begin() + to, event);
     m_lanes->moveEvent(*m_edit, from, to, oldActors, oldEvent);
     m_filter.eventMoved(from, to);
     m_events.endMoveRows();

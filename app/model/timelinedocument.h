@@ -69,6 +69,8 @@ public:
     // changes one step (an imported article: a source and its events), wrap the calls in
     // undoStack()->beginMacro(name) and endMacro().
     EventDraft eventDraft(int event) const;
+    // Whether an event has this id: a look-up in the id index, not a scan of the events.
+    bool hasEventId(QByteArrayView id) const;
     QStringList problems(const EventDraft &draft, int editing = -1) const;
     // Returns the new event's row; the draft must have no problems(). An empty id is filled in.
     int addEvent(EventDraft draft);
@@ -125,8 +127,8 @@ private:
     void insertEvent(int row, const EventDraft &draft);
     void removeEvent(int row);
     void replaceEventInPlace(int row, const EventDraft &draft);
-    // An event whose date changed: its row moves from `from` to `to` (one move, not a removal
-    // and an insertion), the events between shifting one place in the storage, once.
+    // An event whose date changed: its row moves from `from` to `to`, one move for the views,
+    // not a removal and an insertion.
     void moveEvent(int from, int to, const EventDraft &draft);
     void countActors(const EventDraft &draft, int delta);
     // Under `parent`, one command that gives each event of `actor` the actor list `change`

@@ -16,10 +16,11 @@
 // slices of the file's bytes and its actors, evidence and references as spans into shared
 // arrays. An edited event is given new strings appended through storeDecoded() and new spans
 // appended at the end of those arrays; the old ones are left where they are, unreferenced,
-// until the timeline is saved and loaded again. So an edit touches one Event (plus a shift of
-// the events after it, to keep date order), never the file's bytes, and the loader is the same
-// code as before. Undo restores the Event's values, not its storage: a timeline undone to its
-// start has the same values (and `--dump`) as the loaded one, with some unused bytes beside.
+// until the timeline is saved and loaded again. So an edit touches one Event (and, to keep date
+// order, a block of its neighbours in Timeline::events, a TieredVector), never the file's bytes,
+// and the loader is the same code as before. Undo restores the Event's values, not its storage:
+// a timeline undone to its start has the same values (and `--dump`) as the loaded one, with some
+// unused bytes beside.
 namespace TimelineEdit {
 
 // The event at `index` as editable values.

@@ -1,4 +1,6 @@
+#include "articleimport.h"
 #include "cli.h"
+#include "drafter.h"
 #include "draftmodel.h"
 #include "editcommand.h"
 #include "eventproxymodel.h"
@@ -150,6 +152,7 @@ private Q_SLOTS:
     void eventIdsStayUniqueThroughEdits_data();
     void eventIdsStayUniqueThroughEdits();
     void editsDoNotWaitForTheIdIndex();
+    void anImportSkipsIdsTakenByHand();
     void theLegendsDatesFollowEdits();
     void anActorOfManyEventsGoesInOneChange_data();
     void anActorOfManyEventsGoesInOneChange();
@@ -810,4 +813,49 @@ void TestTimelineDocument::aNewDateMovesOneRow()
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineDocument)
+// The import names its events after the new source ("seed-article-1", ...); an event given such
+// an id by hand keeps it, and the import, still one step, takes the next free ones.
+void TestTimelineDocument::anImportSkipsIdsTakenByHand()
+{
+    TimelineDocument document;
+    document.setTimeline(load(embeddedBytes()), QString());
+    EventDraft byHand = document.eventDraft(0);
+    byHand.id = u"seed-article-1"_s;
+    document.addEvent(byHand);
+    const int eventsBefore = document.events()->rowCount();
+    const int stepsBefore = document.undoStack()->count();
+
+    Source details;
+    details.title = u"Seed article"_s;
+    details.published = u"2025-01-22"_s;
+    const QString article = document.timeline()->sources.front().text;
+    Drafter::Options options;
+    options.published = QDate(2025, 1, 22);
+    const auto drafts = Drafter::draft(article, options, document.timeline()->actors);
+    QVERIFY(drafts->events.size() >= 2);
+    const ArticleImport::Result result = ArticleImport::apply(&document, *drafts, details);
+
+    const Timeline &t = *document.timeline();
+    QCOMPARE(t.sources.at(result.source).id, u"seed-article"_s);
+    QCOMPARE(result.drafts, int(drafts->events.size()));
+    QCOMPARE(document.events()->rowCount(), eventsBefore + result.drafts);
+    QSet<QByteArray> ids;
+    int named = 0;
+    for (const Event &e : t.events) {
+        const QByteArray id = t.utf8(e.id).toByteArray();
+        QVERIFY2(!ids.contains(id), id.constData());
+        ids.insert(id);
+        named += id.startsWith("seed-article-");
+    }
+    QCOMPARE(named, result.drafts + 1);
+    QVERIFY(ids.contains("seed-article-" + QByteArray::number(result.drafts + 1)));
+    QCOMPARE(t.text(t.events[std::size_t(t.indexOfEvent("seed-article-1"))].title),
+             byHand.title);
+
+    QCOMPARE(document.undoStack()->count(), stepsBefore + 1);
+    document.undoStack()->undo();
+    QCOMPARE(document.events()->rowCount(), eventsBefore);
+    QCOMPARE(document.timeline()->indexOfEvent("seed-article-2"), -1);
+}
+
 #include "tst_timelinedocument.moc"

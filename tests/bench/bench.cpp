@@ -153,10 +153,13 @@ const QStringList s_labelShapes { u"labels_spread"_s, u"labels_clusters"_s, u"la
 class Recorder
 {
 public:
-    Recorder(qint64 events, const QString &shape, bool verbose)
+    // `only`: the steps to measure (all when empty); the others take no sample and print no
+    // row, so that a profiler sees the named steps alone.
+    Recorder(qint64 events, const QString &shape, bool verbose, const QStringList &only = {})
         : m_events(events)
         , m_shape(shape)
         , m_verbose(verbose)
+        , m_only(only)
     { }
 
     void begin(const QString &name, const Budget &budget)
@@ -164,6 +167,7 @@ public:
         m_name = name;
         m_budget = budget;
         m_samples.clear();
+        m_skipped = !m_only.isEmpty() && !m_only.contains(name);
         if (!Memory::startStep() && !m_warned) {
             say(u"sourceline_bench: cannot reset the peak memory; later steps' peaks include earlier ones'"_s);
             m_warned = true;
@@ -191,6 +195,8 @@ public:
     // How many more samples the budget has room for, judged by the last one.
     int affordable() const
     {
+        if (m_skipped)
+            return 0;
         const int runs = int(m_samples.size());
         if (runs >= m_budget.maxRuns)
             return 0;
@@ -204,6 +210,8 @@ public:
 
     void end()
     {
+        if (m_skipped)
+            return;
         std::vector<double> sorted = m_samples;
         std::sort(sorted.begin(), sorted.end());
         Row row;
@@ -236,7 +244,9 @@ private:
     qint64 m_events;
     QString m_shape;
     bool m_verbose;
+    QStringList m_only;
     bool m_warned = false;
+    bool m_skipped = false;
     QString m_name;
     Budget m_budget {};
     std::vector<double> m_samples;
@@ -323,9 +333,10 @@ LabelShape labelShape(int shape)
 }
 
 // `loadOnly`: measure reading and loading beside their baselines, not the frames.
-int runChild(qint64 events, const QString &fileName, const QString &shape, bool loadOnly, bool verbose)
+int runChild(qint64 events, const QString &fileName, const QString &shape, bool loadOnly, bool verbose,
+             const QStringList &only)
 {
-    Recorder record(events, shape, verbose);
+    Recorder record(events, shape, verbose, only);
     const QString shownName = QFileInfo(fileName).fileName();
 
     // Qt loads fonts and the font database on the first text it draws; that is start-up, not
@@ -348,6 +359,11 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
         });
     }
     record.end();
+    if (bytes.isEmpty()) { // not measured (--only), but every later step needs them
+        QFile file(fileName);
+        if (file.open(QIODevice::ReadOnly))
+            bytes = file.readAll();
+    }
     if (bytes.isEmpty()) {
         say(u"sourceline_bench: cannot read %1"_s.arg(fileName));
         return 1;
@@ -426,6 +442,12 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
                     .arg(installMs, 0, 'f', 1));
     }
     record.end();
+    if (!document) { // not measured (--only): the later steps draw on it
+        document = std::make_unique<TimelineDocument>();
+        chart = std::make_unique<ChartScene>(document.get());
+        document->setTimeline(timeline, shownName);
+        chart->render();
+    }
 
     // Zooming around the middle: in from the whole timeline by 1.25 a step, then back out. When
     // frames are too slow to draw every step within the budget, only every k-th step is drawn
@@ -1007,9 +1029,13 @@ int main(int argc, char *argv[])
     QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
     QCommandLineOption shape { u"shape"_s, u"The shape of --file's timeline, with --size."_s, u"SHAPE"_s };
     QCommandLineOption loadOnly { u"load-only"_s, u"With --size: measure the load, not the frames."_s };
-    for (QCommandLineOption *hidden : { &size, &file, &shape, &loadOnly })
+    QCommandLineOption only { u"only"_s,
+                              u"With --size: measure only these steps (comma-separated row names), as for a "
+                              u"profiler."_s,
+                              u"NAME,..."_s };
+    for (QCommandLineOption *hidden : { &size, &file, &shape, &loadOnly, &only })
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ sizes, shapes, out, verbose, size, file, shape, loadOnly });
+    parser.addOptions({ sizes, shapes, out, verbose, size, file, shape, loadOnly, only });
     parser.process(*app);
 
     const auto usageError = [](const QString &message) {
@@ -1022,7 +1048,7 @@ int main(int argc, char *argv[])
         if (!ok || events < 0 || !parser.isSet(file))
             return usageError(u"--size takes a number of events and goes with --file"_s);
         return runChild(events, parser.value(file), parser.value(shape), parser.isSet(loadOnly),
-                        parser.isSet(verbose));
+                        parser.isSet(verbose), parser.value(only).split(u',', Qt::SkipEmptyParts));
     }
 
     QList<qint64> chosen = s_defaultSizes;
