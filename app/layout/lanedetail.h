@@ -39,6 +39,55 @@ struct ColumnMapping
     }
 };
 
+// The days where a mapping's columns begin, as whole days found through map.column() itself so
+// that every event lands in the column plan() puts it in: starts[c] is the first day that
+// starts in column c or later, ends[c] the first day on which an event must end to reach past
+// column c. They depend on the mapping alone, and a frame plans every lane with one mapping:
+// of() keeps the last mapping's boundaries (per thread) instead of finding them again per lane.
+struct ColumnBoundaries
+{
+    double first = 0;
+    double columnsPerDay = 0;
+    int width = -1;
+    std::vector<double> starts; // width + 1 entries
+    std::vector<double> ends; // width entries
+
+    static const ColumnBoundaries &of(const ColumnMapping &map)
+    {
+        thread_local ColumnBoundaries last;
+        if (last.first != map.first || last.columnsPerDay != map.columnsPerDay || last.width != map.width)
+            last = ColumnBoundaries(map);
+        return last;
+    }
+
+    ColumnBoundaries() = default;
+    explicit ColumnBoundaries(const ColumnMapping &map)
+        : first(map.first)
+        , columnsPerDay(map.columnsPerDay)
+        , width(map.width)
+    {
+        const double daysPerColumn = 1 / map.columnsPerDay;
+        starts.resize(std::size_t(std::max(0, map.width) + 1));
+        for (int c = 0; c <= map.width; ++c) {
+            double day = std::ceil(map.first + c * daysPerColumn);
+            while (map.column(day - 1) >= c)
+                --day;
+            while (map.column(day) < c)
+                ++day;
+            starts[std::size_t(c)] = day;
+        }
+        ends.resize(std::size_t(std::max(0, map.width)));
+        for (int c = 0; c < map.width; ++c) {
+            double day = std::floor(map.first + c * daysPerColumn) + 1;
+            while (map.column(day - 1) > c)
+                --day;
+            while (map.column(day) <= c)
+                ++day;
+            ends[std::size_t(c)] = day;
+        }
+    }
+};
+
 // How one lane is drawn at one zoom (level of detail). When no more events are in view than
 // the lane has room for, each gets its own mark. Otherwise they are aggregated per pixel
 // column, as Qwt filters a curve's points per pixel: `counts` says how many events start in
@@ -79,26 +128,9 @@ struct LaneDetail
             plan(lane, begin, end, map, all, selected, room);
             return;
         }
-        // Column boundaries as whole days, found through map.column() itself so that every
-        // event lands in the column plan() puts it in: the first day that starts in column c
-        // or later, and the first day on which an event must end to reach past column c.
-        const double daysPerColumn = 1 / map.columnsPerDay;
-        const auto startBoundary = [&](int c) {
-            double day = std::ceil(map.first + c * daysPerColumn);
-            while (map.column(day - 1) >= c)
-                --day;
-            while (map.column(day) < c)
-                ++day;
-            return day;
-        };
-        const auto endBoundary = [&](int c) {
-            double day = std::floor(map.first + c * daysPerColumn) + 1;
-            while (map.column(day - 1) > c)
-                --day;
-            while (map.column(day) <= c)
-                ++day;
-            return day;
-        };
+        const ColumnBoundaries &bounds = ColumnBoundaries::of(map);
+        const auto startBoundary = [&](int c) { return bounds.starts[std::size_t(c)]; };
+        const auto endBoundary = [&](int c) { return bounds.ends[std::size_t(c)]; };
         // Events end on day `last + 1`; those ending before endBoundary(c) stop short of column c.
         const auto endedShortOf = [&](int c) { return lane.endsBy(endBoundary(c) - 1); };
         const std::uint32_t inView = lane.startsBefore(startBoundary(map.width)) - endedShortOf(0);

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void columnsAreClampedToThePlot();
     void planKeepsEveryEventAndStaysInThePlot_data();
     void planKeepsEveryEventAndStaysInThePlot();
+    void boundariesFollowEveryChangeOfMapping();
     void openIntervalsReachEveryViewOnTheirSide_data();
     void openIntervalsReachEveryViewOnTheirSide();
 };
@@ -196,6 +197,31 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
         int a = -1, b = -1;
         QVERIFY(map.columns(lane.days[i], &a, &b));
         QVERIFY(a >= 0 && b < width && a <= b);
+    }
+}
+
+void TestLaneDetail::boundariesFollowEveryChangeOfMapping()
+{
+    // planFromTotals() keeps the last mapping's column boundaries: a mapping that differs in
+    // any one of its parts (start, scale, width), or comes back after another, must plan as
+    // plan() does without them.
+    const LaneIndex index = makeIndex(10'000, 10'000, 730, 99);
+    LaneIndex::Lane lane = index.lanes().front();
+    lane.buildTotals(lane.days.front().first, lane.days.back().last + 730);
+    const auto all = [](std::int32_t) { return true; };
+    const ColumnMapping maps[] = { { 0.0, 10'000.0 / 1400, 1400 },  { 0.0, 20'000.0 / 1400, 1400 },
+                                   { 0.0, 20'000.0 / 1400, 700 },   { 7.5, 20'000.0 / 1400, 700 },
+                                   { 0.0, 10'000.0 / 1400, 1400 } };
+    for (const ColumnMapping &map : maps) {
+        const auto [from, to] = index.visibleRange(0, map.first, map.first + map.width / map.columnsPerDay);
+        LaneDetail expected;
+        expected.plan(lane, from, to, map, all, -1, 100);
+        LaneDetail fromTotals;
+        fromTotals.planFromTotals(lane, from, to, map, -1, 100);
+        QVERIFY(expected.aggregated);
+        QCOMPARE(fromTotals.aggregated, expected.aggregated);
+        QCOMPARE(fromTotals.counts, expected.counts);
+        QCOMPARE(fromTotals.coverage, expected.coverage);
     }
 }
 
