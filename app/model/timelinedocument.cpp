@@ -448,11 +448,15 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
 {
     m_filter.stopReading();
     int result = -1;
+    // An actor added or removed last: no event names an actor past it, and none names one
+    // being removed (its events lost it first), so no event's actor numbers or row change.
     bool appended = false;
     if (before && !after) {
+        appended = index == m_edit->actors.size() - 1;
         m_actors.beginRemoveRows({}, index, index);
         m_edit->actors.removeAt(index);
-        TimelineEdit::shiftActors(*m_edit, index, -1);
+        if (!appended)
+            TimelineEdit::shiftActors(*m_edit, index, -1);
         m_lanes->removeActor(index);
         m_actors.m_eventCounts.removeAt(index);
         m_actors.m_visible.removeAt(index);
@@ -480,7 +484,7 @@ int TimelineDocument::apply(int index, const std::optional<Actor> &before, const
         Q_EMIT m_actors.dataChanged(m_actors.index(index, 0),
                                     m_actors.index(index, ActorModel::ColumnCount - 1));
     }
-    // Names and colours show in every event's row; an actor added last changes none of them.
+    // Names and colours show in every event's row; an actor added or removed last changes none.
     if (m_events.rowCount() > 0 && !appended)
         Q_EMIT m_events.dataChanged(m_events.index(0, EventModel::ActorsColumn),
                                     m_events.index(m_events.rowCount() - 1, EventModel::ActorsColumn));
