@@ -1712,14 +1712,11 @@ Parser::QuoteErrors Parser::resolveQuotes()
         std::vector<qsizetype> positions;
         if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
             positions = QuoteFinder::findAll(source.text, quotes);
-        const auto find = [&](QStringView needle) {
-            return source.text.indexOf(needle);
-        };
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
             const Job &job = bySource[k];
             Evidence &evidence = t.evidence[job.evidence];
             const QStringView quote = quotes[k - start[s]];
-            const qsizetype at = positions.empty() ? find(quote) : positions[k - start[s]];
+            const qsizetype at = positions.empty() ? source.text.indexOf(quote) : positions[k - start[s]];
             const auto sentences =
                 at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
             if (!sentences) {
@@ -1743,7 +1740,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 else
                     message = tr("the quote is not in source %1: %2")
                                   .arg(PlainText::quoted(source.id),
-                                       QuoteMismatch::describe(source.text, quote, find));
+                                       QuoteMismatch::describe(source.text, quote));
                 QuoteError error { pending.offset,
                                    u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
                                    t.text(pending.eventId), message };
