@@ -104,7 +104,7 @@ void ArticleImporter::start(const Source &details)
     if (!m_document->timeline())
         m_document->newTimeline(details.title);
     m_job = std::make_shared<Job>();
-    m_job->text = details.text;
+    m_job->text = details.text();
     m_job->details = details;
     m_job->options.published = QDate::fromString(details.published, Qt::ISODate);
     if (!m_job->options.published->isValid())

@@ -31,7 +31,7 @@ SourceDialog::SourceDialog(const Source &source, bool isNew, QWidget *parent)
     m_published->setPlaceholderText(tr("2024-03-19"));
     m_url = new QLineEdit(source.url, this);
     m_url->setObjectName(u"url"_s);
-    m_text = new QPlainTextEdit(source.text, this);
+    m_text = new QPlainTextEdit(source.text(), this);
     m_text->setObjectName(u"text"_s);
     m_text->setReadOnly(!isNew);
     m_text->setTabChangesFocus(true);
@@ -106,7 +106,7 @@ Source SourceDialog::source() const
     s.published = m_published->text().trimmed();
     s.url = m_url->text().trimmed();
     if (!m_text->isReadOnly())
-        s.text = m_text->toPlainText();
+        s.setText(m_text->toPlainText());
     return s;
 }
 

@@ -135,9 +135,9 @@ QString SourceView::selectedQuote() const
         return {};
     // From the source's own text, not the editor's: selectedText() turns line breaks into
     // U+2029, and the quote must be exactly what the source says.
-    const qsizetype start = std::clamp<qsizetype>(cursor.selectionStart(), 0, source->text.size());
-    const qsizetype end = std::clamp<qsizetype>(cursor.selectionEnd(), start, source->text.size());
-    return QStringView(source->text).sliced(start, end - start).trimmed().toString();
+    const qsizetype start = std::clamp<qsizetype>(cursor.selectionStart(), 0, source->text().size());
+    const qsizetype end = std::clamp<qsizetype>(cursor.selectionEnd(), start, source->text().size());
+    return QStringView(source->text()).sliced(start, end - start).trimmed().toString();
 }
 
 void SourceView::setSelectionActions(const QList<QAction *> &actions)
@@ -276,7 +276,7 @@ void SourceView::loadText()
     // With one source there is no chooser to name it.
     m_sourceTitle->setVisible(text && m_sourceChooser->isHidden());
     m_sourceByline->setVisible(!m_sourceByline->text().isEmpty());
-    m_article->setPlainText(text ? text->text : QString());
+    m_article->setPlainText(text ? text->text() : QString());
 }
 
 void SourceView::updateQuotes()

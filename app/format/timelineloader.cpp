@@ -514,6 +514,9 @@ private:
     IdTable m_eraIds;
     IdTable m_kindIds;
     std::vector<PendingQuote> m_quotes;
+    // Each source's sentences in byte offsets of its UTF-8, where quotes are found; empty where
+    // they are the same as in UTF-16 units (an ASCII text).
+    std::vector<std::vector<Sentence>> m_sentenceBytes;
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     bool m_formatSeen = false;
@@ -960,7 +963,13 @@ void Parser::readSource(qsizetype index)
             readQString(&source.title, true);
         } else if (member == SourceMember::Text) {
             text = true;
-            readQString(&source.text);
+            // Kept as the file's UTF-8, and widened only when something shows it.
+            QByteArrayView utf8;
+            if (readString(&utf8))
+                source.setText(
+                    m_reader.isRawString()
+                        ? SourceText::fromUtf8(m_timeline->fileBytes(), m_reader.textOffset(), utf8.size())
+                        : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
         } else if (member == SourceMember::Publisher) {
             readQString(&source.publisher);
         } else if (member == SourceMember::PublisherConfirmed) {
@@ -973,10 +982,15 @@ void Parser::readSource(qsizetype index)
     });
     if (!isObject) {
         m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
+        m_sentenceBytes.emplace_back();
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
-    source.sentences = SentenceSplitter::split(source.text);
+    std::vector<Sentence> bytes;
+    source.sentences = SentenceSplitter::split(source.storedText().utf8(), &bytes);
+    if (std::equal(bytes.begin(), bytes.end(), source.sentences.begin(), source.sentences.end()))
+        bytes = {};
+    m_sentenceBytes.push_back(std::move(bytes));
     m_timeline->sources.append(std::move(source));
 }
 
@@ -1675,51 +1689,33 @@ Parser::QuoteErrors Parser::resolveQuotes()
         }
     }
 
-    QString buffer;
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    std::vector<QStringView> quotes;
+    std::vector<QByteArrayView> quotes;
     for (std::size_t s = 0; s < sourceCount; ++s) {
         const Source &source = t.sources.at(qsizetype(s));
         const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
         if (quoteCount == 0)
             continue;
-        // The source's quotes, decoded in one pass in file order into one buffer: a string each
-        // cost an allocation each, and a quote read again later, from far apart in the file, a
-        // cache miss each. Most are ASCII, and widening them is cheaper than a decoder's call.
-        // A UTF-8 quote has at least as many bytes as it has UTF-16 units.
-        buffer.resize(quoteBytes[s]);
+        // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
+        // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
+        const QByteArrayView text = source.storedText().utf8();
+        const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
+            ? std::span(source.sentences.constData(), std::size_t(source.sentences.size()))
+            : std::span<const Sentence>(m_sentenceBytes[s]);
         quotes.clear();
-        char16_t *out = reinterpret_cast<char16_t *>(buffer.data());
-        for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
-#if defined(__GNUC__)
-            // The text and the evidence of a quote a few ahead, while this one is decoded.
-            constexpr std::size_t ahead = 8;
-            if (k + ahead < start[s + 1]) {
-                const Job &later = bySource[k + ahead];
-                __builtin_prefetch(t.utf8(later.quote).data());
-                __builtin_prefetch(&t.evidence[later.evidence], 1);
-            }
-#endif
-            const QByteArrayView utf8 = t.utf8(bySource[k].quote);
-            char16_t *const begin = out;
-            if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0; }))
-                out = std::copy(utf8.begin(), utf8.end(), out);
-            else
-                out = reinterpret_cast<char16_t *>(decoder.appendToBuffer(reinterpret_cast<QChar *>(out), utf8));
-            quotes.emplace_back(begin, out);
-        }
+        for (std::size_t k = start[s]; k < start[s + 1]; ++k)
+            quotes.push_back(t.utf8(bySource[k].quote));
         // A source with many quotes is read once for all of them, not scanned once for each.
         std::vector<qsizetype> positions;
         if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
-            positions = QuoteFinder::findAll(source.text, quotes);
+            positions = QuoteFinder::findAll(text, quotes);
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
             const Job &job = bySource[k];
             Evidence &evidence = t.evidence[job.evidence];
-            const QStringView quote = quotes[k - start[s]];
-            const qsizetype at = positions.empty() ? source.text.indexOf(quote) : positions[k - start[s]];
-            const auto sentences =
-                at < 0 ? std::nullopt : SentenceSplitter::covering(source.sentences, at, at + quote.size());
-            if (!sentences) {
+            const QByteArrayView quote = quotes[k - start[s]];
+            const qsizetype at = positions.empty() ? text.indexOf(quote) : positions[k - start[s]];
+            const auto covered =
+                at < 0 ? std::nullopt : SentenceSplitter::covering(sentences, at, at + quote.size());
+            if (!covered) {
                 const PendingQuote &pending = m_quotes[job.pending];
                 // Only the first errors in the file are shown: one that comes after as many as
                 // are shown is counted, not described (describing it searches the source).
@@ -1735,12 +1731,13 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 }
                 QString message;
                 if (at >= 0)
-                    message = tr("the quote is in source %1 but in none of its sentences: %2")
-                                  .arg(PlainText::quoted(source.id), PlainText::quoted(quote));
+                    message =
+                        tr("the quote is in source %1 but in none of its sentences: %2")
+                            .arg(PlainText::quoted(source.id), PlainText::quoted(QString::fromUtf8(quote)));
                 else
                     message = tr("the quote is not in source %1: %2")
                                   .arg(PlainText::quoted(source.id),
-                                       QuoteMismatch::describe(source.text, quote));
+                                       QuoteMismatch::describe(source.text(), QString::fromUtf8(quote)));
                 QuoteError error { pending.offset,
                                    u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
                                    t.text(pending.eventId), message };
@@ -1750,8 +1747,8 @@ Parser::QuoteErrors Parser::resolveQuotes()
                     result.errors[slot] = std::move(error);
                 continue;
             }
-            evidence.firstSentence = std::int32_t(sentences->first);
-            evidence.lastSentence = std::int32_t(sentences->second);
+            evidence.firstSentence = std::int32_t(covered->first);
+            evidence.lastSentence = std::int32_t(covered->second);
         }
     }
     return result;

@@ -300,7 +300,11 @@ bool writeSources(JsonOut &out, const Timeline &t, const Sink &sink)
         out.optional("published", source.published);
         out.optional("url", source.url);
         out.key("text");
-        out.string(source.text);
+        // A loaded text is written from its UTF-8, not widened to be narrowed again.
+        if (const QByteArrayView utf8 = source.storedText().utf8(); !utf8.isNull())
+            out.string(utf8);
+        else
+            out.string(source.text());
         out.endObject();
         if (out.size() >= s_blockBytes && !flush(out, sink))
             return false;
@@ -508,7 +512,8 @@ bool write(const Timeline &t, const Sink &sink)
 {
     qsizetype head = 4096;
     for (const Source &source : t.sources)
-        head += source.text.size();
+        head +=
+            source.storedText().utf8().isNull() ? source.text().size() : source.storedText().utf8().size();
     JsonOut out(std::min(s_blockBytes, head));
     out.beginObject();
     out.key("format");

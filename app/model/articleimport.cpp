@@ -18,7 +18,7 @@ Result apply(TimelineDocument *document, const Timeline &drafts, const Source &d
     const Timeline &open = *document->timeline();
     Source source = details;
     source.id.clear(); // made unique from the title by addSource()
-    source.text = drafts.sources.value(0).text;
+    source.setText(drafts.sources.value(0).storedText());
     source.sentences = drafts.sources.value(0).sentences;
 
     QHash<QString, int> actorById;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daterange.h"
+#include "sourcetext.h"
 #include "tieredvector.h"
 
 #include <QByteArray>
@@ -46,18 +47,26 @@ struct Source
 {
     QString id;
     QString title;
-    QString text;
     QString publisher;
     bool publisherConfirmed = true;
     QString published; // as written (EDTF); empty when not given
     QString url;
-    QList<Sentence> sentences;
+    QList<Sentence> sentences; // of text()
+
+    // The text, widened from the file's UTF-8 on first use (see SourceText).
+    const QString &text() const { return m_text.toString(); }
+    const SourceText &storedText() const { return m_text; }
+    void setText(QString text) { m_text = SourceText(std::move(text)); }
+    void setText(SourceText text) { m_text = std::move(text); }
 
     QStringView sentenceText(qsizetype index) const
     {
         const Sentence &s = sentences.at(index);
-        return QStringView(text).sliced(s.start, s.length());
+        return QStringView(text()).sliced(s.start, s.length());
     }
+
+private:
+    SourceText m_text;
 };
 
 struct Actor

@@ -161,7 +161,7 @@ int TimelineDocument::addSource(Source source)
 void TimelineDocument::editSource(int source, const Source &changed)
 {
     Source after = changed;
-    after.text = m_edit->sources.at(source).text;
+    after.setText(m_edit->sources.at(source).storedText());
     after.sentences = m_edit->sources.at(source).sentences;
     m_undo.push(new EditCommand<Source>(this, tr("Edit Source"), source, m_edit->sources.at(source), after));
 }
@@ -431,7 +431,7 @@ int TimelineDocument::apply(int index, const std::optional<Source> &before,
         result = hint >= 0 ? hint : int(m_edit->sources.size());
         Source source = *after;
         if (source.sentences.isEmpty())
-            source.sentences = SentenceSplitter::split(source.text);
+            source.sentences = SentenceSplitter::split(source.text());
         m_edit->sources.insert(result, source);
         shiftEvidence(result, +1);
     } else if (before && after) {

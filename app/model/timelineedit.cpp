@@ -67,7 +67,7 @@ std::optional<QuotePlace> findQuote(const Source &source, QStringView quote)
 {
     if (quote.isEmpty())
         return std::nullopt;
-    const qsizetype at = source.text.indexOf(quote);
+    const qsizetype at = source.text().indexOf(quote);
     if (at < 0)
         return std::nullopt;
     const auto sentences = SentenceSplitter::covering(source.sentences, at, at + quote.size());

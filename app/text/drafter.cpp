@@ -88,7 +88,7 @@ std::shared_ptr<Timeline> Drafter::draft(const QString &text, const Options &opt
     Source source;
     source.id = options.sourceId;
     source.title = !head.isEmpty() ? head : t.title;
-    source.text = text;
+    source.setText(text);
     if (published)
         source.published = published->toString(Qt::ISODate);
     source.sentences = SentenceSplitter::split(text);

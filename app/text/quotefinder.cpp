@@ -16,11 +16,21 @@ constexpr std::uint64_t power(std::uint64_t base, qsizetype exponent)
     return result;
 }
 
-std::uint64_t hashOf(QStringView window)
+// A unit of the text: a UTF-16 unit, or a byte of UTF-8.
+std::uint64_t unit(QChar c)
+{
+    return c.unicode();
+}
+std::uint64_t unit(char c)
+{
+    return static_cast<unsigned char>(c);
+}
+
+template<typename View> std::uint64_t hashOf(View window)
 {
     std::uint64_t h = 0;
-    for (const QChar c : window)
-        h = h * s_base + c.unicode();
+    for (const auto c : window)
+        h = h * s_base + unit(c);
     return h;
 }
 
@@ -94,10 +104,10 @@ private:
     qsizetype m_pending = 0; // quotes not found yet
 };
 
-} // namespace
-
-std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QStringView> quotes)
+template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes)
 {
+    constexpr qsizetype shortestWindow = QuoteFinder::shortestWindow;
+    constexpr qsizetype longestWindow = QuoteFinder::longestWindow;
     const auto count = qsizetype(quotes.size());
     const auto quoteAt = [&](qsizetype i) {
         return quotes[std::size_t(i)];
@@ -117,7 +127,7 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QS
     std::vector<std::uint32_t> order; // the quotes long enough to file
     order.reserve(std::size_t(count));
     for (qsizetype i = 0; i < count; ++i) {
-        const QStringView quote = quoteAt(i);
+        const View quote = quoteAt(i);
         if (quote.size() < shortestWindow || quote.size() > text.size()) {
             found[std::size_t(i)] = text.indexOf(quote);
             continue;
@@ -146,7 +156,7 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QS
         std::size_t end = r + 1;
         while (end < order.size() && key(order[end]) == key(order[r]))
             ++end;
-        const QStringView first = quoteAt(order[r]);
+        const View first = quoteAt(order[r]);
         for (std::size_t k = r; k < end; ++k) {
             const std::uint32_t i = order[k];
             if (k > r && quoteAt(i) == first) {
@@ -181,7 +191,7 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QS
     }
 
     std::vector<std::int32_t> next(std::size_t(count), -1);
-    const QChar *data = text.data();
+    const auto *data = text.data();
     const qsizetype length = text.size();
     for (int w = 0; w < windows; ++w) {
         if (inWindow[w] == 0)
@@ -215,7 +225,7 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QS
             }
             if (start + window >= length)
                 break;
-            h = (h - data[start].unicode() * outgoing) * s_base + data[start + window].unicode();
+            h = (h - unit(data[start]) * outgoing) * s_base + unit(data[start + window]);
         }
     }
     for (std::size_t i = 0; i < sameAs.size(); ++i) {
@@ -223,6 +233,18 @@ std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QS
             found[i] = found[std::size_t(sameAs[i])];
     }
     return found;
+}
+
+} // namespace
+
+std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QStringView> quotes)
+{
+    return findAllIn(text, quotes);
+}
+
+std::vector<qsizetype> QuoteFinder::findAll(QByteArrayView text, std::span<const QByteArrayView> quotes)
+{
+    return findAllIn(text, quotes);
 }
 
 bool QuoteFinder::worthAPass(qsizetype quotes, qsizetype quoteUnits)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QStringView>
 
 #include <span>
@@ -21,6 +22,9 @@ public:
     // The first position in `text` of each quote, or -1 for one that is not there: what
     // text.indexOf(quote) gives for each.
     static std::vector<qsizetype> findAll(QStringView text, std::span<const QStringView> quotes);
+    // The same in UTF-8, in bytes: the first position of a quote's bytes in valid UTF-8 is where
+    // its UTF-16 units are first found in the widened text.
+    static std::vector<qsizetype> findAll(QByteArrayView text, std::span<const QByteArrayView> quotes);
 
     // Whether one pass pays against a scan for each of `quotes` quotes of `quoteUnits` UTF-16
     // units in all: a scan skips ahead about half a quote's length at a time.

@@ -1,6 +1,15 @@
 #include "sentencesplitter.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -38,13 +47,17 @@ bool SentenceSplitter::isAbbreviation(QStringView text, qsizetype dot)
     qsizetype begin = dot;
     while (begin > 0 && (text[begin - 1].isLetter() || text[begin - 1] == u'.'))
         --begin;
-    const QStringView word = text.sliced(begin, dot - begin);
+    return isAbbreviationWord(text.sliced(begin, dot - begin));
+}
+
+bool SentenceSplitter::isAbbreviationWord(QStringView word)
+{
     if (word.isEmpty())
         return false;
 
     // An initialism: "U.S", "e.g", "Ph.D" (the final dot is the one at `dot`), or one capital
     // letter, as in a middle initial.
-    if (word.contains(u'.')) {
+    if (std::find(word.begin(), word.end(), u'.') != word.end()) {
         const auto parts = word.split(u'.');
         return std::all_of(parts.begin(), parts.end(), [](QStringView part) { return part.size() <= 2; });
     }
@@ -53,10 +66,23 @@ bool SentenceSplitter::isAbbreviation(QStringView text, qsizetype dot)
 
     if (word.size() > 6)
         return false;
+    const auto listed = [](std::u16string_view key) {
+        return std::find(std::begin(s_abbreviations), std::end(s_abbreviations), key)
+            != std::end(s_abbreviations);
+    };
+    // This runs at nearly every sentence's end: an ASCII word is lowered on the stack.
+    char16_t ascii[6];
+    bool isAscii = true;
+    for (qsizetype i = 0; i < word.size() && isAscii; ++i) {
+        const char16_t c = word[i].unicode();
+        isAscii = c < 0x80;
+        ascii[i] = c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
+    }
+    if (isAscii)
+        return listed(std::u16string_view(ascii, std::size_t(word.size())));
     const QString lower = word.toString().toLower();
-    const std::u16string_view key(reinterpret_cast<const char16_t *>(lower.utf16()), size_t(lower.size()));
-    return std::find(std::begin(s_abbreviations), std::end(s_abbreviations), key)
-        != std::end(s_abbreviations);
+    return listed(
+        std::u16string_view(reinterpret_cast<const char16_t *>(lower.utf16()), size_t(lower.size())));
 }
 
 QList<Sentence> SentenceSplitter::split(QStringView text)
@@ -119,7 +145,7 @@ QList<Sentence> SentenceSplitter::split(QStringView text)
     return sentences;
 }
 
-std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(const QList<Sentence> &sentences,
+std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(std::span<const Sentence> sentences,
                                                                           qsizetype start, qsizetype end)
 {
     // Sentences are sorted and disjoint: the first candidate is the first one ending after start.
@@ -130,4 +156,257 @@ std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(const 
     const auto last = std::lower_bound(first, sentences.end(), end,
                                        [](const Sentence &s, qsizetype pos) { return s.start < pos; });
     return std::pair(first - sentences.begin(), (last - sentences.begin()) - 1);
+}
+
+namespace {
+
+// The bytes at which a sentence may end or break: the ASCII terminators and line breaks, and
+// the lead byte of '…', U+2028 and U+2029. All others are passed over without decoding.
+constexpr auto s_mayEnd = [] {
+    std::array<bool, 256> table {};
+    for (const unsigned char c : { '.', '!', '?', '\n', '\r' })
+        table[c] = true;
+    table[0xe2] = true;
+    return table;
+}();
+
+// Reads valid UTF-8 a code point at a time, and classifies each as split(QStringView) does its
+// UTF-16 units: a code point past U+FFFF is two surrogates there, which are nothing it looks for.
+class Utf8Text
+{
+public:
+    explicit Utf8Text(QByteArrayView utf8)
+        : m_data(reinterpret_cast<const unsigned char *>(utf8.data()))
+        , m_size(utf8.size())
+    { }
+
+    qsizetype size() const { return m_size; }
+    unsigned char byte(qsizetype i) const { return m_data[i]; }
+
+    struct CodePoint
+    {
+        char32_t value;
+        int bytes;
+    };
+    CodePoint at(qsizetype i) const
+    {
+        const unsigned char lead = m_data[i];
+        if (lead < 0x80)
+            return { lead, 1 };
+        const int bytes = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        if (m_size - i < bytes)
+            return { QChar::ReplacementCharacter, 1 }; // not valid UTF-8, which callers promise
+        char32_t value = lead & (0x7f >> bytes);
+        for (int k = 1; k < bytes; ++k)
+            value = value << 6 | (m_data[i + k] & 0x3f);
+        return { value, bytes };
+    }
+    // The start of the code point that ends at byte `i`.
+    qsizetype before(qsizetype i) const
+    {
+        do
+            --i;
+        while (i > 0 && (m_data[i] & 0xc0) == 0x80);
+        return i;
+    }
+
+    // UTF-16 units in the bytes [from, to): a lead byte is one, a four-byte sequence's is two.
+    // Eight bytes at a time, and no more than a test for an ASCII word.
+    qsizetype units(qsizetype from, qsizetype to) const
+    {
+        constexpr std::uint64_t highs = 0x8080'8080'8080'8080u;
+        qsizetype units = to - from;
+        qsizetype i = from;
+        for (; i + 8 <= to; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, m_data + i, 8);
+            if (!(w & highs))
+                continue;
+            // Bit 7 of each byte, then its bits 6, 5 and 4 moved up to bit 7: 10xxxxxx is a
+            // continuation byte, 1111xxxx the lead of four bytes.
+            const std::uint64_t continuations = w & ~(w << 1) & highs;
+            const std::uint64_t fourByteLeads = w & (w << 1) & (w << 2) & (w << 3) & highs;
+            units += std::popcount(fourByteLeads) - std::popcount(continuations);
+        }
+        for (; i < to; ++i)
+            units += ((m_data[i] & 0xc0) != 0x80) + (m_data[i] >= 0xf0) - 1;
+        return units;
+    }
+
+    // The first byte at or after `i` at which a sentence may end (s_mayEnd), or size().
+    qsizetype nextMayEnd(qsizetype i) const
+    {
+#if defined(__SSE2__)
+        const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+        const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), e2 = _mm_set1_epi8(char(0xe2));
+        for (; i + 16 <= m_size; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + i));
+            const __m128i hits =
+                _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                          _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(v, lf))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, e2)));
+            if (const int mask = _mm_movemask_epi8(hits))
+                return i + std::countr_zero(unsigned(mask));
+        }
+#endif
+        while (i < m_size && !s_mayEnd[m_data[i]])
+            ++i;
+        return i;
+    }
+
+private:
+    const unsigned char *m_data;
+    qsizetype m_size;
+};
+
+// What split(QStringView) asks of a UTF-16 unit, asked of a code point.
+namespace codePoint {
+
+bool isSpace(char32_t c)
+{
+    return c < 0x80 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : c < 0x10000 && QChar::isSpace(c);
+}
+
+bool isLetter(char32_t c)
+{
+    return c < 0x10000 && QChar::isLetter(c);
+}
+
+bool isLower(char32_t c)
+{
+    return c < 0x10000 && QChar::isLower(c);
+}
+
+bool isTerminator(char32_t c)
+{
+    return c == u'.' || c == u'!' || c == u'?' || c == u'…';
+}
+
+bool isCloser(char32_t c)
+{
+    return c == u'"' || c == u'\'' || c == u'”' || c == u'’' || c == u')' || c == u']' || c == u'»';
+}
+
+bool isLineBreak(char32_t c)
+{
+    return c == u'\n' || c == u'\r' || c == QChar::ParagraphSeparator || c == QChar::LineSeparator;
+}
+
+} // namespace codePoint
+
+} // namespace
+
+QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentence> *bytes)
+{
+    const Utf8Text text(utf8);
+    QList<Sentence> sentences;
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    // Offsets in UTF-16 units are counted from the last one asked for: they are asked in order.
+    qsizetype countedTo = 0, unitsThere = 0;
+    const auto unitAt = [&](qsizetype byte) {
+        unitsThere += text.units(countedTo, byte);
+        countedTo = byte;
+        return unitsThere;
+    };
+
+    const auto skipSpace = [&](qsizetype i) {
+        while (i < n) {
+            const auto c = text.at(i);
+            if (!codePoint::isSpace(c.value))
+                break;
+            i += c.bytes;
+        }
+        return i;
+    };
+    const auto finish = [&](qsizetype end) {
+        while (end > start) {
+            const qsizetype last = text.before(end);
+            if (!codePoint::isSpace(text.at(last).value))
+                break;
+            end = last;
+        }
+        if (end > start) {
+            const qsizetype startUnit = unitAt(start);
+            sentences.append({ startUnit, unitAt(end) });
+            if (bytes)
+                bytes->push_back({ start, end });
+        }
+    };
+    const auto isAbbreviationAt = [&](qsizetype dot) {
+        qsizetype begin = dot;
+        while (begin > 0) {
+            const unsigned char last = text.byte(begin - 1);
+            if (last < 0x80) { // most words are ASCII: no decoding
+                if (!((last | 0x20) >= 'a' && (last | 0x20) <= 'z') && last != '.')
+                    break;
+                --begin;
+                continue;
+            }
+            const qsizetype previous = text.before(begin);
+            const char32_t c = text.at(previous).value;
+            if (!codePoint::isLetter(c) && c != u'.')
+                break;
+            begin = previous;
+        }
+        // Most words are short and ASCII: widened on the stack, not in a string of their own.
+        char16_t ascii[16];
+        const qsizetype length = dot - begin;
+        if (length <= qsizetype(std::size(ascii))) {
+            bool isAscii = true;
+            for (qsizetype k = 0; k < length; ++k) {
+                ascii[k] = text.byte(begin + k);
+                isAscii = isAscii && ascii[k] < 0x80;
+            }
+            if (isAscii)
+                return isAbbreviationWord(QStringView(ascii, length));
+        }
+        return isAbbreviationWord(QString::fromUtf8(utf8.sliced(begin, length)));
+    };
+
+    start = skipSpace(0);
+    qsizetype i = start;
+    while (i < n) {
+        i = text.nextMayEnd(i);
+        if (i >= n)
+            break;
+        const auto c = text.at(i);
+        if (codePoint::isLineBreak(c.value)) {
+            finish(i);
+            start = i = skipSpace(i);
+            continue;
+        }
+        if (!codePoint::isTerminator(c.value)) {
+            i += c.bytes;
+            continue;
+        }
+
+        qsizetype j = i + c.bytes;
+        while (j < n && codePoint::isTerminator(text.at(j).value))
+            j += text.at(j).bytes;
+        while (j < n && codePoint::isCloser(text.at(j).value))
+            j += text.at(j).bytes;
+        if (j >= n || !codePoint::isSpace(text.at(j).value)) {
+            i = j;
+            continue;
+        }
+        const qsizetype next = skipSpace(j);
+        if (next >= n)
+            break;
+        const char32_t following = text.at(next).value;
+        const bool continues = codePoint::isLower(following) || following == u',' || following == u';'
+            || following == u':' || (c.value == u'.' && j == i + 1 && isAbbreviationAt(i));
+        // A line break inside the white space ends the sentence whatever follows.
+        bool lineBreak = false;
+        for (qsizetype k = j; k < next && !lineBreak; k += text.at(k).bytes)
+            lineBreak = codePoint::isLineBreak(text.at(k).value);
+        if (continues && !lineBreak) {
+            i = next;
+            continue;
+        }
+        finish(j);
+        start = i = next;
+    }
+    finish(n);
+    return sentences;
 }

@@ -2,11 +2,14 @@
 
 #include "timeline.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QStringView>
 
 #include <optional>
+#include <span>
 #include <utility>
+#include <vector>
 
 // Splits prose into sentences with rules tuned for news text. A sentence ends at '.', '!', '?'
 // or '…' (a run of them, then any closing quotes or brackets) followed by white space, unless
@@ -17,12 +20,22 @@ class SentenceSplitter
 {
 public:
     static QList<Sentence> split(QStringView text);
+    // The same sentences, in UTF-16 offsets, as split(QString::fromUtf8(utf8)) finds, read from
+    // valid UTF-8 without widening it. `bytes`, when given, receives each one's byte offsets too.
+    static QList<Sentence> split(QByteArrayView utf8, std::vector<Sentence> *bytes = nullptr);
 
     // The first and last sentence (inclusive) that overlap the characters [start, end), or
     // nullopt when no sentence does (the range lies in white space between them).
-    static std::optional<std::pair<qsizetype, qsizetype>> covering(const QList<Sentence> &sentences,
+    static std::optional<std::pair<qsizetype, qsizetype>> covering(std::span<const Sentence> sentences,
                                                                    qsizetype start, qsizetype end);
+    static std::optional<std::pair<qsizetype, qsizetype>> covering(const QList<Sentence> &sentences,
+                                                                   qsizetype start, qsizetype end)
+    {
+        return covering(std::span(sentences.constData(), std::size_t(sentences.size())), start, end);
+    }
 
 private:
     static bool isAbbreviation(QStringView text, qsizetype dot);
+    // Whether `word`, the letters and dots just before a sentence's dot, make an abbreviation.
+    static bool isAbbreviationWord(QStringView word);
 };

@@ -446,7 +446,7 @@ void TestCli::dumpMatchesTheSentences()
     // Every evidence entry's text is the whole sentence the splitter finds, and holds the quote.
     const Run run = sourceline({ u"--dump"_s });
     QCOMPARE(run.exitCode, 0);
-    const QString article = m_embedded->sources.first().text;
+    const QString article = m_embedded->sources.first().text();
     const QList<Sentence> sentences = SentenceSplitter::split(article);
     QCOMPARE(sentences.size(), 24);
     int entries = 0;

@@ -103,7 +103,7 @@ void TestDrafter::seedArticle()
     const Timeline &e = *embedded.timeline;
     Drafter::Options options;
     options.published = QDate(2025, 1, 22);
-    const std::shared_ptr<Timeline> drafts = Drafter::draft(e.sources.front().text, options);
+    const std::shared_ptr<Timeline> drafts = Drafter::draft(e.sources.front().text(), options);
     for (const QString &phrase : { u"Since 2019"_s, u"late 2022"_s, u"mid-2023"_s }) {
         const auto hand = std::find_if(e.events.begin(), e.events.end(),
                                        [&](const Event &ev) { return e.text(ev.dateText) == phrase; });

@@ -78,8 +78,8 @@ void TestEmbeddedTimeline::source()
     QVERIFY(published);
     QCOMPARE(published->firstDate(), QDate(2025, 1, 22));
     QVERIFY(published->isApproximate());
-    QVERIFY(article.text.startsWith(u"The landscape of artificial intelligence (AI)"_s));
-    QVERIFY(article.text.endsWith(u"forming strategic alliances."_s));
+    QVERIFY(article.text().startsWith(u"The landscape of artificial intelligence (AI)"_s));
+    QVERIFY(article.text().endsWith(u"forming strategic alliances."_s));
 }
 
 void TestEmbeddedTimeline::era()

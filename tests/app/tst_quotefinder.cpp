@@ -36,6 +36,9 @@ private Q_SLOTS:
     void isUsedWhenItPays_data();
     void isUsedWhenItPays();
     void manyQuotesOfOneSourceResolve();
+    void agreesWithAScanInUtf8();
+    void quotesOfNonAsciiSourcesResolve_data();
+    void quotesOfNonAsciiSourcesResolve();
 };
 
 void TestQuoteFinder::agreesWithAScan_data()
@@ -163,6 +166,95 @@ void TestQuoteFinder::manyQuotesOfOneSourceResolve()
         QCOMPARE(t.evidenceOf(event)[0].firstSentence, i);
         QCOMPARE(t.evidenceOf(event)[0].lastSentence, i);
     }
+}
+
+void TestQuoteFinder::agreesWithAScanInUtf8()
+{
+    // The loader finds quotes in the file's UTF-8: where a quote's bytes first are is where its
+    // UTF-16 units first are, in characters of one to four bytes, even where a wrong quote shares
+    // all but the last bytes of a character with the text (é is C3 A9, ê C3 AA).
+    QRandomGenerator random(5);
+    const QStringList alphabet { u"a"_s, u"é"_s, u"ê"_s, u"€"_s, u"😀"_s, u"😁"_s, u" "_s, u"."_s };
+    QString text;
+    for (int i = 0; i < 20000; ++i)
+        text += alphabet.at(random.bounded(int(alphabet.size())));
+    QStringList quotes;
+    for (int i = 0; i < 2000; ++i) {
+        qsizetype start = random.bounded(int(text.size()));
+        if (text.at(start).isLowSurrogate())
+            --start;
+        QString quote = text.mid(start, 1 + random.bounded(40));
+        if (quote.back().isHighSurrogate())
+            quote.chop(1);
+        if (i % 3 == 0 && !quote.isEmpty())
+            quote.back() = quote.back() == u'é' ? u'ê' : u'é'; // usually not there at all
+        quotes.append(quote);
+    }
+    const QByteArray utf8 = text.toUtf8();
+    std::vector<QByteArray> quoteBytes;
+    for (const QString &quote : std::as_const(quotes))
+        quoteBytes.push_back(quote.toUtf8());
+    const std::vector<QByteArrayView> views(quoteBytes.begin(), quoteBytes.end());
+    std::vector<qsizetype> found = QuoteFinder::findAll(QByteArrayView(utf8), views);
+    for (qsizetype &at : found) {
+        if (at >= 0)
+            at = QString::fromUtf8(utf8.first(at)).size(); // bytes to UTF-16 units
+    }
+    QCOMPARE(found, scanAll(text, quotes));
+}
+
+void TestQuoteFinder::quotesOfNonAsciiSourcesResolve_data()
+{
+    QTest::addColumn<int>("quotes");
+    QTest::newRow("a scan for each") << 3;
+    QTest::newRow("one pass for all") << 300;
+}
+
+void TestQuoteFinder::quotesOfNonAsciiSourcesResolve()
+{
+    // A source in Russian, with an emoji (two UTF-16 units, four bytes) in every sentence: its
+    // sentences' UTF-16 offsets are far from their byte offsets, and each quote, found in the
+    // bytes, must still cite its own sentence.
+    QFETCH(int, quotes);
+    QString text;
+    for (int i = 0; i < quotes; ++i)
+        text += u"Событие %1 произошло в Москве 🚀 «вчера». "_s.arg(i);
+    QByteArray events;
+    for (int i = 0; i < quotes; ++i) {
+        const QByteArray quote = i % 2 || i + 1 == quotes
+            ? u"%1 произошло в Москве 🚀"_s.arg(i).toUtf8()
+            : u"Москве 🚀 «вчера». Событие %1"_s.arg(i + 1).toUtf8();
+        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
+              "\""
+            + quote + "\"}]}";
+    }
+    const auto json = [&](const QByteArray &events) -> QByteArray {
+        return R"({"format":"sourceline","version":1,"title":"T","actors":[],
+            "sources":[{"id":"s","title":"S","text":")"
+            + text.toUtf8() + R"("}],"events":[)" + events + "]}";
+    };
+    TimelineLoader::Result result = TimelineLoader::loadData(json(events), u"russian.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.sources.at(0).text(), text);
+    QCOMPARE(t.sources.at(0).sentences.size(), quotes);
+    for (int i = 0; i < quotes; ++i) {
+        const Event &event = t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))];
+        const Evidence &evidence = t.evidenceOf(event)[0];
+        QCOMPARE(evidence.firstSentence, i);
+        QCOMPARE(evidence.lastSentence, i % 2 || i + 1 == quotes ? i : i + 1);
+    }
+
+    // A quote that differs from the source in one byte of a character is not found, and the
+    // message names the characters as they are, not their bytes.
+    result = TimelineLoader::loadData(
+        json(events.replace(u"1 произошло"_s.toUtf8(), u"1 пройзошло"_s.toUtf8())), u"russian.json"_s);
+    QVERIFY(!result.errors.isEmpty());
+    QVERIFY2(
+        result.errors.first().message.contains(u"the quote is not in source \"s\": at character 6 of the "
+                                               "quote it has й (U+0439) where the source has и (U+0438)"_s),
+        qPrintable(result.errors.first().message));
 }
 
 SOURCELINE_TEST_MAIN(TestQuoteFinder)

@@ -2,6 +2,7 @@
 #include "testutils.h"
 #include "timelineloader.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTextBoundaryFinder>
@@ -51,6 +52,22 @@ void checkInvariants(QStringView text, const QList<Sentence> &sentences)
     QVERIFY2(text.sliced(previousEnd).trimmed().isEmpty(), "text lost after the last sentence");
 }
 
+// The loader splits the file's UTF-8 without widening it: the same sentences, at the same
+// UTF-16 offsets, with byte offsets that hold the same text.
+void checkUtf8Agrees(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::vector<Sentence> bytes;
+    const QList<Sentence> sentences = SentenceSplitter::split(QByteArrayView(utf8), &bytes);
+    QCOMPARE(sentences, SentenceSplitter::split(text));
+    QCOMPARE(qsizetype(bytes.size()), sentences.size());
+    for (qsizetype i = 0; i < sentences.size(); ++i) {
+        const Sentence &b = bytes[std::size_t(i)];
+        QCOMPARE(QString::fromUtf8(QByteArrayView(utf8).sliced(b.start, b.length())),
+                 QStringView(text).sliced(sentences[i].start, sentences[i].length()));
+    }
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(std::optional<Range>)
@@ -69,6 +86,8 @@ private Q_SLOTS:
     void qtBoundaryFinderDiffers();
     void covering_data();
     void covering();
+    void utf8AgreesOnRandomText();
+    void utf8AgreesOnTheSeedArticle();
 };
 
 void TestSentenceSplitter::seedArticle()
@@ -77,7 +96,7 @@ void TestSentenceSplitter::seedArticle()
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     QCOMPARE(result.timeline->sources.size(), 1);
-    const QString text = result.timeline->sources.first().text;
+    const QString text = result.timeline->sources.first().text();
     QCOMPARE(text.size(), 3421);
 
     const QList<Sentence> sentences = SentenceSplitter::split(text);
@@ -133,7 +152,7 @@ void TestSentenceSplitter::seedArticleFollowsTheReferenceRule()
     // capital letter, or at a line break. Both must give the same boundaries.
     const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
     QVERIFY(result.ok());
-    const QString text = result.timeline->sources.first().text;
+    const QString text = result.timeline->sources.first().text();
 
     static const QRegularExpression boundary(u"(?<=[.!?])[ \\t]+(?=[A-Z])|\\n+"_s);
     QStringList expected;
@@ -251,6 +270,7 @@ void TestSentenceSplitter::split()
     const QList<Sentence> result = SentenceSplitter::split(text);
     checkInvariants(text, result);
     QCOMPARE(texts(text, result), sentences);
+    checkUtf8Agrees(text);
 }
 
 void TestSentenceSplitter::qtBoundaryFinderDiffers_data()
@@ -332,6 +352,45 @@ void TestSentenceSplitter::covering()
 
     const QList<Sentence> sentences = SentenceSplitter::split(text);
     QCOMPARE(SentenceSplitter::covering(sentences, start, end), expected);
+}
+
+void TestSentenceSplitter::utf8AgreesOnRandomText()
+{
+    // Pieces that each rule looks at, in ASCII and beyond: terminators and closers of one to
+    // three bytes, spaces and line breaks that are not ASCII, capitals and small letters of other
+    // scripts, and characters past U+FFFF, which are two surrogates in UTF-16 and so neither
+    // letters nor lower case there (𐐨 is a small letter, 𝐀 a capital one).
+    const QStringList pieces {
+        u"Dr"_s,     u"U"_s,  u"S"_s,  u"e"_s,  u"g"_s,      u"Jan"_s,    u"word"_s,   u"Straße"_s,
+        u"É"_s,      u"é"_s,  u"Ж"_s,  u"ж"_s,  u"日本"_s,   u"😀"_s,      u"𐐨"_s,      u"𝐀"_s,
+        u"𝐀𝐁"_s,     u"𐐨x"_s, u"."_s,  u"."_s,  u"."_s,      u"!"_s,      u"?"_s,      u"…"_s,
+        u"\""_s,     u"'"_s,  u"”"_s,  u"’"_s,  u")"_s,      u"»"_s,      u" "_s,      u" "_s,
+        u" "_s,      u"\n"_s, u"\r"_s, u"\t"_s, u"\u00a0"_s, u"\u2028"_s, u"\u2029"_s, u"\u0085"_s,
+        u"\u3000"_s, u","_s,  u";"_s,  u":"_s,  u"5"_s,      u"Ι"_s,      u"ǅ"_s,      u"K"_s,
+    };
+    QRandomGenerator random(13);
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int count = random.bounded(1, 40);
+        for (int i = 0; i < count; ++i)
+            text += pieces.at(random.bounded(int(pieces.size())));
+        checkUtf8Agrees(text);
+        if (QTest::currentTestFailed()) {
+            qWarning() << "text:" << text;
+            return;
+        }
+    }
+}
+
+void TestSentenceSplitter::utf8AgreesOnTheSeedArticle()
+{
+    const TimelineLoader::Result result = TimelineLoader::loadFile(TimelineLoader::embeddedPath());
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    checkUtf8Agrees(result.timeline->sources.first().text());
+    // And with every sentence run into the next on one line, and on lines of their own.
+    QString text = result.timeline->sources.first().text();
+    checkUtf8Agrees(text.replace(u'\n', u' '));
+    checkUtf8Agrees(text.replace(u". "_s, u".\u2028"_s));
 }
 
 SOURCELINE_TEST_MAIN(TestSentenceSplitter)

@@ -241,7 +241,7 @@ void TestTimelineDocument::commandsDoUndoAndRedoExactly()
     if (step == Step::RemoveSource || step == Step::EditSource) {
         Source source;
         source.title = u"Uncited"_s;
-        source.text = u"Nobody quotes this. It is here to be removed."_s;
+        source.setText(u"Nobody quotes this. It is here to be removed."_s);
         document.addSource(source);
     }
     if (step == Step::EditEra || step == Step::DeleteEra) {
@@ -306,7 +306,7 @@ void TestTimelineDocument::commandsDoUndoAndRedoExactly()
     case Step::AddSource: {
         Source source;
         source.title = u"Pasted"_s;
-        source.text = u"First sentence here. Second one there."_s;
+        source.setText(u"First sentence here. Second one there."_s);
         const int index = document.addSource(source);
         QCOMPARE(t.sources.at(index).sentences.size(), 2);
         break;
@@ -431,7 +431,7 @@ void TestTimelineDocument::anEditedTimelineSavesAndLoadsTheSame()
     const Timeline &t = *document.timeline();
     Source source;
     source.title = u"Pasted article"_s;
-    source.text = u"On 19 March 2024 the board met. It agreed nothing.\nLater that year, it did."_s;
+    source.setText(u"On 19 March 2024 the board met. It agreed nothing.\nLater that year, it did."_s);
     const int s = document.addSource(source);
     EventDraft draft;
     draft.title = u"The board met"_s;
@@ -832,7 +832,7 @@ void TestTimelineDocument::anImportSkipsIdsTakenByHand()
     Source details;
     details.title = u"Seed article"_s;
     details.published = u"2025-01-22"_s;
-    const QString article = document.timeline()->sources.front().text;
+    const QString article = document.timeline()->sources.front().text();
     Drafter::Options options;
     options.published = QDate(2025, 1, 22);
     const auto drafts = Drafter::draft(article, options, document.timeline()->actors);

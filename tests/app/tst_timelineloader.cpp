@@ -221,7 +221,7 @@ void TestTimelineLoader::fullFile()
     const Source &source = t.sources.first();
     QCOMPARE(source.id, u"s"_s);
     QCOMPARE(source.title, u"S"_s);
-    QCOMPARE(source.text, u"One here. Two there."_s);
+    QCOMPARE(source.text(), u"One here. Two there."_s);
     QCOMPARE(source.publisher, u"P"_s);
     QCOMPARE(source.publisherConfirmed, false);
     QCOMPARE(source.published, u"2025-01~"_s);
@@ -377,7 +377,7 @@ void TestTimelineLoader::escapedStrings()
     const Timeline &t = *result.timeline;
     QCOMPARE(t.title, u"Café \"T\""_s);
     QCOMPARE(t.sources[0].id, u"s1"_s);
-    QCOMPARE(t.sources[0].text, u"Café opens.\nIt is \"new\" 🚀."_s);
+    QCOMPARE(t.sources[0].text(), u"Café opens.\nIt is \"new\" 🚀."_s);
     QCOMPARE(t.actors[0].id, u"openai"_s);
     QCOMPARE(t.actors[0].name, u"Open\tAI"_s);
 

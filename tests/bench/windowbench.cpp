@@ -286,8 +286,8 @@ void measureWindow(const QString &fileName, bool paintChart)
         Source details;
         details.title = u"Seed article"_s;
         details.published = u"2025-01-22"_s;
-        details.text =
-            TimelineLoader::loadFile(TimelineLoader::embeddedPath()).timeline->sources.front().text;
+        details.setText(
+            TimelineLoader::loadFile(TimelineLoader::embeddedPath()).timeline->sources.front().storedText());
         StallWatch watch;
         QSignalSpy done(window.articleImporter(), &ArticleImporter::finished);
         watch.start();

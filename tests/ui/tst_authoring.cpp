@@ -322,7 +322,7 @@ void TestAuthoring::relativeDatesCountFromTheSourcesDay()
     Source source;
     source.title = u"Board minutes"_s;
     source.published = published;
-    source.text = u"The board met yesterday. It decided nothing."_s;
+    source.setText(u"The board met yesterday. It decided nothing."_s);
     window.document()->addSource(source);
     window.sourceView()->showSource(0);
 

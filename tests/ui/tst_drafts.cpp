@@ -67,7 +67,7 @@ void TestDrafts::initTestCase()
     QFile file(m_articleFile);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("OpenAI looks beyond Microsoft\nJanuary 22, 2025\n\n"
-               + m_embedded->sources.front().text.toUtf8());
+               + m_embedded->sources.front().text().toUtf8());
 }
 
 void TestDrafts::init()
@@ -302,7 +302,7 @@ void TestDrafts::cancelledImportChangesNothing()
     QSignalSpy finished(importer, &ArticleImporter::finished);
     Source details;
     details.title = u"Seed"_s;
-    details.text = m_embedded->sources.front().text;
+    details.setText(m_embedded->sources.front().text());
     importer->start(details);
     QVERIFY(importer->isRunning());
     QVERIFY(!importer->importAction()->isEnabled());
