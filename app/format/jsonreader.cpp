@@ -400,13 +400,12 @@ JsonReader::Token JsonReader::readString(Token kind)
 {
     const char *start = ++m_pos;
     bool escaped = false;
+    // Once there was an escape: the bytes from here to the next escape are copied as they are,
+    // in one piece, however many characters of text and UTF-8 lie between.
+    const char *verbatim = start;
     for (;;) {
-        // Plain ASCII runs are the common case by far: skip them, and copy them once when the
-        // string had escapes.
-        const char *run = m_pos;
+        // Plain ASCII runs are the common case by far: skip them.
         skipPlainText();
-        if (escaped)
-            m_scratch.append(run, m_pos - run);
         if (m_pos >= m_end)
             break;
         const auto c = static_cast<unsigned char>(*m_pos);
@@ -422,8 +421,6 @@ JsonReader::Token JsonReader::readString(Token kind)
             const int length = utf8SequenceLength(m_pos, m_end);
             if (length == 0)
                 return fail(m_pos - m_begin, tr("invalid UTF-8 (%1) inside a string").arg(byteName(c)));
-            if (escaped)
-                m_scratch.append(m_pos, length);
             m_pos += length;
             continue;
         }
@@ -432,8 +429,8 @@ JsonReader::Token JsonReader::readString(Token kind)
         if (!escaped) {
             escaped = true;
             m_scratch.clear();
-            m_scratch.append(start, m_pos - start);
         }
+        m_scratch.append(verbatim, m_pos - verbatim);
         const char *escape = m_pos;
         if (++m_pos >= m_end)
             break;
@@ -493,11 +490,13 @@ JsonReader::Token JsonReader::readString(Token kind)
             return fail(escape - m_begin,
                         tr("invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"));
         }
-        ++m_pos;
+        verbatim = ++m_pos;
     }
 
     if (m_pos >= m_end)
         return fail(m_tokenStart, tr("a string is not closed: the file ends inside it (is it truncated?)"));
+    if (escaped)
+        m_scratch.append(verbatim, m_pos - verbatim);
     m_rawString = !escaped;
     m_text = escaped ? QByteArrayView(m_scratch) : QByteArrayView(start, m_pos);
     ++m_pos; // the closing quote
