@@ -985,10 +985,8 @@ void Parser::readSource(qsizetype index)
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
-    std::vector<Sentence> bytes;
+    std::vector<Sentence> bytes; // stays empty for an ASCII text
     source.sentences = SentenceSplitter::split(source.storedText().utf8(), &bytes);
-    if (std::equal(bytes.begin(), bytes.end(), source.sentences.begin(), source.sentences.end()))
-        bytes = {};
     m_sentenceBytes.push_back(std::move(bytes));
     m_timeline->sources.append(std::move(source));
 }

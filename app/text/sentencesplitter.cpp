@@ -233,6 +233,23 @@ public:
         return units;
     }
 
+    bool isAscii() const
+    {
+        qsizetype i = 0;
+#if defined(__SSE2__)
+        __m128i any = _mm_setzero_si128();
+        for (; i + 16 <= m_size; i += 16)
+            any = _mm_or_si128(any, _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + i)));
+        if (_mm_movemask_epi8(any))
+            return false;
+#endif
+        for (; i < m_size; ++i) {
+            if (m_data[i] >= 0x80)
+                return false;
+        }
+        return true;
+    }
+
     // The first byte at or after `i` at which a sentence may end (s_mayEnd), or size().
     qsizetype nextMayEnd(qsizetype i) const
     {
@@ -302,13 +319,19 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
     QList<Sentence> sentences;
     const qsizetype n = text.size();
     qsizetype start = 0;
-    // Offsets in UTF-16 units are counted from the last one asked for: they are asked in order.
+    // In ASCII, as most sources are, a byte is a UTF-16 unit. Elsewhere units are counted from
+    // the last offset asked for: they are asked in order.
+    const bool ascii = text.isAscii();
     qsizetype countedTo = 0, unitsThere = 0;
     const auto unitAt = [&](qsizetype byte) {
+        if (ascii)
+            return byte;
         unitsThere += text.units(countedTo, byte);
         countedTo = byte;
         return unitsThere;
     };
+    if (ascii)
+        bytes = nullptr;
 
     const auto skipSpace = [&](qsizetype i) {
         while (i < n) {

@@ -60,6 +60,10 @@ void checkUtf8Agrees(const QString &text)
     std::vector<Sentence> bytes;
     const QList<Sentence> sentences = SentenceSplitter::split(QByteArrayView(utf8), &bytes);
     QCOMPARE(sentences, SentenceSplitter::split(text));
+    if (utf8.size() == text.size()) { // ASCII: the byte offsets are the same, and not given
+        QVERIFY(bytes.empty());
+        return;
+    }
     QCOMPARE(qsizetype(bytes.size()), sentences.size());
     for (qsizetype i = 0; i < sentences.size(); ++i) {
         const Sentence &b = bytes[std::size_t(i)];
