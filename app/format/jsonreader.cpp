@@ -418,10 +418,15 @@ JsonReader::Token JsonReader::readString(Token kind)
                                      .arg(byteName(c)));
         }
         if (c >= 0x80) {
-            const int length = utf8SequenceLength(m_pos, m_end);
-            if (length == 0)
-                return fail(m_pos - m_begin, tr("invalid UTF-8 (%1) inside a string").arg(byteName(c)));
-            m_pos += length;
+            // A run of characters beyond ASCII (a word of Cyrillic, a line of CJK) is checked in
+            // one loop, not one character per call to skipPlainText().
+            do {
+                const int length = utf8SequenceLength(m_pos, m_end);
+                if (length == 0)
+                    return fail(m_pos - m_begin, tr("invalid UTF-8 (%1) inside a string")
+                                                     .arg(byteName(static_cast<unsigned char>(*m_pos))));
+                m_pos += length;
+            } while (m_pos < m_end && static_cast<unsigned char>(*m_pos) >= 0x80);
             continue;
         }
 
