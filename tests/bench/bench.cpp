@@ -959,12 +959,16 @@ int runParent(const QList<qint64> &sizes, const QList<TimelineGenerator::Shape> 
         std::optional<TimelineGenerator::Shape> shape; // none: the embedded timeline
     };
     QList<Run> runs { { embeddedEvents, std::nullopt } };
-    const bool onlyLongSources = shapes == QList { TimelineGenerator::Shape::LongSources };
+    // Long sources are the point of these shapes while events are few.
+    const auto aboutSources = [](TimelineGenerator::Shape shape) {
+        return shape == TimelineGenerator::Shape::LongSources || shape == TimelineGenerator::Shape::ForeignSources;
+    };
+    const bool onlyLongSources = std::all_of(shapes.begin(), shapes.end(), aboutSources);
     for (const qint64 events : sizes) {
         for (const TimelineGenerator::Shape shape : shapes) {
             // Long sources are the point of that shape while events are few; at a million events
             // it is short-quotes again, and a minute more of `./dev bench`.
-            if (shape == TimelineGenerator::Shape::LongSources && events > 100'000 && !onlyLongSources)
+            if (aboutSources(shape) && events > 100'000 && !onlyLongSources)
                 continue;
             runs.append({ events, shape });
         }
@@ -1024,7 +1028,8 @@ int main(int argc, char *argv[])
     QCommandLineOption size { u"size"_s, u"Measure one size (the parent runs itself with this)."_s, u"N"_s };
     QCommandLineOption shapes { u"shapes"_s,
                                 u"Comma-separated shapes of file: one-source, own-sentences, short-quotes, "
-                                u"many-actors, long-sources (default all; frames are measured on one-source)."_s,
+                                u"many-actors, long-sources, foreign-sources (default all; frames are measured on "
+                                u"one-source)."_s,
                                 u"SHAPE,..."_s };
     QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
     QCommandLineOption shape { u"shape"_s, u"The shape of --file's timeline, with --size."_s, u"SHAPE"_s };
@@ -1069,7 +1074,7 @@ int main(int argc, char *argv[])
     const QList<TimelineGenerator::Shape> allShapes {
         TimelineGenerator::Shape::OneSource,   TimelineGenerator::Shape::OwnSentences,
         TimelineGenerator::Shape::ShortQuotes, TimelineGenerator::Shape::ManyActors,
-        TimelineGenerator::Shape::LongSources,
+        TimelineGenerator::Shape::LongSources, TimelineGenerator::Shape::ForeignSources,
     };
     QList<TimelineGenerator::Shape> chosenShapes = allShapes;
     if (parser.isSet(shapes)) {
@@ -1082,7 +1087,8 @@ int main(int argc, char *argv[])
                 });
             if (known == allShapes.end())
                 return usageError(
-                    u"--shapes takes one-source, own-sentences, short-quotes, many-actors and long-sources, "
+                    u"--shapes takes one-source, own-sentences, short-quotes, many-actors, long-sources and "
+                    u"foreign-sources, "
                     u"not %1"_s.arg(item));
             chosenShapes.append(*known);
         }

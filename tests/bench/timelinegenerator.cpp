@@ -121,6 +121,25 @@ constexpr std::array s_longHappenings = {
     " was reported by the naïve new correspondent from "sv,
     " led to a long and, for some, painful reckoning in "sv,
 };
+// The foreign shape's sentences: Russian ones end in '.', Chinese ones in '。'.
+constexpr std::array s_russianHappenings = {
+    " произошло в городе "sv,
+    " — как сообщила «Вечерняя газета» — взволновало жителей города "sv,
+    " обсуждали весь месяц в 📰 новостях города "sv,
+    " стало известно после долгих переговоров в "sv,
+};
+constexpr std::array s_russianCities = {
+    "Москва"sv, "Казань"sv, "Тверь"sv, "Самара"sv, "Пермь"sv, "Омск"sv, "Томск"sv, "Сочи"sv,
+};
+constexpr std::array s_chineseHappenings = {
+    "发生在"sv,
+    "经过数月的谈判之后出现在"sv,
+    "引起了广泛关注，地点是"sv,
+    "被记者报道于"sv,
+};
+constexpr std::array s_chineseCities = {
+    "北京"sv, "上海"sv, "广州"sv, "深圳"sv, "成都"sv, "杭州"sv, "武汉"sv, "西安"sv,
+};
 constexpr std::array s_longEndings = {
     "."sv,
     ", where the Straße was closed."sv,
@@ -208,6 +227,8 @@ const char *TimelineGenerator::shapeName(Shape shape)
         return "many-actors";
     case Shape::LongSources:
         return "long-sources";
+    case Shape::ForeignSources:
+        return "foreign-sources";
     case Shape::OneSource:
         break;
     }
@@ -218,16 +239,19 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
 {
     Random random(seed);
     const bool longSources = shape == Shape::LongSources;
-    const int sourceCount = shape == Shape::ShortQuotes ? 100 : longSources ? 2 : 1;
+    const bool foreign = shape == Shape::ForeignSources;
+    const int sourceCount = shape == Shape::ShortQuotes ? 100 : longSources || foreign ? 2 : 1;
     // The long shape's second source is a short article.
     const auto sentencesIn = [&](int source) {
         if (longSources)
             return source == 0 ? longSourceSentences : 60;
+        if (foreign)
+            return foreignSourceSentences;
         return shape == Shape::OwnSentences ? int(std::max<std::int64_t>(1, eventCount / 10)) : sentenceCount;
     };
     const int actorsInAll = shape == Shape::ManyActors ? manyActorCount : actorCount;
-    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes || longSources ? 220 : 150)
-               + qsizetype(sourceCount) * sentencesIn(0) * (longSources ? 110 : 48) + 64 * 1024);
+    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes || longSources || foreign ? 220 : 150)
+               + qsizetype(sourceCount) * sentencesIn(0) * (longSources || foreign ? 110 : 48) + 64 * 1024);
 
     out.put("{\"format\":\"sourceline\",\"version\":1,\"title\":\"Synthetic timeline of ");
     out.number(std::uint64_t(eventCount));
@@ -252,7 +276,17 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
                 "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
         for (int i = 0; i < sentencesPerSource; ++i) {
             std::string sentence = "Event "s + std::to_string(i);
-            if (longSources) {
+            if (foreign && s == 0) {
+                sentence = "Событие "s + std::to_string(i);
+                sentence += random.pick(s_russianHappenings);
+                sentence += random.pick(s_russianCities);
+                sentence += '.';
+            } else if (foreign) {
+                sentence = "事件"s + std::to_string(i);
+                sentence += random.pick(s_chineseHappenings);
+                sentence += random.pick(s_chineseCities);
+                sentence += "。"sv;
+            } else if (longSources) {
                 sentence += random.pick(s_longHappenings);
                 sentence += random.pick(s_cities);
                 sentence += random.pick(s_longEndings);
@@ -261,8 +295,8 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
                 sentence += random.pick(s_cities);
                 sentence += '.';
             }
-            if (i > 0)
-                out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then
+            if (i > 0 && (i % 12 == 0 || !foreign || s == 0))
+                out.put(i % 12 == 0 ? "\\n"sv : " "sv); // a paragraph now and then; Chinese has no spaces
             out.put(sentence);
             sentences.push_back(std::move(sentence));
         }
@@ -351,6 +385,20 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
         out.put(']');
         if (shape == Shape::ManyActors) {
             // no evidence
+        } else if (foreign) {
+            // A Russian passage from its sentence's first, second or third word to its end; a
+            // Chinese sentence whole, the paragraph being the splitter's sentence.
+            const int source = random.below(2);
+            const std::string &sentence = sentences[firstSentence[std::size_t(source)]
+                                                    + std::size_t(random.below(foreignSourceSentences))];
+            std::size_t begin = 0;
+            for (int word = source == 0 ? random.below(3) : 0; word > 0; --word)
+                begin = sentence.find(' ', begin) + 1;
+            out.put(",\"evidence\":[{\"source\":\"s");
+            out.number(std::uint64_t(source));
+            out.put("\",\"quote\":\"");
+            out.put(std::string_view(sentence).substr(begin));
+            out.put("\"}]");
         } else if (longSources) {
             // From the first, second or third word of a sentence to its end, and at times on
             // into the first words of the next: a passage that starts past "Event N" is found

@@ -25,6 +25,10 @@ public:
         // article; every event quotes a passage of one of them, from inside a sentence and at
         // times across two: with few events, the sources are most of the file.
         LongSources,
+        // A Russian text (two bytes a letter, and an emoji of four now and then) and a Chinese
+        // one (three bytes a character, its 。 ends no sentence here), 8 MB of UTF-8 in all;
+        // every event quotes a passage of one of them.
+        ForeignSources,
     };
 
     // Raised whenever the output changes, so that cached files made by an older generator are
@@ -33,6 +37,7 @@ public:
     static constexpr int actorCount = 200; // in every shape but ManyActors
     static constexpr int manyActorCount = 2000;
     static constexpr int longSourceSentences = 200'000;
+    static constexpr int foreignSourceSentences = 40'000; // in each of the two
     static constexpr int sentenceCount = 4000;
     static constexpr std::uint64_t defaultSeed = 0x5eed'11e5;
 
@@ -41,6 +46,6 @@ public:
     {
         return generate(eventCount, Shape::OneSource, seed);
     }
-    // "one-source", "own-sentences", "short-quotes", "many-actors", "long-sources"
+    // "one-source", "own-sentences", "short-quotes", "many-actors", "long-sources", "foreign-sources"
     static const char *shapeName(Shape shape);
 };
