@@ -66,6 +66,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     m_labelEvent.clear();
     m_labelWidth.clear();
     m_obstacles.clear();
+    m_otherMarks.clear();
     m_connectors.clear();
     m_labelOf.clear();
 }
@@ -117,6 +118,10 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
                         bool dimOthers)
 {
     const Timeline &t = *m_timeline;
+    // An event's other marks are asked for in lanes drawn before or after its label's.
+    for (const auto &[e, rect] : m_otherMarks)
+        m_obstacles.push_back({ rect, m_labelOf.value(e, -1) });
+    m_otherMarks.clear();
     const bool sameAsLast = bounds == m_placedBounds && sameInputs(m_labels, m_placedLabels)
         && sameInputs(m_obstacles, m_placedObstacles);
     m_wantsAnotherFrame = false;

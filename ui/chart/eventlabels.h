@@ -27,6 +27,9 @@ public:
     // Asks for a label for event `e` beside its `mark`, once a frame per event.
     void request(std::int32_t e, const QRectF &mark);
     void addObstacle(const QRectF &rect) { m_obstacles.push_back({ rect, -1 }); }
+    // Another mark of event `e` (in another of its lanes), by which its label may stand; an
+    // obstacle to every other label, and to its own when `e` gets no label this frame.
+    void addOtherMark(std::int32_t e, const QRectF &rect) { m_otherMarks.emplace_back(e, rect); }
     // A connector between an event's marks in several lanes, which labels may stand over: it
     // passes under them, not through their text.
     void addConnector(const QLineF &line);
@@ -65,6 +68,7 @@ private:
     std::vector<int> m_labelEvent;
     std::vector<qreal> m_labelWidth; // the whole title's, by label
     std::vector<LabelPlacer::Obstacle> m_obstacles;
+    std::vector<std::pair<std::int32_t, QRectF>> m_otherMarks; // by event, until paint() knows its label
     std::vector<QRectF> m_connectors;
     QHash<int, int> m_labelOf; // event → index into m_labels
 

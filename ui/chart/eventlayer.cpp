@@ -246,13 +246,13 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
             const QRectF mark = marks.draw(row, e, slot);
             if (const QLineF connector = marks.lastConnector(); !connector.isNull())
                 m_labels.addConnector(connector);
-            // Its marks in other lanes are obstacles even to its own label, which would
-            // otherwise seem to name another lane's event.
+            // Its marks in other lanes are its label's too: the label may stand by any of them,
+            // where that lane has room.
             if (!m_labels.isRequested(e) && row == marks.rowsOf(t.events[e], row).first
                 && m_labels.requestedCount() < s_labelBudget)
                 m_labels.request(e, mark);
             else
-                m_labels.addObstacle(mark);
+                m_labels.addOtherMark(e, mark);
         }
     }
     if (currentMark) {
@@ -262,7 +262,8 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
         if (const QLineF connector = marks.lastConnector(); !connector.isNull())
             m_labels.addConnector(connector);
         for (const auto &[row, slot] : currentOthers)
-            m_labels.addObstacle(
+            m_labels.addOtherMark(
+                current,
                 geometry.markRect(t.events[current], slot, m_chart->laneRect(row).center().y(), true));
     }
 
