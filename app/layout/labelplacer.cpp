@@ -44,6 +44,10 @@ constexpr int s_farBudget = 300; // positions the far search tries for one label
 // Positions the near search tries for one label and width: out to about seven rows or steps.
 constexpr int s_nearBudget = 100;
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
+// Places tried for a label by moving the labels in the way, each set of those once, among the
+// nearest places only marks are in the way of.
+constexpr std::size_t s_maxTrials = 40;
+constexpr std::size_t s_maxCandidates = 2000;
 constexpr qreal s_leaderSlack = 8; // a leader this much shorter is worth moving a label for
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
@@ -199,6 +203,33 @@ public:
             return Candidate { rect,
                                QLineF(QPointF(mark.center().x(), mark.bottom()), QPointF(x, rect.top())) };
         return std::nullopt; // over its own mark
+    }
+
+    // The first `count` places of placeAnywhere(), in its order, that only marks are in the way of.
+    std::vector<std::pair<Candidate, int>> anywhereCandidates(int i, qreal width, std::size_t count)
+    {
+        std::vector<std::pair<Candidate, int>> result;
+        const qreal h = label(i).size.height();
+        const qreal stepY = (h + m_options.gap) / 2;
+        const int columns = int((m_bounds.width() - width) / s_anywhereStep) + 1;
+        const int rows = int((m_bounds.height() - h) / stepY) + 1;
+        if (columns <= 0 || rows <= 0)
+            return result;
+        std::vector<std::pair<qreal, std::uint32_t>> order;
+        for (std::uint32_t code = 0; code < std::uint32_t(columns * rows * markCount(i)); ++code) {
+            if (const auto c = anywhere(i, code, width))
+                order.emplace_back(c->leader.length(), code);
+        }
+        charge(qint64(order.size() / 8));
+        std::sort(order.begin(), order.end());
+        for (const auto &[cost, code] : order) {
+            if (result.size() >= count || isExhausted())
+                break;
+            const Candidate c = *anywhere(i, code, width);
+            if (fits(c, i))
+                result.emplace_back(c, s_anywhereSlot + int(code));
+        }
+        return result;
     }
 
     // The label whole, or else `width` wide, wherever on the picture it fits with the shortest
@@ -1040,6 +1071,51 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
                 out = std::move(result);
                 done = true;
                 break;
+            }
+        }
+        // Failing that, a free place among the marks that a few labels stand in the way of, when
+        // each of those stands whole elsewhere.
+        if (!done) {
+            std::vector<Placement> none(labels.size());
+            Placer alone(bounds, labels, obstacles, options, none, &work);
+            std::vector<std::vector<int>> tried; // the sets of labels in the way, each tried once
+            for (const auto &[c, slot] : alone.anywhereCandidates(u, whole, s_maxCandidates)) {
+                if (work.isSpent())
+                    return;
+                if (tried.size() >= s_maxTrials)
+                    break;
+                std::vector<int> blockers;
+                for (std::size_t j = 0; j < labels.size() && blockers.size() <= s_maxBlockers; ++j) {
+                    if (j != i && isInTheWay(out[j], c, options.gap))
+                        blockers.push_back(int(j));
+                }
+                if (blockers.empty() || blockers.size() > s_maxBlockers
+                    || std::any_of(blockers.begin(), blockers.end(),
+                                   [&](int j) {
+                                       return labels[std::size_t(j)].required
+                                           || !isWhole(out, std::size_t(j));
+                                   })
+                    || std::find(tried.begin(), tried.end(), blockers) != tried.end())
+                    continue;
+                tried.push_back(blockers);
+                std::vector<Placement> trial = out;
+                trial[i] = {};
+                for (const int j : blockers)
+                    trial[std::size_t(j)] = {};
+                std::vector<Placement> result(labels.size());
+                Placer again(bounds, labels, obstacles, options, result, &work);
+                again.adopt(trial);
+                if (!again.placeAt(u, { c.rect, c.leader, slot }))
+                    continue;
+                if (std::all_of(blockers.begin(), blockers.end(), [&](int j) {
+                        return again.placeBesideAnyMark(j)
+                            || again.placeAnywhere(
+                                j, std::min(labels[std::size_t(j)].size.width(), bounds.width()));
+                    })) {
+                    out = std::move(result);
+                    done = true;
+                    break;
+                }
             }
         }
         if (done || out[i].isPlaced())

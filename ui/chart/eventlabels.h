@@ -5,6 +5,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QSet>
 #include <QStaticText>
 
 #include <memory>
@@ -51,6 +52,8 @@ public:
     int labelledCount() const { return m_labelled; }
     // Where the last frame put the event's label; null when it had none.
     QRectF labelRect(int event) const { return m_labelRects.value(event); }
+    // Whether the last frame showed the event's title whole (not shortened with an ellipsis).
+    bool labelIsWhole(int event) const { return m_wholeLabels.contains(event); }
 
 private:
     // Draws a label's title, shortened to `width` unless it is shown whole.
@@ -92,6 +95,7 @@ private:
     };
     QHash<QString, Kept> m_kept;
     QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
+    QSet<int> m_wholeLabels; // events whose titles the last frame showed whole
     int m_labelled = 0;
     bool m_still = false;
     // The last placement and what it was of: a frame that asks for the same labels with the same

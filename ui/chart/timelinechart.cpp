@@ -379,6 +379,11 @@ QRectF TimelineChart::labelRect(int event) const
     return m_layer->labelRect(event);
 }
 
+bool TimelineChart::labelIsWhole(int event) const
+{
+    return m_layer->labelIsWhole(event);
+}
+
 void TimelineChart::setHighlightedActor(int actor)
 {
     if (m_highlightedActor == actor)

@@ -91,6 +91,8 @@ public:
     void setStillPicture(bool still);
     // Where the last frame put the event's label (chart coordinates); null when it had none.
     QRectF labelRect(int event) const;
+    // Whether the last frame showed the event's title whole, not shortened.
+    bool labelIsWhole(int event) const;
 
     int highlightedActor() const { return m_highlightedActor; }
     void setHighlightedActor(int actor);
