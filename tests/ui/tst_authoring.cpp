@@ -141,6 +141,7 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QString prefilledWhen, prefilledPhrase;
     int prefilledQuotes = -1;
     bool actorChecked = false;
+    bool stayedOpen = false;
     TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
         prefilledWhen = editor->whenEdit()->text();
         prefilledPhrase = editor->dateTextEdit()->text();
@@ -151,6 +152,11 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
         auto *newActor = editor->findChild<QLineEdit *>(u"newActor"_s);
         QTest::keyClicks(newActor, u"Dana Reyes"_s);
         QTest::keyClick(newActor, Qt::Key_Return);
+        // Enter adds the name and leaves the dialog open for another one.
+        stayedOpen = editor->isVisible() && newActor->text().isEmpty();
+        QTest::keyClicks(newActor, u"Lee Park"_s);
+        QTest::keyClick(newActor, Qt::Key_Return);
+        stayedOpen = stayedOpen && editor->isVisible();
         clickOk(editor);
     });
     window.editActions()->newEventFromSelectionAction()->trigger();
@@ -158,8 +164,9 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QCOMPARE(prefilledPhrase, u"19 March 2024"_s);
     QCOMPARE(prefilledQuotes, 1);
     QVERIFY(actorChecked);
+    QVERIFY(stayedOpen);
     QCOMPARE(document->events()->rowCount(), 1);
-    QCOMPARE(document->actors()->rowCount(), 2);
+    QCOMPARE(document->actors()->rowCount(), 3);
     QCOMPARE(document->currentEvent(), 0);
     QCOMPARE(window.table()->model()->rowCount(), 1);
     QCOMPARE(window.sourceView()->quotedSentences().size(), 1);
