@@ -105,12 +105,15 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QAbstractItemModelTester tableTester(window.table()->proxy(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-    // File ▸ New asks for a title.
-    TestUtils::whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
-        dialog->setTextValue(u"The Reyes affair"_s);
+    // File ▸ New asks for a title, in a field wide enough for a long one.
+    int shownCharacters = 0;
+    TestUtils::whenDialogOpens<QInputDialog>([&](QInputDialog *dialog) {
+        shownCharacters = dialog->findChild<QLineEdit *>()->width() / dialog->fontMetrics().averageCharWidth();
+        dialog->setTextValue(u"  The Reyes affair "_s);
         dialog->accept();
     });
     window.fileActions()->newTimeline();
+    QVERIFY2(shownCharacters >= 40, QByteArray::number(shownCharacters).constData());
     QCOMPARE(document->timeline()->title, u"The Reyes affair"_s);
     QCOMPARE(document->events()->rowCount(), 0);
     QVERIFY(window.windowTitle().startsWith(u"The Reyes affair"_s));
