@@ -59,6 +59,7 @@ private Q_SLOTS:
     void doubleClickZoomsToTheEvent();
     void crowdedLanesAreDensityUntilZoomedIn();
 
+    void laneNamesStayWhole();
     void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
     void exportHasTheAskedSizeAndShowsEvents();
@@ -588,6 +589,32 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
     const DateRange &range = m_embedded->events[event].range;
     QVERIFY(m_document->zoom()->span() < 120);
     QVERIFY(m_document->zoom()->first() < range.first && m_document->zoom()->last() > range.last + 1);
+}
+
+// A lane's name is given the room it needs, up to a fifth of the chart: longer than a dozen
+// characters ("Valentina Tereshkova") whole in a window of ordinary size; in a narrow chart the
+// lanes keep most of the room.
+void TestTimelineChart::laneNamesStayWhole()
+{
+    Actor renamed = m_document->timeline()->actors.at(0);
+    renamed.name = u"Valentina Vladimirovna Tereshkova"_s;
+    m_document->editActor(0, renamed);
+    m_chart->followEdit(); // as the window has it do after every edit
+    const QFontMetricsF metrics(m_chart->labelFont());
+    qreal widest = 0;
+    for (int row = 0; row < m_chart->shownLanes().size(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(m_chart->laneName(row)));
+    QCOMPARE(widest, metrics.horizontalAdvance(renamed.name));
+    QVERIFY(widest > 12 * metrics.averageCharWidth() + 40); // longer than the least room
+    QCOMPARE(m_chart->laneNameWidth(), widest);
+
+    const QSize before = m_view->size();
+    m_view->resize(420, before.height());
+    QTRY_VERIFY(m_chart->plotArea().width() < 420);
+    QVERIFY(m_chart->laneNameWidth() < widest);
+    QVERIFY(m_chart->eventArea().width() > m_chart->plotArea().width() / 2);
+    m_view->resize(before);
+    m_document->undoStack()->undo();
 }
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()

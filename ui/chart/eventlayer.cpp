@@ -116,7 +116,7 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
             continue;
         }
         const QString full = m_chart->laneName(row);
-        const int quarters = int(std::floor(nameWidth * 4));
+        const int quarters = int(std::ceil(nameWidth * 4)); // up: a name as wide as the room fits
         auto it = m_laneNames.find(std::pair(full, quarters));
         if (it == m_laneNames.end()) {
             if (m_laneNames.size() >= s_maxLaneNames)
