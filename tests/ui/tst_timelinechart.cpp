@@ -60,6 +60,7 @@ private Q_SLOTS:
     void crowdedLanesAreDensityUntilZoomedIn();
 
     void laneNamesStayWhole();
+    void anEmptyTimelineSaysHowToBegin();
     void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
     void exportHasTheAskedSizeAndShowsEvents();
@@ -615,6 +616,41 @@ void TestTimelineChart::laneNamesStayWhole()
     QVERIFY(m_chart->eventArea().width() > m_chart->plotArea().width() / 2);
     m_view->resize(before);
     m_document->undoStack()->undo();
+}
+
+// A new timeline has no events: the window says how to make one; an export of it stays bare.
+void TestTimelineChart::anEmptyTimelineSaysHowToBegin()
+{
+    // Text pixels (dark, not the grid's light grey) in the middle of the lanes.
+    const auto inked = [this](const QImage &image, qreal ratio) {
+        const QRectF lanes = m_chart->lanesArea();
+        const QRectF middle(lanes.center() - QPointF(lanes.width() / 4, lanes.height() / 6),
+                            QSizeF(lanes.width() / 2, lanes.height() / 3));
+        const QRect pixels = QRectF(middle.topLeft() * ratio, middle.size() * ratio).toRect();
+        int dark = 0;
+        for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+            for (int x = pixels.left(); x <= pixels.right(); ++x)
+                dark += qGray(image.pixel(x, y)) < 160;
+        }
+        return dark;
+    };
+    const auto grabbed = [this] {
+        const QPoint origin = m_view->mapFromScene(m_chart->mapToScene(QPointF(0, 0)));
+        QImage image = m_view->viewport()->grab().toImage();
+        const qreal ratio = image.devicePixelRatio();
+        return image.copy(QRect(origin * ratio, image.size() - QSize(origin.x(), origin.y()) * ratio));
+    };
+    QCOMPARE(inked(grabbed(), m_view->viewport()->devicePixelRatioF()), 0);
+
+    m_document->newTimeline(u"Empty"_s);
+    QTRY_VERIFY(inked(grabbed(), m_view->viewport()->devicePixelRatioF()) > 100);
+
+    ChartExporter::Options options;
+    options.size = m_chart->size().toSize();
+    options.title = false;
+    options.credit = false;
+    const QImage exported = ChartExporter::render(m_document.get(), options);
+    QCOMPARE(inked(exported, exported.devicePixelRatio()), 0);
 }
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()
