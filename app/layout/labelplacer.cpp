@@ -48,7 +48,10 @@ constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one le
 // nearest places only marks are in the way of.
 constexpr std::size_t s_maxTrials = 40;
 constexpr std::size_t s_maxCandidates = 2000;
-constexpr qreal s_leaderSlack = 8; // a leader this much shorter is worth moving a label for
+constexpr qreal s_leaderSlack = 8;
+// Leaders longer than this many pixels (a few rows) are worth moving other labels for.
+constexpr qreal s_longLeader = 60;
+constexpr std::size_t s_maxLeaderBlockers = 2; // a leader this much shorter is worth moving a label for
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
 // The work that the passes after the first greedy one may do, shared by all of them: a position
@@ -206,7 +209,9 @@ public:
     }
 
     // The first `count` places of placeAnywhere(), in its order, that only marks are in the way of.
-    std::vector<std::pair<Candidate, int>> anywhereCandidates(int i, qreal width, std::size_t count)
+    std::vector<std::pair<Candidate, int>>
+    anywhereCandidates(int i, qreal width, std::size_t count,
+                       qreal maxLeader = std::numeric_limits<qreal>::infinity())
     {
         std::vector<std::pair<Candidate, int>> result;
         const qreal h = label(i).size.height();
@@ -223,7 +228,7 @@ public:
         charge(qint64(order.size() / 8));
         std::sort(order.begin(), order.end());
         for (const auto &[cost, code] : order) {
-            if (result.size() >= count || isExhausted())
+            if (result.size() >= count || cost >= maxLeader || isExhausted())
                 break;
             const Candidate c = *anywhere(i, code, width);
             if (fits(c, i))
@@ -989,6 +994,63 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
         return placed[i].isPlaced()
             && placed[i].rect.width() >= std::min(labels[i].size.width(), bounds.width()) - 0.5;
     };
+    const auto leaderLength = [](const Placement &p) {
+        return p.leader.isNull() ? 0 : p.leader.length();
+    };
+    const auto mayMove = [&](std::size_t j) {
+        const bool inColumn = out[j].slot >= LabelPlacer::s_stackSlot && out[j].slot < LabelPlacer::s_farSlot;
+        return isWhole(out, j) && !inColumn && !labels[j].required && out[j].slot != labels[j].hint;
+    };
+    // A long leader gets shorter where one or two labels stand in the way, when those stand whole
+    // elsewhere and the leaders of all of them come to less than before.
+    const auto shortenByMoving = [&](int u) {
+        const auto i = std::size_t(u);
+        const qreal whole = std::min(labels[i].size.width(), bounds.width());
+        std::vector<Placement> none(labels.size());
+        Placer alone(bounds, labels, obstacles, options, none, &work);
+        std::vector<std::vector<int>> tried;
+        for (const auto &[c, slot] :
+             alone.anywhereCandidates(u, whole, s_maxCandidates, leaderLength(out[i]) - s_leaderSlack)) {
+            if (work.isSpent() || tried.size() >= s_maxTrials)
+                return;
+            std::vector<int> blockers;
+            for (std::size_t j = 0; j < labels.size() && blockers.size() <= s_maxLeaderBlockers; ++j) {
+                if (j != i && isInTheWay(out[j], c, options.gap))
+                    blockers.push_back(int(j));
+            }
+            if (blockers.empty() || blockers.size() > s_maxLeaderBlockers
+                || !std::all_of(blockers.begin(), blockers.end(),
+                                [&](int j) { return mayMove(std::size_t(j)); })
+                || std::find(tried.begin(), tried.end(), blockers) != tried.end())
+                continue;
+            tried.push_back(blockers);
+            qreal before = leaderLength(out[i]);
+            for (const int j : blockers)
+                before += leaderLength(out[std::size_t(j)]);
+            std::vector<Placement> trial = out;
+            trial[i] = {};
+            for (const int j : blockers)
+                trial[std::size_t(j)] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result, &work);
+            again.adopt(trial);
+            if (!again.placeAt(u, { c.rect, c.leader, slot }))
+                continue;
+            if (!std::all_of(blockers.begin(), blockers.end(), [&](int j) {
+                    return again.placeBesideAnyMark(j)
+                        || again.placeAnywhere(j,
+                                               std::min(labels[std::size_t(j)].size.width(), bounds.width()));
+                }))
+                continue;
+            qreal after = leaderLength(result[i]);
+            for (const int j : blockers)
+                after += leaderLength(result[std::size_t(j)]);
+            if (after < before - s_leaderSlack) {
+                out = std::move(result);
+                return;
+            }
+        }
+    };
     // Long leaders first: each takes the shortest free leader, or none, when that is shorter.
     const auto shortenLeaders = [&] {
         std::vector<std::pair<qreal, int>> leadered;
@@ -1014,8 +1076,12 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
             again.adopt(trial);
             if (again.placeBesideAnyMark(u)
                 || again.placeAnywhere(u, std::min(labels[i].size.width(), bounds.width()),
-                                       length - s_leaderSlack))
+                                       length - s_leaderSlack)) {
                 out = std::move(result);
+                continue;
+            }
+            if (length > s_longLeader)
+                shortenByMoving(u);
         }
     };
     shortenLeaders();
