@@ -1056,11 +1056,12 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
         std::vector<std::pair<qreal, int>> leadered;
         for (std::size_t i = 0; i < out.size(); ++i) {
             // Not a label of a cluster's column, whose leaders fan out in date order, nor one
-            // standing where it stood in the last frame: labels stay put while the view moves.
+            // standing where it stood in the last frame, unless its leader is long: labels stay
+            // put while the view moves, but not across the chart.
             const bool inColumn =
                 out[i].slot >= LabelPlacer::s_stackSlot && out[i].slot < LabelPlacer::s_farSlot;
             if (isWhole(out, i) && !out[i].leader.isNull() && out[i].leader.length() > s_leaderSlack
-                && !inColumn && out[i].slot != labels[i].hint)
+                && !inColumn && (out[i].slot != labels[i].hint || out[i].leader.length() > s_longLeader))
                 leadered.emplace_back(-out[i].leader.length(), int(i));
         }
         std::sort(leadered.begin(), leadered.end());
