@@ -80,9 +80,11 @@ public:
         if (m_work)
             m_work->left -= s_placerCost + qint64(labels.size() + obstacles.size());
         for (const auto &obstacle : obstacles)
-            m_grid.add(obstacle.rect, obstacle.owner, Occupancy::Kind::Mark);
+            m_grid.add(obstacle.rect, -1, Occupancy::Kind::Mark);
+        // A label stands beside its marks, never over one (standing by another of its event's
+        // marks, it could): that would hide where its event is drawn.
         for (std::size_t i = 0; i < labels.size(); ++i)
-            m_grid.add(labels[i].mark, int(i), Occupancy::Kind::Mark);
+            m_grid.add(labels[i].mark, -1, Occupancy::Kind::Mark);
         // A label's other marks, in its event's other lanes, in the obstacles' order.
         m_otherStart.assign(labels.size() + 1, 0);
         for (const auto &obstacle : obstacles) {
