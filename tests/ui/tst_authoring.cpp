@@ -108,7 +108,8 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     // File ▸ New asks for a title, in a field wide enough for a long one.
     int shownCharacters = 0;
     TestUtils::whenDialogOpens<QInputDialog>([&](QInputDialog *dialog) {
-        shownCharacters = dialog->findChild<QLineEdit *>()->width() / dialog->fontMetrics().averageCharWidth();
+        shownCharacters =
+            dialog->findChild<QLineEdit *>()->width() / dialog->fontMetrics().averageCharWidth();
         dialog->setTextValue(u"  The Reyes affair "_s);
         dialog->accept();
     });

@@ -135,10 +135,11 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
 
 void EventLayer::paintFirstSteps(QPainter *painter, const QRectF &area, QColor text)
 {
-    const QString steps = tr("No events yet.\n"
-                             "Add an article with Timeline \u25B8 Add Source\u2026, select a passage of it "
-                             "on the right and choose Edit \u25B8 New Event from Selection (%1).")
-                              .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText));
+    const QString steps =
+        tr("No events yet.\n"
+           "Add an article with Timeline \u25B8 Add Source\u2026, select a passage of it "
+           "on the right and choose Edit \u25B8 New Event from Selection (%1).")
+            .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText));
     QFont font = m_chart->labelFont();
     font.setPointSizeF(font.pointSizeF() * 1.15);
     painter->setFont(font);
