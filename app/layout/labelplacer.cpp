@@ -29,6 +29,14 @@ struct Candidate
 constexpr int s_adjacentSlots = 4; // right, above, below, left
 constexpr int s_rings = 12; // displaced positions: rows of labels away from the mark
 constexpr int s_perRing = 6;
+// The slots of a label of its own, by mark: an event drawn in several lanes has a mark in each,
+// and its label may stand by any of them.
+constexpr int s_slotsPerMark = s_adjacentSlots + s_rings * s_perRing;
+constexpr int s_maxMarks = 16;
+// The search over the whole picture: positions in steps of this many pixels across, and of half
+// a line down.
+constexpr qreal s_anywhereStep = 6;
+constexpr int s_anywhereSlot = LabelPlacer::s_farSlot + (1 << 23);
 // A cluster's column stands beside it, or further out by steps of this many pixels.
 constexpr int s_stackShifts = 12;
 constexpr qreal s_stackShift = 30;
@@ -36,6 +44,14 @@ constexpr int s_farBudget = 300; // positions the far search tries for one label
 // Positions the near search tries for one label and width: out to about seven rows or steps.
 constexpr int s_nearBudget = 100;
 constexpr std::size_t s_maxBlockers = 4; // labels moved to make room for one left out
+// Places tried for a label by moving the labels in the way, each set of those once, among the
+// nearest places only marks are in the way of.
+constexpr std::size_t s_maxTrials = 40;
+constexpr std::size_t s_maxCandidates = 2000;
+constexpr qreal s_leaderSlack = 8;
+// Leaders longer than this many pixels (a few rows) are worth moving other labels for.
+constexpr qreal s_longLeader = 60;
+constexpr std::size_t s_maxLeaderBlockers = 2; // a leader this much shorter is worth moving a label for
 constexpr int s_maxGathered = 2; // labels left out that gatherColumns() tries to place, a frame
 
 // The work that the passes after the first greedy one may do, shared by all of them: a position
@@ -64,9 +80,26 @@ public:
         if (m_work)
             m_work->left -= s_placerCost + qint64(labels.size() + obstacles.size());
         for (const auto &obstacle : obstacles)
-            m_grid.add(obstacle.rect, obstacle.owner, Occupancy::Kind::Mark);
+            m_grid.add(obstacle.rect, -1, Occupancy::Kind::Mark);
+        // A label stands beside its marks, never over one (standing by another of its event's
+        // marks, it could): that would hide where its event is drawn.
         for (std::size_t i = 0; i < labels.size(); ++i)
-            m_grid.add(labels[i].mark, int(i), Occupancy::Kind::Mark);
+            m_grid.add(labels[i].mark, -1, Occupancy::Kind::Mark);
+        // A label's other marks, in its event's other lanes, in the obstacles' order.
+        m_otherStart.assign(labels.size() + 1, 0);
+        for (const auto &obstacle : obstacles) {
+            if (obstacle.owner >= 0 && std::size_t(obstacle.owner) < labels.size())
+                ++m_otherStart[std::size_t(obstacle.owner) + 1];
+        }
+        if (std::all_of(m_otherStart.begin(), m_otherStart.end(), [](std::uint32_t n) { return n == 0; }))
+            return;
+        std::partial_sum(m_otherStart.begin(), m_otherStart.end(), m_otherStart.begin());
+        m_otherMarks.resize(m_otherStart.back());
+        std::vector<std::uint32_t> next(m_otherStart.begin(), m_otherStart.end() - 1);
+        for (const auto &obstacle : obstacles) {
+            if (obstacle.owner >= 0 && std::size_t(obstacle.owner) < labels.size())
+                m_otherMarks[next[std::size_t(obstacle.owner)]++] = obstacle.rect;
+        }
     }
 
     // Greedy orders, each good where the others wall marks in with their labels: 0 clusters
@@ -126,21 +159,144 @@ public:
         }
     }
 
-    // Positions near a label's mark, whole width, in the order they are preferred.
+    // Positions near a label's marks, whole width, in the order they are preferred.
     std::vector<std::pair<Candidate, int>> nearCandidates(int i) const
     {
         std::vector<std::pair<Candidate, int>> result;
         const qreal width = std::min(label(i).size.width(), m_bounds.width());
-        for (int k = 0; k < s_adjacentSlots; ++k) {
-            const int slot = adjacentOrder(label(i).mark)[k];
-            result.emplace_back(*single(i, slot, width), slot);
+        for (int m = 0; m < markCount(i); ++m) {
+            for (int k = 0; k < s_adjacentSlots; ++k) {
+                const int slot = m * s_slotsPerMark + adjacentOrder(markOf(i, m))[k];
+                result.emplace_back(*single(i, slot, width), slot);
+            }
         }
-        for (int slot = s_adjacentSlots; slot < s_adjacentSlots + s_rings * s_perRing; ++slot) {
-            if (const auto c = single(i, slot, width))
-                result.emplace_back(*c, slot);
+        for (int m = 0; m < markCount(i); ++m) {
+            for (int slot = s_adjacentSlots; slot < s_slotsPerMark; ++slot) {
+                if (const auto c = single(i, m * s_slotsPerMark + slot, width))
+                    result.emplace_back(*c, m * s_slotsPerMark + slot);
+            }
         }
         return result;
     }
+
+    // The position `code` of placeAnywhere(): a column and row of the picture, and a mark.
+    std::optional<Candidate> anywhere(int i, std::uint32_t code, qreal width) const
+    {
+        const qreal h = label(i).size.height();
+        const qreal g = m_options.gap;
+        const qreal stepY = (h + g) / 2;
+        const int columns = int((m_bounds.width() - width) / s_anywhereStep) + 1;
+        if (columns <= 0)
+            return std::nullopt;
+        const int m = int(code % std::uint32_t(markCount(i)));
+        const int cell = int(code / std::uint32_t(markCount(i)));
+        const QRectF mark = markOf(i, m);
+        const QRectF rect(m_bounds.left() + (cell % columns) * s_anywhereStep,
+                          m_bounds.top() + (cell / columns) * stepY, width, h);
+        const qreal cy = mark.center().y();
+        if (rect.left() >= mark.right() + g)
+            return Candidate { rect,
+                               QLineF(QPointF(mark.right(), cy), QPointF(rect.left(), rect.center().y())) };
+        if (rect.right() <= mark.left() - g)
+            return Candidate { rect,
+                               QLineF(QPointF(mark.left(), cy), QPointF(rect.right(), rect.center().y())) };
+        const qreal x = std::clamp(mark.center().x(), rect.left(), rect.right());
+        if (rect.bottom() <= mark.top() - g)
+            return Candidate { rect,
+                               QLineF(QPointF(mark.center().x(), mark.top()), QPointF(x, rect.bottom())) };
+        if (rect.top() >= mark.bottom() + g)
+            return Candidate { rect,
+                               QLineF(QPointF(mark.center().x(), mark.bottom()), QPointF(x, rect.top())) };
+        return std::nullopt; // over its own mark
+    }
+
+    // The first `count` places of placeAnywhere(), in its order, that only marks are in the way of.
+    std::vector<std::pair<Candidate, int>>
+    anywhereCandidates(int i, qreal width, std::size_t count,
+                       qreal maxLeader = std::numeric_limits<qreal>::infinity())
+    {
+        std::vector<std::pair<Candidate, int>> result;
+        const qreal h = label(i).size.height();
+        const qreal stepY = (h + m_options.gap) / 2;
+        const int columns = int((m_bounds.width() - width) / s_anywhereStep) + 1;
+        const int rows = int((m_bounds.height() - h) / stepY) + 1;
+        if (columns <= 0 || rows <= 0)
+            return result;
+        std::vector<std::pair<qreal, std::uint32_t>> order;
+        for (std::uint32_t code = 0; code < std::uint32_t(columns * rows * markCount(i)); ++code) {
+            if (const auto c = anywhere(i, code, width))
+                order.emplace_back(c->leader.length(), code);
+        }
+        charge(qint64(order.size() / 8));
+        std::sort(order.begin(), order.end());
+        for (const auto &[cost, code] : order) {
+            if (result.size() >= count || cost >= maxLeader || isExhausted())
+                break;
+            const Candidate c = *anywhere(i, code, width);
+            if (fits(c, i))
+                result.emplace_back(c, s_anywhereSlot + int(code));
+        }
+        return result;
+    }
+
+    // The label whole, or else `width` wide, wherever on the picture it fits with the shortest
+    // leader from any of its marks: the free space of lanes further away, which the searches
+    // near the mark do not reach.
+    bool placeAnywhere(int i, qreal width, qreal maxLeader = std::numeric_limits<qreal>::infinity())
+    {
+        const Label &l = label(i);
+        const qreal h = l.size.height();
+        const qreal g = m_options.gap;
+        const qreal stepY = (h + g) / 2;
+        const int columns = int((m_bounds.width() - width) / s_anywhereStep) + 1;
+        const int rows = int((m_bounds.height() - h) / stepY) + 1;
+        if (columns <= 0 || rows <= 0)
+            return false;
+        // Only the positions a leader no longer than maxLeader reaches from some mark.
+        int c0 = 0, c1 = columns - 1, r0 = 0, r1 = rows - 1;
+        if (std::isfinite(maxLeader)) {
+            QRectF reach;
+            for (int m = 0; m < markCount(i); ++m)
+                reach = reach.united(markOf(i, m));
+            reach.adjust(-maxLeader - width, -maxLeader - h, maxLeader, maxLeader);
+            c0 = std::max(c0, int(std::floor((reach.left() - m_bounds.left()) / s_anywhereStep)));
+            c1 = std::min(c1, int(std::ceil((reach.right() - m_bounds.left()) / s_anywhereStep)));
+            r0 = std::max(r0, int(std::floor((reach.top() - m_bounds.top()) / stepY)));
+            r1 = std::min(r1, int(std::ceil((reach.bottom() - m_bounds.top()) / stepY)));
+        }
+        std::vector<std::pair<qreal, std::uint32_t>> order; // cost, and which position
+        const auto candidate = [&](std::uint32_t code) {
+            return anywhere(i, code, width);
+        };
+        for (int r = r0; r <= r1; ++r) {
+            for (int col = c0; col <= c1; ++col) {
+                const int cell = r * columns + col;
+                for (int m = 0; m < markCount(i); ++m) {
+                    const auto code = std::uint32_t(cell * markCount(i) + m);
+                    if (const auto c = candidate(code); c && c->leader.length() < maxLeader)
+                        order.emplace_back(c->leader.length(), code);
+                }
+            }
+        }
+        // Making the positions is work too, if less than checking them.
+        charge(qint64(order.size() / 8));
+        std::sort(order.begin(), order.end());
+        for (const auto &[cost, code] : order) {
+            if (isExhausted())
+                return false;
+            const Candidate c = *candidate(code);
+            if (fits(c, i)) {
+                commit(i, c, s_anywhereSlot + int(code));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool placeBesideAnyMark(int i) { return placeBeside(i); }
+
+    // The label's widths, widest first: whole, halved, its recognisable start.
+    QVarLengthArray<qreal, 3> widthsOf(int i) const { return widths(i); }
 
     // Whether a label could stand at `c` were no other label placed.
     bool fitsAlone(const Candidate &c, int owner)
@@ -189,6 +345,19 @@ private:
     }
 
     const Label &label(int i) const { return m_labels[std::size_t(i)]; }
+    // The label's own mark (0), then its event's marks in other lanes.
+    int markCount(int i) const
+    {
+        if (m_otherMarks.empty())
+            return 1;
+        return 1
+            + int(std::min<std::uint32_t>(m_otherStart[std::size_t(i) + 1] - m_otherStart[std::size_t(i)],
+                                          s_maxMarks - 1));
+    }
+    QRectF markOf(int i, int m) const
+    {
+        return m == 0 ? label(i).mark : m_otherMarks[m_otherStart[std::size_t(i)] + std::uint32_t(m - 1)];
+    }
     bool isExhausted() const { return m_budget < 0 || (m_work && m_work->isSpent()); }
 
     // As m_bounds.contains(rect), inlined: the search asks it for every position it tries.
@@ -262,7 +431,10 @@ private:
     // The position `slot` of a label of its own: beside its mark, or displaced with a leader.
     std::optional<Candidate> single(int i, int slot, qreal width) const
     {
-        const QRectF m = label(i).mark;
+        if (slot < 0 || slot / s_slotsPerMark >= markCount(i))
+            return std::nullopt;
+        const QRectF m = markOf(i, slot / s_slotsPerMark);
+        slot %= s_slotsPerMark;
         const qreal h = label(i).size.height();
         const qreal g = m_options.gap;
         const qreal cy = m.center().y();
@@ -340,9 +512,9 @@ private:
     // far across as down, nearest first, and no further than a few rows; far: in steps of half
     // the label's width, which reach across the chart but jump over a gap between two
     // obstacles that the whole label fits in (it was shortened there instead).
-    bool searchFar(int i, qreal width, bool near)
+    bool searchFar(int i, qreal width, bool near, int markIndex = 0)
     {
-        const QRectF m = label(i).mark;
+        const QRectF m = markOf(i, markIndex);
         const qreal h = label(i).size.height();
         const qreal g = m_options.gap;
         const qreal run = m_options.leaderRun;
@@ -350,7 +522,7 @@ private:
         int budget = near ? s_nearBudget : s_farBudget;
         const int rows = int(m_bounds.height() / (h + g)) + 1;
         const int columns = int(m_bounds.width() / step) + 1;
-        int slot = LabelPlacer::s_farSlot;
+        int slot = LabelPlacer::s_farSlot + markIndex * (1 << 18);
         for (int distance = 0; distance <= rows + columns; ++distance) {
             bool inside = false;
             for (int k = 0; k <= std::min(distance, rows); ++k) {
@@ -408,24 +580,41 @@ private:
         auto widthsToTry = widths(i);
         if (!mayShorten)
             widthsToTry.resize(1);
-        const int slotCount = s_adjacentSlots + s_rings * s_perRing;
-        const int *adjacent = adjacentOrder(l.mark);
+        const int marks = markCount(i);
+        const int slotCount = marks * s_slotsPerMark;
         for (const qreal width : widthsToTry) {
             if (l.hint >= 0 && l.hint < slotCount && trySingle(i, l.hint, width))
                 return;
-            for (int k = 0; k < s_adjacentSlots; ++k) {
-                if (trySingle(i, adjacent[k], width))
+            if (l.hint >= s_anywhereSlot && width == widthsToTry.front()) {
+                const auto c = anywhere(i, std::uint32_t(l.hint - s_anywhereSlot), width);
+                if (c && fits(*c, i)) {
+                    commit(i, *c, l.hint);
                     return;
+                }
             }
-            for (int slot = s_adjacentSlots; slot < slotCount && !isExhausted(); ++slot) {
-                if (trySingle(i, slot, width))
-                    return;
+            // Beside any of its marks before away from one.
+            for (int m = 0; m < marks; ++m) {
+                const int *adjacent = adjacentOrder(markOf(i, m));
+                for (int k = 0; k < s_adjacentSlots; ++k) {
+                    if (trySingle(i, m * s_slotsPerMark + adjacent[k], width))
+                        return;
+                }
+            }
+            for (int m = 0; m < marks; ++m) {
+                for (int slot = s_adjacentSlots; slot < s_slotsPerMark && !isExhausted(); ++slot) {
+                    if (trySingle(i, m * s_slotsPerMark + slot, width))
+                        return;
+                }
             }
             // Whole, in the free space nearby before any further away.
-            if (width == widthsToTry.front() && searchFar(i, width, true))
-                return;
-            if (searchFar(i, width, false))
-                return;
+            for (int m = 0; m < marks; ++m) {
+                if (width == widthsToTry.front() && searchFar(i, width, true, m))
+                    return;
+            }
+            for (int m = 0; m < marks; ++m) {
+                if (searchFar(i, width, false, m))
+                    return;
+            }
         }
         if (l.required && mayShorten) {
             // No room anywhere: it shows all the same, beside its mark.
@@ -440,11 +629,14 @@ private:
     {
         const Label &l = label(i);
         const qreal width = std::min(l.size.width(), m_bounds.width());
-        if (l.hint >= 0 && l.hint < s_adjacentSlots && trySingle(i, l.hint, width))
+        if (l.hint >= 0 && l.hint % s_slotsPerMark < s_adjacentSlots && l.hint < markCount(i) * s_slotsPerMark
+            && trySingle(i, l.hint, width))
             return true;
-        for (int k = 0; k < s_adjacentSlots; ++k) {
-            if (trySingle(i, adjacentOrder(l.mark)[k], width))
-                return true;
+        for (int m = 0; m < markCount(i); ++m) {
+            for (int k = 0; k < s_adjacentSlots; ++k) {
+                if (trySingle(i, m * s_slotsPerMark + adjacentOrder(markOf(i, m))[k], width))
+                    return true;
+            }
         }
         return false;
     }
@@ -464,8 +656,9 @@ private:
         for (const int i : members) {
             const qreal width = std::min(label(i).size.width(), m_bounds.width());
             bool found = false;
-            for (int k = 0; k < s_adjacentSlots && !found; ++k) {
-                const int slot = adjacentOrder(label(i).mark)[k];
+            for (int k = 0; k < s_adjacentSlots * markCount(i) && !found; ++k) {
+                const int m = k / s_adjacentSlots;
+                const int slot = m * s_slotsPerMark + adjacentOrder(markOf(i, m))[k % s_adjacentSlots];
                 const std::optional<Candidate> c = single(i, slot, width);
                 if (!c || !fits(*c, i))
                     continue;
@@ -607,6 +800,9 @@ private:
     Occupancy m_grid;
     int m_budget;
     Work *m_work; // shared with the other passes; null in the first, which is not bounded by it
+    // Each label's other marks: those of m_otherMarks from m_otherStart[i] to m_otherStart[i + 1].
+    std::vector<std::uint32_t> m_otherStart;
+    std::vector<QRectF> m_otherMarks;
 };
 
 } // namespace
@@ -788,6 +984,226 @@ void lengthenShortened(const QRectF &bounds, std::span<const Label> labels,
         out = std::move(result);
 }
 
+// Labels still shortened or left out get their whole width anywhere on the picture where it is
+// free, with the shortest leader from any of their marks; failing that, where one label near
+// their mark stood, when that one finds another whole place. Lanes far from the crowd are often
+// empty: a whole label with a leader reads better than a shortened one beside its mark.
+void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
+                        std::span<const LabelPlacer::Obstacle> obstacles, const LabelPlacer::Options &options,
+                        std::vector<Placement> &out, Work &work)
+{
+    const auto isWhole = [&](const std::vector<Placement> &placed, std::size_t i) {
+        return placed[i].isPlaced()
+            && placed[i].rect.width() >= std::min(labels[i].size.width(), bounds.width()) - 0.5;
+    };
+    const auto leaderLength = [](const Placement &p) {
+        return p.leader.isNull() ? 0 : p.leader.length();
+    };
+    const auto mayMove = [&](std::size_t j) {
+        const bool inColumn = out[j].slot >= LabelPlacer::s_stackSlot && out[j].slot < LabelPlacer::s_farSlot;
+        return isWhole(out, j) && !inColumn && !labels[j].required && out[j].slot != labels[j].hint;
+    };
+    // A long leader gets shorter where one or two labels stand in the way, when those stand whole
+    // elsewhere and the leaders of all of them come to less than before.
+    const auto shortenByMoving = [&](int u) {
+        const auto i = std::size_t(u);
+        const qreal whole = std::min(labels[i].size.width(), bounds.width());
+        std::vector<Placement> none(labels.size());
+        Placer alone(bounds, labels, obstacles, options, none, &work);
+        std::vector<std::vector<int>> tried;
+        for (const auto &[c, slot] :
+             alone.anywhereCandidates(u, whole, s_maxCandidates, leaderLength(out[i]) - s_leaderSlack)) {
+            if (work.isSpent() || tried.size() >= s_maxTrials)
+                return;
+            std::vector<int> blockers;
+            for (std::size_t j = 0; j < labels.size() && blockers.size() <= s_maxLeaderBlockers; ++j) {
+                if (j != i && isInTheWay(out[j], c, options.gap))
+                    blockers.push_back(int(j));
+            }
+            if (blockers.empty() || blockers.size() > s_maxLeaderBlockers
+                || !std::all_of(blockers.begin(), blockers.end(),
+                                [&](int j) { return mayMove(std::size_t(j)); })
+                || std::find(tried.begin(), tried.end(), blockers) != tried.end())
+                continue;
+            tried.push_back(blockers);
+            qreal before = leaderLength(out[i]);
+            for (const int j : blockers)
+                before += leaderLength(out[std::size_t(j)]);
+            std::vector<Placement> trial = out;
+            trial[i] = {};
+            for (const int j : blockers)
+                trial[std::size_t(j)] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result, &work);
+            again.adopt(trial);
+            if (!again.placeAt(u, { c.rect, c.leader, slot }))
+                continue;
+            if (!std::all_of(blockers.begin(), blockers.end(), [&](int j) {
+                    return again.placeBesideAnyMark(j)
+                        || again.placeAnywhere(j,
+                                               std::min(labels[std::size_t(j)].size.width(), bounds.width()));
+                }))
+                continue;
+            qreal after = leaderLength(result[i]);
+            for (const int j : blockers)
+                after += leaderLength(result[std::size_t(j)]);
+            if (after < before - s_leaderSlack) {
+                out = std::move(result);
+                return;
+            }
+        }
+    };
+    // Long leaders first: each takes the shortest free leader, or none, when that is shorter.
+    const auto shortenLeaders = [&] {
+        std::vector<std::pair<qreal, int>> leadered;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            // Not a label of a cluster's column, whose leaders fan out in date order, nor one
+            // standing where it stood in the last frame, unless its leader is long: labels stay
+            // put while the view moves, but not across the chart.
+            const bool inColumn =
+                out[i].slot >= LabelPlacer::s_stackSlot && out[i].slot < LabelPlacer::s_farSlot;
+            if (isWhole(out, i) && !out[i].leader.isNull() && out[i].leader.length() > s_leaderSlack
+                && !inColumn && (out[i].slot != labels[i].hint || out[i].leader.length() > s_longLeader))
+                leadered.emplace_back(-out[i].leader.length(), int(i));
+        }
+        std::sort(leadered.begin(), leadered.end());
+        for (const auto &[negative, u] : leadered) {
+            if (work.isSpent())
+                return;
+            const auto i = std::size_t(u);
+            const qreal length = out[i].leader.isNull() ? 0 : out[i].leader.length();
+            std::vector<Placement> trial = out;
+            trial[i] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result, &work);
+            again.adopt(trial);
+            if (again.placeBesideAnyMark(u)
+                || again.placeAnywhere(u, std::min(labels[i].size.width(), bounds.width()),
+                                       length - s_leaderSlack)) {
+                out = std::move(result);
+                continue;
+            }
+            if (length > s_longLeader)
+                shortenByMoving(u);
+        }
+    };
+    shortenLeaders();
+    std::vector<int> wanting;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!isWhole(out, i))
+            wanting.push_back(int(i));
+    }
+    if (wanting.empty() || work.isSpent())
+        return;
+    // The required label first, then in date order.
+    std::stable_sort(wanting.begin(), wanting.end(), [&](int a, int b) {
+        const Label &la = labels[std::size_t(a)], &lb = labels[std::size_t(b)];
+        return la.required != lb.required ? la.required : la.date < lb.date;
+    });
+    for (const int u : wanting) {
+        if (work.isSpent())
+            return;
+        const auto i = std::size_t(u);
+        const qreal whole = std::min(labels[i].size.width(), bounds.width());
+        {
+            std::vector<Placement> trial = out;
+            trial[i] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result, &work);
+            again.adopt(trial);
+            if (again.placeAnywhere(u, whole)) {
+                out = std::move(result);
+                continue;
+            }
+        }
+        // One placed label near its mark steps aside, when it too stands whole elsewhere.
+        const QPointF at = labels[i].mark.center();
+        std::vector<std::pair<qreal, int>> near;
+        for (std::size_t j = 0; j < out.size(); ++j) {
+            if (j != i && isWhole(out, j) && !labels[j].required)
+                near.emplace_back(QLineF(out[j].rect.center(), at).length(), int(j));
+        }
+        std::sort(near.begin(), near.end());
+        near.resize(std::min<std::size_t>(near.size(), s_maxBlockers * 2));
+        bool done = false;
+        for (const auto &[distance, j] : near) {
+            if (work.isSpent())
+                return;
+            std::vector<Placement> trial = out;
+            trial[i] = {};
+            trial[std::size_t(j)] = {};
+            std::vector<Placement> result(labels.size());
+            Placer again(bounds, labels, obstacles, options, result, &work);
+            again.adopt(trial);
+            if (again.placeAnywhere(u, whole)
+                && again.placeAnywhere(j, std::min(labels[std::size_t(j)].size.width(), bounds.width()))) {
+                out = std::move(result);
+                done = true;
+                break;
+            }
+        }
+        // Failing that, a free place among the marks that a few labels stand in the way of, when
+        // each of those stands whole elsewhere.
+        if (!done) {
+            std::vector<Placement> none(labels.size());
+            Placer alone(bounds, labels, obstacles, options, none, &work);
+            std::vector<std::vector<int>> tried; // the sets of labels in the way, each tried once
+            for (const auto &[c, slot] : alone.anywhereCandidates(u, whole, s_maxCandidates)) {
+                if (work.isSpent())
+                    return;
+                if (tried.size() >= s_maxTrials)
+                    break;
+                std::vector<int> blockers;
+                for (std::size_t j = 0; j < labels.size() && blockers.size() <= s_maxBlockers; ++j) {
+                    if (j != i && isInTheWay(out[j], c, options.gap))
+                        blockers.push_back(int(j));
+                }
+                if (blockers.empty() || blockers.size() > s_maxBlockers
+                    || std::any_of(blockers.begin(), blockers.end(),
+                                   [&](int j) {
+                                       return labels[std::size_t(j)].required
+                                           || !isWhole(out, std::size_t(j));
+                                   })
+                    || std::find(tried.begin(), tried.end(), blockers) != tried.end())
+                    continue;
+                tried.push_back(blockers);
+                std::vector<Placement> trial = out;
+                trial[i] = {};
+                for (const int j : blockers)
+                    trial[std::size_t(j)] = {};
+                std::vector<Placement> result(labels.size());
+                Placer again(bounds, labels, obstacles, options, result, &work);
+                again.adopt(trial);
+                if (!again.placeAt(u, { c.rect, c.leader, slot }))
+                    continue;
+                if (std::all_of(blockers.begin(), blockers.end(), [&](int j) {
+                        return again.placeBesideAnyMark(j)
+                            || again.placeAnywhere(
+                                j, std::min(labels[std::size_t(j)].size.width(), bounds.width()));
+                    })) {
+                    out = std::move(result);
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (done || out[i].isPlaced())
+            continue;
+        // Left out even so: shortened anywhere rather than not at all.
+        std::vector<Placement> result(labels.size());
+        Placer again(bounds, labels, obstacles, options, result, &work);
+        again.adopt(out);
+        const auto widths = again.widthsOf(u);
+        for (qsizetype w = 1; w < widths.size(); ++w) {
+            if (again.placeAnywhere(u, widths[w])) {
+                out = std::move(result);
+                break;
+            }
+        }
+    }
+    shortenLeaders();
+}
+
 } // namespace
 
 std::vector<LabelPlacer::Placement> LabelPlacer::place(const QRectF &bounds, std::span<const Label> labels,
@@ -875,8 +1291,10 @@ LabelPlacer::Result LabelPlacer::placeWithin(const QRectF &bounds, std::span<con
         } else if (pass == s_strategies + 3) {
             if (!allPlaced())
                 gatherColumns(bounds, labels, obstacles, options, out, work);
-        } else {
+        } else if (pass == s_strategies + 4) {
             lengthenShortened(bounds, labels, obstacles, options, out, work);
+        } else {
+            placeWholeAnywhere(bounds, labels, obstacles, options, out, work);
         }
     };
     const int first = goesOn ? std::max(1, from.nextPass) : 1;

@@ -100,9 +100,10 @@ public:
     // Pictures of up to this many labels get every greedy order and the passes after it.
     static constexpr std::size_t s_smallPicture = 60;
     // The passes over a small picture: the first greedy order (0), the other greedy orders
-    // (to s_strategies), three rounds of making room, gathering columns, lengthening.
+    // (to s_strategies), three rounds of making room, gathering columns, lengthening, and
+    // placing whole anywhere what is still shortened or left out.
     static constexpr int s_strategies = 4;
-    static constexpr int s_passes = s_strategies + 5;
+    static constexpr int s_passes = s_strategies + 6;
 
     // Slots: below s_stackSlot a label of its own (beside its mark or displaced); from
     // s_stackSlot, one of a cluster's column; from s_farSlot, found by the far search.

@@ -26,6 +26,9 @@ private Q_SLOTS:
     void clusterKeepsDateOrder_data();
     void clusterKeepsDateOrder();
     void requiredLabelAlwaysShows();
+    void labelStandsByAnyOfItsMarks_data();
+    void labelStandsByAnyOfItsMarks();
+    void labelCoversNoneOfItsMarks();
     void hintKeepsThePlace();
     void keptPlaceComesFirst();
     void budgetStopsAndGoesOn();
@@ -298,6 +301,62 @@ void TestLabelPlacer::requiredLabelAlwaysShows()
     QVERIFY(bounds.contains(placed[0].rect));
     labels[0].required = false;
     QVERIFY(!LabelPlacer::place(bounds, labels, walls)[0].isPlaced());
+}
+
+void TestLabelPlacer::labelStandsByAnyOfItsMarks_data()
+{
+    // An event drawn in two lanes: its label's own mark at (100, 60), its other mark (an
+    // obstacle it owns) at (100, 300). Walls fill the first lane's row or not.
+    QTest::addColumn<bool>("walled");
+    QTest::addColumn<QPointF>("near"); // the mark the label is to stand by
+    QTest::newRow("first lane free") << false << QPointF(100, 60);
+    QTest::newRow("first lane full") << true << QPointF(100, 300);
+}
+
+void TestLabelPlacer::labelStandsByAnyOfItsMarks()
+{
+    QFETCH(bool, walled);
+    QFETCH(QPointF, near);
+    const QRectF bounds(0, 0, 800, 400);
+    std::vector<Label> labels { dot(QPointF(100, 60), 300) };
+    std::vector<Obstacle> obstacles { { QRectF(94.5, 294.5, 11, 11), 0 } };
+    if (walled) {
+        // Everything a leader of the first mark could reach: the rows of the first half.
+        obstacles.push_back({ QRectF(0, 0, 94, 200) });
+        obstacles.push_back({ QRectF(106, 0, 694, 200) });
+        obstacles.push_back({ QRectF(94, 0, 12, 54) });
+        obstacles.push_back({ QRectF(94, 66, 12, 134) });
+    }
+    const auto placed = LabelPlacer::place(bounds, labels, obstacles);
+    QCOMPARE(brokenPromise(bounds, labels, obstacles, placed), QString());
+    QVERIFY(placed[0].isPlaced());
+    QCOMPARE(placed[0].rect.width(), labels[0].size.width()); // whole
+    // Beside its other mark, not over it: that would hide where the event is drawn.
+    QVERIFY(!placed[0].rect.intersects(obstacles[0].rect));
+    // Beside that mark, with no leader: the label names the event where it is drawn.
+    QVERIFY2(placed[0].leader.isNull(),
+             qPrintable(u"a leader from (%1, %2)"_s.arg(placed[0].leader.x1()).arg(placed[0].leader.y1())));
+    QVERIFY2(std::abs(placed[0].rect.center().y() - near.y()) <= labels[0].size.height(),
+             qPrintable(u"at y %1"_s.arg(placed[0].rect.center().y())));
+}
+
+void TestLabelPlacer::labelCoversNoneOfItsMarks()
+{
+    // Two lanes close together, the event in both: the only free room wide enough for the whole
+    // title lies over its own first mark, as a label standing on its other mark would. It
+    // stands beside them instead, shortened.
+    const QRectF bounds(0, 0, 800, 200);
+    std::vector<Label> labels { dot(QPointF(100, 60), 300) };
+    const std::vector<Obstacle> obstacles { { QRectF(94.5, 74.5, 11, 11), 0 },
+                                            { QRectF(0, 0, 800, 56) },
+                                            { QRectF(0, 88, 800, 112) },
+                                            { QRectF(0, 56, 94, 32) },
+                                            { QRectF(405, 56, 395, 32) } };
+    const auto placed = LabelPlacer::place(bounds, labels, obstacles);
+    QCOMPARE(brokenPromise(bounds, labels, obstacles, placed), QString());
+    QVERIFY(placed[0].isPlaced());
+    QVERIFY(!placed[0].rect.intersects(labels[0].mark));
+    QVERIFY(!placed[0].rect.intersects(obstacles[0].rect));
 }
 
 void TestLabelPlacer::hintKeepsThePlace()

@@ -143,7 +143,7 @@ QString ChartExporter::creditLine(const Timeline &timeline)
 }
 
 int ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
-                         const Options &options)
+                         const Options &options, Labels *labels)
 {
     // The export has a zoom of its own so that rendering never moves the window's view.
     ZoomState zoom;
@@ -214,6 +214,16 @@ int ChartExporter::paint(QPainter *painter, const QRectF &target, TimelineDocume
     scene.render(painter, chartArea, chartRect);
     painter->restore();
     const int labelled = chart->labelledCount();
+    if (labels) {
+        const int events = timeline ? int(timeline->events.size()) : 0;
+        *labels = {};
+        labels->lanes = chart->lanesArea();
+        for (int e = 0; e < events; ++e) {
+            labels->rects.append(chart->labelRect(e));
+            labels->whole.append(chart->labelIsWhole(e));
+            labels->marks.append(chart->eventPosition(e));
+        }
+    }
     delete chart; // before `zoom`, which it refers to
     return labelled;
 }

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QList>
+#include <QPointF>
 #include <QRectF>
 #include <QSize>
 #include <QString>
@@ -55,10 +57,21 @@ public:
     // empty when the timeline names no source.
     static QString creditLine(const Timeline &timeline);
 
+    // What a figure's labels came to, by event, in the chart's coordinates: where each label
+    // stands (null when the event is not named), whether its title shows whole, and where the
+    // event's mark is (in its top lane; null when not shown). For checking a figure.
+    struct Labels
+    {
+        QList<QRectF> rects;
+        QList<bool> whole;
+        QList<QPointF> marks;
+        QRectF lanes; // the lanes' area, where labels stand
+    };
+
     // Draws the figure into `target` (in the painter's logical coordinates); returns how many
-    // events it names with a label.
+    // events it names with a label, and says where, when asked, in `labels`.
     static int paint(QPainter *painter, const QRectF &target, TimelineDocument *document,
-                     const Options &options);
+                     const Options &options, Labels *labels = nullptr);
     static QImage render(TimelineDocument *document, const Options &options);
     // Writes the figure in `format` atomically: on failure nothing is left at `path` and `error`
     // says why.

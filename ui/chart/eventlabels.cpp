@@ -66,6 +66,7 @@ void EventLabels::begin(const std::shared_ptr<const Timeline> &timeline, const Q
     m_labelEvent.clear();
     m_labelWidth.clear();
     m_obstacles.clear();
+    m_otherMarks.clear();
     m_connectors.clear();
     m_labelOf.clear();
 }
@@ -117,6 +118,10 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
                         bool dimOthers)
 {
     const Timeline &t = *m_timeline;
+    // An event's other marks are asked for in lanes drawn before or after its label's.
+    for (const auto &[e, rect] : m_otherMarks)
+        m_obstacles.push_back({ rect, m_labelOf.value(e, -1) });
+    m_otherMarks.clear();
     const bool sameAsLast = bounds == m_placedBounds && sameInputs(m_labels, m_placedLabels)
         && sameInputs(m_obstacles, m_placedObstacles);
     m_wantsAnotherFrame = false;
@@ -144,6 +149,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
     const std::vector<LabelPlacer::Placement> &placed = m_placed.placements;
     m_kept.clear();
     m_labelRects.clear();
+    m_wholeLabels.clear();
     QColor leaderColor = text;
     leaderColor.setAlphaF(dimOthers ? 0.3f : 0.5f);
     QColor labelColor = text;
@@ -165,6 +171,9 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
         const std::int32_t e = m_labelEvent[k];
         m_kept.insert(t.text(t.events[e].id), { p.slot, p.rect, p.leader, m_labels[k].mark });
         m_labelRects.insert(e, p.rect);
+        const bool whole = p.rect.width() >= m_labelWidth[k] + 1;
+        if (whole)
+            m_wholeLabels.insert(e);
         ++m_labelled;
         if (e == m_current)
             continue; // drawn last, on top
@@ -176,7 +185,7 @@ void EventLabels::paint(QPainter *painter, const QRectF &bounds, const QColor &t
             painter->fillRect(p.rect, halo);
         painter->setFont(m_font);
         painter->setPen(labelColor);
-        drawTitle(painter, p.rect, t.text(t.events[e].title), p.rect.width() >= m_labelWidth[k] + 1);
+        drawTitle(painter, p.rect, t.text(t.events[e].title), whole);
     }
     if (const auto it = m_labelOf.constFind(m_current);
         it != m_labelOf.cend() && placed[std::size_t(*it)].isPlaced()) {

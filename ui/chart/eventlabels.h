@@ -5,6 +5,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QSet>
 #include <QStaticText>
 
 #include <memory>
@@ -27,6 +28,9 @@ public:
     // Asks for a label for event `e` beside its `mark`, once a frame per event.
     void request(std::int32_t e, const QRectF &mark);
     void addObstacle(const QRectF &rect) { m_obstacles.push_back({ rect, -1 }); }
+    // Another mark of event `e` (in another of its lanes), by which its label may stand; an
+    // obstacle to every other label, and to its own when `e` gets no label this frame.
+    void addOtherMark(std::int32_t e, const QRectF &rect) { m_otherMarks.emplace_back(e, rect); }
     // A connector between an event's marks in several lanes, which labels may stand over: it
     // passes under them, not through their text.
     void addConnector(const QLineF &line);
@@ -48,6 +52,8 @@ public:
     int labelledCount() const { return m_labelled; }
     // Where the last frame put the event's label; null when it had none.
     QRectF labelRect(int event) const { return m_labelRects.value(event); }
+    // Whether the last frame showed the event's title whole (not shortened with an ellipsis).
+    bool labelIsWhole(int event) const { return m_wholeLabels.contains(event); }
 
 private:
     // Draws a label's title, shortened to `width` unless it is shown whole.
@@ -65,6 +71,7 @@ private:
     std::vector<int> m_labelEvent;
     std::vector<qreal> m_labelWidth; // the whole title's, by label
     std::vector<LabelPlacer::Obstacle> m_obstacles;
+    std::vector<std::pair<std::int32_t, QRectF>> m_otherMarks; // by event, until paint() knows its label
     std::vector<QRectF> m_connectors;
     QHash<int, int> m_labelOf; // event → index into m_labels
 
@@ -88,6 +95,7 @@ private:
     };
     QHash<QString, Kept> m_kept;
     QHash<int, QRectF> m_labelRects; // event → its label's place in the last frame
+    QSet<int> m_wholeLabels; // events whose titles the last frame showed whole
     int m_labelled = 0;
     bool m_still = false;
     // The last placement and what it was of: a frame that asks for the same labels with the same

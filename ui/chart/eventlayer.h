@@ -45,9 +45,11 @@ public:
     void setStill(bool still) { m_labels.setStill(still); }
     // Where the last frame put the event's label (chart coordinates); null when it had none.
     QRectF labelRect(int event) const { return m_labels.labelRect(event); }
+    bool labelIsWhole(int event) const { return m_labels.labelIsWhole(event); }
 
 private:
     void paintAxes(QPainter *painter, const QRectF &area);
+    void paintFirstSteps(QPainter *painter, const QRectF &area, QColor text);
 
     TimelineChart *m_chart;
     EventHitTester m_hits;
