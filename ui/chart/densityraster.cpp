@@ -12,7 +12,7 @@
 #include <cmath>
 
 void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-                          const std::vector<LaneDetail> &details, std::uint32_t peak,
+                          const std::vector<const LaneDetail *> &details, std::uint32_t peak,
                           const MarkGeometry &geometry, const KindPalette &palette, const Emphasis &emphasis)
 {
     const Timeline &t = *chart.events()->timeline();
@@ -43,7 +43,7 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
     const ColumnMapping columnMap { chart.zoom()->first(), daysPerColumn, columns };
     const auto [firstRow, endRow] = chart.visibleRows(); // the only rows planned
     for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail &detail = details[std::size_t(row)];
+        const LaneDetail &detail = *details[std::size_t(row)];
         if (!detail.aggregated && (!geometry.compact || detail.marks.empty()))
             continue;
         if (detail.aggregated) {

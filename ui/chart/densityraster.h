@@ -22,8 +22,8 @@ public:
     // Draws the lanes' strips over `area` (chart coordinates) at `pixelRatio` device pixels a
     // point; `details` are the shown lanes' plans, `peak` the busiest column over all of them.
     void paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-               const std::vector<LaneDetail> &details, std::uint32_t peak, const MarkGeometry &geometry,
-               const KindPalette &palette, const Emphasis &emphasis);
+               const std::vector<const LaneDetail *> &details, std::uint32_t peak,
+               const MarkGeometry &geometry, const KindPalette &palette, const Emphasis &emphasis);
 
 private:
     QImage m_pixels; // kept between frames for its memory

@@ -201,15 +201,16 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
     const int columns = std::max(1, int(std::lround(area.width() * pixelRatio)));
     const double daysPerColumn = m_chart->zoom()->span() / columns;
-    m_details.resize(std::size_t(lanes.size()));
+    m_details.assign(std::size_t(lanes.size()), nullptr);
     std::uint32_t peak = 1;
     bool anyPixels = false;
     for (int row = firstRow; row < endRow; ++row) {
-        LaneDetail &detail = m_details[std::size_t(row)];
-        RowPlanner::plan(*m_chart, row, daysPerColumn, columns, &detail);
+        const LaneDetail &detail = m_plans.of(*m_chart, row, daysPerColumn, columns);
+        m_details[std::size_t(row)] = &detail;
         peak = std::max(peak, detail.peakCoverage);
         anyPixels |= detail.aggregated || (geometry.compact && !detail.marks.empty());
     }
+    m_plannedLanes = int(m_plans.takePlannedCount());
     // Lanes scrolled part-way out of view stop at the lanes' area, short of the eras' titles.
     if (scrolls)
         painter->setClipRect(lanesArea);
@@ -223,7 +224,7 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail &detail = m_details[std::size_t(row)];
+        const LaneDetail &detail = *m_details[std::size_t(row)];
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
         if (geometry.compact || detail.aggregated) {
             // A strip or a row of plain marks: no label stands on it.
