@@ -43,6 +43,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
     const ColumnMapping columnMap { chart.zoom()->first(), daysPerColumn, columns };
     const auto [firstRow, endRow] = chart.visibleRows(); // the only rows planned
     for (int row = firstRow; row < endRow; ++row) {
+        if (!details[std::size_t(row)])
+            continue; // drawn over by the lanes below: not planned
         const LaneDetail &detail = *details[std::size_t(row)];
         if (!detail.aggregated && (!geometry.compact || detail.marks.empty()))
             continue;
@@ -82,14 +84,21 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
                 }
             }
         }
-        const QRectF lane = chart.laneRect(row);
-        const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
-        const qreal half = std::max(0.5, geometry.barHeight * pixelRatio / 2);
-        const int y0 = std::max(0, int(std::lround(centre - half)));
-        const int y1 = std::min(pixelSize.height() - 1, std::max(y0, int(std::lround(centre + half)) - 1));
+        const auto [y0, y1] = pixelRows(chart, area, pixelRatio, geometry, row, pixelSize.height());
         for (int y = y0; y <= y1; ++y)
             std::copy(line.begin(), line.end(), reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
     }
     m_pixels.setDevicePixelRatio(pixelRatio);
     painter->drawImage(area.topLeft(), m_pixels);
+}
+
+std::pair<int, int> DensityRaster::pixelRows(const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
+                                             const MarkGeometry &geometry, int row, int height)
+{
+    const QRectF lane = chart.laneRect(row);
+    const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
+    const qreal half = std::max(0.5, geometry.barHeight * pixelRatio / 2);
+    const int y0 = std::max(0, int(std::lround(centre - half)));
+    const int y1 = std::min(height - 1, std::max(y0, int(std::lround(centre + half)) - 1));
+    return { y0, y1 };
 }

@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -201,14 +202,32 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
     const int columns = std::max(1, int(std::lround(area.width() * pixelRatio)));
     const double daysPerColumn = m_chart->zoom()->span() / columns;
+    // Lanes lower than a device pixel share rows of pixels, and each lane's strip is copied over
+    // the rows it takes: only the last lane to take a row shows there. Planned from the bottom
+    // up, a lane of plain marks whose rows the lanes below it have all written is not planned
+    // (nor counted in the strips' scale): the overview's cost follows its rows of pixels, not
+    // its lanes. The current event's lanes are always planned, to draw it on top.
     m_details.assign(std::size_t(lanes.size()), nullptr);
     std::uint32_t peak = 1;
     bool anyPixels = false;
-    for (int row = firstRow; row < endRow; ++row) {
+    const int pixelHeight = std::max(1, int(std::lround(area.height() * pixelRatio)));
+    int writtenFrom = std::numeric_limits<int>::max(); // the first row of pixels written below
+    const LaneIndex &laneIndex = m_chart->laneIndex();
+    for (int row = endRow - 1; row >= firstRow; --row) {
+        const auto [top, bottom] =
+            DensityRaster::pixelRows(*m_chart, area, pixelRatio, geometry, row, pixelHeight);
+        if (geometry.compact && top >= writtenFrom) {
+            const std::vector<std::int32_t> &events = laneIndex.lanes()[lanes[row]].events;
+            if (!std::binary_search(events.begin(), events.end(), std::int32_t(current)))
+                continue;
+        }
         const LaneDetail &detail = m_plans.of(*m_chart, row, daysPerColumn, columns);
         m_details[std::size_t(row)] = &detail;
         peak = std::max(peak, detail.peakCoverage);
-        anyPixels |= detail.aggregated || (geometry.compact && !detail.marks.empty());
+        const bool pixels = detail.aggregated || (geometry.compact && !detail.marks.empty());
+        anyPixels |= pixels;
+        if (pixels && bottom >= top)
+            writtenFrom = std::min(writtenFrom, top);
     }
     m_plannedLanes = int(m_plans.takePlannedCount());
     // Lanes scrolled part-way out of view stop at the lanes' area, short of the eras' titles.
@@ -224,14 +243,17 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail &detail = *m_details[std::size_t(row)];
+        const LaneDetail *planned = m_details[std::size_t(row)];
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
-        if (geometry.compact || detail.aggregated) {
+        if (geometry.compact || (planned && planned->aggregated)) {
             // A strip or a row of plain marks: no label stands on it.
             const QRectF lane = m_chart->laneRect(row);
             const qreal half = std::max(0.5, geometry.barHeight / 2);
             m_labels.addObstacle(QRectF(area.left(), lane.center().y() - half, area.width(), 2 * half));
         }
+        if (!planned)
+            continue;
+        const LaneDetail &detail = *planned;
         for (const std::uint32_t i : detail.marks) {
             const std::int32_t e = laneData.events[i];
             if ((geometry.compact || detail.aggregated) && e != current)
