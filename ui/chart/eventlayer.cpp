@@ -91,11 +91,19 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     painter->save();
     if (m_chart->laneLayout().scrolls())
         painter->setClipRect(QRectF(nameLeft, lanesArea.top(), area.left() - nameLeft, lanesArea.height()));
-    for (int row = firstRow; row < endRow; ++row) {
+    // Lanes lower than a device pixel share its row: one swatch a row, the lowest lane's (as
+    // the density raster shows), not thousands drawn over each other.
+    const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
+    qint64 swatchRow = std::numeric_limits<qint64>::max();
+    for (int row = endRow - 1; row >= firstRow; --row) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
         if (actor < 0 || !t.actors.at(actor).color.isValid())
             continue;
         const QRectF lane = m_chart->laneRect(row);
+        const qint64 pixelRow = qint64(std::floor(lane.center().y() * pixelRatio));
+        if (laneHeight * pixelRatio < 1 && pixelRow == swatchRow)
+            continue;
+        swatchRow = pixelRow;
         const qreal inset = std::min(2.0, lane.height() / 4);
         painter->fillRect(QRectF(area.left() - 7, lane.top() + inset, 3, lane.height() - 2 * inset),
                           t.actors.at(actor).color);
@@ -160,10 +168,19 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const bool scrolls = m_chart->laneLayout().scrolls();
     const QRectF lanesArea = m_chart->lanesArea();
 
-    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor.
-    for (int row = firstRow + (firstRow + 1) % 2; row < endRow; row += 2)
-        painter->fillRect(m_chart->laneRect(row).intersected(lanesArea),
-                          dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
+    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor. Rows lower than
+    // two device pixels cannot be told apart: half their shade over them all, in one fill.
+    const qreal devicePixels = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
+    if (m_chart->laneHeight() * devicePixels < 2 && endRow - firstRow > 1) {
+        painter->fillRect(
+            QRectF(m_chart->laneRect(firstRow).topLeft(), m_chart->laneRect(endRow - 1).bottomRight())
+                .intersected(lanesArea),
+            dark ? QColor(255, 255, 255, 5) : QColor(0, 0, 0, 5));
+    } else {
+        for (int row = firstRow + (firstRow + 1) % 2; row < endRow; row += 2)
+            painter->fillRect(m_chart->laneRect(row).intersected(lanesArea),
+                              dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
+    }
 
     // Eras: shaded bands behind everything, named in their own band at the top, each title
     // within its era and clear of the next era's.
