@@ -7,6 +7,7 @@
 #include "sourcedialog.h"
 #include "sourceview.h"
 #include "timelinedocument.h"
+#include "titleprompt.h"
 
 #include <QAction>
 #include <QColorDialog>
@@ -234,11 +235,9 @@ void EditActions::deleteEvent()
 
 void EditActions::renameTimeline()
 {
-    bool ok = false;
-    const QString title = QInputDialog::getText(m_window, tr("Rename Timeline"), tr("Title:"),
-                                                QLineEdit::Normal, m_document->timeline()->title, &ok);
-    if (ok && !title.trimmed().isEmpty())
-        m_document->setTitle(title.trimmed());
+    const auto title = askTitle(m_window, tr("Rename Timeline"), m_document->timeline()->title);
+    if (title && !title->isEmpty())
+        m_document->setTitle(*title);
 }
 
 void EditActions::addSource()

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -63,10 +64,9 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     m_newActor = new QLineEdit(this);
     m_newActor->setObjectName(u"newActor"_s);
     m_newActor->setPlaceholderText(tr("Add an actor by name and press Enter"));
-    connect(m_newActor, &QLineEdit::returnPressed, this, [this] {
-        addActorByName(m_newActor->text());
-        m_newActor->clear();
-    });
+    // Enter adds the name typed and keeps the dialog open for the next; only an empty field
+    // lets Enter through to the OK button.
+    m_newActor->installEventFilter(this);
 
     m_summary = new QPlainTextEdit(draft.summary, this);
     m_summary->setObjectName(u"summary"_s);
@@ -165,6 +165,19 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     connect(m_references, &QTableWidget::itemChanged, this, &EventEditor::check);
     check();
     m_title->setFocus();
+}
+
+bool EventEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_newActor && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_newActor->text().trimmed().isEmpty()) {
+            addActorByName(m_newActor->text());
+            m_newActor->clear();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void EventEditor::addActorByName(const QString &typed)

@@ -40,6 +40,9 @@ public:
     // Adds an actor by name to the list, checked: an existing one (by name or alias) or a new one.
     void addActorByName(const QString &name);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void check();
     void addReference();

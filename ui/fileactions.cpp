@@ -4,13 +4,13 @@
 #include "settings.h"
 #include "timelinedocument.h"
 #include "timelinewriter.h"
+#include "titleprompt.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -176,11 +176,8 @@ void FileActions::newTimeline()
 {
     if (!maySwitch())
         return;
-    bool ok = false;
-    const QString title = QInputDialog::getText(m_window, tr("New Timeline"), tr("Title:"), QLineEdit::Normal,
-                                                tr("Untitled timeline"), &ok);
-    if (ok)
-        m_document->newTimeline(title.trimmed());
+    if (const auto title = askTitle(m_window, tr("New Timeline"), tr("Untitled timeline")))
+        m_document->newTimeline(*title);
 }
 
 void FileActions::revert()

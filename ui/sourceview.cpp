@@ -304,10 +304,11 @@ void SourceView::updateQuotes()
             if (cited.contains(std::pair(int(evidence.source), sentence)))
                 continue;
             cited.append(std::pair(int(evidence.source), sentence));
-            const QString where = nameSource ? source.title + u" \u00b6 "_s : u"\u00b6 "_s;
+            // Counted from 1, as a reader counts; the source is named when there are several.
+            const QString number = tr("sentence %1").arg(sentence + 1);
+            const QString where = nameSource ? source.title + u", "_s + number : number;
             QLabel *quote = makePlainLabel(m_quoteBox);
-            quote->setText(u'\u201c' + source.sentenceText(sentence) + u"\u201d \u2014 "_s + where
-                           + QString::number(sentence));
+            quote->setText(u'\u201c' + source.sentenceText(sentence) + u"\u201d \u2014 "_s + where);
             m_quoteLayout->insertWidget(m_quotes.size(), quote);
             quote->show(); // now, so that fitQuotes() counts it
             m_quotes.append(quote);

@@ -30,12 +30,20 @@ Result apply(TimelineDocument *document, const Timeline &drafts, const Source &d
     result.source = document->addSource(source);
     const QString sourceId = document->timeline()->sources.at(result.source).id;
 
-    QList<int> actorIndex; // drafts' actor → the document's
-    for (const Actor &actor : drafts.actors) {
+    // Only the actors some draft names join the timeline: an actor the article mentions in a
+    // sentence without a date would be an empty lane.
+    std::vector<bool> cited(drafts.actors.size(), false);
+    for (int e = 0; e < int(drafts.events.size()); ++e) {
+        for (const int actor : drafts.actorsOf(drafts.events[e]))
+            cited[actor] = true;
+    }
+    QList<int> actorIndex(drafts.actors.size(), -1); // drafts' actor → the document's
+    for (qsizetype a = 0; a < drafts.actors.size(); ++a) {
+        const Actor &actor = drafts.actors.at(a);
         if (const auto known = actorById.constFind(actor.id); known != actorById.cend()) {
-            actorIndex.append(*known);
-        } else {
-            actorIndex.append(document->addActor(actor));
+            actorIndex[a] = *known;
+        } else if (cited[a]) {
+            actorIndex[a] = document->addActor(actor);
             ++result.actorsAdded;
         }
     }

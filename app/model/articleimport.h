@@ -4,9 +4,9 @@
 
 class TimelineDocument;
 
-// Puts an article's drafts into an open timeline: the article as a new source, the actors found
-// that the timeline lacks, and the draft events citing the new source, as one step on the
-// document's undo stack ("Undo Import Article"). The drafts come from Drafter, run on a worker
+// Puts an article's drafts into an open timeline: the article as a new source, the actors its
+// drafts name that the timeline lacks, and the draft events citing the new source, as one step
+// on the document's undo stack ("Undo Import Article"). The drafts come from Drafter, run on a worker
 // beforehand, so that this part (on the UI thread) only stores them.
 namespace ArticleImport {
 

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void eventIdsStayUniqueThroughEdits();
     void editsDoNotWaitForTheIdIndex();
     void anImportSkipsIdsTakenByHand();
+    void anImportAddsOnlyTheActorsItsDraftsName();
     void theLegendsDatesFollowEdits();
     void anActorOfManyEventsGoesInOneChange_data();
     void anActorOfManyEventsGoesInOneChange();
@@ -860,6 +861,41 @@ void TestTimelineDocument::anImportSkipsIdsTakenByHand()
     document.undoStack()->undo();
     QCOMPARE(document.events()->rowCount(), eventsBefore);
     QCOMPARE(document.timeline()->indexOfEvent("seed-article-2"), -1);
+}
+
+// An article names more people and bodies than it dates: only those a draft event cites become
+// lanes, not one empty lane for each name in a sentence without a date.
+void TestTimelineDocument::anImportAddsOnlyTheActorsItsDraftsName()
+{
+    TimelineDocument document;
+    document.setTimeline(load(embeddedBytes()), QString());
+    const qsizetype actorsBefore = document.timeline()->actors.size();
+    const QString article = u"Acme Robotics opened a factory in Leeds on 3 March 2021. Its chief "
+                            u"executive, Maria Okafor, said the plant would employ 400 people.\n"
+                            u"Analysts at Brightline Capital were not convinced. Acme Robotics "
+                            u"expanded again in June 2022.\n"_s;
+    Drafter::Options options;
+    options.published = QDate(2023, 1, 1);
+    const auto drafts = Drafter::draft(article, options, document.timeline()->actors);
+    QCOMPARE(drafts->events.size(), std::size_t(2));
+    QVERIFY2(drafts->actors.size() >= actorsBefore + 3, "the article names three new actors");
+
+    Source details;
+    details.title = u"Acme"_s;
+    const ArticleImport::Result result = ArticleImport::apply(&document, *drafts, details);
+
+    const Timeline &t = *document.timeline();
+    QCOMPARE(result.actorsAdded, 1);
+    QCOMPARE(t.actors.size(), actorsBefore + 1);
+    const Actor &added = t.actors.back();
+    QVERIFY2(added.name.contains(u"Robotics"_s), qPrintable(added.name));
+    for (const Event &e : t.events) {
+        for (const int actor : t.actorsOf(e))
+            QVERIFY(actor >= 0 && actor < int(t.actors.size()));
+    }
+    QCOMPARE(laneDifference(t), QString());
+    document.undoStack()->undo();
+    QCOMPARE(document.timeline()->actors.size(), actorsBefore);
 }
 
 #include "tst_timelinedocument.moc"

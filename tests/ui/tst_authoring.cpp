@@ -105,12 +105,15 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QAbstractItemModelTester tableTester(window.table()->proxy(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-    // File ▸ New asks for a title.
-    TestUtils::whenDialogOpens<QInputDialog>([](QInputDialog *dialog) {
-        dialog->setTextValue(u"The Reyes affair"_s);
+    // File ▸ New asks for a title, in a field wide enough for a long one.
+    int shownCharacters = 0;
+    TestUtils::whenDialogOpens<QInputDialog>([&](QInputDialog *dialog) {
+        shownCharacters = dialog->findChild<QLineEdit *>()->width() / dialog->fontMetrics().averageCharWidth();
+        dialog->setTextValue(u"  The Reyes affair "_s);
         dialog->accept();
     });
     window.fileActions()->newTimeline();
+    QVERIFY2(shownCharacters >= 40, QByteArray::number(shownCharacters).constData());
     QCOMPARE(document->timeline()->title, u"The Reyes affair"_s);
     QCOMPARE(document->events()->rowCount(), 0);
     QVERIFY(window.windowTitle().startsWith(u"The Reyes affair"_s));
@@ -141,6 +144,7 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QString prefilledWhen, prefilledPhrase;
     int prefilledQuotes = -1;
     bool actorChecked = false;
+    bool stayedOpen = false;
     TestUtils::whenDialogOpens<EventEditor>([&](EventEditor *editor) {
         prefilledWhen = editor->whenEdit()->text();
         prefilledPhrase = editor->dateTextEdit()->text();
@@ -151,6 +155,11 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
         auto *newActor = editor->findChild<QLineEdit *>(u"newActor"_s);
         QTest::keyClicks(newActor, u"Dana Reyes"_s);
         QTest::keyClick(newActor, Qt::Key_Return);
+        // Enter adds the name and leaves the dialog open for another one.
+        stayedOpen = editor->isVisible() && newActor->text().isEmpty();
+        QTest::keyClicks(newActor, u"Lee Park"_s);
+        QTest::keyClick(newActor, Qt::Key_Return);
+        stayedOpen = stayedOpen && editor->isVisible();
         clickOk(editor);
     });
     window.editActions()->newEventFromSelectionAction()->trigger();
@@ -158,8 +167,9 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
     QCOMPARE(prefilledPhrase, u"19 March 2024"_s);
     QCOMPARE(prefilledQuotes, 1);
     QVERIFY(actorChecked);
+    QVERIFY(stayedOpen);
     QCOMPARE(document->events()->rowCount(), 1);
-    QCOMPARE(document->actors()->rowCount(), 2);
+    QCOMPARE(document->actors()->rowCount(), 3);
     QCOMPARE(document->currentEvent(), 0);
     QCOMPARE(window.table()->model()->rowCount(), 1);
     QCOMPARE(window.sourceView()->quotedSentences().size(), 1);

@@ -335,7 +335,7 @@ void TestSidePanel::textThatLooksLikeMarkupIsShownLiterally()
     QCOMPARE(m_details->summaryText(), u"<script>alert(1)</script>"_s);
     QCOMPARE(m_details->actorNames(), QStringList { u"<u>Ann</u> & Co"_s });
     QCOMPARE(m_details->referenceTexts(), QStringList { u"<a href='x'>ref</a>"_s });
-    QCOMPARE(m_sourceView->quotedSentences(), QStringList { u"“The <b>board</b> met.” — ¶ 0"_s });
+    QCOMPARE(m_sourceView->quotedSentences(), QStringList { u"“The <b>board</b> met.” — sentence 1"_s });
 
     for (QWidget *widget :
          { static_cast<QWidget *>(m_details.get()), static_cast<QWidget *>(m_sourceView.get()) }) {
@@ -367,7 +367,7 @@ void TestSidePanel::sourceViewHighlightsTheEventsSentences()
     const Source &source = m_embedded->sources.at(0);
     QStringList quotes;
     for (const int sentence : sentences)
-        quotes.append(u'“' + source.sentenceText(sentence) + u"” — ¶ "_s + QString::number(sentence));
+        quotes.append(u'“' + source.sentenceText(sentence) + u"” — sentence "_s + QString::number(sentence + 1));
     QCOMPARE(m_sourceView->quotedSentences(), quotes);
 
     // The article itself marks exactly those sentences.
@@ -496,7 +496,7 @@ void TestSidePanel::sourceChooserFollowsTheEventsEvidence()
     QCOMPARE(m_sourceView->article()->toPlainText(), u"Gamma happened. Delta happened."_s);
     QCOMPARE(m_sourceView->highlightedSentences(), QList<int> { 1 });
     QCOMPARE(m_sourceView->quotedSentences(),
-             (QStringList { u"“Delta happened.” — Second ¶ 1"_s, u"“Beta happened.” — First ¶ 1"_s }));
+             (QStringList { u"“Delta happened.” — Second, sentence 2"_s, u"“Beta happened.” — First, sentence 2"_s }));
 
     // A person picks the other source: the same event's sentences there are marked.
     chooser->setCurrentIndex(0);

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void doubleClickZoomsToTheEvent();
     void crowdedLanesAreDensityUntilZoomedIn();
 
+    void laneNamesStayWhole();
+    void anEmptyTimelineSaysHowToBegin();
     void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
     void exportHasTheAskedSizeAndShowsEvents();
@@ -588,6 +590,67 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
     const DateRange &range = m_embedded->events[event].range;
     QVERIFY(m_document->zoom()->span() < 120);
     QVERIFY(m_document->zoom()->first() < range.first && m_document->zoom()->last() > range.last + 1);
+}
+
+// A lane's name is given the room it needs, up to a fifth of the chart: longer than a dozen
+// characters ("Valentina Tereshkova") whole in a window of ordinary size; in a narrow chart the
+// lanes keep most of the room.
+void TestTimelineChart::laneNamesStayWhole()
+{
+    Actor renamed = m_document->timeline()->actors.at(0);
+    renamed.name = u"Valentina Vladimirovna Tereshkova"_s;
+    m_document->editActor(0, renamed);
+    m_chart->followEdit(); // as the window has it do after every edit
+    const QFontMetricsF metrics(m_chart->labelFont());
+    qreal widest = 0;
+    for (int row = 0; row < m_chart->shownLanes().size(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(m_chart->laneName(row)));
+    QCOMPARE(widest, metrics.horizontalAdvance(renamed.name));
+    QVERIFY(widest > 12 * metrics.averageCharWidth() + 40); // longer than the least room
+    QCOMPARE(m_chart->laneNameWidth(), widest);
+
+    const QSize before = m_view->size();
+    m_view->resize(420, before.height());
+    QTRY_VERIFY(m_chart->plotArea().width() < 420);
+    QVERIFY(m_chart->laneNameWidth() < widest);
+    QVERIFY(m_chart->eventArea().width() > m_chart->plotArea().width() / 2);
+    m_view->resize(before);
+    m_document->undoStack()->undo();
+}
+
+// A new timeline has no events: the window says how to make one; an export of it stays bare.
+void TestTimelineChart::anEmptyTimelineSaysHowToBegin()
+{
+    // Text pixels (dark, not the grid's light grey) in the middle of the lanes.
+    const auto inked = [this](const QImage &image, qreal ratio) {
+        const QRectF lanes = m_chart->lanesArea();
+        const QRectF middle(lanes.center() - QPointF(lanes.width() / 4, lanes.height() / 6),
+                            QSizeF(lanes.width() / 2, lanes.height() / 3));
+        const QRect pixels = QRectF(middle.topLeft() * ratio, middle.size() * ratio).toRect();
+        int dark = 0;
+        for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+            for (int x = pixels.left(); x <= pixels.right(); ++x)
+                dark += qGray(image.pixel(x, y)) < 160;
+        }
+        return dark;
+    };
+    const auto grabbed = [this] {
+        const QPoint origin = m_view->mapFromScene(m_chart->mapToScene(QPointF(0, 0)));
+        QImage image = m_view->viewport()->grab().toImage();
+        const qreal ratio = image.devicePixelRatio();
+        return image.copy(QRect(origin * ratio, image.size() - QSize(origin.x(), origin.y()) * ratio));
+    };
+    QCOMPARE(inked(grabbed(), m_view->viewport()->devicePixelRatioF()), 0);
+
+    m_document->newTimeline(u"Empty"_s);
+    QTRY_VERIFY(inked(grabbed(), m_view->viewport()->devicePixelRatioF()) > 100);
+
+    ChartExporter::Options options;
+    options.size = m_chart->size().toSize();
+    options.title = false;
+    options.credit = false;
+    const QImage exported = ChartExporter::render(m_document.get(), options);
+    QCOMPARE(inked(exported, exported.devicePixelRatio()), 0);
 }
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()

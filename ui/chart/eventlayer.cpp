@@ -9,6 +9,7 @@
 #include "zoomstate.h"
 
 #include <QFontMetricsF>
+#include <QKeySequence>
 #include <QPaintEngine>
 #include <QPainter>
 
@@ -125,7 +126,7 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
             continue;
         }
         const QString full = m_chart->laneName(row);
-        const int quarters = int(std::floor(nameWidth * 4));
+        const int quarters = int(std::ceil(nameWidth * 4)); // up: a name as wide as the room fits
         auto it = m_laneNames.find(std::pair(full, quarters));
         if (it == m_laneNames.end()) {
             if (m_laneNames.size() >= s_maxLaneNames)
@@ -141,7 +142,23 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     painter->restore();
 }
 
-void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void EventLayer::paintFirstSteps(QPainter *painter, const QRectF &area, QColor text)
+{
+    const QString steps = tr("No events yet.\n"
+                             "Add an article with Timeline \u25B8 Add Source\u2026, select a passage of it "
+                             "on the right and choose Edit \u25B8 New Event from Selection (%1).")
+                              .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText));
+    QFont font = m_chart->labelFont();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    painter->setFont(font);
+    text.setAlphaF(0.7f);
+    painter->setPen(text);
+    const qreal width = std::min(area.width() - 24, QFontMetricsF(font).averageCharWidth() * 60);
+    const QRectF box(area.center().x() - width / 2, area.top(), width, area.height());
+    painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, steps);
+}
+
+void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget)
 {
     const auto &timeline = m_chart->events()->timeline();
     const QRectF area = m_chart->eventArea();
@@ -316,6 +333,9 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     // Labels: placed all at once where they cover nothing, each joined to its mark by a leader
     // when it had to move away; last frame's places are kept where they still fit.
     m_labels.paint(painter, labelBounds, text, background, dimOthers);
+    // A timeline without events yet, in the window: say how one is made. Exports stay bare.
+    if (t.events.empty() && widget)
+        paintFirstSteps(painter, lanesArea, text);
     painter->restore();
     // The placer stopped at the frame's budget: the next frame goes on from there.
     if (m_labels.wantsAnotherFrame())

@@ -51,6 +51,7 @@ public:
 
 private:
     void paintAxes(QPainter *painter, const QRectF &area);
+    void paintFirstSteps(QPainter *painter, const QRectF &area, QColor text);
 
     TimelineChart *m_chart;
     EventHitTester m_hits;

@@ -204,7 +204,7 @@ void TimelineChart::relayoutLanes()
             m_shownLanes.append(lane);
         }
     }
-    // Room for the longest name, up to a limit past which names are elided.
+    // Room for the longest name, up to a limit past which names are elided (laneNameWidth()).
     // Names measured once while the font stays: an edit lays the lanes out again.
     const QFontMetricsF metrics(m_labelFont);
     if (m_nameWidthsFont != m_labelFont) {
@@ -219,7 +219,8 @@ void TimelineChart::relayoutLanes()
             width = m_nameWidths.insert(name, metrics.horizontalAdvance(name));
         widest = std::max(widest, *width);
     }
-    m_laneNameWidth = std::min(widest, 12 * metrics.averageCharWidth() + 40);
+    m_widestLaneName = widest;
+    m_laneNameLimit = 12 * metrics.averageCharWidth() + 40;
     const auto &timeline = m_events->timeline();
     m_eraBand = timeline && !timeline->eras.isEmpty() ? QFontMetricsF(eraFont()).height() + 4 : 0;
     updateLaneLayout();
@@ -255,9 +256,16 @@ void TimelineChart::updateTimeAxis()
     m_layer->update();
 }
 
+qreal TimelineChart::laneNameWidth() const
+{
+    // Names as long as a fifth of the chart stay whole: "Valentina Tereshkova" in a figure,
+    // and a dozen characters however narrow the chart.
+    return std::min(m_widestLaneName, std::max(m_laneNameLimit, plotArea().width() / 5));
+}
+
 QRectF TimelineChart::eventArea() const
 {
-    return plotArea().adjusted(m_laneNameWidth + 10, 0, 0, -(m_labelHeight + 8));
+    return plotArea().adjusted(laneNameWidth() + 10, 0, 0, -(m_labelHeight + 8));
 }
 
 QRectF TimelineChart::lanesArea() const

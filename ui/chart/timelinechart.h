@@ -64,6 +64,8 @@ public:
     // Where events are drawn: the plot area less the lane names on the left and the time
     // axis's labels below (chart coordinates).
     QRectF eventArea() const;
+    // The width lane names are given left of the event area; longer ones are shortened.
+    qreal laneNameWidth() const;
     // Where lanes are: the event area less the band at its top where eras are named, so that
     // an era's title never meets an event's label.
     QRectF lanesArea() const;
@@ -141,7 +143,8 @@ private:
     QList<CalendarTick> m_ticks;
     QFont m_labelFont;
     qreal m_labelHeight = 0; // of a line in m_labelFont
-    qreal m_laneNameWidth = 0;
+    qreal m_widestLaneName = 0; // of the lanes shown
+    qreal m_laneNameLimit = 0; // a dozen characters
     QHash<QString, qreal> m_nameWidths; // lane names' widths in m_nameWidthsFont
     QFont m_nameWidthsFont;
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
