@@ -88,6 +88,78 @@ struct ColumnBoundaries
     }
 };
 
+// Per whole day in and around a mapping's view, the columns map.columns() gives an event that
+// starts or ends on it, so that planning lanes of thousands of events looks their days up
+// rather than working each out. Found with map.columns()'s own arithmetic, so plans are the
+// same. Like ColumnBoundaries, of() keeps the last mapping's table (per thread); a view of
+// more than maxDays days has none (usable() is false).
+struct DayColumns
+{
+    static constexpr Day maxDays = Day(1) << 18;
+    double first = 0;
+    double columnsPerDay = 0;
+    int width = -1;
+    Day low = 0; // the day of entry 0: an event ending on it or before is out of view
+    // Per day: the column an event starting on it starts in, -1 when past the view; the column
+    // an event ending on it ends in (before clamping to where it starts), -1 when before it.
+    std::vector<std::int32_t> starts;
+    std::vector<std::int32_t> ends;
+
+    static const DayColumns &of(const ColumnMapping &map)
+    {
+        thread_local DayColumns last;
+        if (last.first != map.first || last.columnsPerDay != map.columnsPerDay || last.width != map.width)
+            last = DayColumns(map);
+        return last;
+    }
+
+    DayColumns() = default;
+    explicit DayColumns(const ColumnMapping &map)
+        : first(map.first)
+        , columnsPerDay(map.columnsPerDay)
+        , width(map.width)
+    {
+        if (map.width <= 0 || !std::isfinite(map.first) || !(map.columnsPerDay > 0))
+            return;
+        const double span = map.width / map.columnsPerDay;
+        if (!(span < double(maxDays)))
+            return;
+        // Below `low` every event has ended before the view; from `high` on, all start past it.
+        low = Day(std::floor(map.first)) - 1;
+        Day high = Day(std::ceil(map.first + span)) + 1;
+        while (map.column(double(high)) < map.width)
+            ++high;
+        const std::size_t size = std::size_t(high - low + 1);
+        starts.resize(size);
+        ends.resize(size);
+        for (std::size_t i = 0; i < size; ++i) {
+            const double day = double(low + Day(i));
+            const double start = map.column(day);
+            starts[i] = start >= map.width ? -1 : std::int32_t(std::clamp(std::floor(start), 0.0, double(map.width - 1)));
+            const double end = map.column(day + 1);
+            ends[i] = end <= 0 ? -1 : std::int32_t(std::min(std::ceil(end) - 1, double(map.width - 1)));
+        }
+    }
+
+    bool usable() const { return !starts.empty(); }
+    // As ColumnMapping::columns(), when usable().
+    bool columns(DaySpan days, int *from, int *to) const
+    {
+        const auto at = [&](Day day) {
+            return std::size_t(std::clamp<Day>(day - low, 0, Day(starts.size()) - 1));
+        };
+        const std::int32_t start = starts[at(days.first)];
+        if (start < 0)
+            return false;
+        const std::int32_t end = ends[at(days.last)];
+        if (end < 0)
+            return false;
+        *from = start;
+        *to = std::max(start, end);
+        return true;
+    }
+};
+
 // How one lane is drawn at one zoom (level of detail). When no more events are in view than
 // the lane has room for, each gets its own mark. Otherwise they are aggregated per pixel
 // column, as Qwt filters a curve's points per pixel: `counts` says how many events start in
@@ -205,10 +277,14 @@ private:
         peakCoverage = 0;
         marks.clear();
         int from = 0, to = 0;
+        const DayColumns &table = DayColumns::of(map);
+        const auto columns = [&](LaneIndex::Days days, int *from, int *to) {
+            return table.usable() ? table.columns(days, from, to) : map.columns(days, from, to);
+        };
         // Few enough that they may all fit: find which are in view.
         if (end - begin + outside <= room) {
             forEach([&](std::size_t i) {
-                if (map.columns(daysOf(i), &from, &to) && accepts(lane.events[i]))
+                if (columns(daysOf(i), &from, &to) && accepts(lane.events[i]))
                     marks.push_back(std::uint32_t(i));
             });
             return;
@@ -222,7 +298,7 @@ private:
         coverage.assign(std::size_t(map.width) + 1, 0);
         std::int64_t kept = -1;
         forEach([&](std::size_t i) {
-            if (!map.columns(daysOf(i), &from, &to) || !accepts(lane.events[i]))
+            if (!columns(daysOf(i), &from, &to) || !accepts(lane.events[i]))
                 return;
             if (lane.events[i] == selected) {
                 kept = std::int64_t(i);

@@ -1,6 +1,7 @@
 #include "laneindex.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 #include <limits>
@@ -77,8 +78,16 @@ void LaneIndex::build(const Timeline &t)
         }
     }
 
-    for (Lane &lane : m_lanes)
+    for (Lane &lane : m_lanes) {
         assignSubRows(lane);
+        lane.revision = nextRevision(); // the lanes were copied from one
+    }
+}
+
+std::uint64_t LaneIndex::nextRevision()
+{
+    static std::atomic<std::uint64_t> next { 1 };
+    return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 void LaneIndex::count(const Event &event, int delta)
@@ -241,8 +250,10 @@ void LaneIndex::relayOut(std::vector<int> touched, bool extentChanged)
 {
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (const int lane : touched)
+    for (const int lane : touched) {
         assignSubRows(m_lanes[std::size_t(lane)]);
+        m_lanes[std::size_t(lane)].revision = nextRevision();
+    }
     // Totals span the whole extent: when it moves, every crowded lane's are counted again.
     if (extentChanged) {
         for (Lane &lane : m_lanes)

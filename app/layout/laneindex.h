@@ -60,6 +60,10 @@ public:
             return d;
         }
         Day longest = 0; // the longest event's length in days (finite ends), bounds the search back
+        // Given anew, never reused by any lane of any index, whenever the lane's events, their
+        // days, looks or sub-rows change (not when events are only renumbered): a plan made of
+        // the lane holds while its revision does.
+        std::uint64_t revision = nextRevision();
 
         // For crowded lanes, running totals by day, so that a zoomed-out frame counts a lane's
         // events per pixel column from two look-ups per column instead of a pass over them
@@ -127,6 +131,7 @@ public:
     void removeActor(int actor); // its lane must have no events
 
 private:
+    static std::uint64_t nextRevision();
     static void assignSubRows(Lane &lane);
     void count(const Event &event, int delta); // into what the legend explains
     void updateTotals(Lane &lane) const;

@@ -134,6 +134,7 @@ void TimelineFilter::accept(Judgement judgement)
 {
     m_accepted = std::move(judgement.accepted);
     m_acceptedCount = judgement.acceptedCount;
+    ++m_revision;
     Q_EMIT changed();
 }
 

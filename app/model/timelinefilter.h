@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -45,6 +46,10 @@ public:
     // Whether every event passes whatever it is: no search text and every actor shown. Events
     // added to the timeline then pass too.
     bool passesEverything() const;
+    // Changes whenever the verdicts are replaced as a whole (a search, a timeline, a check box),
+    // not when an edit judges only the event it changed: what was worked out from the verdicts
+    // holds while this does, but for that event.
+    std::uint64_t revision() const { return m_revision; }
     // Whether a search runs on a worker; what accepts() says is then the previous answer.
     bool isSearching() const { return m_searching; }
 
@@ -95,6 +100,7 @@ private:
     QString m_text;
     Verdicts m_accepted;
     qsizetype m_acceptedCount = 0;
+    std::uint64_t m_revision = 0;
     bool m_searching = false;
     std::shared_ptr<std::atomic_bool> m_cancel; // of the search under way
     QList<QPointer<QThread>> m_workers; // a cancelled one may still be finishing

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void planKeepsEveryEventAndStaysInThePlot_data();
     void planKeepsEveryEventAndStaysInThePlot();
     void boundariesFollowEveryChangeOfMapping();
+    void dayColumnsAgreeWithTheMapping();
     void openIntervalsReachEveryViewOnTheirSide_data();
     void openIntervalsReachEveryViewOnTheirSide();
 };
@@ -93,6 +94,51 @@ void TestLaneDetail::columnsAreClampedToThePlot()
         QTEST(from, "from");
         QTEST(to, "to");
     }
+    const DayColumns table(map);
+    if (table.usable()) {
+        QCOMPARE(table.columns({ first, last }, &from, &to), shown);
+        if (shown) {
+            QTEST(from, "from");
+            QTEST(to, "to");
+        }
+    }
+}
+
+void TestLaneDetail::dayColumnsAgreeWithTheMapping()
+{
+    // Views from a tenth of a day a column to hundreds, starting between days, and events in,
+    // around and far outside them, open ones among them: the table answers as the mapping does.
+    QRandomGenerator random(20261203);
+    const auto between = [&](double low, double high) { return low + random.generateDouble() * (high - low); };
+    int usable = 0;
+    for (int view = 0; view < 400; ++view) {
+        const double daysPerColumn = std::pow(10.0, between(-1.0, 2.7));
+        const int width = 1 + random.bounded(1800);
+        const double first = between(-5000.0, 5000.0);
+        const ColumnMapping map { first, daysPerColumn, width };
+        const DayColumns table(map);
+        if (!table.usable())
+            continue;
+        ++usable;
+        const double span = width * daysPerColumn;
+        for (int e = 0; e < 300; ++e) {
+            LaneIndex::Days days;
+            days.first = Day(std::floor(first + between(-0.2, 1.2) * span));
+            days.last = days.first + (random.bounded(3) == 0 ? Day(random.bounded(span * 0.5 + 1)) : 0);
+            if (e % 50 == 0)
+                days.first = -LaneIndex::Lane::openFar;
+            if (e % 50 == 1)
+                days.last = LaneIndex::Lane::openFar;
+            int from = -1, to = -1, tableFrom = -1, tableTo = -1;
+            const bool shown = map.columns(days, &from, &to);
+            QCOMPARE(table.columns(days, &tableFrom, &tableTo), shown);
+            if (shown) {
+                QCOMPARE(tableFrom, from);
+                QCOMPARE(tableTo, to);
+            }
+        }
+    }
+    QVERIFY(usable > 300);
 }
 
 void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot_data()

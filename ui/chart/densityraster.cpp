@@ -12,7 +12,7 @@
 #include <cmath>
 
 void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-                          const std::vector<LaneDetail> &details, std::uint32_t peak,
+                          const std::vector<const LaneDetail *> &details, std::uint32_t peak,
                           const MarkGeometry &geometry, const KindPalette &palette, const Emphasis &emphasis)
 {
     const Timeline &t = *chart.events()->timeline();
@@ -39,20 +39,38 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
     std::vector<QRgb> shades(std::size_t(std::min<std::uint32_t>(peak, 4096)) + 1);
     for (std::uint32_t n = 0; n < shades.size(); ++n)
         shades[n] = shade(n);
-    std::vector<QRgb> line(static_cast<std::size_t>(columns));
     const ColumnMapping columnMap { chart.zoom()->first(), daysPerColumn, columns };
     const auto [firstRow, endRow] = chart.visibleRows(); // the only rows planned
-    for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail &detail = details[std::size_t(row)];
-        if (!detail.aggregated && (!geometry.compact || detail.marks.empty()))
+    const auto writes = [&](int row) {
+        const LaneDetail *detail = details[std::size_t(row)]; // none: drawn over by the lanes below
+        return detail && (detail->aggregated || (geometry.compact && !detail->marks.empty()));
+    };
+    // Each row of pixels shows the last lane whose strip takes it: found from the bottom up, each
+    // lane writes only the rows it keeps, straight into the image (still transparent there),
+    // and lanes lower than a pixel cost a row of pixels each, not the two or three their bars take.
+    std::vector<int> keptTo(std::size_t(std::max(0, endRow - firstRow)), -1);
+    for (int row = endRow - 1, nextTop = pixelSize.height(); row >= firstRow; --row) {
+        if (!writes(row))
             continue;
+        const auto [y0, y1] = pixelRows(chart, area, pixelRatio, geometry, row, pixelSize.height());
+        keptTo[std::size_t(row - firstRow)] = std::min(y1, nextTop - 1);
+        nextTop = std::min(nextTop, y0);
+    }
+    for (int row = firstRow; row < endRow; ++row) {
+        if (!writes(row))
+            continue;
+        const LaneDetail &detail = *details[std::size_t(row)];
+        const int y0 = pixelRows(chart, area, pixelRatio, geometry, row, pixelSize.height()).first;
+        const int y1 = keptTo[std::size_t(row - firstRow)];
+        if (y1 < y0)
+            continue;
+        QRgb *target = reinterpret_cast<QRgb *>(m_pixels.scanLine(y0));
         if (detail.aggregated) {
             for (int c = 0; c < columns; ++c) {
                 const std::uint32_t n = detail.coverage[std::size_t(c)];
-                line[std::size_t(c)] = n < shades.size() ? shades[n] : shade(n);
+                target[c] = n < shades.size() ? shades[n] : shade(n);
             }
         } else {
-            std::fill(line.begin(), line.end(), QRgb(0));
             const LaneIndex::Lane &laneData = chart.laneIndex().lanes()[lanes[row]];
             // Ranges first, paler, each pixel written once (the earliest range keeps a
             // pixel that later ones also cover: long ranges may overlap by hundreds); then
@@ -78,18 +96,24 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
                         kind = std::size_t(t.events[e].kind + 1);
                     const QRgb pixel = kindPixels[kind * 4 + std::size_t(variant)];
                     if (from <= to)
-                        std::fill(line.begin() + from, line.begin() + to + 1, pixel);
+                        std::fill(target + from, target + to + 1, pixel);
                 }
             }
         }
-        const QRectF lane = chart.laneRect(row);
-        const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
-        const qreal half = std::max(0.5, geometry.barHeight * pixelRatio / 2);
-        const int y0 = std::max(0, int(std::lround(centre - half)));
-        const int y1 = std::min(pixelSize.height() - 1, std::max(y0, int(std::lround(centre + half)) - 1));
-        for (int y = y0; y <= y1; ++y)
-            std::copy(line.begin(), line.end(), reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
+        for (int y = y0 + 1; y <= y1; ++y)
+            std::copy(target, target + columns, reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
     }
     m_pixels.setDevicePixelRatio(pixelRatio);
     painter->drawImage(area.topLeft(), m_pixels);
+}
+
+std::pair<int, int> DensityRaster::pixelRows(const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
+                                             const MarkGeometry &geometry, int row, int height)
+{
+    const QRectF lane = chart.laneRect(row);
+    const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
+    const qreal half = std::max(0.5, geometry.barHeight * pixelRatio / 2);
+    const int y0 = std::max(0, int(std::lround(centre - half)));
+    const int y1 = std::min(height - 1, std::max(y0, int(std::lround(centre + half)) - 1));
+    return { y0, y1 };
 }

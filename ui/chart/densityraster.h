@@ -4,6 +4,7 @@
 
 #include <QImage>
 
+#include <utility>
 #include <vector>
 
 class KindPalette;
@@ -22,8 +23,13 @@ public:
     // Draws the lanes' strips over `area` (chart coordinates) at `pixelRatio` device pixels a
     // point; `details` are the shown lanes' plans, `peak` the busiest column over all of them.
     void paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-               const std::vector<LaneDetail> &details, std::uint32_t peak, const MarkGeometry &geometry,
-               const KindPalette &palette, const Emphasis &emphasis);
+               const std::vector<const LaneDetail *> &details, std::uint32_t peak,
+               const MarkGeometry &geometry, const KindPalette &palette, const Emphasis &emphasis);
+
+    // The rows of device pixels [first, last] that the strip of the lane at `row` is copied
+    // into, in an image of `height` rows over `area`; none when last < first.
+    static std::pair<int, int> pixelRows(const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
+                                         const MarkGeometry &geometry, int row, int height);
 
 private:
     QImage m_pixels; // kept between frames for its memory

@@ -14,6 +14,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -91,11 +92,19 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     painter->save();
     if (m_chart->laneLayout().scrolls())
         painter->setClipRect(QRectF(nameLeft, lanesArea.top(), area.left() - nameLeft, lanesArea.height()));
-    for (int row = firstRow; row < endRow; ++row) {
+    // Lanes lower than a device pixel share its row: one swatch a row, the lowest lane's (as
+    // the density raster shows), not thousands drawn over each other.
+    const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
+    qint64 swatchRow = std::numeric_limits<qint64>::max();
+    for (int row = endRow - 1; row >= firstRow; --row) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
         if (actor < 0 || !t.actors.at(actor).color.isValid())
             continue;
         const QRectF lane = m_chart->laneRect(row);
+        const qint64 pixelRow = qint64(std::floor(lane.center().y() * pixelRatio));
+        if (laneHeight * pixelRatio < 1 && pixelRow == swatchRow)
+            continue;
+        swatchRow = pixelRow;
         const qreal inset = std::min(2.0, lane.height() / 4);
         painter->fillRect(QRectF(area.left() - 7, lane.top() + inset, 3, lane.height() - 2 * inset),
                           t.actors.at(actor).color);
@@ -177,10 +186,19 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const bool scrolls = m_chart->laneLayout().scrolls();
     const QRectF lanesArea = m_chart->lanesArea();
 
-    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor.
-    for (int row = firstRow + (firstRow + 1) % 2; row < endRow; row += 2)
-        painter->fillRect(m_chart->laneRect(row).intersected(lanesArea),
-                          dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
+    // Lanes: alternate rows faintly, so a marker is easy to follow to its actor. Rows lower than
+    // two device pixels cannot be told apart: half their shade over them all, in one fill.
+    const qreal devicePixels = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
+    if (m_chart->laneHeight() * devicePixels < 2 && endRow - firstRow > 1) {
+        painter->fillRect(
+            QRectF(m_chart->laneRect(firstRow).topLeft(), m_chart->laneRect(endRow - 1).bottomRight())
+                .intersected(lanesArea),
+            dark ? QColor(255, 255, 255, 5) : QColor(0, 0, 0, 5));
+    } else {
+        for (int row = firstRow + (firstRow + 1) % 2; row < endRow; row += 2)
+            painter->fillRect(m_chart->laneRect(row).intersected(lanesArea),
+                              dark ? QColor(255, 255, 255, 10) : QColor(0, 0, 0, 9));
+    }
 
     // Eras: shaded bands behind everything, named in their own band at the top, each title
     // within its era and clear of the next era's.
@@ -219,15 +237,34 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
     const int columns = std::max(1, int(std::lround(area.width() * pixelRatio)));
     const double daysPerColumn = m_chart->zoom()->span() / columns;
-    m_details.resize(std::size_t(lanes.size()));
+    // Lanes lower than a device pixel share rows of pixels, and each lane's strip is copied over
+    // the rows it takes: only the last lane to take a row shows there. Planned from the bottom
+    // up, a lane of plain marks whose rows the lanes below it have all written is not planned
+    // (nor counted in the strips' scale): the overview's cost follows its rows of pixels, not
+    // its lanes. The current event's lanes are always planned, to draw it on top.
+    m_details.assign(std::size_t(lanes.size()), nullptr);
     std::uint32_t peak = 1;
     bool anyPixels = false;
-    for (int row = firstRow; row < endRow; ++row) {
-        LaneDetail &detail = m_details[std::size_t(row)];
-        RowPlanner::plan(*m_chart, row, daysPerColumn, columns, &detail);
+    const int pixelHeight = std::max(1, int(std::lround(area.height() * pixelRatio)));
+    int writtenFrom = std::numeric_limits<int>::max(); // the first row of pixels written below
+    const LaneIndex &laneIndex = m_chart->laneIndex();
+    for (int row = endRow - 1; row >= firstRow; --row) {
+        const auto [top, bottom] =
+            DensityRaster::pixelRows(*m_chart, area, pixelRatio, geometry, row, pixelHeight);
+        if (geometry.compact && top >= writtenFrom) {
+            const std::vector<std::int32_t> &events = laneIndex.lanes()[lanes[row]].events;
+            if (!std::binary_search(events.begin(), events.end(), std::int32_t(current)))
+                continue;
+        }
+        const LaneDetail &detail = m_plans.of(*m_chart, row, daysPerColumn, columns);
+        m_details[std::size_t(row)] = &detail;
         peak = std::max(peak, detail.peakCoverage);
-        anyPixels |= detail.aggregated || (geometry.compact && !detail.marks.empty());
+        const bool pixels = detail.aggregated || (geometry.compact && !detail.marks.empty());
+        anyPixels |= pixels;
+        if (pixels && bottom >= top)
+            writtenFrom = std::min(writtenFrom, top);
     }
+    m_plannedLanes = int(m_plans.takePlannedCount());
     // Lanes scrolled part-way out of view stop at the lanes' area, short of the eras' titles.
     if (scrolls)
         painter->setClipRect(lanesArea);
@@ -241,14 +278,17 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
     for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail &detail = m_details[std::size_t(row)];
+        const LaneDetail *planned = m_details[std::size_t(row)];
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
-        if (geometry.compact || detail.aggregated) {
+        if (geometry.compact || (planned && planned->aggregated)) {
             // A strip or a row of plain marks: no label stands on it.
             const QRectF lane = m_chart->laneRect(row);
             const qreal half = std::max(0.5, geometry.barHeight / 2);
             m_labels.addObstacle(QRectF(area.left(), lane.center().y() - half, area.width(), 2 * half));
         }
+        if (!planned)
+            continue;
+        const LaneDetail &detail = *planned;
         for (const std::uint32_t i : detail.marks) {
             const std::int32_t e = laneData.events[i];
             if ((geometry.compact || detail.aggregated) && e != current)

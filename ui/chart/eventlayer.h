@@ -6,6 +6,7 @@
 #include "kindpalette.h"
 #include "lanedetail.h"
 #include "marksprites.h"
+#include "rowplanner.h"
 
 #include <QFont>
 #include <QGraphicsObject>
@@ -41,6 +42,8 @@ public:
 
     // How many events the last frame named.
     int labelledCount() const { return m_labels.labelledCount(); }
+    // How many lanes the last frame planned anew.
+    int plannedLaneCount() const { return m_plannedLanes; }
     bool labelsSettled() const { return !m_labels.wantsAnotherFrame(); }
     void setStill(bool still) { m_labels.setStill(still); }
     // Where the last frame put the event's label (chart coordinates); null when it had none.
@@ -54,7 +57,9 @@ private:
     TimelineChart *m_chart;
     EventHitTester m_hits;
     QRectF m_rect;
-    std::vector<LaneDetail> m_details; // per shown lane, kept between frames for their memory
+    LanePlans m_plans;
+    std::vector<const LaneDetail *> m_details; // per shown lane, this frame's plans
+    int m_plannedLanes = 0;
     DensityRaster m_raster;
     KindPalette m_palette;
     MarkSprites m_sprites; // kept between frames

@@ -1,16 +1,61 @@
 #include "rowplanner.h"
 
 #include "eventmodel.h"
-#include "lanedetail.h"
 #include "markgeometry.h"
 #include "timelinechart.h"
 #include "timelinefilter.h"
 #include "zoomstate.h"
 
+#include <algorithm>
+
 namespace {
 
 // Outlined marks drawn in one frame, over all lanes: past this a frame no longer fits in 16 ms.
 constexpr std::size_t s_markBudget = 2500;
+
+// How a lane's plan asks the filter.
+enum class FilterUse {
+    Totals, // not at all, counting from the lane's running totals
+    All, // not at all: every event passes
+    Each, // event by event
+};
+
+FilterUse filterUse(const TimelineChart &chart, const LaneIndex::Lane &lane)
+{
+    const TimelineFilter *filter = chart.filter();
+    // Without search text every event of a shown lane passes the filter.
+    if (lane.hasTotals() && filter->text().isEmpty())
+        return FilterUse::Totals;
+    if (filter->acceptedCount() == qsizetype(chart.events()->timeline()->events.size()))
+        return FilterUse::All;
+    return FilterUse::Each;
+}
+
+void planLane(const TimelineChart &chart, int laneNumber, FilterUse use, std::size_t room,
+              double daysPerColumn, int columns, LaneDetail *detail)
+{
+    const ZoomState *zoom = chart.zoom();
+    const LaneIndex &index = chart.laneIndex();
+    const auto [begin, end] = index.visibleRange(laneNumber, zoom->first(), zoom->last());
+    const TimelineFilter *filter = chart.filter();
+    const ColumnMapping columnMap { zoom->first(), daysPerColumn, columns };
+    const std::int32_t current = chart.currentEvent();
+    const LaneIndex::Lane &lane = index.lanes()[laneNumber];
+    switch (use) {
+    case FilterUse::Totals:
+        detail->planFromTotals(lane, begin, end, columnMap, current, room);
+        break;
+    case FilterUse::All:
+        detail->plan(
+            lane, begin, end, columnMap, [](std::int32_t) { return true; }, current, room);
+        break;
+    case FilterUse::Each:
+        detail->plan(
+            lane, begin, end, columnMap, [filter](std::int32_t e) { return filter->accepts(e); }, current,
+            room);
+        break;
+    }
+}
 
 } // namespace
 
@@ -30,26 +75,41 @@ std::size_t room(const TimelineChart &chart)
 
 void plan(const TimelineChart &chart, int row, double daysPerColumn, int columns, LaneDetail *detail)
 {
-    const auto &timeline = chart.events()->timeline();
-    const ZoomState *zoom = chart.zoom();
     const int laneNumber = chart.shownLanes()[row];
-    const LaneIndex &index = chart.laneIndex();
-    const auto [begin, end] = index.visibleRange(laneNumber, zoom->first(), zoom->last());
-    const TimelineFilter *filter = chart.filter();
-    const ColumnMapping columnMap { zoom->first(), daysPerColumn, columns };
-    const std::int32_t current = chart.currentEvent();
-    const LaneIndex::Lane &lane = index.lanes()[laneNumber];
-    // Without search text every event of a shown lane passes the filter.
-    if (lane.hasTotals() && filter->text().isEmpty()) {
-        detail->planFromTotals(lane, begin, end, columnMap, current, room(chart));
-    } else if (filter->acceptedCount() == qsizetype(timeline->events.size())) {
-        detail->plan(
-            lane, begin, end, columnMap, [](std::int32_t) { return true; }, current, room(chart));
-    } else {
-        detail->plan(
-            index.lanes()[laneNumber], begin, end, columnMap,
-            [filter](std::int32_t e) { return filter->accepts(e); }, current, room(chart));
-    }
+    const LaneIndex::Lane &lane = chart.laneIndex().lanes()[laneNumber];
+    planLane(chart, laneNumber, filterUse(chart, lane), room(chart), daysPerColumn, columns, detail);
 }
 
 } // namespace RowPlanner
+
+const LaneDetail &LanePlans::of(const TimelineChart &chart, int row, double daysPerColumn, int columns)
+{
+    const int laneNumber = chart.shownLanes()[row];
+    const LaneIndex::Lane &lane = chart.laneIndex().lanes()[laneNumber];
+    const ZoomState *zoom = chart.zoom();
+    const FilterUse use = filterUse(chart, lane);
+    Key key;
+    key.laneRevision = lane.revision;
+    key.first = zoom->first();
+    key.last = zoom->last();
+    key.daysPerColumn = daysPerColumn;
+    key.columns = columns;
+    key.room = RowPlanner::room(chart);
+    key.filterUse = int(use);
+    key.filterRevision = use == FilterUse::Each ? chart.filter()->revision() : 0;
+    // Lanes hold their events in index order.
+    if (const std::int32_t current = chart.currentEvent(); current >= 0) {
+        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), current);
+        if (at != lane.events.end() && *at == current)
+            key.selectedAt = at - lane.events.begin();
+    }
+    if (m_lanes.size() < chart.laneIndex().lanes().size())
+        m_lanes.resize(chart.laneIndex().lanes().size());
+    Entry &entry = m_lanes[std::size_t(laneNumber)];
+    if (!(entry.key == key)) {
+        planLane(chart, laneNumber, use, key.room, daysPerColumn, columns, &entry.detail);
+        entry.key = key;
+        ++m_planned;
+    }
+    return entry.detail;
+}

@@ -377,6 +377,11 @@ int TimelineChart::labelledCount() const
     return m_layer->labelledCount();
 }
 
+int TimelineChart::plannedLaneCount() const
+{
+    return m_layer->plannedLaneCount();
+}
+
 bool TimelineChart::labelsSettled() const
 {
     return m_layer->labelsSettled();

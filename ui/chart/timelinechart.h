@@ -86,6 +86,8 @@ public:
 
     // How many events the last frame named with a label.
     int labelledCount() const;
+    // How many lanes the last frame planned anew rather than drew from the plans it kept.
+    int plannedLaneCount() const;
     // False while the label placer has work left, which the next frames go on with.
     bool labelsSettled() const;
     // A still picture (an export) places its labels as well as it can in its one frame; a
