@@ -1,5 +1,7 @@
 #include "sourcetext.h"
 
+#include <QStringDecoder>
+
 SourceText::SourceText(QString text)
     : m_data(std::make_shared<Data>())
 {
@@ -23,8 +25,12 @@ const QString &SourceText::toString() const
     if (!m_data)
         return empty;
     std::call_once(m_data->widened, [data = m_data.get()] {
-        if (!data->bytes.isNull())
-            data->text = QString::fromUtf8(QByteArrayView(data->bytes).sliced(data->offset, data->size));
+        // A leading U+FEFF is a character of the text (QString::fromUtf8 would drop it, and every
+        // sentence found in the bytes would then start one character late).
+        if (!data->bytes.isNull()) {
+            QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+            data->text = decode(QByteArrayView(data->bytes).sliced(data->offset, data->size));
+        }
     });
     return m_data->text;
 }

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void covering();
     void utf8AgreesOnRandomText();
     void utf8AgreesOnTheSeedArticle();
+    void aLeadingByteOrderMarkIsKept();
 };
 
 void TestSentenceSplitter::seedArticle()
@@ -395,6 +396,24 @@ void TestSentenceSplitter::utf8AgreesOnTheSeedArticle()
     QString text = result.timeline->sources.first().text();
     checkUtf8Agrees(text.replace(u'\n', u' '));
     checkUtf8Agrees(text.replace(u". "_s, u".\u2028"_s));
+}
+
+// A text pasted from a file may begin with U+FEFF. It is a character of the text, kept when the
+// UTF-8 is widened, so that sentences found in the bytes fall where they are in the string.
+void TestSentenceSplitter::aLeadingByteOrderMarkIsKept()
+{
+    const QByteArray file = R"({"format":"sourceline","version":1,"title":"T",
+        "sources":[{"id":"s","title":"S","text":"\uFEFFFirst one came. Then the second."}],
+        "actors":[{"id":"a","name":"A","kind":"person"}],
+        "events":[{"id":"e","title":"E","when":"2020","actors":["a"],"evidence":[{"source":"s","quote":"Then the second."}]}]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(file, u"bom.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Source &source = result.timeline->sources.first();
+    QCOMPARE(source.text(), u"\uFEFFFirst one came. Then the second."_s);
+    QCOMPARE(source.sentences.size(), 2);
+    QCOMPARE(source.sentenceText(1).toString(), u"Then the second."_s);
+    const Evidence &evidence = result.timeline->evidenceOf(result.timeline->events.front()).front();
+    QCOMPARE(evidence.firstSentence, 1);
 }
 
 SOURCELINE_TEST_MAIN(TestSentenceSplitter)
