@@ -2,6 +2,7 @@
 
 #include <QByteArrayView>
 #include <QHash>
+#include <QThread>
 
 #include <atomic>
 #include <cstdint>
@@ -9,7 +10,6 @@
 #include <memory>
 #include <vector>
 
-class QThread;
 class Timeline;
 struct TextRef;
 
@@ -36,7 +36,9 @@ public:
     // Waits for the worker's whole work: before the index is read.
     void finish();
 
-    bool mayContain(QByteArrayView id);
+    // Whether the index answers without waiting for its worker.
+    bool ready() const { return !m_worker || m_worker->isFinished(); }
+    bool mayContain(QByteArrayView id); // waits for the worker
     void added(QByteArrayView id);
     void removed(QByteArrayView id);
 

@@ -111,8 +111,12 @@ EventDraft TimelineDocument::eventDraft(int event) const
 
 bool TimelineDocument::hasEventId(QByteArrayView id) const
 {
-    // The index's "yes" is checked against the events: a hash may collide.
-    return m_ids.mayContain(id) && m_edit->indexOfEvent(id) >= 0;
+    // The index's "yes" is checked against the events: a hash may collide. Until its worker has
+    // hashed a big timeline's ids, the events are searched instead (milliseconds at a million):
+    // an edit just after opening does not wait for it.
+    if (m_ids.ready() && !m_ids.mayContain(id))
+        return false;
+    return m_edit->indexOfEvent(id) >= 0;
 }
 
 QStringList TimelineDocument::problems(const EventDraft &draft, int editing) const
@@ -124,8 +128,9 @@ QStringList TimelineDocument::problems(const EventDraft &draft, int editing) con
 int TimelineDocument::addEvent(EventDraft draft)
 {
     if (draft.id.isEmpty())
-        draft.id = TimelineEdit::uniqueEventId(draft.title,
-                                               [this](QByteArrayView id) { return m_ids.mayContain(id); });
+        draft.id = TimelineEdit::uniqueEventId(draft.title, [this](QByteArrayView id) {
+            return m_ids.ready() ? m_ids.mayContain(id) : m_edit->indexOfEvent(id) >= 0;
+        });
     auto *command = new EditCommand<EventDraft>(this, tr("Add Event"), -1, std::nullopt, std::move(draft));
     m_undo.push(command);
     return command->index();
