@@ -213,6 +213,10 @@ void TimelineFilter::eventRemoved(qsizetype event)
 void TimelineFilter::eventChanged(qsizetype event)
 {
     const bool accepted = judge(event);
+    // A verdict that flips may change a lane the edit did not touch (deleting an actor leaves
+    // the event in its other lanes, where the search now rejects it).
+    if (accepted != bool(m_accepted[event]))
+        ++m_revision;
     m_acceptedCount += qsizetype(accepted) - qsizetype(m_accepted[event]);
     m_accepted[event] = std::uint8_t(accepted);
 }

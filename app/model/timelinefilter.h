@@ -46,9 +46,8 @@ public:
     // Whether every event passes whatever it is: no search text and every actor shown. Events
     // added to the timeline then pass too.
     bool passesEverything() const;
-    // Changes whenever the verdicts are replaced as a whole (a search, a timeline, a check box),
-    // not when an edit judges only the event it changed: what was worked out from the verdicts
-    // holds while this does, but for that event.
+    // Changes whenever the verdicts are replaced as a whole (a search, a timeline, a check box)
+    // and when an edit flips one event's verdict; not when an edit judges its event as before.
     std::uint64_t revision() const { return m_revision; }
     // Whether a search runs on a worker; what accepts() says is then the previous answer.
     bool isSearching() const { return m_searching; }
