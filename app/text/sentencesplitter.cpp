@@ -15,19 +15,26 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Of a code point (the UTF-8 splitter's), and of a UTF-16 unit: none of these is a surrogate.
+namespace codePoint {
+bool isTerminator(char32_t c);
+bool isCloser(char32_t c);
+bool isLineBreak(char32_t c);
+} // namespace codePoint
+
 bool isTerminator(QChar c)
 {
-    return c == u'.' || c == u'!' || c == u'?' || c == u'…';
+    return codePoint::isTerminator(c.unicode());
 }
 
 bool isCloser(QChar c)
 {
-    return c == u'"' || c == u'\'' || c == u'”' || c == u'’' || c == u')' || c == u']' || c == u'»';
+    return codePoint::isCloser(c.unicode());
 }
 
 bool isLineBreak(QChar c)
 {
-    return c == u'\n' || c == u'\r' || c == QChar::ParagraphSeparator || c == QChar::LineSeparator;
+    return codePoint::isLineBreak(c.unicode());
 }
 
 // Words that are written with a dot and are nearly always followed by more of the sentence:
