@@ -15,28 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Of a code point (the UTF-8 splitter's), and of a UTF-16 unit: none of these is a surrogate.
-namespace codePoint {
-bool isTerminator(char32_t c);
-bool isCloser(char32_t c);
-bool isLineBreak(char32_t c);
-} // namespace codePoint
-
-bool isTerminator(QChar c)
-{
-    return codePoint::isTerminator(c.unicode());
-}
-
-bool isCloser(QChar c)
-{
-    return codePoint::isCloser(c.unicode());
-}
-
-bool isLineBreak(QChar c)
-{
-    return codePoint::isLineBreak(c.unicode());
-}
-
 // Words that are written with a dot and are nearly always followed by more of the sentence:
 // titles before a name, and abbreviations before a number or a proper noun. "Inc." and
 // "Corp." are left out on purpose: in news text they end sentences as often as not.
@@ -48,14 +26,6 @@ constexpr std::u16string_view s_abbreviations[] = {
 };
 
 } // namespace
-
-bool SentenceSplitter::isAbbreviation(QStringView text, qsizetype dot)
-{
-    qsizetype begin = dot;
-    while (begin > 0 && (text[begin - 1].isLetter() || text[begin - 1] == u'.'))
-        --begin;
-    return isAbbreviationWord(text.sliced(begin, dot - begin));
-}
 
 bool SentenceSplitter::isAbbreviationWord(QStringView word)
 {
@@ -94,62 +64,8 @@ bool SentenceSplitter::isAbbreviationWord(QStringView word)
 
 QList<Sentence> SentenceSplitter::split(QStringView text)
 {
-    QList<Sentence> sentences;
-    const qsizetype n = text.size();
-    qsizetype start = 0;
-
-    const auto skipSpace = [&](qsizetype i) {
-        while (i < n && text[i].isSpace())
-            ++i;
-        return i;
-    };
-    const auto finish = [&](qsizetype end) {
-        while (end > start && text[end - 1].isSpace())
-            --end;
-        if (end > start)
-            sentences.append({ start, end });
-    };
-
-    start = skipSpace(0);
-    qsizetype i = start;
-    while (i < n) {
-        const QChar c = text[i];
-        if (isLineBreak(c)) {
-            finish(i);
-            start = i = skipSpace(i);
-            continue;
-        }
-        if (!isTerminator(c)) {
-            ++i;
-            continue;
-        }
-
-        qsizetype j = i + 1;
-        while (j < n && isTerminator(text[j]))
-            ++j;
-        while (j < n && isCloser(text[j]))
-            ++j;
-        if (j >= n || !text[j].isSpace()) {
-            i = j;
-            continue;
-        }
-        const qsizetype next = skipSpace(j);
-        if (next >= n)
-            break;
-        const QChar following = text[next];
-        const bool continues = following.isLower() || following == u',' || following == u';'
-            || following == u':' || (c == u'.' && j == i + 1 && isAbbreviation(text, i));
-        // A line break inside the white space ends the sentence whatever follows.
-        const bool lineBreak = std::any_of(text.begin() + j, text.begin() + next, isLineBreak);
-        if (continues && !lineBreak) {
-            i = next;
-            continue;
-        }
-        finish(j);
-        start = i = next;
-    }
-    finish(n);
-    return sentences;
+    // One set of rules, read from UTF-8; its sentences come out in UTF-16 offsets.
+    return split(QByteArrayView(text.toUtf8()));
 }
 
 std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(std::span<const Sentence> sentences,

@@ -21,7 +21,7 @@ class SentenceSplitter
 public:
     static QList<Sentence> split(QStringView text);
     // The same sentences, in UTF-16 offsets, as split(QString::fromUtf8(utf8)) finds, read from
-    // valid UTF-8 without widening it. `bytes`, when given, receives each one's byte offsets too,
+    // valid UTF-8 without widening it (split(QStringView) reads its text's UTF-8 too). `bytes`, when given, receives each one's byte offsets too,
     // unless the text is ASCII, where they are the same: it is then left as it is.
     static QList<Sentence> split(QByteArrayView utf8, std::vector<Sentence> *bytes = nullptr);
 
@@ -36,7 +36,6 @@ public:
     }
 
 private:
-    static bool isAbbreviation(QStringView text, qsizetype dot);
     // Whether `word`, the letters and dots just before a sentence's dot, make an abbreviation.
     static bool isAbbreviationWord(QStringView word);
 };
