@@ -1003,6 +1003,28 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
         const bool inColumn = out[j].slot >= LabelPlacer::s_stackSlot && out[j].slot < LabelPlacer::s_farSlot;
         return isWhole(out, j) && !inColumn && !labels[j].required && out[j].slot != labels[j].hint;
     };
+    // The labels as they are, but `u` at candidate `c` and the labels in `blockers` moved to
+    // whole places of their own (beside any of their marks, else anywhere); none when one of
+    // them finds no such place.
+    const auto moveAside = [&](int u, const auto &c, int slot,
+                               const std::vector<int> &blockers) -> std::optional<std::vector<Placement>> {
+        std::vector<Placement> trial = out;
+        trial[std::size_t(u)] = {};
+        for (const int j : blockers)
+            trial[std::size_t(j)] = {};
+        std::vector<Placement> result(labels.size());
+        Placer again(bounds, labels, obstacles, options, result, &work);
+        again.adopt(trial);
+        if (!again.placeAt(u, { c.rect, c.leader, slot }))
+            return std::nullopt;
+        const bool moved = std::all_of(blockers.begin(), blockers.end(), [&](int j) {
+            return again.placeBesideAnyMark(j)
+                || again.placeAnywhere(j, std::min(labels[std::size_t(j)].size.width(), bounds.width()));
+        });
+        if (!moved)
+            return std::nullopt;
+        return result;
+    };
     // A long leader gets shorter where one or two labels stand in the way, when those stand whole
     // elsewhere and the leaders of all of them come to less than before.
     const auto shortenByMoving = [&](int u) {
@@ -1029,26 +1051,14 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
             qreal before = leaderLength(out[i]);
             for (const int j : blockers)
                 before += leaderLength(out[std::size_t(j)]);
-            std::vector<Placement> trial = out;
-            trial[i] = {};
-            for (const int j : blockers)
-                trial[std::size_t(j)] = {};
-            std::vector<Placement> result(labels.size());
-            Placer again(bounds, labels, obstacles, options, result, &work);
-            again.adopt(trial);
-            if (!again.placeAt(u, { c.rect, c.leader, slot }))
+            std::optional<std::vector<Placement>> result = moveAside(u, c, slot, blockers);
+            if (!result)
                 continue;
-            if (!std::all_of(blockers.begin(), blockers.end(), [&](int j) {
-                    return again.placeBesideAnyMark(j)
-                        || again.placeAnywhere(j,
-                                               std::min(labels[std::size_t(j)].size.width(), bounds.width()));
-                }))
-                continue;
-            qreal after = leaderLength(result[i]);
+            qreal after = leaderLength((*result)[i]);
             for (const int j : blockers)
-                after += leaderLength(result[std::size_t(j)]);
+                after += leaderLength((*result)[std::size_t(j)]);
             if (after < before - s_leaderSlack) {
-                out = std::move(result);
+                out = std::move(*result);
                 return;
             }
         }
@@ -1167,21 +1177,8 @@ void placeWholeAnywhere(const QRectF &bounds, std::span<const Label> labels,
                     || std::find(tried.begin(), tried.end(), blockers) != tried.end())
                     continue;
                 tried.push_back(blockers);
-                std::vector<Placement> trial = out;
-                trial[i] = {};
-                for (const int j : blockers)
-                    trial[std::size_t(j)] = {};
-                std::vector<Placement> result(labels.size());
-                Placer again(bounds, labels, obstacles, options, result, &work);
-                again.adopt(trial);
-                if (!again.placeAt(u, { c.rect, c.leader, slot }))
-                    continue;
-                if (std::all_of(blockers.begin(), blockers.end(), [&](int j) {
-                        return again.placeBesideAnyMark(j)
-                            || again.placeAnywhere(
-                                j, std::min(labels[std::size_t(j)].size.width(), bounds.width()));
-                    })) {
-                    out = std::move(result);
+                if (std::optional<std::vector<Placement>> result = moveAside(u, c, slot, blockers)) {
+                    out = std::move(*result);
                     done = true;
                     break;
                 }
