@@ -84,12 +84,14 @@ std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(std::s
 namespace {
 
 // The bytes at which a sentence may end or break: the ASCII terminators and line breaks, and
-// the lead byte of '…', U+2028 and U+2029. All others are passed over without decoding.
+// the lead bytes of '…', U+2028 and U+2029 (E2), '。' (E3) and '！' '？' (EF). All others are
+// passed over without decoding.
 constexpr auto s_mayEnd = [] {
     std::array<bool, 256> table {};
     for (const unsigned char c : { '.', '!', '?', '\n', '\r' })
         table[c] = true;
-    table[0xe2] = true;
+    for (const unsigned char lead : { 0xe2, 0xe3, 0xef })
+        table[lead] = true;
     return table;
 }();
 
@@ -180,18 +182,27 @@ public:
         return true;
     }
 
-    // The first byte at or after `i` at which a sentence may end (s_mayEnd), or size().
+    // The first byte at or after `i` at which a sentence may end (s_mayEnd), or size(). Of the
+    // leads E3 and EF, only those of U+3000–U+303F (E3 80) and U+FF00–U+FF3F (EF BC) stop the
+    // vector scan: kana and fullwidth letters, which share those leads, are passed over.
     qsizetype nextMayEnd(qsizetype i) const
     {
 #if defined(__SSE2__)
         const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
         const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), e2 = _mm_set1_epi8(char(0xe2));
-        for (; i + 16 <= m_size; i += 16) {
+        const __m128i e3 = _mm_set1_epi8(char(0xe3)), x80 = _mm_set1_epi8(char(0x80));
+        const __m128i ef = _mm_set1_epi8(char(0xef)), xbc = _mm_set1_epi8(char(0xbc));
+        for (; i + 17 <= m_size; i += 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + i));
-            const __m128i hits =
+            const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + i + 1));
+            const __m128i fullwidth =
+                _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(next, x80)),
+                             _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(next, xbc)));
+            const __m128i hits = _mm_or_si128(
                 _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
                                           _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(v, lf))),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, e2)));
+                             _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, e2))),
+                fullwidth);
             if (const int mask = _mm_movemask_epi8(hits))
                 return i + std::countr_zero(unsigned(mask));
         }
@@ -229,9 +240,35 @@ bool isTerminator(char32_t c)
     return c == u'.' || c == u'!' || c == u'?' || c == u'…';
 }
 
+// The full stop, exclamation and question marks of Chinese and Japanese, after which a sentence
+// ends with no space. The fullwidth full stop '．' is left out: it is also a decimal point.
+bool isFullwidthTerminator(char32_t c)
+{
+    return c == u'。' || c == u'！' || c == u'？';
+}
+
 bool isCloser(char32_t c)
 {
-    return c == u'"' || c == u'\'' || c == u'”' || c == u'’' || c == u')' || c == u']' || c == u'»';
+    switch (c) {
+    case u'"':
+    case u'\'':
+    case u'”':
+    case u'’':
+    case u')':
+    case u']':
+    case u'»':
+    case u'」':
+    case u'』':
+    case u'）':
+    case u'］':
+    case u'〉':
+    case u'》':
+    case u'】':
+    case u'〕':
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool isLineBreak(char32_t c)
@@ -329,16 +366,28 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
             start = i = skipSpace(i);
             continue;
         }
-        if (!codePoint::isTerminator(c.value)) {
+        if (!codePoint::isTerminator(c.value) && !codePoint::isFullwidthTerminator(c.value)) {
             i += c.bytes;
             continue;
         }
 
-        qsizetype j = i + c.bytes;
-        while (j < n && codePoint::isTerminator(text.at(j).value))
-            j += text.at(j).bytes;
+        qsizetype j = i;
+        bool fullwidth = false;
+        for (; j < n; j += text.at(j).bytes) {
+            const char32_t d = text.at(j).value;
+            if (codePoint::isFullwidthTerminator(d))
+                fullwidth = true;
+            else if (!codePoint::isTerminator(d))
+                break;
+        }
         while (j < n && codePoint::isCloser(text.at(j).value))
             j += text.at(j).bytes;
+        if (fullwidth) {
+            // Chinese and Japanese put no space between sentences, nor have a lower case.
+            finish(j);
+            start = i = skipSpace(j);
+            continue;
+        }
         if (j >= n || !codePoint::isSpace(text.at(j).value)) {
             i = j;
             continue;

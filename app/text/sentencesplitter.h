@@ -14,7 +14,9 @@
 // Splits prose into sentences with rules tuned for news text. A sentence ends at '.', '!', '?'
 // or '…' (a run of them, then any closing quotes or brackets) followed by white space, unless
 // the next word starts in lower case or the word before the dot is an abbreviation ("Dr.",
-// "St.", "Jan.") or an initialism ("U.S.", "e.g.", "J."). A line break always ends one.
+// "St.", "Jan.") or an initialism ("U.S.", "e.g.", "J."). A sentence also ends after '。', '！'
+// or '？' (and any closing quotes or brackets, 」 』 ” ）), with or without a space. A line break
+// always ends one.
 // QTextBoundaryFinder, by contrast, breaks after "U.S." and "Dr." in the middle of a sentence.
 class SentenceSplitter
 {

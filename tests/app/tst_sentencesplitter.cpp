@@ -259,6 +259,27 @@ void TestSentenceSplitter::split_data()
         << QStringList { u"Leading and trailing."_s, u"Second."_s };
     QTest::newRow("white space inside is kept")
         << u"Two  spaces\there."_s << QStringList { u"Two  spaces\there."_s };
+    // Chinese and Japanese: a sentence ends after 。！？ and their closing quotes or brackets,
+    // with no space between sentences and no lower case to look at.
+    QTest::newRow("Chinese full stops") << u"事件一发生在北京。事件二发生在上海。"_s
+                                        << QStringList { u"事件一发生在北京。"_s, u"事件二发生在上海。"_s };
+    QTest::newRow("fullwidth ! and ?")
+        << u"真的吗？是的！好。"_s << QStringList { u"真的吗？"_s, u"是的！"_s, u"好。"_s };
+    QTest::newRow("a run of them") << u"什么？！走吧。"_s << QStringList { u"什么？！"_s, u"走吧。"_s };
+    QTest::newRow("corner brackets close")
+        << u"彼は「行く。」と言った。それだけ。"_s
+        << QStringList { u"彼は「行く。」"_s, u"と言った。"_s, u"それだけ。"_s };
+    QTest::newRow("curly quotes close")
+        << u"他说：“好。”然后走了。"_s << QStringList { u"他说：“好。”"_s, u"然后走了。"_s };
+    QTest::newRow("brackets and double corners close")
+        << u"（注意。）『終わり。』次。"_s << QStringList { u"（注意。）"_s, u"『終わり。』"_s, u"次。"_s };
+    QTest::newRow("ideographic space after") << u"一。\u3000二。"_s << QStringList { u"一。"_s, u"二。"_s };
+    QTest::newRow("before Latin in lower case")
+        << u"他用了iPhone。iPhone很好。"_s << QStringList { u"他用了iPhone。"_s, u"iPhone很好。"_s };
+    QTest::newRow("fullwidth full stop is a decimal point")
+        << u"价格是３．５元。"_s << QStringList { u"价格是３．５元。"_s };
+    QTest::newRow("ASCII dot then a corner bracket")
+        << u"He said.」 Next."_s << QStringList { u"He said.」"_s, u"Next."_s };
     QTest::newRow("no terminator") << u"No terminator at the end"_s
                                    << QStringList { u"No terminator at the end"_s };
     QTest::newRow("single character") << u"x"_s << QStringList { u"x"_s };
@@ -372,6 +393,8 @@ void TestSentenceSplitter::utf8AgreesOnRandomText()
         u"\""_s,     u"'"_s,  u"”"_s,  u"’"_s,  u")"_s,      u"»"_s,      u" "_s,      u" "_s,
         u" "_s,      u"\n"_s, u"\r"_s, u"\t"_s, u"\u00a0"_s, u"\u2028"_s, u"\u2029"_s, u"\u0085"_s,
         u"\u3000"_s, u","_s,  u";"_s,  u":"_s,  u"5"_s,      u"Ι"_s,      u"ǅ"_s,      u"K"_s,
+        u"。"_s,     u"！"_s, u"？"_s, u"．"_s, u"」"_s,     u"』"_s,     u"）"_s,     u"かな"_s,
+        u"，"_s,     u"Ａ"_s,
     };
     QRandomGenerator random(13);
     for (int round = 0; round < 3000; ++round) {

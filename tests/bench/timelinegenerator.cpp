@@ -387,7 +387,7 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
             // no evidence
         } else if (foreign) {
             // A Russian passage from its sentence's first, second or third word to its end; a
-            // Chinese sentence whole, the paragraph being the splitter's sentence.
+            // Chinese sentence whole.
             const int source = random.below(2);
             const std::string &sentence = sentences[firstSentence[std::size_t(source)]
                                                     + std::size_t(random.below(foreignSourceSentences))];

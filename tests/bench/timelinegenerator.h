@@ -26,8 +26,8 @@ public:
         // times across two: with few events, the sources are most of the file.
         LongSources,
         // A Russian text (two bytes a letter, and an emoji of four now and then) and a Chinese
-        // one (three bytes a character, its 。 ends no sentence here), 8 MB of UTF-8 in all;
-        // every event quotes a passage of one of them.
+        // one (three bytes a character, sentences ending in 。 with no space between them),
+        // 8 MB of UTF-8 in all; every event quotes a passage of one of them.
         ForeignSources,
     };
 
