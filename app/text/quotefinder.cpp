@@ -1,6 +1,7 @@
 #include "quotefinder.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 
@@ -8,29 +9,54 @@ namespace {
 
 constexpr std::uint64_t s_base = 0x9e37'79b9'7f4a'7c15u | 1;
 
-constexpr std::uint64_t power(std::uint64_t base, qsizetype exponent)
+// A random number for each byte value, from SplitMix64.
+constexpr auto s_gear = [] {
+    std::array<std::uint64_t, 256> table {};
+    std::uint64_t state = 0x5eed'11e5;
+    for (std::uint64_t &value : table) {
+        std::uint64_t z = (state += 0x9e37'79b9'7f4a'7c15u);
+        z = (z ^ (z >> 30)) * 0xbf58'476d'1ce4'e5b9u;
+        z = (z ^ (z >> 27)) * 0x94d0'49bb'1331'11ebu;
+        value = z ^ (z >> 31);
+    }
+    return table;
+}();
+
+// What a unit of the text adds to a window's hash: a UTF-16 unit, or a byte of UTF-8.
+std::uint64_t gear(QChar c)
 {
-    std::uint64_t result = 1;
-    for (qsizetype i = 0; i < exponent; ++i)
-        result *= base;
-    return result;
+    const char16_t u = c.unicode();
+    return s_gear[u & 0xff] ^ (s_gear[u >> 8] >> 1 | s_gear[u >> 8] << 63);
+}
+std::uint64_t gear(char c)
+{
+    return s_gear[static_cast<unsigned char>(c)];
 }
 
-// A unit of the text: a UTF-16 unit, or a byte of UTF-8.
-std::uint64_t unit(QChar c)
+// A window's hash is a gear hash: each unit shifts the hash left by 64 / window bits and adds
+// its own random number, so that a unit has left the hash, shifted out, once a window of units
+// has come after it. Rolled along the text, it is a shift and an add a unit, where a polynomial
+// hash took a multiplication on the chain from one unit to the next.
+int gearShift(qsizetype window)
 {
-    return c.unicode();
-}
-std::uint64_t unit(char c)
-{
-    return static_cast<unsigned char>(c);
+    return int(64 / window);
 }
 
-template<typename View> std::uint64_t hashOf(View window)
+template<typename View> std::uint64_t windowHash(View window)
 {
+    const int shift = gearShift(window.size());
     std::uint64_t h = 0;
     for (const auto c : window)
-        h = h * s_base + unit(c);
+        h = (h << shift) + gear(c);
+    return h;
+}
+
+// A hash of a whole quote, by which copies of one quote are brought together.
+template<typename View> std::uint64_t hashOf(View text)
+{
+    std::uint64_t h = 0;
+    for (const auto c : text)
+        h = h * s_base + gear(c);
     return h;
 }
 
@@ -134,8 +160,8 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
         }
         const int w = quote.size() >= longestWindow ? 2 : quote.size() >= 2 * shortestWindow ? 1 : 0;
         windowOf[std::size_t(i)] = std::uint8_t(w);
-        hashes[std::size_t(i)] = hashOf(quote.first(shortestWindow << w));
-        suffixes[std::size_t(i)] = hashOf(quote.last(shortestWindow << w));
+        hashes[std::size_t(i)] = windowHash(quote.first(shortestWindow << w));
+        suffixes[std::size_t(i)] = windowHash(quote.last(shortestWindow << w));
         wholes[std::size_t(i)] = hashOf(quote);
         lengths[std::size_t(i)] = quote.size();
         order.push_back(std::uint32_t(i));
@@ -202,8 +228,8 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
                 table.add(hashes[std::size_t(i)], std::uint32_t(i), next);
         }
         const qsizetype window = table.window();
-        const std::uint64_t outgoing = power(s_base, window - 1);
-        std::uint64_t h = hashOf(text.first(window));
+        const int shift = gearShift(window);
+        std::uint64_t h = windowHash(text.first(window));
         for (qsizetype start = 0;; ++start) {
             if (std::int32_t *head = table.chain(h)) {
                 // Compare each quote filed here; one found leaves its chain.
@@ -225,7 +251,7 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
             }
             if (start + window >= length)
                 break;
-            h = (h - unit(data[start]) * outgoing) * s_base + unit(data[start + window]);
+            h = (h << shift) + gear(data[start + window]);
         }
     }
     for (std::size_t i = 0; i < sameAs.size(); ++i) {
