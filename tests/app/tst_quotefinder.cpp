@@ -39,6 +39,9 @@ private Q_SLOTS:
     void agreesWithAScanInUtf8();
     void quotesOfNonAsciiSourcesResolve_data();
     void quotesOfNonAsciiSourcesResolve();
+    void windowsThatDifferOnlyAtTheirStart();
+    void quotesOfAChineseSourceCiteTheirSentence_data();
+    void quotesOfAChineseSourceCiteTheirSentence();
 };
 
 void TestQuoteFinder::agreesWithAScan_data()
@@ -255,6 +258,71 @@ void TestQuoteFinder::quotesOfNonAsciiSourcesResolve()
         result.errors.first().message.contains(u"the quote is not in source \"s\": at character 6 of the "
                                                "quote it has й (U+0439) where the source has и (U+0438)"_s),
         qPrintable(result.errors.first().message));
+}
+
+void TestQuoteFinder::windowsThatDifferOnlyAtTheirStart()
+{
+    // A window's hash holds little of its first unit (it is shifted nearly out): windows that
+    // differ only there may share a hash, and a quote must still be found only where it is.
+    // Quotes of exactly one window (8, 16 or 32 bytes) and a little more, in UTF-8 and UTF-16.
+    QRandomGenerator random(11);
+    const QString tail = u"0123456789abcdefghijklmnopqrstuvwxyz"_s;
+    QString text;
+    for (int i = 0; i < 4000; ++i)
+        text += QChar(u'A' + random.bounded(26)) + tail.first(7 + random.bounded(3) * 8 + random.bounded(2));
+    QStringList quotes;
+    for (int i = 0; i < 1000; ++i) {
+        const qsizetype length = qsizetype(8) << random.bounded(3);
+        QString quote = QChar(u'A' + random.bounded(26)) + tail.first(length - 1 + random.bounded(2));
+        if (i % 5 == 0)
+            quote[0] = u'#'; // not there
+        quotes.append(quote);
+    }
+    QCOMPARE(findAll(text, quotes), scanAll(text, quotes));
+    const QByteArray utf8 = text.toUtf8();
+    std::vector<QByteArray> quoteBytes;
+    for (const QString &quote : std::as_const(quotes))
+        quoteBytes.push_back(quote.toUtf8());
+    const std::vector<QByteArrayView> views(quoteBytes.begin(), quoteBytes.end());
+    QCOMPARE(QuoteFinder::findAll(QByteArrayView(utf8), views),
+             scanAll(text, quotes)); // ASCII: bytes are units
+}
+
+void TestQuoteFinder::quotesOfAChineseSourceCiteTheirSentence_data()
+{
+    QTest::addColumn<int>("quotes");
+    QTest::newRow("a scan for each") << 3;
+    QTest::newRow("one pass for all") << 300;
+}
+
+void TestQuoteFinder::quotesOfAChineseSourceCiteTheirSentence()
+{
+    // Chinese puts no space between sentences: each ends at its 。, and a quote of one cites that
+    // one, not its whole paragraph.
+    QFETCH(int, quotes);
+    QString text;
+    for (int i = 0; i < quotes; ++i)
+        text += u"事件%1发生在北京，引起了关注。"_s.arg(i) + (i % 10 == 9 ? u"\n"_s : QString());
+    QByteArray events;
+    for (int i = 0; i < quotes; ++i) {
+        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
+              "\""
+            + u"事件%1发生在北京"_s.arg(i).toUtf8() + "\"}]}";
+    }
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","actors":[],
+        "sources":[{"id":"s","title":"S","text":")"
+        + text.toUtf8().replace("\n", "\\n") + R"("}],"events":[)" + events + "]}";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"chinese.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.sources.at(0).sentences.size(), quotes);
+    for (int i = 0; i < quotes; ++i) {
+        const Event &event = t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))];
+        const Evidence &evidence = t.evidenceOf(event)[0];
+        QCOMPARE(evidence.firstSentence, i);
+        QCOMPARE(evidence.lastSentence, i);
+    }
 }
 
 SOURCELINE_TEST_MAIN(TestQuoteFinder)
