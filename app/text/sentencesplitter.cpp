@@ -222,7 +222,9 @@ namespace codePoint {
 
 bool isSpace(char32_t c)
 {
-    return c < 0x80 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : c < 0x10000 && QChar::isSpace(c);
+    // U+3000 is the last white space in the BMP: CJK text, where nearly every character is past
+    // it, is not looked up.
+    return c < 0x80 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : c <= 0x3000 && QChar::isSpace(c);
 }
 
 bool isLetter(char32_t c)
