@@ -24,10 +24,11 @@ QByteArray randomTimeline(int events, int actors, int years, quint32 seed)
     QRandomGenerator random(seed);
     QJsonArray actorList;
     for (int a = 0; a < actors; ++a)
-        actorList.append(QJsonObject { { u"id"_s, u"a%1"_s.arg(a) }, { u"name"_s, u"A%1"_s.arg(a) },
-                                       { u"kind"_s, u"person"_s } });
+        actorList.append(QJsonObject {
+            { u"id"_s, u"a%1"_s.arg(a) }, { u"name"_s, u"A%1"_s.arg(a) }, { u"kind"_s, u"person"_s } });
     const auto date = [&] {
-        return QDate(2015 + int(random.bounded(years)), 1 + int(random.bounded(12)), 1 + int(random.bounded(28)))
+        return QDate(2015 + int(random.bounded(years)), 1 + int(random.bounded(12)),
+                     1 + int(random.bounded(28)))
             .toString(Qt::ISODate);
     };
     QString sameDay = date();
@@ -61,7 +62,8 @@ QByteArray randomTimeline(int events, int actors, int years, quint32 seed)
         }
         if (random.bounded(20) == 0)
             sameDay = date();
-        const int count = actors == 0 || random.bounded(10) < 2 ? 0 : 1 + int(random.bounded(std::min(actors, 5)));
+        const int count =
+            actors == 0 || random.bounded(10) < 2 ? 0 : 1 + int(random.bounded(std::min(actors, 5)));
         QJsonArray chosen;
         for (int k = 0; k < count; ++k) {
             const int actor = k == 0 && random.bounded(2) ? 0 : int(random.bounded(actors));
@@ -105,8 +107,9 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         }
         if (actors.empty())
             eventsOf[LaneIndex::unattributed].push_back(std::int32_t(i));
-        extent = extent ? LaneIndex::Days { std::min(extent->first, e.range.first), std::max(extent->last, e.range.last) }
-                        : LaneIndex::Days { e.range.first, e.range.last };
+        extent = extent
+            ? LaneIndex::Days { std::min(extent->first, e.range.first), std::max(extent->last, e.range.last) }
+            : LaneIndex::Days { e.range.first, e.range.last };
         withoutKind |= e.kind < 0;
         range |= e.range.precision != DateRange::Precision::Day;
         approximate |= e.range.isApproximate();
@@ -117,8 +120,8 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
     if (index.extent().has_value() != extent.has_value()
         || (extent && (index.extent()->first != extent->first || index.extent()->last != extent->last)))
         return u"extent differs"_s;
-    if (index.anyWithoutKind() != withoutKind || index.anyRange() != range || index.anyApproximate() != approximate
-        || index.anyUncertain() != uncertain)
+    if (index.anyWithoutKind() != withoutKind || index.anyRange() != range
+        || index.anyApproximate() != approximate || index.anyUncertain() != uncertain)
         return u"what the legend explains differs"_s;
     if (index.lanes().size() != eventsOf.size())
         return u"%1 lanes, not %2"_s.arg(index.lanes().size()).arg(eventsOf.size());
@@ -137,7 +140,8 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         if (lane.actor != actor || index.laneOf(actor) != int(laneNumber - 1))
             return where + u"belongs to actor %1"_s.arg(lane.actor);
         if (lane.events != events)
-            return where + u"%1 events, not %2, or in another order"_s.arg(lane.events.size()).arg(events.size());
+            return where
+                + u"%1 events, not %2, or in another order"_s.arg(lane.events.size()).arg(events.size());
         if (lane.days.size() != events.size() || lane.subRows.size() != events.size()
             || lane.looks.size() != events.size())
             return where + u"arrays of other lengths"_s;
@@ -173,14 +177,16 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
                 expected = pointsOn[e.range.first]++ % LaneIndex::subRowCount;
             } else {
                 const Day last = e.range.hasOpenEnd() ? Lane::openFar : e.range.last;
-                auto row = std::find_if(rowEnds.begin(), rowEnds.end(), [&](Day end) { return end < e.range.first; });
+                auto row = std::find_if(rowEnds.begin(), rowEnds.end(),
+                                        [&](Day end) { return end < e.range.first; });
                 if (row == rowEnds.end())
                     row = std::min_element(rowEnds.begin(), rowEnds.end());
                 *row = std::max(*row, last);
                 expected = int(row - rowEnds.begin());
             }
             if (lane.subRows[k] != expected)
-                return where + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows[k]).arg(expected);
+                return where
+                    + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows[k]).arg(expected);
         }
         // Totals, for lanes with at least a quarter as many events as the timeline has days.
         const std::int64_t days = extent ? extent->last + 2 - extent->first : 0;
@@ -202,9 +208,12 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
             std::sort(ends.begin(), ends.end());
             for (std::int64_t d = 0; d < days; ++d) {
                 const Day day = extent->first + d;
-                const auto started = std::uint32_t(std::lower_bound(starts.begin(), starts.end(), day) - starts.begin());
-                const auto ended = std::uint32_t(std::lower_bound(ends.begin(), ends.end(), day) - ends.begin());
-                if (lane.startedBefore[std::size_t(d)] != started || lane.endedBefore[std::size_t(d)] != ended)
+                const auto started =
+                    std::uint32_t(std::lower_bound(starts.begin(), starts.end(), day) - starts.begin());
+                const auto ended =
+                    std::uint32_t(std::lower_bound(ends.begin(), ends.end(), day) - ends.begin());
+                if (lane.startedBefore[std::size_t(d)] != started
+                    || lane.endedBefore[std::size_t(d)] != ended)
                     return where + u"totals of day %1 differ"_s.arg(d);
             }
         }
@@ -461,11 +470,11 @@ void TestLaneIndex::buildMatchesASimpleConstruction_data()
     QTest::newRow("no actors") << 50 << 0 << 2;
     QTest::newRow("a crowded lane") << 600 << 4 << 2;
     QTest::newRow("many actors") << 2000 << 300 << 10;
-    // More (lane, event) pairs than one chunk of the build holds, in lanes long and short.
-    QTest::newRow("several chunks") << 40'000 << 30 << 3;
-    QTest::newRow("several chunks, many lanes") << 30'000 << 5000 << 30;
-    // Enough pairs (a quarter of a million) that two threads fill the lanes, each its half.
-    QTest::newRow("two threads") << 150'000 << 40 << 3;
+    // Past LaneIndex::manyLanes lanes the build sorts events into lanes chunk by chunk: one
+    // chunk, and several (more (lane, event) pairs than a chunk holds), in lanes long and short.
+    QTest::newRow("many lanes, one chunk") << 30'000 << 5000 << 30;
+    QTest::newRow("many lanes, several chunks") << 40'000 << 600 << 3;
+    QTest::newRow("a quarter million pairs, few lanes") << 150'000 << 40 << 3;
 }
 
 void TestLaneIndex::buildMatchesASimpleConstruction()
@@ -500,8 +509,10 @@ void TestLaneIndex::editsMatchASimpleConstruction()
     TimelineDocument document;
     document.setTimeline(result.timeline, u"random.json"_s);
     QRandomGenerator random(11);
-    const QStringList whens { u"2015-03-04"_s, u"2016-07"_s, u"2015~"_s, u"2015-02-01/2016-03-01"_s,
-                              u"../2016-01-01"_s, u"2015-05-05/.."_s, u"2014-01-01"_s, u"2018-12-31"_s };
+    const QStringList whens { u"2015-03-04"_s,    u"2016-07"_s,
+                              u"2015~"_s,         u"2015-02-01/2016-03-01"_s,
+                              u"../2016-01-01"_s, u"2015-05-05/.."_s,
+                              u"2014-01-01"_s,    u"2018-12-31"_s };
     for (int step = 0; step < 300; ++step) {
         const auto &t = *document.timeline();
         const int count = int(t.events.size());
@@ -557,7 +568,8 @@ void TestLaneIndex::editsMatchASimpleConstruction()
             document.undoStack()->redo();
             what = u"redo"_s;
         }
-        const QString difference = differenceFromReference(*document.timeline(), *document.timeline()->laneIndex);
+        const QString difference =
+            differenceFromReference(*document.timeline(), *document.timeline()->laneIndex);
         QVERIFY2(difference.isEmpty(), qPrintable(u"step %1 (%2): "_s.arg(step).arg(what) + difference));
     }
     // Undone all the way, the index is the loaded timeline's again.
