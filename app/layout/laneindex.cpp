@@ -34,34 +34,11 @@ void LaneIndex::build(const Timeline &t)
     }
     m_extent.reset();
     m_withoutKind = m_ranges = m_approximate = m_uncertain = 0;
-    // Reading each event's actors is a jump into file order: ask for them a few events ahead.
-    constexpr std::size_t lookAhead = 16;
-    for (std::size_t i = 0; i < t.events.size(); ++i) {
-        if (i + lookAhead < t.events.size())
-            __builtin_prefetch(t.eventActors.data() + t.events[i + lookAhead].actors.begin);
-        const Event &event = t.events[i];
-        const auto actors = t.actorsOf(event);
-        const Days days { event.range.first, event.range.last };
-        m_extent = m_extent
-            ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) }
-            : days;
-        count(event, +1);
-        const auto length = event.range.last - event.range.first + 1;
-        const std::uint16_t look = Lane::lookOf(event);
-        const auto add = [&](Lane &lane) {
-            if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
-                lane.events.push_back(std::int32_t(i));
-                lane.days.push_back(days);
-                lane.subRows.push_back(0); // given out below
-                lane.looks.push_back(look);
-                lane.longest = std::max(lane.longest, length);
-            }
-        };
-        for (const std::int32_t actor : actors)
-            add(m_lanes[std::size_t(actor)]);
-        if (actors.empty())
-            add(m_lanes.back());
-    }
+    if (m_lanes.size() >= manyLanes)
+        fillManyLanes(t);
+    else
+        fillFewLanes(t);
+
     // The lane of events without actors is there only when it has some.
     m_unattributedLane = -1;
     if (m_lanes.back().events.empty())
@@ -81,6 +58,124 @@ void LaneIndex::build(const Timeline &t)
     for (Lane &lane : m_lanes) {
         assignSubRows(lane);
         lane.revision = nextRevision(); // the lanes were copied from one
+    }
+}
+
+// Reading each event's actors is a jump into file order: ask for them this many events ahead.
+constexpr std::size_t actorsLookAhead = 16;
+
+void LaneIndex::takeIn(const Event &event)
+{
+    const Days days { event.range.first, event.range.last };
+    m_extent =
+        m_extent ? Days { std::min(m_extent->first, days.first), std::max(m_extent->last, days.last) } : days;
+    count(event, +1);
+}
+
+void LaneIndex::fillFewLanes(const Timeline &t)
+{
+    // Each event goes to its actors' lanes as it comes: with few lanes, the ends of their
+    // arrays all stay in the cache.
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
+        if (i + actorsLookAhead < t.events.size())
+            __builtin_prefetch(t.eventActors.data() + t.events[i + actorsLookAhead].actors.begin);
+        const Event &event = t.events[i];
+        takeIn(event);
+        const Days days { event.range.first, event.range.last };
+        const auto length = event.range.last - event.range.first + 1;
+        const std::uint16_t look = Lane::lookOf(event);
+        const auto add = [&](Lane &lane) {
+            if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
+                lane.events.push_back(std::int32_t(i));
+                lane.days.push_back(days);
+                lane.subRows.push_back(0); // given out below
+                lane.looks.push_back(look);
+                lane.longest = std::max(lane.longest, length);
+            }
+        };
+        const auto actors = t.actorsOf(event);
+        for (const std::int32_t actor : actors)
+            add(m_lanes[std::size_t(actor)]);
+        if (actors.empty())
+            add(m_lanes.back());
+    }
+}
+
+void LaneIndex::fillManyLanes(const Timeline &t)
+{
+    // With thousands of lanes, appending each event to its lanes as it comes writes to four
+    // arrays of a different lane each time, and nearly every write misses the cache and the
+    // TLB. Instead events come in chunks whose (lane, event) pairs are sorted by lane with a
+    // counting sort, in buffers that stay in the cache (a megabyte or two); each lane then
+    // takes its events of the chunk as one run. The larger the chunk, the longer the runs.
+    const std::size_t laneCount = m_lanes.size();
+    const std::size_t chunkPairs =
+        std::clamp<std::size_t>(32 * laneCount, std::size_t(1) << 15, std::size_t(1) << 16);
+    struct Pair
+    {
+        std::uint32_t lane;
+        std::uint32_t event; // within the chunk
+    };
+    struct Look
+    {
+        Days days;
+        std::uint16_t look;
+    };
+    std::vector<Pair> pairs;
+    pairs.reserve(chunkPairs + 64);
+    std::vector<Look> looks; // of the chunk's events
+    std::vector<std::uint32_t> byLane; // the chunk's events, lane by lane
+    std::vector<std::uint32_t> inChunk(laneCount, 0); // per lane, its pairs in the chunk
+    std::vector<std::uint32_t> runEnd(laneCount, 0); // per lane, where its run in byLane ends
+    // The last event each lane took, so that an actor named twice by an event counts once.
+    std::vector<std::int64_t> lastEvent(laneCount, -1);
+    const std::size_t eventCount = t.events.size();
+    for (std::size_t begin = 0; begin < eventCount;) {
+        pairs.clear();
+        looks.clear();
+        std::size_t i = begin;
+        for (; i < eventCount && pairs.size() < chunkPairs; ++i) {
+            if (i + actorsLookAhead < eventCount)
+                __builtin_prefetch(t.eventActors.data() + t.events[i + actorsLookAhead].actors.begin);
+            const Event &event = t.events[i];
+            takeIn(event);
+            looks.push_back({ { event.range.first, event.range.last }, Lane::lookOf(event) });
+            const auto add = [&](std::size_t lane) {
+                if (lastEvent[lane] == std::int64_t(i))
+                    return; // an actor named twice
+                lastEvent[lane] = std::int64_t(i);
+                pairs.push_back({ std::uint32_t(lane), std::uint32_t(i - begin) });
+                ++inChunk[lane];
+            };
+            const auto actors = t.actorsOf(event);
+            for (const std::int32_t actor : actors)
+                add(std::size_t(actor));
+            if (actors.empty())
+                add(laneCount - 1);
+        }
+        std::uint32_t offset = 0;
+        for (std::size_t lane = 0; lane < laneCount; ++lane) {
+            runEnd[lane] = offset;
+            offset += inChunk[lane];
+        }
+        byLane.resize(pairs.size());
+        for (const Pair &pair : pairs)
+            byLane[runEnd[pair.lane]++] = pair.event;
+        for (std::size_t l = 0; l < laneCount; ++l) {
+            if (inChunk[l] == 0)
+                continue;
+            Lane &lane = m_lanes[l];
+            for (std::uint32_t k = runEnd[l] - inChunk[l]; k < runEnd[l]; ++k) {
+                const Look &look = looks[byLane[k]];
+                lane.events.push_back(std::int32_t(begin + byLane[k]));
+                lane.days.push_back(look.days);
+                lane.subRows.push_back(0); // given out below
+                lane.looks.push_back(look.look);
+                lane.longest = std::max(lane.longest, look.days.last - look.days.first + 1);
+            }
+            inChunk[l] = 0;
+        }
+        begin = i;
     }
 }
 

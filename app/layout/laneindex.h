@@ -132,6 +132,12 @@ public:
 
 private:
     static std::uint64_t nextRevision();
+    // From this many lanes on, build() fills them chunk by chunk (see fillManyLanes()).
+    static constexpr std::size_t manyLanes = 512;
+    // Fill the lanes build() made with their events, and count what the whole timeline shows.
+    void fillFewLanes(const Timeline &t);
+    void fillManyLanes(const Timeline &t);
+    void takeIn(const Event &event); // into the extent and what the legend explains
     static void assignSubRows(Lane &lane);
     void count(const Event &event, int delta); // into what the legend explains
     void updateTotals(Lane &lane) const;

@@ -1,10 +1,227 @@
 #include "laneindex.h"
 #include "testutils.h"
+#include "timelinedocument.h"
 #include "timelineloader.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QUndoStack>
+
+#include <map>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A random timeline in the file format: `events` events over `years` years from 2015, each with
+// no actor, one, or several of `actors` (actor 0 in about half of them, so that its lane is
+// crowded), some on the same day, of every precision and with open ends, with and without a kind.
+QByteArray randomTimeline(int events, int actors, int years, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QJsonArray actorList;
+    for (int a = 0; a < actors; ++a)
+        actorList.append(QJsonObject {
+            { u"id"_s, u"a%1"_s.arg(a) }, { u"name"_s, u"A%1"_s.arg(a) }, { u"kind"_s, u"person"_s } });
+    const auto date = [&] {
+        return QDate(2015 + int(random.bounded(years)), 1 + int(random.bounded(12)),
+                     1 + int(random.bounded(28)))
+            .toString(Qt::ISODate);
+    };
+    QString sameDay = date();
+    QJsonArray eventList;
+    for (int e = 0; e < events; ++e) {
+        QString when;
+        switch (random.bounded(10)) {
+        case 0:
+        case 1:
+            when = sameDay; // many events on one day
+            break;
+        case 2:
+            when = date().left(7); // a month
+            break;
+        case 3:
+            when = date().left(4) + u'~'; // an approximate year
+            break;
+        case 4: {
+            const QString a = date(), b = date();
+            when = std::min(a, b) + u'/' + std::max(a, b);
+            break;
+        }
+        case 5:
+            when = random.bounded(2) ? u"../"_s + date() : date() + u"/.."_s;
+            break;
+        case 6:
+            when = date() + u'?';
+            break;
+        default:
+            when = date();
+        }
+        if (random.bounded(20) == 0)
+            sameDay = date();
+        const int count =
+            actors == 0 || random.bounded(10) < 2 ? 0 : 1 + int(random.bounded(std::min(actors, 5)));
+        QJsonArray chosen;
+        for (int k = 0; k < count; ++k) {
+            const int actor = k == 0 && random.bounded(2) ? 0 : int(random.bounded(actors));
+            // Now and then an actor named twice, which the file allows: its lane has the event once.
+            if (!chosen.contains(u"a%1"_s.arg(actor)) || random.bounded(8) == 0)
+                chosen.append(u"a%1"_s.arg(actor));
+        }
+        QJsonObject event { { u"id"_s, u"e%1"_s.arg(e) },
+                            { u"title"_s, u"E%1"_s.arg(e) },
+                            { u"when"_s, when },
+                            { u"actors"_s, chosen } };
+        if (random.bounded(3))
+            event.insert(u"kind"_s, u"k%1"_s.arg(random.bounded(3)));
+        eventList.append(event);
+    }
+    return QJsonDocument(QJsonObject { { u"format"_s, u"sourceline"_s },
+                                       { u"version"_s, 1 },
+                                       { u"title"_s, u"Random"_s },
+                                       { u"sources"_s, QJsonArray() },
+                                       { u"actors"_s, actorList },
+                                       { u"events"_s, eventList } })
+        .toJson(QJsonDocument::Compact);
+}
+
+// The lane index as its definition says, built the plainest way: for each actor, a scan of all
+// events; sub-rows and totals by their rules. Where `index` differs from it; empty when they agree.
+QString differenceFromReference(const Timeline &t, const LaneIndex &index)
+{
+    using Lane = LaneIndex::Lane;
+    std::map<int, std::vector<std::int32_t>> eventsOf; // by actor, unattributed (-1) too
+    for (qsizetype a = 0; a < t.actors.size(); ++a)
+        eventsOf[int(a)];
+    std::optional<LaneIndex::Days> extent;
+    bool withoutKind = false, range = false, approximate = false, uncertain = false;
+    for (std::size_t i = 0; i < t.events.size(); ++i) {
+        const Event &e = t.events[i];
+        const auto actors = t.actorsOf(e);
+        for (qsizetype a = 0; a < t.actors.size(); ++a) {
+            if (std::find(actors.begin(), actors.end(), std::int32_t(a)) != actors.end())
+                eventsOf[int(a)].push_back(std::int32_t(i));
+        }
+        if (actors.empty())
+            eventsOf[LaneIndex::unattributed].push_back(std::int32_t(i));
+        extent = extent
+            ? LaneIndex::Days { std::min(extent->first, e.range.first), std::max(extent->last, e.range.last) }
+            : LaneIndex::Days { e.range.first, e.range.last };
+        withoutKind |= e.kind < 0;
+        range |= e.range.precision != DateRange::Precision::Day;
+        approximate |= e.range.isApproximate();
+        uncertain |= e.range.isUncertain();
+    }
+    if (eventsOf[LaneIndex::unattributed].empty())
+        eventsOf.erase(LaneIndex::unattributed);
+    if (index.extent().has_value() != extent.has_value()
+        || (extent && (index.extent()->first != extent->first || index.extent()->last != extent->last)))
+        return u"extent differs"_s;
+    if (index.anyWithoutKind() != withoutKind || index.anyRange() != range
+        || index.anyApproximate() != approximate || index.anyUncertain() != uncertain)
+        return u"what the legend explains differs"_s;
+    if (index.lanes().size() != eventsOf.size())
+        return u"%1 lanes, not %2"_s.arg(index.lanes().size()).arg(eventsOf.size());
+    std::size_t laneNumber = 0;
+    // Lanes in actor order, the lane of events without actors last.
+    std::vector<int> order;
+    for (const auto &[actor, events] : eventsOf)
+        if (actor != LaneIndex::unattributed)
+            order.push_back(actor);
+    if (eventsOf.count(LaneIndex::unattributed))
+        order.push_back(LaneIndex::unattributed);
+    for (const int actor : order) {
+        const std::vector<std::int32_t> &events = eventsOf[actor];
+        const Lane &lane = index.lanes()[laneNumber];
+        const QString where = u"lane %1 (actor %2): "_s.arg(laneNumber++).arg(actor);
+        if (lane.actor != actor || index.laneOf(actor) != int(laneNumber - 1))
+            return where + u"belongs to actor %1"_s.arg(lane.actor);
+        if (lane.events != events)
+            return where
+                + u"%1 events, not %2, or in another order"_s.arg(lane.events.size()).arg(events.size());
+        if (lane.days.size() != events.size() || lane.subRows.size() != events.size()
+            || lane.looks.size() != events.size())
+            return where + u"arrays of other lengths"_s;
+        Day longest = 0;
+        std::vector<std::uint32_t> open;
+        for (std::size_t k = 0; k < events.size(); ++k) {
+            const Event &e = t.events[std::size_t(events[k])];
+            if (lane.days[k].first != e.range.first || lane.days[k].last != e.range.last)
+                return where + u"days of event %1 differ"_s.arg(events[k]);
+            const int kind = std::min(e.kind + 1, int(Lane::kindMask));
+            const bool point = e.range.precision == DateRange::Precision::Day;
+            if ((lane.looks[k] & Lane::kindMask) != kind || bool(lane.looks[k] & Lane::pointBit) != point
+                || bool(lane.looks[k] & Lane::openStartBit) != e.range.hasOpenStart()
+                || bool(lane.looks[k] & Lane::openEndBit) != e.range.hasOpenEnd())
+                return where + u"looks of event %1 differ"_s.arg(events[k]);
+            longest = std::max(longest, e.range.last - e.range.first + 1);
+            if (e.range.hasOpenStart() || e.range.hasOpenEnd())
+                open.push_back(std::uint32_t(k));
+        }
+        if (lane.longest != longest)
+            return where + u"longest %1, not %2"_s.arg(lane.longest).arg(longest);
+        if (lane.open != open)
+            return where + u"open events differ"_s;
+        // Sub-rows: a point takes the day's next sub-row (0, 1, 2, 0, ...); a range the first
+        // whose ranges have all ended before its first day, else the one that ends first. An
+        // open end never ends.
+        std::vector<Day> rowEnds(LaneIndex::subRowCount, std::numeric_limits<Day>::min());
+        std::map<Day, int> pointsOn;
+        for (std::size_t k = 0; k < events.size(); ++k) {
+            const Event &e = t.events[std::size_t(events[k])];
+            int expected;
+            if (e.range.precision == DateRange::Precision::Day) {
+                expected = pointsOn[e.range.first]++ % LaneIndex::subRowCount;
+            } else {
+                const Day last = e.range.hasOpenEnd() ? Lane::openFar : e.range.last;
+                auto row = std::find_if(rowEnds.begin(), rowEnds.end(),
+                                        [&](Day end) { return end < e.range.first; });
+                if (row == rowEnds.end())
+                    row = std::min_element(rowEnds.begin(), rowEnds.end());
+                *row = std::max(*row, last);
+                expected = int(row - rowEnds.begin());
+            }
+            if (lane.subRows[k] != expected)
+                return where
+                    + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows[k]).arg(expected);
+        }
+        // Totals, for lanes with at least a quarter as many events as the timeline has days.
+        const std::int64_t days = extent ? extent->last + 2 - extent->first : 0;
+        const bool totals = extent && std::int64_t(events.size()) * 4 >= days;
+        if (lane.hasTotals() != totals)
+            return where + (totals ? u"has no totals"_s : u"has totals"_s);
+        if (totals) {
+            if (lane.totalsOrigin != extent->first || std::int64_t(lane.startedBefore.size()) != days
+                || std::int64_t(lane.endedBefore.size()) != days)
+                return where + u"totals of another span"_s;
+            std::vector<Day> starts, ends;
+            for (const std::int32_t event : events) {
+                const DateRange &r = t.events[std::size_t(event)].range;
+                starts.push_back(r.hasOpenStart() ? std::numeric_limits<Day>::min() : r.first);
+                if (!r.hasOpenEnd())
+                    ends.push_back(r.last);
+            }
+            std::sort(starts.begin(), starts.end());
+            std::sort(ends.begin(), ends.end());
+            for (std::int64_t d = 0; d < days; ++d) {
+                const Day day = extent->first + d;
+                const auto started =
+                    std::uint32_t(std::lower_bound(starts.begin(), starts.end(), day) - starts.begin());
+                const auto ended =
+                    std::uint32_t(std::lower_bound(ends.begin(), ends.end(), day) - ends.begin());
+                if (lane.startedBefore[std::size_t(d)] != started
+                    || lane.endedBefore[std::size_t(d)] != ended)
+                    return where + u"totals of day %1 differ"_s.arg(d);
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 // The per-actor index behind the chart: what a lane shows between two days is found by binary
 // search, and marks that would lie on top of each other get sub-rows of their own.
@@ -22,6 +239,10 @@ private Q_SLOTS:
     void aLaneOfDeepTimeKeepsWholeDays();
     void totalsHoldWhateverTheyCount_data();
     void totalsHoldWhateverTheyCount();
+    void buildMatchesASimpleConstruction_data();
+    void buildMatchesASimpleConstruction();
+    void editsMatchASimpleConstruction_data();
+    void editsMatchASimpleConstruction();
 
 private:
     QStringList idsIn(int lane, double first, double last) const;
@@ -237,6 +458,126 @@ void TestLaneIndex::totalsHoldWhateverTheyCount()
     }
     if (!wide)
         QCOMPARE_LE(totals.capacityBytes(), perDay.size() * 2 + (perDay.size() / 64 + 1) * 4);
+}
+
+void TestLaneIndex::buildMatchesASimpleConstruction_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("actors");
+    QTest::addColumn<int>("years");
+    QTest::newRow("empty") << 0 << 3 << 1;
+    QTest::newRow("one event") << 1 << 1 << 1;
+    QTest::newRow("no actors") << 50 << 0 << 2;
+    QTest::newRow("a crowded lane") << 600 << 4 << 2;
+    QTest::newRow("many actors") << 2000 << 300 << 10;
+    // Past LaneIndex::manyLanes lanes the build sorts events into lanes chunk by chunk: one
+    // chunk, and several (more (lane, event) pairs than a chunk holds), in lanes long and short.
+    QTest::newRow("many lanes, one chunk") << 30'000 << 5000 << 30;
+    QTest::newRow("many lanes, several chunks") << 40'000 << 600 << 3;
+    QTest::newRow("a quarter million pairs, few lanes") << 150'000 << 40 << 3;
+}
+
+void TestLaneIndex::buildMatchesASimpleConstruction()
+{
+    QFETCH(int, events);
+    QFETCH(int, actors);
+    QFETCH(int, years);
+    for (quint32 seed = 1; seed <= (events > 10'000 ? 1u : 5u); ++seed) {
+        const TimelineLoader::Result result =
+            TimelineLoader::loadData(randomTimeline(events, actors, years, seed), u"random.json"_s);
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
+        const QString difference = differenceFromReference(*result.timeline, *result.timeline->laneIndex);
+        QVERIFY2(difference.isEmpty(), qPrintable(u"seed %1: "_s.arg(seed) + difference));
+    }
+}
+
+void TestLaneIndex::editsMatchASimpleConstruction_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("actors");
+    QTest::newRow("few actors") << 300 << 4;
+    QTest::newRow("many actors") << 400 << 60;
+}
+
+void TestLaneIndex::editsMatchASimpleConstruction()
+{
+    QFETCH(int, events);
+    QFETCH(int, actors);
+    const TimelineLoader::Result result =
+        TimelineLoader::loadData(randomTimeline(events, actors, 2, 7), u"random.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    TimelineDocument document;
+    document.setTimeline(result.timeline, u"random.json"_s);
+    QRandomGenerator random(11);
+    const QStringList whens { u"2015-03-04"_s,    u"2016-07"_s,
+                              u"2015~"_s,         u"2015-02-01/2016-03-01"_s,
+                              u"../2016-01-01"_s, u"2015-05-05/.."_s,
+                              u"2014-01-01"_s,    u"2018-12-31"_s };
+    for (int step = 0; step < 300; ++step) {
+        const auto &t = *document.timeline();
+        const int count = int(t.events.size());
+        const int actorCount = int(t.actors.size());
+        const int row = count ? int(random.bounded(count)) : 0;
+        const int kind = int(random.bounded(10));
+        QString what;
+        if (kind < 2 || count == 0) {
+            EventDraft draft;
+            draft.title = u"Added"_s;
+            draft.when = whens[random.bounded(whens.size())];
+            for (int k = int(random.bounded(4)); k > 0 && actorCount; --k)
+                draft.actors.append(int(random.bounded(actorCount)));
+            document.addEvent(draft);
+            what = u"add"_s;
+        } else if (kind == 2) {
+            document.deleteEvent(row);
+            what = u"delete"_s;
+        } else if (kind == 3) {
+            EventDraft draft = document.eventDraft(row);
+            draft.title += u" (edited)"_s;
+            document.editEvent(row, draft);
+            what = u"retitle"_s;
+        } else if (kind == 4) {
+            EventDraft draft = document.eventDraft(row);
+            draft.when = whens[random.bounded(whens.size())];
+            document.editEvent(row, draft);
+            what = u"redate"_s;
+        } else if (kind == 5 && actorCount) {
+            EventDraft draft = document.eventDraft(row);
+            draft.actors = { int(random.bounded(actorCount)) };
+            if (random.bounded(3) == 0)
+                draft.actors.clear();
+            document.editEvent(row, draft);
+            what = u"actors"_s;
+        } else if (kind == 6 && actorCount > 2 && step % 5 == 0) {
+            const int kept = int(random.bounded(actorCount));
+            const int gone = (kept + 1 + int(random.bounded(actorCount - 1))) % actorCount;
+            if (random.bounded(2))
+                document.mergeActors(kept, gone);
+            else
+                document.deleteActor(gone);
+            what = u"merge or delete an actor"_s;
+        } else if (kind == 7) {
+            Actor actor;
+            actor.name = u"New %1"_s.arg(step);
+            document.addActor(actor);
+            what = u"add an actor"_s;
+        } else if (kind == 8) {
+            document.undoStack()->undo();
+            what = u"undo"_s;
+        } else {
+            document.undoStack()->redo();
+            what = u"redo"_s;
+        }
+        const QString difference =
+            differenceFromReference(*document.timeline(), *document.timeline()->laneIndex);
+        QVERIFY2(difference.isEmpty(), qPrintable(u"step %1 (%2): "_s.arg(step).arg(what) + difference));
+    }
+    // Undone all the way, the index is the loaded timeline's again.
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    const QString difference = differenceFromReference(*document.timeline(), *document.timeline()->laneIndex);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    QCOMPARE(document.timeline()->events.size(), std::size_t(events));
 }
 
 SOURCELINE_TEST_MAIN(TestLaneIndex)
