@@ -27,6 +27,7 @@
 #include <charconv>
 #include <cstring>
 #include <deque>
+#include <future>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -534,6 +535,17 @@ private:
     bool m_versionOk = false;
     bool m_documentRead = false; // the whole top-level object was read under version 1's rules
     qsizetype m_tailStart = -1; // for a tail: where it started reading
+    // A long source's sentences, split on a thread of their own while the file is read on and
+    // its quotes are found (which needs the text, not the sentences); taken when the quotes
+    // are placed in sentences. Per source; not valid where the split was done in place. Last,
+    // so that leaving early waits for them before the text they read goes.
+    struct Split
+    {
+        QList<Sentence> sentences;
+        std::vector<Sentence> bytes;
+    };
+    std::vector<std::future<Split>> m_splits;
+    void takeSplit(std::size_t source);
 };
 
 Parser::Parser(const Parser &head, qsizetype start)
@@ -997,10 +1009,32 @@ void Parser::readSource(qsizetype index)
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
-    std::vector<Sentence> bytes; // stays empty for an ASCII text
-    source.sentences = SentenceSplitter::split(source.storedText().utf8(), &bytes);
-    m_sentenceBytes.push_back(std::move(bytes));
+    // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
+    const QByteArrayView utf8 = source.storedText().utf8();
+    constexpr qsizetype splitAside = 256 * 1024; // where a thread costs far less than the split
+    if (utf8.size() >= splitAside) {
+        m_splits.resize(std::size_t(m_timeline->sources.size()));
+        m_splits.push_back(std::async(std::launch::async, [utf8] {
+            Split split;
+            split.sentences = SentenceSplitter::split(utf8, &split.bytes);
+            return split;
+        }));
+        m_sentenceBytes.emplace_back();
+    } else {
+        std::vector<Sentence> bytes; // stays empty for an ASCII text
+        source.sentences = SentenceSplitter::split(utf8, &bytes);
+        m_sentenceBytes.push_back(std::move(bytes));
+    }
     m_timeline->sources.append(std::move(source));
+}
+
+void Parser::takeSplit(std::size_t source)
+{
+    if (source >= m_splits.size() || !m_splits[source].valid())
+        return;
+    Split split = m_splits[source].get();
+    m_timeline->sources[qsizetype(source)].sentences = std::move(split.sentences);
+    m_sentenceBytes[source] = std::move(split.bytes);
 }
 
 void Parser::readBool(bool *out)
@@ -1708,9 +1742,6 @@ Parser::QuoteErrors Parser::resolveQuotes()
         // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
         // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
         const QByteArrayView text = source.storedText().utf8();
-        const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
-            ? std::span(source.sentences.constData(), std::size_t(source.sentences.size()))
-            : std::span<const Sentence>(m_sentenceBytes[s]);
         // The source's quotes, copied in one pass in file order into one buffer: read where
         // they lie, far apart in the file, each look at a quote cost a cache miss, and the
         // finder looks at each several times.
@@ -1735,6 +1766,11 @@ Parser::QuoteErrors Parser::resolveQuotes()
         std::vector<qsizetype> positions;
         if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
             positions = QuoteFinder::findAll(text, quotes);
+        // Its sentences, once the quotes are found: a long source's are split meanwhile.
+        takeSplit(s);
+        const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
+            ? std::span(source.sentences.constData(), std::size_t(source.sentences.size()))
+            : std::span<const Sentence>(m_sentenceBytes[s]);
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
             const Job &job = bySource[k];
             Evidence &evidence = t.evidence[job.evidence];
@@ -1778,6 +1814,8 @@ Parser::QuoteErrors Parser::resolveQuotes()
             evidence.lastSentence = std::int32_t(covered->second);
         }
     }
+    for (std::size_t s = 0; s < m_splits.size(); ++s)
+        takeSplit(s); // those of the sources no quote cites
     return result;
 }
 

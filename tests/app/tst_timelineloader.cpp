@@ -1,3 +1,4 @@
+#include "sentencesplitter.h"
 #include "testutils.h"
 #include "timelineloader.h"
 
@@ -152,6 +153,7 @@ private Q_SLOTS:
     void textLoadsAsIs();
     void formatDocumentationExample();
     void longEventArraysReadInTwoHalves();
+    void longSourcesAreSplitAside();
 
     // Invalid files.
     void errors_data();
@@ -325,6 +327,38 @@ void TestTimelineLoader::actorsDeclaredAfterEvents()
     for (const std::int32_t actor : t.actorsOf(t.events.front()))
         names.append(t.actors.at(actor).name);
     QCOMPARE(names, (QStringList { u"Late"_s, u"Early"_s, u"Late"_s }));
+}
+
+// Sources of a few hundred kilobytes are split into sentences on a thread of their own: each
+// still gets all its sentences, cited or not, and its quotes the sentences they stand in.
+void TestTimelineLoader::longSourcesAreSplitAside()
+{
+    QByteArray cited, uncited;
+    for (int i = 0; i < 12000; ++i) {
+        cited += "Sentence number " + QByteArray::number(i) + " of the cited text. ";
+        uncited += "Строка " + QByteArray::number(i) + " другого текста. ";
+    }
+    QVERIFY(cited.size() > 256 * 1024 && uncited.size() > 256 * 1024);
+    const QByteArray sources = R"([{"id":"s","title":"S","text":")" + cited + R"("},
+        {"id":"u","title":"U","text":")"
+        + uncited + R"("}])";
+    const QByteArray doc = timeline(
+        "["
+            + eventJson(
+                "late", "2021",
+                R"(,"evidence":[{"source":"s","quote":"number 11998 of the cited text. Sentence number 11999"}])")
+            + "]",
+        defaultActors, sources);
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.sources.at(0).sentences, SentenceSplitter::split(QString::fromUtf8(cited)));
+    QCOMPARE(t.sources.at(0).sentences.size(), 12000);
+    QCOMPARE(t.sources.at(1).sentences, SentenceSplitter::split(QString::fromUtf8(uncited)));
+    QCOMPARE(t.sources.at(1).sentences.size(), 12000);
+    const Evidence &evidence = t.evidence.at(std::size_t(t.events[0].evidence.begin));
+    QCOMPARE(evidence.firstSentence, 11998);
+    QCOMPARE(evidence.lastSentence, 11999);
 }
 
 void TestTimelineLoader::longEventArraysReadInTwoHalves()
