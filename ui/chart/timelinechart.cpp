@@ -382,6 +382,11 @@ int TimelineChart::plannedLaneCount() const
     return m_layer->plannedLaneCount();
 }
 
+int TimelineChart::writtenPixelRows() const
+{
+    return m_layer->writtenPixelRows();
+}
+
 bool TimelineChart::labelsSettled() const
 {
     return m_layer->labelsSettled();

@@ -88,6 +88,9 @@ public:
     int labelledCount() const;
     // How many lanes the last frame planned anew rather than drew from the plans it kept.
     int plannedLaneCount() const;
+    // How many rows of device pixels of density strips and plain marks the last frame drew
+    // anew rather than kept from the frame before.
+    int writtenPixelRows() const;
     // False while the label placer has work left, which the next frames go on with.
     bool labelsSettled() const;
     // A still picture (an export) places its labels as well as it can in its one frame; a
