@@ -86,7 +86,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
             std::memset(m_pixels.scanLine(y), 0, rowBytes);
     };
     std::vector<const Written *> toWrite;
-    if (m_pixels.size() != pixelSize || !(key == m_key)) {
+    const bool anew = m_pixels.size() != pixelSize || !(key == m_key); // and transparent throughout
+    if (anew) {
         if (m_pixels.size() != pixelSize)
             m_pixels = QImage(pixelSize, QImage::Format_ARGB32_Premultiplied);
         m_pixels.fill(Qt::transparent);
@@ -145,7 +146,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
                 target[c] = n < shades.size() ? shades[n] : shade(n);
             }
         } else {
-            std::memset(target, 0, rowBytes);
+            if (!anew)
+                std::memset(target, 0, rowBytes);
             const LaneIndex::Lane &laneData = chart.laneIndex().lanes()[lanes[w->row]];
             // Ranges first, paler, each pixel written once (the earliest range keeps a
             // pixel that later ones also cover: long ranges may overlap by hundreds); then
