@@ -37,6 +37,7 @@ private Q_SLOTS:
     void keptPlansDrawWhatFreshOnesDo_data();
     void keptPlansDrawWhatFreshOnesDo();
     void anUnchangedFrameAsksForNoPlan();
+    void aRenamedLaneIsMeasuredAgain();
 
 private:
     void open(bool manyActors);
@@ -360,6 +361,32 @@ void TestLanePlans::anUnchangedFrameAsksForNoPlan()
     QVERIFY(kept.chart()->plannedLaneCount() > 0);
     kept.render();
     QCOMPARE(kept.chart()->plannedLaneCount(), 0);
+}
+
+void TestLanePlans::aRenamedLaneIsMeasuredAgain()
+{
+    // Each edit lays the lanes out again from the names it measured: a renamed lane's new name
+    // takes the room it needs, and gives it back when renamed again.
+    const TimelineLoader::Result result = TimelineLoader::loadData(
+        R"({"format":"sourceline","version":1,"title":"Short names","sources":[],
+            "actors":[{"id":"a","name":"Al","kind":"person"},{"id":"b","name":"Bo","kind":"person"}],
+            "events":[{"id":"e","title":"Met","when":"2020-01-02","actors":["a","b"]}]})",
+        u"short.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_document->setTimeline(result.timeline, u"short.json"_s);
+    SceneChart kept(m_document.get());
+    kept.render();
+    const qreal before = kept.chart()->laneNameWidth();
+    Actor actor = m_document->timeline()->actors.at(0);
+    const QString name = actor.name;
+    actor.name = u"Alexandra"_s;
+    m_document->editActor(0, actor);
+    kept.render();
+    QVERIFY(kept.chart()->laneNameWidth() > before);
+    actor.name = name;
+    m_document->editActor(0, actor);
+    kept.render();
+    QCOMPARE(kept.chart()->laneNameWidth(), before);
 }
 
 SOURCELINE_GUI_TEST_MAIN(TestLanePlans)
