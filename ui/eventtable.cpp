@@ -6,6 +6,8 @@
 
 #include <QHeaderView>
 
+#include <algorithm>
+
 EventTable::EventTable(TimelineDocument *document, QWidget *parent)
     : QTableView(parent)
     , m_document(document)
@@ -33,6 +35,28 @@ EventTable::EventTable(TimelineDocument *document, QWidget *parent)
     // The proxy resets when the search or the visible actors change, too.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &EventTable::followDocument);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EventTable::followDocument);
+    // An added or edited event may have a longer date than the column was made for (the first
+    // event of a new timeline, whose column fit only its header).
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { fitDates(first, last); });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                if (topLeft.column() <= EventModel::DateColumn
+                    && EventModel::DateColumn <= bottomRight.column())
+                    fitDates(topLeft.row(), bottomRight.row());
+            });
+}
+
+void EventTable::fitDates(int firstRow, int lastRow)
+{
+    // A few rows at most: an edit touches one, and a reset sizes the column itself.
+    constexpr int measured = 64;
+    int width = columnWidth(EventModel::DateColumn);
+    const int grid = showGrid() ? 1 : 0;
+    for (int row = firstRow; row <= std::min(lastRow, firstRow + measured - 1); ++row)
+        width = std::max(width, sizeHintForIndex(m_proxy->index(row, EventModel::DateColumn)).width() + grid);
+    if (width > columnWidth(EventModel::DateColumn))
+        setColumnWidth(EventModel::DateColumn, width);
 }
 
 int EventTable::rowOf(int event) const

@@ -22,6 +22,7 @@ private:
     void showNewTimeline();
     void followDocument();
     void followTable();
+    void fitDates(int firstRow, int lastRow);
 
     TimelineDocument *m_document;
     EventProxyModel *m_proxy;

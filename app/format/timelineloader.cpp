@@ -612,9 +612,10 @@ void Parser::syntaxError()
     e.line = pos.line;
     e.column = pos.column;
     e.message = tr("malformed JSON: %1").arg(m_reader.errorString());
-    // A syntax error is the one thing a person must fix first; it goes at the top.
-    m_errors.prepend(e);
-    m_errorPlaces.insert(m_errorPlaces.begin(), ErrorPlace { -1, -1 });
+    // Reading stopped here, so it is the last problem in the file; listed even when the others
+    // fill the list, since nothing after it was checked.
+    m_errors.append(e);
+    m_errorPlaces.push_back(ErrorPlace { m_reader.errorOffset(), m_errorsFound++ });
 }
 
 // --- reading helpers -------------------------------------------------------------------------
@@ -831,19 +832,19 @@ TimelineLoader::Result Parser::run()
         for (const QuoteError &e : quoteErrors.errors)
             errorAt(e.offset, e.path, e.eventId, e.message);
         m_unreported += quoteErrors.unreported;
-        // Checks that run after the read (ids, quotes) found their problems late: list them all
-        // as a person reads the file, from the top.
-        std::vector<qsizetype> order(m_errors.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-            return m_errorPlaces[std::size_t(a)] < m_errorPlaces[std::size_t(b)];
-        });
-        LoadErrors sorted;
-        sorted.reserve(m_errors.size());
-        for (const qsizetype i : order)
-            sorted.append(std::move(m_errors[i]));
-        m_errors = std::move(sorted);
     }
+    // Checks that run after the read (ids, quotes) found their problems late, and a full list
+    // keeps the first ones by replacing: list them all as a person reads the file, from the top.
+    std::vector<qsizetype> order(m_errors.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return m_errorPlaces[std::size_t(a)] < m_errorPlaces[std::size_t(b)];
+    });
+    LoadErrors sorted;
+    sorted.reserve(m_errors.size());
+    for (const qsizetype i : order)
+        sorted.append(std::move(m_errors[i]));
+    m_errors = std::move(sorted);
 
     TimelineLoader::Result result;
     if (m_errors.isEmpty() && m_unreported == 0)

@@ -35,7 +35,8 @@ const QSet<QString> &stopWords()
         u"Which"_s,       u"Who"_s,       u"Why"_s,       u"How"_s,      u"Mr"_s,        u"Mrs"_s,
         u"Ms"_s,          u"Dr"_s,        u"Prof"_s,      u"Mr."_s,      u"Mrs."_s,      u"Ms."_s,
         u"Dr."_s,         u"Prof."_s,     u"Sir"_s,       u"Today"_s,    u"Yesterday"_s, u"Tomorrow"_s,
-        u"Now"_s,         u"According"_s, u"Some"_s,      u"Many"_s,     u"All"_s,       u"January"_s,
+        u"Now"_s,         u"According"_s, u"Some"_s,      u"Many"_s,     u"All"_s,       u"Both"_s,
+        u"Each"_s,        u"Every"_s,     u"Neither"_s,   u"Either"_s,   u"Several"_s,   u"January"_s,
         u"February"_s,    u"March"_s,     u"April"_s,     u"May"_s,      u"June"_s,      u"July"_s,
         u"August"_s,      u"September"_s, u"October"_s,   u"November"_s, u"December"_s,  u"Monday"_s,
         u"Tuesday"_s,     u"Wednesday"_s, u"Thursday"_s,  u"Friday"_s,   u"Saturday"_s,  u"Sunday"_s,
@@ -57,7 +58,7 @@ const QSet<QString> &titles()
         u"Founder"_s,      u"Co-founder"_s, u"Analyst"_s,    u"Spokesman"_s, u"Spokeswoman"_s,
         u"Spokesperson"_s, u"Chancellor"_s, u"Prime"_s,      u"Vice"_s,      u"Executive"_s,
         u"Commissioner"_s, u"Ambassador"_s, u"Pope"_s,       u"King"_s,      u"Queen"_s,
-        u"Prince"_s,       u"Princess"_s,
+        u"Prince"_s,       u"Princess"_s,   u"Employee"_s,   u"Reporter"_s,  u"Astronaut"_s,
     };
     return words;
 }
@@ -264,13 +265,21 @@ void ActorFinder::scan(const QString &text, const QList<Sentence> &sentences)
     // name only if it is one of these. Acronyms defined by lowercase words are terms, not names:
     // "artificial intelligence (AI)".
     QSet<QString> capitalisedInside;
+    QHash<QString, QSet<QString>> wordsBefore; // a word capitalised inside → the words before it
+    QSet<QString> lowerCaseWords;
     QSet<QString> terms;
     static const QRegularExpression definedTerm(
         uR"(\b[a-z][a-z-]+\s+(?:[a-z-]+\s+){0,3}\(([A-Z][A-Za-z]{1,6})\))"_s);
     for (qsizetype i = 0; i < sentences.size(); ++i) {
+        for (const Token &t : std::as_const(tokens[i])) {
+            if (t.text.front().isLower())
+                lowerCaseWords.insert(t.text);
+        }
         for (qsizetype k = 1; k < tokens[i].size(); ++k) {
-            if (isCapitalised(tokens[i][k].text) && !startsClause(tokens[i], k))
+            if (isCapitalised(tokens[i][k].text) && !startsClause(tokens[i], k)) {
                 capitalisedInside.insert(tokens[i][k].text);
+                wordsBefore[tokens[i][k].text].insert(tokens[i][k - 1].text);
+            }
         }
         QRegularExpressionMatchIterator it =
             definedTerm.globalMatch(QStringView(text).sliced(sentences[i].start, sentences[i].length()));
@@ -342,13 +351,22 @@ void ActorFinder::scan(const QString &text, const QList<Sentence> &sentences)
                     break;
                 last = next;
             }
-            // A clause's first word with a capital only there is not part of the name ("Shares
-            // of Apple", "Later Buffett").
+            // A clause's first word with a capital only there is not part of the name when it is
+            // a common word (written in lower case elsewhere: "Shares of Apple") or when the rest
+            // is a name elsewhere ("Later Buffett"). Otherwise the run is one name that starts
+            // its sentence ("Steve Jobs unveiled").
             qsizetype first = k;
             if (last > k && startsClause(words, k) && !capitalisedInside.contains(t.text)) {
-                first = k + 1;
-                if (first < last && isConnector(words[first].text))
-                    ++first;
+                qsizetype rest = k + 1;
+                if (rest < last && isConnector(words[rest].text))
+                    ++rest;
+                bool restNamedElsewhere = false;
+                for (qsizetype w = rest; w <= last && !restNamedElsewhere; ++w) {
+                    const QSet<QString> before = wordsBefore.value(words[w].text);
+                    restNamedElsewhere = before.size() > 1 || !before.contains(words[w - 1].text);
+                }
+                if (restNamedElsewhere || lowerCaseWords.contains(t.text.toLower()))
+                    first = rest;
             }
             // A trailing company suffix marks an organisation and is left off its name.
             qsizetype nameEnd = last;

@@ -9,8 +9,9 @@
 // Finds the people and organisations an article's sentences name: runs of capitalised words,
 // company suffixes ("Inc.", "AG"), titles ("CEO Marc Benioff"), possessives ("Microsoft's"),
 // and short forms that refer back to a full name ("Benioff" to "Marc Benioff"). A capital at
-// the start of a sentence, month and weekday names, and single words after "in" or "at"
-// (places, mostly) are not names. Actors the timeline already has, by name or alias, come first.
+// the start of a sentence on a common word ("Later Buffett"), month and weekday names, and
+// single words after "in" or "at" (places, mostly) are not names. Actors the timeline already
+// has, by name or alias, come first.
 class ActorFinder
 {
 public:

@@ -41,6 +41,10 @@ void TestDrafter::actors_data()
                                             << QStringList { u"Warren Buffett/person"_s };
     QTest::newRow("sentence-initial capital is not a name")
         << u"Reports say the deal is off. Analysts agree."_s << 0 << QStringList {};
+    QTest::newRow("a name that starts its sentence")
+        << u"Steve Jobs unveiled the iPhone. It sold well."_s << 0 << QStringList { u"Steve Jobs/person"_s };
+    QTest::newRow("a name that starts its sentence, with a connector")
+        << u"Bank of America fell. It lost."_s << 0 << QStringList { u"Bank of America/organization"_s };
     QTest::newRow("sentence-initial name seen elsewhere")
         << u"Boeing lost. It blamed the rules, said Boeing."_s << 0
         << QStringList { u"Boeing/organization"_s };

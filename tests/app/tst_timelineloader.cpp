@@ -800,6 +800,18 @@ void TestTimelineLoader::errorsAreListedInFileOrder()
     for (qsizetype i = 1; i < result.errors.size(); ++i)
         QVERIFY(std::pair(result.errors[i - 1].line, result.errors[i - 1].column)
                 < std::pair(result.errors[i].line, result.errors[i].column));
+
+    // A syntax error stops the read where it is: the problems read before it come first.
+    const QByteArray broken =
+        timeline("[" + eventJson("bad-date", "2023-02-29") + "," + eventJson("fine", "2020") + " "
+                 + eventJson("after-a-missing-comma", "2021") + "]");
+    const auto stopped = load(broken);
+    QCOMPARE(stopped.errors.size(), 2);
+    QCOMPARE(stopped.errors[0].eventId, u"bad-date"_s);
+    QVERIFY2(stopped.errors[1].message.startsWith(u"malformed JSON: missing ','"_s),
+             qPrintable(stopped.errors[1].message));
+    QCOMPARE(stopped.errors[1].toString().section(u": "_s, 0, 0),
+             place(broken, "{\"id\":\"after-a-missing-comma\""));
 }
 
 void TestTimelineLoader::allProblemsReported()
@@ -845,10 +857,11 @@ void TestTimelineLoader::errorCountIsCapped()
     QCOMPARE(lines.size(), TimelineLoader::maxErrors + 1);
     QCOMPARE(lines.last(), u"… and 800 more problems"_s);
 
-    // A syntax error at the end is still reported, and first.
+    // A syntax error at the end is still reported, in its place in the file: last.
     const auto truncated = load(timeline(events).chopped(10));
     QCOMPARE(truncated.errors.size(), TimelineLoader::maxErrors + 1);
-    QVERIFY(truncated.errors.first().message.startsWith(u"malformed JSON: "_s));
+    QCOMPARE(truncated.errors.first().eventId, u"e0"_s);
+    QVERIFY(truncated.errors.last().message.startsWith(u"malformed JSON: "_s));
 }
 
 void TestTimelineLoader::errorsInTheSecondHalfOfALongFile()

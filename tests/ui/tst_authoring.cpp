@@ -89,6 +89,7 @@ private Q_SLOTS:
     void relativeDatesCountFromTheSourcesDay();
     void aRenamedActorKeepsTheTableSorted_data();
     void aRenamedActorKeepsTheTableSorted();
+    void theTableShowsANewEventsWholeDate();
 };
 
 void TestAuthoring::fromAnArticleToASavedTimeline()
@@ -354,6 +355,39 @@ void TestAuthoring::aRenamedActorKeepsTheTableSorted_data()
     // many are shown afresh; the order must be remade either way.
     QTest::newRow("few rows") << 30;
     QTest::newRow("many rows") << 300;
+}
+
+// A new timeline's Date column fits only its header; its first events' dates must show whole.
+void TestAuthoring::theTableShowsANewEventsWholeDate()
+{
+    MainWindow window(MainWindow::State::Fresh);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TimelineDocument *document = window.document();
+    document->newTimeline(u"Dates"_s);
+    EventTable *table = window.table();
+    const auto fits = [table](int row) {
+        const QModelIndex index = table->model()->index(row, EventModel::DateColumn);
+        return table->columnWidth(EventModel::DateColumn) >= table->sizeHintForIndex(index).width();
+    };
+
+    EventDraft draft;
+    draft.title = u"Shortage"_s;
+    draft.when = u"2023-01~/2024-10-31~"_s; // "c. Jan 2023 – c. 31 Oct 2024"
+    document->addEvent(draft);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(fits(0));
+
+    // A later edit that lengthens a date widens the column again.
+    draft.title = u"Day"_s;
+    draft.when = u"2020"_s;
+    const int day = document->addEvent(draft);
+    const int width = table->columnWidth(EventModel::DateColumn);
+    draft.when = u"2020-01~/2025-12-31~"_s;
+    document->editEvent(day, draft);
+    QVERIFY(table->columnWidth(EventModel::DateColumn) > width);
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        QVERIFY(fits(row));
 }
 
 void TestAuthoring::aRenamedActorKeepsTheTableSorted()

@@ -644,6 +644,11 @@ void TestTimelineChart::anEmptyTimelineSaysHowToBegin()
 
     m_document->newTimeline(u"Empty"_s);
     QTRY_VERIFY(inked(grabbed(), m_view->viewport()->devicePixelRatioF()) > 100);
+    // Its ruler shows this year, not the days of the timeline it replaced.
+    const double today = double(DateRange::dayFromDate(QDate::currentDate()));
+    QVERIFY2(m_document->zoom()->first() < today && today < m_document->zoom()->last(),
+             qPrintable(DateRange::dateFromDay(Day(m_document->zoom()->first())).toString(Qt::ISODate)));
+    QVERIFY(m_document->zoom()->last() - m_document->zoom()->first() < 400);
 
     ChartExporter::Options options;
     options.size = m_chart->size().toSize();

@@ -8,6 +8,7 @@
 #include "timelinefilter.h"
 #include "zoomstate.h"
 
+#include <QDate>
 #include <QFontMetricsF>
 #include <QGraphicsSceneResizeEvent>
 #include <QItemSelectionModel>
@@ -64,8 +65,14 @@ void TimelineChart::rebuild()
             index->build(*timeline);
         m_laneIndex = std::move(index);
     }
-    if (const auto extent = m_laneIndex->extent())
+    if (const auto extent = m_laneIndex->extent()) {
         m_zoom->setExtent(extent->first, extent->last);
+    } else {
+        // Nothing dated yet (a new timeline): this year, not the days of the timeline before.
+        const int year = QDate::currentDate().year();
+        m_zoom->setExtent(DateRange::dayFromDate(QDate(year, 1, 1)),
+                          DateRange::dayFromDate(QDate(year, 12, 31)));
+    }
     m_zoom->setTopLane(0); // another timeline's lanes: start from the first
     updateLegend();
     relayoutLanes();
