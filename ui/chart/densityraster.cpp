@@ -9,69 +9,146 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
-void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-                          const std::vector<const LaneDetail *> &details, std::uint32_t peak,
-                          const MarkGeometry &geometry, const KindPalette &palette, const Emphasis &emphasis)
+DensityRaster::Rows::Rows(const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
+                          const MarkGeometry &geometry, int height)
+    : areaTop(area.top())
+    , pixelRatio(pixelRatio)
+    , half(std::max(0.5, geometry.barHeight * pixelRatio / 2))
+    , height(height)
+    , layout(chart.laneLayout())
+{ }
+
+int DensityRaster::Rows::lastStartingAbove(int y, int first, int before) const
+{
+    // Strips start lower the lower their lane: the first row starting at y or below, less one.
+    int low = first, high = before;
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (of(middle).first < y)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low - 1;
+}
+
+void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const QRectF &area, const Rows &rows,
+                          const std::vector<Lane> &planned, std::uint32_t peak, const MarkGeometry &geometry,
+                          const KindPalette &palette, const Emphasis &emphasis)
 {
     const Timeline &t = *chart.events()->timeline();
-    const QList<int> &lanes = chart.shownLanes();
+    const qreal pixelRatio = rows.pixelRatio;
     const int columns = std::max(1, int(std::lround(area.width() * pixelRatio)));
     const double daysPerColumn = chart.zoom()->span() / columns;
     const std::vector<QRgb> &kindPixels = palette.pixels();
     const int current = emphasis.current;
-    const QSize pixelSize(columns, std::max(1, int(std::lround(area.height() * pixelRatio))));
-    if (m_pixels.size() != pixelSize)
-        m_pixels = QImage(pixelSize, QImage::Format_ARGB32_Premultiplied);
-    m_pixels.fill(Qt::transparent);
+    const QSize pixelSize(columns, rows.height);
+    const bool dimOthers = emphasis.dimOthers();
+    const Key key { pixelSize,
+                    pixelRatio,
+                    chart.zoom()->first(),
+                    daysPerColumn,
+                    peak,
+                    chart.isDark(),
+                    geometry.compact,
+                    dimOthers,
+                    emphasis.highlightedActor,
+                    palette.revision(),
+                    emphasis.timeline };
+    const auto writes = [&](const LaneDetail &detail) {
+        return detail.aggregated || (geometry.compact && !detail.marks.empty());
+    };
+    // Each row of pixels shows the last lane whose strip takes it: found from the bottom up, each
+    // lane writes only the rows it keeps, and lanes lower than a pixel cost a row of pixels each,
+    // not the two or three their bars take.
+    m_next.clear();
+    int nextTop = pixelSize.height();
+    for (auto lane = planned.rbegin(); lane != planned.rend(); ++lane) {
+        if (!writes(*lane->detail))
+            continue;
+        const auto [y0, y1] = rows.of(lane->row);
+        const int kept = std::min(y1, nextTop - 1);
+        nextTop = std::min(nextTop, y0);
+        if (kept >= y0)
+            m_next.push_back({ lane->row, lane->lane, lane->plan, y0, kept });
+    }
+    std::reverse(m_next.begin(), m_next.end());
+
+    // What to write: every lane when anything they all depend on changed, else the lanes whose
+    // rows or plans did, after clearing the rows that the last frame's of those lanes wrote.
+    const std::size_t rowBytes = std::size_t(columns) * sizeof(QRgb);
+    const auto clear = [&](const Written &w) {
+        for (int y = w.y0; y <= w.y1; ++y)
+            std::memset(m_pixels.scanLine(y), 0, rowBytes);
+    };
+    std::vector<const Written *> toWrite;
+    const bool anew = m_pixels.size() != pixelSize || !(key == m_key); // and transparent throughout
+    if (anew) {
+        if (m_pixels.size() != pixelSize)
+            m_pixels = QImage(pixelSize, QImage::Format_ARGB32_Premultiplied);
+        m_pixels.fill(Qt::transparent);
+        m_key = key;
+        toWrite.reserve(m_next.size());
+        for (const Written &w : m_next)
+            toWrite.push_back(&w);
+    } else {
+        auto old = m_written.cbegin();
+        for (const Written &w : m_next) {
+            for (; old != m_written.cend() && old->row < w.row; ++old)
+                clear(*old);
+            if (old != m_written.cend() && old->row == w.row) {
+                if (*old == w) {
+                    ++old;
+                    continue;
+                }
+                clear(*old++);
+            }
+            toWrite.push_back(&w);
+        }
+        for (; old != m_written.cend(); ++old)
+            clear(*old);
+    }
+
     // Opacity by how many events overlap a column, on a log scale: one event shows, and a
     // thousand do not drown the rest. One hue, unlike any kind's, says "many events here".
     const QColor density = chart.isDark() ? QColor(150, 180, 240) : QColor(35, 65, 130);
     const double logPeak = std::log1p(double(peak));
-    const bool dimOthers = emphasis.dimOthers();
     const auto shade = [&](std::uint32_t n) {
         return n == 0 ? QRgb(0)
                       : KindPalette::premultiplied(
                           density, (0.2 + 0.8 * std::log1p(double(n)) / logPeak) * (dimOthers ? 0.5 : 1));
     };
     // Counts up to a few thousand from a table; a lane may hold millions overlapping.
-    std::vector<QRgb> shades(std::size_t(std::min<std::uint32_t>(peak, 4096)) + 1);
-    for (std::uint32_t n = 0; n < shades.size(); ++n)
-        shades[n] = shade(n);
+    std::vector<QRgb> shades;
     const ColumnMapping columnMap { chart.zoom()->first(), daysPerColumn, columns };
-    const auto [firstRow, endRow] = chart.visibleRows(); // the only rows planned
-    const auto writes = [&](int row) {
-        const LaneDetail *detail = details[std::size_t(row)]; // none: drawn over by the lanes below
-        return detail && (detail->aggregated || (geometry.compact && !detail->marks.empty()));
+    const QList<int> &lanes = chart.shownLanes();
+    const auto detailOf = [&](int row) {
+        const auto at = std::lower_bound(planned.begin(), planned.end(), row,
+                                         [](const Lane &lane, int r) { return lane.row < r; });
+        return at->detail;
     };
-    // Each row of pixels shows the last lane whose strip takes it: found from the bottom up, each
-    // lane writes only the rows it keeps, straight into the image (still transparent there),
-    // and lanes lower than a pixel cost a row of pixels each, not the two or three their bars take.
-    std::vector<int> keptTo(std::size_t(std::max(0, endRow - firstRow)), -1);
-    for (int row = endRow - 1, nextTop = pixelSize.height(); row >= firstRow; --row) {
-        if (!writes(row))
-            continue;
-        const auto [y0, y1] = pixelRows(chart, area, pixelRatio, geometry, row, pixelSize.height());
-        keptTo[std::size_t(row - firstRow)] = std::min(y1, nextTop - 1);
-        nextTop = std::min(nextTop, y0);
-    }
-    for (int row = firstRow; row < endRow; ++row) {
-        if (!writes(row))
-            continue;
-        const LaneDetail &detail = *details[std::size_t(row)];
-        const int y0 = pixelRows(chart, area, pixelRatio, geometry, row, pixelSize.height()).first;
-        const int y1 = keptTo[std::size_t(row - firstRow)];
-        if (y1 < y0)
-            continue;
-        QRgb *target = reinterpret_cast<QRgb *>(m_pixels.scanLine(y0));
+    m_writtenRows = 0;
+    for (const Written *w : toWrite) {
+        const LaneDetail &detail = *detailOf(w->row);
+        QRgb *target = reinterpret_cast<QRgb *>(m_pixels.scanLine(w->y0));
         if (detail.aggregated) {
+            if (shades.empty()) {
+                shades.resize(std::size_t(std::min<std::uint32_t>(peak, 4096)) + 1);
+                for (std::uint32_t n = 0; n < shades.size(); ++n)
+                    shades[n] = shade(n);
+            }
             for (int c = 0; c < columns; ++c) {
                 const std::uint32_t n = detail.coverage[std::size_t(c)];
                 target[c] = n < shades.size() ? shades[n] : shade(n);
             }
         } else {
-            const LaneIndex::Lane &laneData = chart.laneIndex().lanes()[lanes[row]];
+            if (!anew)
+                std::memset(target, 0, rowBytes);
+            const LaneIndex::Lane &laneData = chart.laneIndex().lanes()[lanes[w->row]];
             // Ranges first, paler, each pixel written once (the earliest range keeps a
             // pixel that later ones also cover: long ranges may overlap by hundreds); then
             // points, two pixels wide at least, over them.
@@ -100,20 +177,11 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
                 }
             }
         }
-        for (int y = y0 + 1; y <= y1; ++y)
-            std::copy(target, target + columns, reinterpret_cast<QRgb *>(m_pixels.scanLine(y)));
+        for (int y = w->y0 + 1; y <= w->y1; ++y)
+            std::memcpy(m_pixels.scanLine(y), target, rowBytes);
+        m_writtenRows += w->y1 - w->y0 + 1;
     }
+    std::swap(m_written, m_next);
     m_pixels.setDevicePixelRatio(pixelRatio);
     painter->drawImage(area.topLeft(), m_pixels);
-}
-
-std::pair<int, int> DensityRaster::pixelRows(const TimelineChart &chart, const QRectF &area, qreal pixelRatio,
-                                             const MarkGeometry &geometry, int row, int height)
-{
-    const QRectF lane = chart.laneRect(row);
-    const qreal centre = (lane.center().y() - area.top()) * pixelRatio;
-    const qreal half = std::max(0.5, geometry.barHeight * pixelRatio / 2);
-    const int y0 = std::max(0, int(std::lround(centre - half)));
-    const int y1 = std::min(height - 1, std::max(y0, int(std::lround(centre + half)) - 1));
-    return { y0, y1 };
 }

@@ -95,19 +95,35 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     // Lanes lower than a device pixel share its row: one swatch a row, the lowest lane's (as
     // the density raster shows), not thousands drawn over each other.
     const qreal pixelRatio = painter->device()->devicePixelRatioF() * painter->worldTransform().m11();
-    qint64 swatchRow = std::numeric_limits<qint64>::max();
-    for (int row = endRow - 1; row >= firstRow; --row) {
+    const LaneLayout &layout = m_chart->laneLayout();
+    const auto pixelRowOf = [&](int row) {
+        return qint64(std::floor((layout.y(row) + layout.laneHeight / 2) * pixelRatio)); // its centre's
+    };
+    for (int row = endRow - 1; row >= firstRow;) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
-        if (actor < 0 || !t.actors.at(actor).color.isValid())
+        if (actor < 0 || !t.actors.at(actor).color.isValid()) {
+            --row;
             continue;
+        }
         const QRectF lane = m_chart->laneRect(row);
-        const qint64 pixelRow = qint64(std::floor(lane.center().y() * pixelRatio));
-        if (laneHeight * pixelRatio < 1 && pixelRow == swatchRow)
-            continue;
-        swatchRow = pixelRow;
         const qreal inset = std::min(2.0, lane.height() / 4);
         painter->fillRect(QRectF(area.left() - 7, lane.top() + inset, 3, lane.height() - 2 * inset),
                           t.actors.at(actor).color);
+        if (laneHeight * pixelRatio >= 1) {
+            --row;
+            continue;
+        }
+        // On to the lanes below the swatch's row of pixels, passing over those above it in it.
+        const qint64 pixelRow = pixelRowOf(row);
+        int low = firstRow, high = row;
+        while (low < high) {
+            const int middle = low + (high - low) / 2;
+            if (pixelRowOf(middle) < pixelRow)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        row = low - 1;
     }
     painter->setPen(text);
     // On a raster device the names are drawn from kept layouts: the overview names dozens of
@@ -239,37 +255,83 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     const double daysPerColumn = m_chart->zoom()->span() / columns;
     // Lanes lower than a device pixel share rows of pixels, and each lane's strip is copied over
     // the rows it takes: only the last lane to take a row shows there. Planned from the bottom
-    // up, a lane of plain marks whose rows the lanes below it have all written is not planned
-    // (nor counted in the strips' scale): the overview's cost follows its rows of pixels, not
-    // its lanes. The current event's lanes are always planned, to draw it on top.
-    m_details.assign(std::size_t(lanes.size()), nullptr);
+    // up, the lanes of plain marks whose rows the lanes below them have all written are passed
+    // over, all at once (nor counted in the strips' scale): the overview's cost follows its rows
+    // of pixels, not its lanes. The current event's lanes are always planned, to draw it on top.
     std::uint32_t peak = 1;
     bool anyPixels = false;
     const int pixelHeight = std::max(1, int(std::lround(area.height() * pixelRatio)));
+    const DensityRaster::Rows pixelRows(*m_chart, area, pixelRatio, geometry, pixelHeight);
     int writtenFrom = std::numeric_limits<int>::max(); // the first row of pixels written below
-    const LaneIndex &laneIndex = m_chart->laneIndex();
-    for (int row = endRow - 1; row >= firstRow; --row) {
-        const auto [top, bottom] =
-            DensityRaster::pixelRows(*m_chart, area, pixelRatio, geometry, row, pixelHeight);
-        if (geometry.compact && top >= writtenFrom) {
-            const std::vector<std::int32_t> &events = laneIndex.lanes()[lanes[row]].events;
-            if (!std::binary_search(events.begin(), events.end(), std::int32_t(current)))
-                continue;
-        }
-        const LaneDetail &detail = m_plans.of(*m_chart, row, daysPerColumn, columns);
-        m_details[std::size_t(row)] = &detail;
+    m_plans.beginFrame(*m_chart, daysPerColumn, columns);
+    m_planned.clear();
+    const auto plan = [&](int row) {
+        const LanePlans::Plan &planned = m_plans.of(*m_chart, row);
+        m_planned.push_back({ row, lanes[row], &planned.detail, planned.revision });
+        const LaneDetail &detail = planned.detail;
         peak = std::max(peak, detail.peakCoverage);
         const bool pixels = detail.aggregated || (geometry.compact && !detail.marks.empty());
         anyPixels |= pixels;
-        if (pixels && bottom >= top)
+        return pixels;
+    };
+    for (int row = endRow - 1; row >= firstRow;) {
+        const auto [top, bottom] = pixelRows.of(row);
+        if (geometry.compact && top >= writtenFrom) {
+            row = pixelRows.lastStartingAbove(writtenFrom, firstRow, row);
+            continue;
+        }
+        if (plan(row) && bottom >= top)
             writtenFrom = std::min(writtenFrom, top);
+        --row;
     }
+    if (geometry.compact && current >= 0) {
+        for (const int row : m_chart->rowsOfEvent(current)) {
+            if (row >= firstRow && row < endRow
+                && std::ranges::none_of(m_planned, [row](const auto &p) { return p.row == row; }))
+                plan(row);
+        }
+    }
+    std::ranges::sort(m_planned, {}, &DensityRaster::Lane::row);
     m_plannedLanes = int(m_plans.takePlannedCount());
     // Lanes scrolled part-way out of view stop at the lanes' area, short of the eras' titles.
     if (scrolls)
         painter->setClipRect(lanesArea);
     if (anyPixels)
-        m_raster.paint(painter, *m_chart, area, pixelRatio, m_details, peak, geometry, m_palette, emphasis);
+        m_raster.paint(painter, *m_chart, area, pixelRows, m_planned, peak, geometry, m_palette, emphasis);
+
+    // A strip or a row of plain marks: no label stands on it. Those of neighbouring lanes that
+    // meet are one obstacle: in the overview, one for all the lanes rather than thousands.
+    {
+        const LaneLayout &layout = m_chart->laneLayout();
+        const qreal half = std::max(0.5, geometry.barHeight / 2);
+        const auto centre = [&](int row) {
+            return layout.y(row) + layout.laneHeight / 2;
+        };
+        std::optional<std::pair<qreal, qreal>> run; // the top and bottom of the obstacle being gathered
+        const auto add = [&](int row) {
+            const qreal top = centre(row) - half, bottom = centre(row) + half;
+            if (run && top <= run->second) {
+                run->second = bottom;
+                return;
+            }
+            if (run)
+                m_labels.addObstacle(QRectF(area.left(), run->first, area.width(), run->second - run->first));
+            run = std::pair(top, bottom);
+        };
+        if (geometry.compact && layout.laneHeight <= 2 * half && firstRow < endRow) {
+            run = std::pair(centre(firstRow) - half, centre(endRow - 1) + half); // they all meet
+        } else if (geometry.compact) {
+            for (int row = firstRow; row < endRow; ++row)
+                add(row);
+        } else {
+            for (const DensityRaster::Lane &planned : m_planned) {
+                if (planned.detail->aggregated)
+                    add(planned.row);
+            }
+        }
+        if (run)
+            m_labels.addObstacle(QRectF(area.left(), run->first, area.width(), run->second - run->first));
+    }
 
     // Outlined marks: every mark of tall lanes, and the current event wherever it is, drawn
     // last so that no neighbour covers it. Each mark is an obstacle to the labels but its
@@ -277,18 +339,10 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     MarkPainter marks(painter, *m_chart, geometry, m_palette, emphasis, m_sprites);
     std::optional<std::pair<int, std::int32_t>> currentMark; // row and slot of the current's top mark
     std::vector<std::pair<int, int>> currentOthers; // its marks in other lanes
-    for (int row = firstRow; row < endRow; ++row) {
-        const LaneDetail *planned = m_details[std::size_t(row)];
-        const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[lanes[row]];
-        if (geometry.compact || (planned && planned->aggregated)) {
-            // A strip or a row of plain marks: no label stands on it.
-            const QRectF lane = m_chart->laneRect(row);
-            const qreal half = std::max(0.5, geometry.barHeight / 2);
-            m_labels.addObstacle(QRectF(area.left(), lane.center().y() - half, area.width(), 2 * half));
-        }
-        if (!planned)
-            continue;
-        const LaneDetail &detail = *planned;
+    for (const DensityRaster::Lane &planned : m_planned) {
+        const int row = planned.row;
+        const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[planned.lane];
+        const LaneDetail &detail = *planned.detail;
         for (const std::uint32_t i : detail.marks) {
             const std::int32_t e = laneData.events[i];
             if ((geometry.compact || detail.aggregated) && e != current)

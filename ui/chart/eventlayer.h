@@ -44,6 +44,8 @@ public:
     int labelledCount() const { return m_labels.labelledCount(); }
     // How many lanes the last frame planned anew.
     int plannedLaneCount() const { return m_plannedLanes; }
+    // How many rows of device pixels the last frame wrote into its density raster (not kept).
+    int writtenPixelRows() const { return m_raster.writtenRows(); }
     bool labelsSettled() const { return !m_labels.wantsAnotherFrame(); }
     void setStill(bool still) { m_labels.setStill(still); }
     // Where the last frame put the event's label (chart coordinates); null when it had none.
@@ -58,7 +60,7 @@ private:
     EventHitTester m_hits;
     QRectF m_rect;
     LanePlans m_plans;
-    std::vector<const LaneDetail *> m_details; // per shown lane, this frame's plans
+    std::vector<DensityRaster::Lane> m_planned; // this frame's plans, by row
     int m_plannedLanes = 0;
     DensityRaster m_raster;
     KindPalette m_palette;

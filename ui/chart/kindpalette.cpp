@@ -6,9 +6,10 @@
 
 void KindPalette::follow(const std::shared_ptr<const Timeline> &timeline)
 {
-    if (m_of.lock() == timeline)
-        return;
     const Timeline &t = *timeline;
+    // An edit adds a kind to the timeline it edits in place.
+    if (m_of.lock() == timeline && m_colors.size() == std::size_t(t.kinds.size()) + 1)
+        return;
     m_colors.clear();
     m_colors.reserve(std::size_t(t.kinds.size()) + 1);
     m_colors.push_back(KindColors::none());
@@ -22,6 +23,7 @@ void KindPalette::follow(const std::shared_ptr<const Timeline> &timeline)
         }
     }
     m_of = timeline;
+    ++m_revision;
 }
 
 QColor KindPalette::colorOf(const Event &event, std::int32_t e, const Emphasis &emphasis) const

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QRgb>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -16,8 +17,11 @@ struct Timeline;
 class KindPalette
 {
 public:
-    // Looks the colours up again when `timeline` is not the one they were for.
+    // Looks the colours up again when `timeline` is not the one they were for, or an edit
+    // gave it another kind.
     void follow(const std::shared_ptr<const Timeline> &timeline);
+    // Changes whenever the colours are looked up again.
+    std::uint64_t revision() const { return m_revision; }
 
     // The event's colour, faded when the frame dims it.
     QColor colorOf(const Event &event, std::int32_t e, const Emphasis &emphasis) const;
@@ -31,4 +35,5 @@ private:
     std::weak_ptr<const Timeline> m_of; // the timeline whose kinds' colours these are
     std::vector<QColor> m_colors; // by kind + 1
     std::vector<QRgb> m_pixels;
+    std::uint64_t m_revision = 0;
 };

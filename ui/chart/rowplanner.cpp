@@ -20,15 +20,22 @@ enum class FilterUse {
     Each, // event by event
 };
 
+// `searching`: the filter has search text; `acceptsAll`: it accepts every event.
+FilterUse filterUse(const LaneIndex::Lane &lane, bool searching, bool acceptsAll)
+{
+    // Without search text every event of a shown lane passes the filter.
+    if (lane.hasTotals() && !searching)
+        return FilterUse::Totals;
+    if (acceptsAll)
+        return FilterUse::All;
+    return FilterUse::Each;
+}
+
 FilterUse filterUse(const TimelineChart &chart, const LaneIndex::Lane &lane)
 {
     const TimelineFilter *filter = chart.filter();
-    // Without search text every event of a shown lane passes the filter.
-    if (lane.hasTotals() && filter->text().isEmpty())
-        return FilterUse::Totals;
-    if (filter->acceptedCount() == qsizetype(chart.events()->timeline()->events.size()))
-        return FilterUse::All;
-    return FilterUse::Each;
+    return filterUse(lane, !filter->text().isEmpty(),
+                     filter->acceptedCount() == qsizetype(chart.events()->timeline()->events.size()));
 }
 
 void planLane(const TimelineChart &chart, int laneNumber, FilterUse use, std::size_t room,
@@ -82,34 +89,45 @@ void plan(const TimelineChart &chart, int row, double daysPerColumn, int columns
 
 } // namespace RowPlanner
 
-const LaneDetail &LanePlans::of(const TimelineChart &chart, int row, double daysPerColumn, int columns)
+void LanePlans::beginFrame(const TimelineChart &chart, double daysPerColumn, int columns)
+{
+    const ZoomState *zoom = chart.zoom();
+    const TimelineFilter *filter = chart.filter();
+    m_frame.first = zoom->first();
+    m_frame.last = zoom->last();
+    m_frame.daysPerColumn = daysPerColumn;
+    m_frame.columns = columns;
+    m_frame.room = RowPlanner::room(chart);
+    m_frame.filterRevision = filter->revision();
+    m_searching = !filter->text().isEmpty();
+    m_acceptsAll = filter->acceptedCount() == qsizetype(chart.events()->timeline()->events.size());
+    m_current = chart.currentEvent();
+    if (m_lanes.size() < chart.laneIndex().lanes().size())
+        m_lanes.resize(chart.laneIndex().lanes().size());
+}
+
+const LanePlans::Plan &LanePlans::of(const TimelineChart &chart, int row)
 {
     const int laneNumber = chart.shownLanes()[row];
     const LaneIndex::Lane &lane = chart.laneIndex().lanes()[laneNumber];
-    const ZoomState *zoom = chart.zoom();
-    const FilterUse use = filterUse(chart, lane);
-    Key key;
+    const FilterUse use = filterUse(lane, m_searching, m_acceptsAll);
+    Key key = m_frame;
     key.laneRevision = lane.revision;
-    key.first = zoom->first();
-    key.last = zoom->last();
-    key.daysPerColumn = daysPerColumn;
-    key.columns = columns;
-    key.room = RowPlanner::room(chart);
     key.filterUse = int(use);
-    key.filterRevision = use == FilterUse::Each ? chart.filter()->revision() : 0;
+    if (use != FilterUse::Each)
+        key.filterRevision = 0;
     // Lanes hold their events in index order.
-    if (const std::int32_t current = chart.currentEvent(); current >= 0) {
-        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), current);
-        if (at != lane.events.end() && *at == current)
+    if (m_current >= 0) {
+        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), m_current);
+        if (at != lane.events.end() && *at == m_current)
             key.selectedAt = at - lane.events.begin();
     }
-    if (m_lanes.size() < chart.laneIndex().lanes().size())
-        m_lanes.resize(chart.laneIndex().lanes().size());
     Entry &entry = m_lanes[std::size_t(laneNumber)];
     if (!(entry.key == key)) {
-        planLane(chart, laneNumber, use, key.room, daysPerColumn, columns, &entry.detail);
+        planLane(chart, laneNumber, use, key.room, key.daysPerColumn, key.columns, &entry.plan.detail);
         entry.key = key;
+        entry.plan.revision = ++m_revisions;
         ++m_planned;
     }
-    return entry.detail;
+    return entry.plan;
 }

@@ -25,8 +25,18 @@ void plan(const TimelineChart &chart, int row, double daysPerColumn, int columns
 class LanePlans
 {
 public:
-    // The plan of the lane at `row`, the same as RowPlanner::plan() would make now.
-    const LaneDetail &of(const TimelineChart &chart, int row, double daysPerColumn, int columns);
+    // A lane's plan, and a number that changes whenever the plan is made anew.
+    struct Plan
+    {
+        LaneDetail detail;
+        std::uint64_t revision = 0;
+    };
+
+    // Starts a frame over `columns` of `daysPerColumn` days: what every lane's plan shares is
+    // found once, so that a frame of thousands of lanes costs little per lane it keeps.
+    void beginFrame(const TimelineChart &chart, double daysPerColumn, int columns);
+    // The plan of the lane at `row` in this frame, the same as RowPlanner::plan() would make now.
+    const Plan &of(const TimelineChart &chart, int row);
     // How many lanes were planned anew since the last call.
     std::size_t takePlannedCount() { return std::exchange(m_planned, 0); }
 
@@ -48,8 +58,13 @@ private:
     struct Entry
     {
         Key key;
-        LaneDetail detail;
+        Plan plan;
     };
     std::deque<Entry> m_lanes; // by lane number; growing keeps the plans handed out in place
+    Key m_frame; // this frame's part of every key
+    bool m_searching = false; // this frame's filter has search text
+    bool m_acceptsAll = false; // and accepts every event
+    std::int32_t m_current = -1;
+    std::uint64_t m_revisions = 0;
     std::size_t m_planned = 0;
 };

@@ -216,15 +216,28 @@ void TimelineChart::relayoutLanes()
     const QFontMetricsF metrics(m_labelFont);
     if (m_nameWidthsFont != m_labelFont) {
         m_nameWidths.clear();
+        m_measuredNames.clear();
         m_nameWidthsFont = m_labelFont;
     }
+    // An edit lays the lanes out again, and seldom renames one: a name that is the very string
+    // measured last time (not only an equal one) is not looked up again.
+    const QString noActor = tr("(no actor)");
+    const Timeline *shown = m_events->timeline().get();
+    m_measuredNames.resize(m_shownLanes.size());
+    m_measuredWidths.resize(m_shownLanes.size());
     qreal widest = 0;
     for (int row = 0; row < m_shownLanes.size(); ++row) {
-        const QString name = laneName(row);
-        auto width = m_nameWidths.constFind(name);
-        if (width == m_nameWidths.cend())
-            width = m_nameWidths.insert(name, metrics.horizontalAdvance(name));
-        widest = std::max(widest, *width);
+        const int actor = lanes[m_shownLanes[row]].actor;
+        const QString &name = actor == LaneIndex::unattributed ? noActor : shown->actors.at(actor).name;
+        QString &measured = m_measuredNames[row];
+        if (measured.constData() != name.constData() || measured.size() != name.size()) {
+            auto width = m_nameWidths.constFind(name);
+            if (width == m_nameWidths.cend())
+                width = m_nameWidths.insert(name, metrics.horizontalAdvance(name));
+            measured = name;
+            m_measuredWidths[row] = *width;
+        }
+        widest = std::max(widest, m_measuredWidths[row]);
     }
     m_widestLaneName = widest;
     m_laneNameLimit = 12 * metrics.averageCharWidth() + 40;
@@ -387,6 +400,11 @@ int TimelineChart::labelledCount() const
 int TimelineChart::plannedLaneCount() const
 {
     return m_layer->plannedLaneCount();
+}
+
+int TimelineChart::writtenPixelRows() const
+{
+    return m_layer->writtenPixelRows();
 }
 
 bool TimelineChart::labelsSettled() const

@@ -88,6 +88,9 @@ public:
     int labelledCount() const;
     // How many lanes the last frame planned anew rather than drew from the plans it kept.
     int plannedLaneCount() const;
+    // How many rows of device pixels of density strips and plain marks the last frame drew
+    // anew rather than kept from the frame before.
+    int writtenPixelRows() const;
     // False while the label placer has work left, which the next frames go on with.
     bool labelsSettled() const;
     // A still picture (an export) places its labels as well as it can in its one frame; a
@@ -149,6 +152,10 @@ private:
     qreal m_laneNameLimit = 0; // a dozen characters
     QHash<QString, qreal> m_nameWidths; // lane names' widths in m_nameWidthsFont
     QFont m_nameWidthsFont;
+    // By shown row, the name measured last and its width: the string itself, shared, so that
+    // the next layout finds an unchanged name by its address.
+    QList<QString> m_measuredNames;
+    QList<qreal> m_measuredWidths;
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
     LaneLayout m_laneLayout;
     int m_highlightedActor = -1;
