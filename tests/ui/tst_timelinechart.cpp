@@ -61,6 +61,7 @@ private Q_SLOTS:
 
     void laneNamesStayWhole();
     void anEmptyTimelineSaysHowToBegin();
+    void everyLaneShowsItsActorsColour();
     void textFromTheFileIsNeverMarkup();
     void exportHasTheAskedSizeAndShowsEvents_data();
     void exportHasTheAskedSizeAndShowsEvents();
@@ -656,6 +657,35 @@ void TestTimelineChart::anEmptyTimelineSaysHowToBegin()
     options.credit = false;
     const QImage exported = ChartExporter::render(m_document.get(), options);
     QCOMPARE(inked(exported, exported.devicePixelRatio()), 0);
+}
+
+// Beside each lane's name, the colour the actor list shows for its actor: the file's own, or
+// the one given to an actor without it.
+void TestTimelineChart::everyLaneShowsItsActorsColour()
+{
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"Colours","sources":[],
+        "actors":[{"id":"a","name":"Ann","kind":"person"},{"id":"b","name":"Bo","kind":"person","color":"#123456"},
+                  {"id":"c","name":"Cy","kind":"person"}],
+        "events":[{"id":"e1","title":"One","when":"2020","actors":["a"]},
+                  {"id":"e2","title":"Two","when":"2021","actors":["b"]},
+                  {"id":"e3","title":"Three","when":"2022","actors":["c"]}]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"colours.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    m_document->setTimeline(result.timeline, u"colours.json"_s);
+    ChartExporter::Options options;
+    options.size = m_chart->size().toSize();
+    options.title = false;
+    options.credit = false;
+    const QImage image = ChartExporter::render(m_document.get(), options);
+    const qreal ratio = image.devicePixelRatio();
+    QCOMPARE(m_chart->shownLanes().size(), 3);
+    for (int row = 0; row < 3; ++row) {
+        const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
+        const QPointF at(m_chart->eventArea().left() - 5.5, m_chart->laneRect(row).center().y());
+        const QColor expected = m_chart->actors()->color(actor);
+        QCOMPARE(image.pixelColor((at * ratio).toPoint()).name(), expected.name());
+    }
+    QCOMPARE(m_chart->actors()->color(1), QColor(u"#123456"_s));
 }
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()

@@ -1,5 +1,6 @@
 #include "eventlayer.h"
 
+#include "actormodel.h"
 #include "emphasis.h"
 #include "eventmodel.h"
 #include "markgeometry.h"
@@ -85,8 +86,8 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     const qreal laneHeight = m_chart->laneHeight();
     const int every = std::max(1, int(std::ceil(metrics.height() / laneHeight)));
     const qreal nameWidth = area.left() - m_chart->plotArea().left() - 10;
-    // An actor's own colour (the file's `color`) marks its lane, beside the name.
-    const Timeline &t = *m_chart->events()->timeline();
+    // The actor's colour marks its lane, beside the name: the file's `color`, or the one the
+    // actor list shows for it.
     const QRectF lanesArea = m_chart->lanesArea();
     const qreal nameLeft = m_chart->plotArea().left();
     painter->save();
@@ -101,14 +102,14 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
     };
     for (int row = endRow - 1; row >= firstRow;) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
-        if (actor < 0 || !t.actors.at(actor).color.isValid()) {
+        if (actor < 0) {
             --row;
             continue;
         }
         const QRectF lane = m_chart->laneRect(row);
         const qreal inset = std::min(2.0, lane.height() / 4);
         painter->fillRect(QRectF(area.left() - 7, lane.top() + inset, 3, lane.height() - 2 * inset),
-                          t.actors.at(actor).color);
+                          m_chart->actors()->color(actor));
         if (laneHeight * pixelRatio >= 1) {
             --row;
             continue;
