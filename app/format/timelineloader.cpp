@@ -839,9 +839,15 @@ TimelineLoader::Result Parser::run()
         checkEventIds();
         resolveReferences();
         // Quotes are matched on a second thread while this one sorts the events. Neither
-        // touches what the other writes; the sort is wasted if a quote is not found.
+        // touches what the other writes; the sort is wasted if a quote is not found. A small
+        // file's are matched here: starting a thread would cost more than the whole match.
         QuoteErrors quoteErrors;
-        std::thread quotes([&] { quoteErrors = resolveQuotes(); });
+        constexpr qsizetype quotesAside = 256 * 1024; // bytes of file
+        std::thread quotes;
+        if (m_timeline->fileBytes().size() >= quotesAside)
+            quotes = std::thread([&] { quoteErrors = resolveQuotes(); });
+        else
+            quoteErrors = resolveQuotes();
         const bool sorting = m_errors.isEmpty() && m_unreported == 0;
         if (sorting) {
             sortEventsByDate();
@@ -851,7 +857,8 @@ TimelineLoader::Result Parser::run()
             lanes->build(*m_timeline);
             m_timeline->laneIndex = std::move(lanes);
         }
-        quotes.join();
+        if (quotes.joinable())
+            quotes.join();
         for (const QuoteError &e : quoteErrors.errors)
             errorAt(e.offset, e.path, e.eventId, e.message);
         m_unreported += quoteErrors.unreported;
