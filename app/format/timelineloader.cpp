@@ -543,6 +543,7 @@ private:
     {
         QList<Sentence> sentences;
         std::vector<Sentence> bytes;
+        bool failed = false;
     };
     std::vector<std::future<Split>> m_splits;
     void takeSplit(std::size_t source);
@@ -1019,13 +1020,27 @@ void Parser::readSource(qsizetype index)
     // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
     const QByteArrayView utf8 = source.storedText().utf8();
     constexpr qsizetype splitAside = 256 * 1024; // where a thread costs far less than the split
-    if (utf8.size() >= splitAside) {
+    constexpr std::size_t mostAside = 2; // threads beside the reading ones: later long sources
+                                         // are split where they are read
+    const auto aside =
+        std::count_if(m_splits.begin(), m_splits.end(), [](const auto &f) { return f.valid(); });
+    std::future<Split> split;
+    if (utf8.size() >= splitAside && std::size_t(aside) < mostAside) {
+        try {
+            split = std::async(std::launch::async, [utf8] {
+                Split result;
+                try {
+                    result.sentences = SentenceSplitter::split(utf8, &result.bytes);
+                } catch (...) { // out of memory: split again where it is taken, or fail there
+                    result.failed = true;
+                }
+                return result;
+            });
+        } catch (const std::system_error &) { } // no thread to be had: split here
+    }
+    if (split.valid()) {
         m_splits.resize(std::size_t(m_timeline->sources.size()));
-        m_splits.push_back(std::async(std::launch::async, [utf8] {
-            Split split;
-            split.sentences = SentenceSplitter::split(utf8, &split.bytes);
-            return split;
-        }));
+        m_splits.push_back(std::move(split));
         m_sentenceBytes.emplace_back();
     } else {
         std::vector<Sentence> bytes; // stays empty for an ASCII text
@@ -1040,7 +1055,10 @@ void Parser::takeSplit(std::size_t source)
     if (source >= m_splits.size() || !m_splits[source].valid())
         return;
     Split split = m_splits[source].get();
-    m_timeline->sources[qsizetype(source)].sentences = std::move(split.sentences);
+    Source &taken = m_timeline->sources[qsizetype(source)];
+    if (split.failed)
+        split.sentences = SentenceSplitter::split(taken.storedText().utf8(), &split.bytes);
+    taken.sentences = std::move(split.sentences);
     m_sentenceBytes[source] = std::move(split.bytes);
 }
 
@@ -1775,8 +1793,9 @@ Parser::QuoteErrors Parser::resolveQuotes()
             positions = QuoteFinder::findAll(text, quotes);
         // Its sentences, once the quotes are found: a long source's are split meanwhile.
         takeSplit(s);
+        const Source &placed = t.sources.at(qsizetype(s)); // as takeSplit() left it
         const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
-            ? std::span(source.sentences.constData(), std::size_t(source.sentences.size()))
+            ? std::span(placed.sentences.constData(), std::size_t(placed.sentences.size()))
             : std::span<const Sentence>(m_sentenceBytes[s]);
         for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
             const Job &job = bySource[k];
@@ -1803,11 +1822,11 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 if (at >= 0)
                     message =
                         tr("the quote is in source %1 but in none of its sentences: %2")
-                            .arg(PlainText::quoted(source.id), PlainText::quoted(QString::fromUtf8(quote)));
+                            .arg(PlainText::quoted(placed.id), PlainText::quoted(QString::fromUtf8(quote)));
                 else
                     message = tr("the quote is not in source %1: %2")
-                                  .arg(PlainText::quoted(source.id),
-                                       QuoteMismatch::describe(source.text(), QString::fromUtf8(quote)));
+                                  .arg(PlainText::quoted(placed.id),
+                                       QuoteMismatch::describe(placed.text(), QString::fromUtf8(quote)));
                 QuoteError error { pending.offset,
                                    u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
                                    t.text(pending.eventId), message };

@@ -329,36 +329,46 @@ void TestTimelineLoader::actorsDeclaredAfterEvents()
     QCOMPARE(names, (QStringList { u"Late"_s, u"Early"_s, u"Late"_s }));
 }
 
-// Sources of a few hundred kilobytes are split into sentences on a thread of their own: each
-// still gets all its sentences, cited or not, and its quotes the sentences they stand in.
+// Sources of a few hundred kilobytes are split into sentences on threads of their own (the
+// first two; later ones where they are read): each still gets all its sentences, cited or not,
+// and its quotes the sentences they stand in, in UTF-16 units however many bytes a letter takes.
 void TestTimelineLoader::longSourcesAreSplitAside()
 {
-    QByteArray cited, uncited;
+    QByteArray english, russian, later;
     for (int i = 0; i < 12000; ++i) {
-        cited += "Sentence number " + QByteArray::number(i) + " of the cited text. ";
-        uncited += "Строка " + QByteArray::number(i) + " другого текста. ";
+        english += "Sentence number " + QByteArray::number(i) + " of the cited text. ";
+        russian += "Строка " + QByteArray::number(i) + " другого текста. ";
+        later += "Ещё строка " + QByteArray::number(i) + " третьего текста. ";
     }
-    QVERIFY(cited.size() > 256 * 1024 && uncited.size() > 256 * 1024);
-    const QByteArray sources = R"([{"id":"s","title":"S","text":")" + cited + R"("},
-        {"id":"u","title":"U","text":")"
-        + uncited + R"("}])";
-    const QByteArray doc = timeline(
-        "["
-            + eventJson(
-                "late", "2021",
-                R"(,"evidence":[{"source":"s","quote":"number 11998 of the cited text. Sentence number 11999"}])")
-            + "]",
-        defaultActors, sources);
+    QVERIFY(english.size() > 256 * 1024 && russian.size() > 256 * 1024);
+    const QByteArray sources = "[{\"id\":\"s\",\"title\":\"S\",\"text\":\"" + english
+        + "\"},{\"id\":\"u\",\"title\":\"U\",\"text\":\"" + russian
+        + "\"},{\"id\":\"r\",\"title\":\"R\",\"text\":\"" + later + "\"}]";
+    const QByteArray englishQuote =
+        R"(,"evidence":[{"source":"s","quote":"number 11998 of the cited text. Sentence number 11999"}])";
+    const QByteArray russianQuote = R"(,"evidence":[{"source":"r","quote":"строка 7000 третьего"}])";
+    const QByteArray doc = timeline("[" + eventJson("late", "2021", englishQuote) + ","
+                                        + eventJson("russian", "2022", russianQuote) + "]",
+                                    defaultActors, sources);
     const auto result = load(doc);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     const Timeline &t = *result.timeline;
-    QCOMPARE(t.sources.at(0).sentences, SentenceSplitter::split(QString::fromUtf8(cited)));
-    QCOMPARE(t.sources.at(0).sentences.size(), 12000);
-    QCOMPARE(t.sources.at(1).sentences, SentenceSplitter::split(QString::fromUtf8(uncited)));
-    QCOMPARE(t.sources.at(1).sentences.size(), 12000);
-    const Evidence &evidence = t.evidence.at(std::size_t(t.events[0].evidence.begin));
-    QCOMPARE(evidence.firstSentence, 11998);
-    QCOMPARE(evidence.lastSentence, 11999);
+    const QList<QByteArray> texts { english, russian, later };
+    for (qsizetype s = 0; s < texts.size(); ++s) {
+        QCOMPARE(t.sources.at(s).sentences, SentenceSplitter::split(QString::fromUtf8(texts[s])));
+        QCOMPARE(t.sources.at(s).sentences.size(), 12000);
+    }
+    const Evidence &english11998 = t.evidence.at(std::size_t(t.events[0].evidence.begin));
+    QCOMPARE(english11998.firstSentence, 11998);
+    QCOMPARE(english11998.lastSentence, 11999);
+    const Evidence &russian7000 = t.evidence.at(std::size_t(t.events[1].evidence.begin));
+    QCOMPARE(russian7000.firstSentence, 7000);
+    QCOMPARE(russian7000.lastSentence, 7000);
+
+    // A file that breaks off after them: an error, and the splits end before the text goes.
+    const auto broken = load(doc.first(doc.indexOf("\"actors\"") + 20));
+    QVERIFY(!broken.ok());
+    QVERIFY(broken.errors.last().message.startsWith(u"malformed JSON: "_s));
 }
 
 void TestTimelineLoader::longEventArraysReadInTwoHalves()
