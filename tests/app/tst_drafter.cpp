@@ -43,6 +43,8 @@ void TestDrafter::actors_data()
         << u"Reports say the deal is off. Analysts agree."_s << 0 << QStringList {};
     QTest::newRow("a name that starts its sentence")
         << u"Steve Jobs unveiled the iPhone. It sold well."_s << 0 << QStringList { u"Steve Jobs/person"_s };
+    QTest::newRow("a common word and a connector before a name")
+        << u"Shares of Apple rose. Investors cheered."_s << 0 << QStringList { u"Apple/organization"_s };
     QTest::newRow("a name that starts its sentence, with a connector")
         << u"Bank of America fell. It lost."_s << 0 << QStringList { u"Bank of America/organization"_s };
     QTest::newRow("sentence-initial name seen elsewhere")
