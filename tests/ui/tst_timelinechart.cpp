@@ -682,10 +682,14 @@ void TestTimelineChart::everyLaneShowsItsActorsColour()
     for (int row = 0; row < 3; ++row) {
         const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
         const QPointF at(m_chart->eventArea().left() - 5.5, m_chart->laneRect(row).center().y());
-        const QColor expected = m_chart->actors()->color(actor);
+        // What the actor list draws beside the actor's name.
+        const QModelIndex listed = m_chart->actors()->index(actor, ActorModel::NameColumn);
+        const QColor expected = listed.data(Qt::DecorationRole).value<QColor>();
+        QVERIFY(expected.isValid());
         QCOMPARE(image.pixelColor((at * ratio).toPoint()).name(), expected.name());
     }
-    QCOMPARE(m_chart->actors()->color(1), QColor(u"#123456"_s));
+    QCOMPARE(m_chart->actors()->index(1, ActorModel::NameColumn).data(Qt::DecorationRole).value<QColor>(),
+             QColor(u"#123456"_s));
 }
 
 void TestTimelineChart::textFromTheFileIsNeverMarkup()
