@@ -39,6 +39,8 @@ std::uint64_t gear(char c)
 // hash took a multiplication on the chain from one unit to the next.
 int gearShift(qsizetype window)
 {
+    // A unit leaves the hash after exactly `window` shifts only if they add up to 64.
+    static_assert(64 % QuoteFinder::shortestWindow == 0 && 64 % QuoteFinder::longestWindow == 0);
     return int(64 / window);
 }
 

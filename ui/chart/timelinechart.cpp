@@ -217,6 +217,7 @@ void TimelineChart::relayoutLanes()
     if (m_nameWidthsFont != m_labelFont) {
         m_nameWidths.clear();
         m_measuredNames.clear();
+        m_measuredWidths.clear();
         m_nameWidthsFont = m_labelFont;
     }
     // An edit lays the lanes out again, and seldom renames one: a name that is the very string
