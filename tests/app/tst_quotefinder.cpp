@@ -21,6 +21,27 @@ std::vector<qsizetype> scanAll(QStringView text, const QStringList &quotes)
         found.push_back(text.indexOf(quote));
     return found;
 }
+
+// A timeline of one source, `text`, and an event "e<i>" for each quote, citing it there.
+QByteArray oneSourceTimeline(const QString &text, const QList<QByteArray> &quotes)
+{
+    QByteArray events;
+    for (qsizetype i = 0; i < quotes.size(); ++i) {
+        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
+              "\""
+            + quotes[i] + "\"}]}";
+    }
+    return R"({"format":"sourceline","version":1,"title":"T","actors":[],
+        "sources":[{"id":"s","title":"S","text":")"
+        + text.toUtf8().replace("\n", "\\n") + R"("}],"events":[)" + events + "]}";
+}
+
+// The evidence of event "e<i>".
+const Evidence &evidenceOf(const Timeline &t, int i)
+{
+    return t.evidenceOf(t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))])[0];
+}
 } // namespace
 
 // The quote finder must give exactly what a scan of the text gives, only faster.
@@ -222,37 +243,27 @@ void TestQuoteFinder::quotesOfNonAsciiSourcesResolve()
     QString text;
     for (int i = 0; i < quotes; ++i)
         text += u"Событие %1 произошло в Москве 🚀 «вчера». "_s.arg(i);
-    QByteArray events;
+    QList<QByteArray> quoted;
     for (int i = 0; i < quotes; ++i) {
-        const QByteArray quote = i % 2 || i + 1 == quotes
-            ? u"%1 произошло в Москве 🚀"_s.arg(i).toUtf8()
-            : u"Москве 🚀 «вчера». Событие %1"_s.arg(i + 1).toUtf8();
-        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
-            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
-              "\""
-            + quote + "\"}]}";
+        quoted.append(i % 2 || i + 1 == quotes ? u"%1 произошло в Москве 🚀"_s.arg(i).toUtf8()
+                                               : u"Москве 🚀 «вчера». Событие %1"_s.arg(i + 1).toUtf8());
     }
-    const auto json = [&](const QByteArray &events) -> QByteArray {
-        return R"({"format":"sourceline","version":1,"title":"T","actors":[],
-            "sources":[{"id":"s","title":"S","text":")"
-            + text.toUtf8() + R"("}],"events":[)" + events + "]}";
-    };
-    TimelineLoader::Result result = TimelineLoader::loadData(json(events), u"russian.json"_s);
+    TimelineLoader::Result result =
+        TimelineLoader::loadData(oneSourceTimeline(text, quoted), u"russian.json"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     const Timeline &t = *result.timeline;
     QCOMPARE(t.sources.at(0).text(), text);
     QCOMPARE(t.sources.at(0).sentences.size(), quotes);
     for (int i = 0; i < quotes; ++i) {
-        const Event &event = t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))];
-        const Evidence &evidence = t.evidenceOf(event)[0];
-        QCOMPARE(evidence.firstSentence, i);
-        QCOMPARE(evidence.lastSentence, i % 2 || i + 1 == quotes ? i : i + 1);
+        QCOMPARE(evidenceOf(t, i).firstSentence, i);
+        QCOMPARE(evidenceOf(t, i).lastSentence, i % 2 || i + 1 == quotes ? i : i + 1);
     }
 
     // A quote that differs from the source in one byte of a character is not found, and the
     // message names the characters as they are, not their bytes.
-    result = TimelineLoader::loadData(
-        json(events.replace(u"1 произошло"_s.toUtf8(), u"1 пройзошло"_s.toUtf8())), u"russian.json"_s);
+    for (QByteArray &quote : quoted)
+        quote.replace(u"1 произошло"_s.toUtf8(), u"1 пройзошло"_s.toUtf8());
+    result = TimelineLoader::loadData(oneSourceTimeline(text, quoted), u"russian.json"_s);
     QVERIFY(!result.errors.isEmpty());
     QVERIFY2(
         result.errors.first().message.contains(u"the quote is not in source \"s\": at character 6 of the "
@@ -303,25 +314,17 @@ void TestQuoteFinder::quotesOfAChineseSourceCiteTheirSentence()
     QString text;
     for (int i = 0; i < quotes; ++i)
         text += u"事件%1发生在北京，引起了关注。"_s.arg(i) + (i % 10 == 9 ? u"\n"_s : QString());
-    QByteArray events;
-    for (int i = 0; i < quotes; ++i) {
-        events += (i ? "," : "") + QByteArrayLiteral("{\"id\":\"e") + QByteArray::number(i)
-            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[],\"evidence\":[{\"source\":\"s\",\"quote\":"
-              "\""
-            + u"事件%1发生在北京"_s.arg(i).toUtf8() + "\"}]}";
-    }
-    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","actors":[],
-        "sources":[{"id":"s","title":"S","text":")"
-        + text.toUtf8().replace("\n", "\\n") + R"("}],"events":[)" + events + "]}";
-    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"chinese.json"_s);
+    QList<QByteArray> quoted;
+    for (int i = 0; i < quotes; ++i)
+        quoted.append(u"事件%1发生在北京"_s.arg(i).toUtf8());
+    const TimelineLoader::Result result =
+        TimelineLoader::loadData(oneSourceTimeline(text, quoted), u"chinese.json"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     const Timeline &t = *result.timeline;
     QCOMPARE(t.sources.at(0).sentences.size(), quotes);
     for (int i = 0; i < quotes; ++i) {
-        const Event &event = t.events[t.indexOfEvent(QByteArray("e" + QByteArray::number(i)))];
-        const Evidence &evidence = t.evidenceOf(event)[0];
-        QCOMPARE(evidence.firstSentence, i);
-        QCOMPARE(evidence.lastSentence, i);
+        QCOMPARE(evidenceOf(t, i).firstSentence, i);
+        QCOMPARE(evidenceOf(t, i).lastSentence, i);
     }
 }
 
