@@ -2,9 +2,15 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -45,41 +51,153 @@ void appendUtf8(QByteArray &out, char32_t c)
     }
 }
 
-// Length of the valid UTF-8 sequence at `p`, or 0 if it is not one (overlong forms,
-// surrogates and code points past U+10FFFF are invalid, as RFC 3629 says).
-int utf8SequenceLength(const char *p, const char *end)
+// Text beyond ASCII is checked by a state machine of UTF-8 (RFC 3629) that also reads printable
+// ASCII, so that a line of Cyrillic or CJK with its spaces, digits and commas is one loop. Each
+// state is a number of bits, and a byte's row holds, at that many bits up, the next state: one
+// shift a byte, where a branch on each sequence's length costs a misprediction at most changes
+// of script. The states: between characters; one, two or three continuation bytes to come;
+// after E0, ED, F0 or F4, whose second byte has a narrower range; and the error, which a byte
+// that is no character (or '"', '\\' or a control character) leads to and never leaves.
+namespace Utf8Machine {
+
+enum State : std::uint8_t { Between, Need1, Need2, Need3, AfterE0, AfterED, AfterF0, AfterF4, Error, States };
+
+constexpr int bitsOf(State state)
 {
-    const auto b0 = static_cast<unsigned char>(*p);
-    int length;
-    unsigned char min = 0x80, max = 0xbf;
-    if (b0 >= 0xc2 && b0 <= 0xdf) {
-        length = 2;
-    } else if (b0 >= 0xe0 && b0 <= 0xef) {
-        length = 3;
-        if (b0 == 0xe0)
-            min = 0xa0;
-        else if (b0 == 0xed)
-            max = 0x9f;
-    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-        length = 4;
-        if (b0 == 0xf0)
-            min = 0x90;
-        else if (b0 == 0xf4)
-            max = 0x8f;
-    } else {
-        return 0;
-    }
-    if (end - p < length)
-        return 0;
-    const auto b1 = static_cast<unsigned char>(p[1]);
-    if (b1 < min || b1 > max)
-        return 0;
-    for (int i = 2; i < length; ++i) {
-        if (!isContinuation(static_cast<unsigned char>(p[i])))
-            return 0;
-    }
-    return length;
+    return 6 * state;
 }
+
+constexpr State next(State state, unsigned char c)
+{
+    const bool continuation = c >= 0x80 && c <= 0xbf;
+    switch (state) {
+    case Between:
+        if (c < 0x80)
+            return c >= 0x20 && c != '"' && c != '\\' ? Between : Error;
+        if (c >= 0xc2 && c <= 0xdf)
+            return Need1;
+        if (c == 0xe0)
+            return AfterE0;
+        if (c == 0xed)
+            return AfterED;
+        if (c >= 0xe1 && c <= 0xef)
+            return Need2;
+        if (c == 0xf0)
+            return AfterF0;
+        if (c == 0xf4)
+            return AfterF4;
+        if (c >= 0xf1 && c <= 0xf3)
+            return Need3;
+        return Error;
+    case Need1:
+        return continuation ? Between : Error;
+    case Need2:
+        return continuation ? Need1 : Error;
+    case Need3:
+        return continuation ? Need2 : Error;
+    case AfterE0:
+        return c >= 0xa0 && c <= 0xbf ? Need1 : Error;
+    case AfterED:
+        return c >= 0x80 && c <= 0x9f ? Need1 : Error;
+    case AfterF0:
+        return c >= 0x90 && c <= 0xbf ? Need2 : Error;
+    case AfterF4:
+        return c >= 0x80 && c <= 0x8f ? Need2 : Error;
+    default:
+        return Error;
+    }
+}
+
+constexpr auto rows = [] {
+    static_assert(6 * States <= 64);
+    std::array<std::uint64_t, 256> table {};
+    for (int c = 0; c < 256; ++c) {
+        for (int state = 0; state < States; ++state)
+            table[std::size_t(c)] |= std::uint64_t(bitsOf(next(State(state), static_cast<unsigned char>(c))))
+                << bitsOf(State(state));
+    }
+    return table;
+}();
+
+// The start of the first character from `p` on that a string does not hold as it is: '"', '\\',
+// a control character, or bytes that are not UTF-8 (at `end`, the start of a character cut off
+// there). Up to it, the bytes are printable ASCII and valid UTF-8.
+const char *skipText(const char *p, const char *end)
+{
+    const char *characterStart = p;
+    std::uint64_t state = bitsOf(Between);
+    while (p < end) {
+        // The shift takes the state's lowest six bits, which are all it has once masked.
+        state = rows[static_cast<unsigned char>(*p++)] >> (state & 63);
+        if ((state & 63) == bitsOf(Between))
+            characterStart = p;
+        else if ((state & 63) == bitsOf(Error))
+            break;
+    }
+    return characterStart;
+}
+
+#if defined(__SSE2__)
+// The start of the first block of 16 bytes from `p` on that is not all printable ASCII other
+// than '"' and '\\' and well-formed UTF-8, or, when a character runs into that block from the
+// one before, that character's start: skipText() goes on from there. Each byte is checked
+// against the three before it, as in Keiser and Lemire's validation ("Validating UTF-8 in less
+// than one instruction per byte", 2021), with the compares that SSE2 has: a byte must be a
+// continuation exactly when a lead up to three bytes back calls for one, and the second byte
+// after E0, ED, F0 and F4 has its narrower range.
+const char *skipTextBlocks(const char *p, const char *end)
+{
+    const char *const begin = p;
+    const auto bytes = [](int c) {
+        return _mm_set1_epi8(static_cast<char>(c));
+    };
+    // As signed bytes, ASCII is 0 to 127 and the rest -128 (0x80) to -1 (0xFF).
+    const auto within = [](__m128i v, int low, int high) { // low <= v <= high, as signed bytes
+        const __m128i outside = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(low))),
+                                             _mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(high))));
+        return _mm_cmpeq_epi8(outside, _mm_setzero_si128());
+    };
+    const auto signedByte = [](int c) {
+        return c >= 0x80 ? c - 0x100 : c;
+    };
+    __m128i before = _mm_setzero_si128(); // the block before: ASCII, at the text's start
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i back1 = _mm_or_si128(_mm_slli_si128(v, 1), _mm_srli_si128(before, 15));
+        const __m128i back2 = _mm_or_si128(_mm_slli_si128(v, 2), _mm_srli_si128(before, 14));
+        const __m128i back3 = _mm_or_si128(_mm_slli_si128(v, 3), _mm_srli_si128(before, 13));
+        const __m128i continuation = within(v, signedByte(0x80), signedByte(0xbf));
+        const __m128i expected = _mm_or_si128(
+            within(back1, signedByte(0xc0), -1),
+            _mm_or_si128(within(back2, signedByte(0xe0), -1), within(back3, signedByte(0xf0), -1)));
+        __m128i bad = _mm_xor_si128(continuation, expected);
+        bad = _mm_or_si128(bad, within(v, signedByte(0xc0), signedByte(0xc1))); // overlong 2 bytes
+        bad = _mm_or_si128(bad, within(v, signedByte(0xf5), -1)); // past U+10FFFF
+        const auto after = [&](int lead, int low, int high) { // a second byte outside [low, high]
+            return _mm_andnot_si128(within(v, signedByte(low), signedByte(high)),
+                                    _mm_cmpeq_epi8(back1, bytes(lead)));
+        };
+        bad = _mm_or_si128(bad, _mm_or_si128(after(0xe0, 0xa0, 0xbf), after(0xed, 0x80, 0x9f)));
+        bad = _mm_or_si128(bad, _mm_or_si128(after(0xf0, 0x90, 0xbf), after(0xf4, 0x80, 0x8f)));
+        bad = _mm_or_si128(bad, within(v, 0, 0x1f));
+        bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, bytes('"')), _mm_cmpeq_epi8(v, bytes('\\'))));
+        if (_mm_movemask_epi8(bad))
+            break;
+        before = v;
+    }
+    // The blocks before were whole characters up to one that may run into this block.
+    for (const char *q = p - 1; q >= begin && q >= p - 3; --q) {
+        const auto c = static_cast<unsigned char>(*q);
+        if (c < 0x80)
+            break;
+        if (c >= 0xc0)
+            return q + (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > p ? q : p;
+    }
+    return p;
+}
+#endif
+
+} // namespace Utf8Machine
 
 // Bytes that a string holds as they are: printable ASCII other than '"' and '\\'.
 bool isPlainText(unsigned char c)
@@ -418,16 +536,17 @@ JsonReader::Token JsonReader::readString(Token kind)
                                      .arg(byteName(c)));
         }
         if (c >= 0x80) {
-            // A run of characters beyond ASCII (a word of Cyrillic, a line of CJK) is checked in
-            // one loop, not one character per call to skipPlainText().
-            do {
-                const int length = utf8SequenceLength(m_pos, m_end);
-                if (length == 0)
-                    return fail(m_pos - m_begin, tr("invalid UTF-8 (%1) inside a string")
-                                                     .arg(byteName(static_cast<unsigned char>(*m_pos))));
-                m_pos += length;
-            } while (m_pos < m_end && static_cast<unsigned char>(*m_pos) >= 0x80);
-            continue;
+            // A run of text beyond ASCII (a word of Cyrillic, a line of CJK, with the ASCII
+            // between) is read in one loop, not one word per call to skipPlainText().
+#if defined(__SSE2__)
+            m_pos = Utf8Machine::skipTextBlocks(m_pos, m_end);
+#endif
+            m_pos = Utf8Machine::skipText(m_pos, m_end);
+            if (m_pos >= m_end || static_cast<unsigned char>(*m_pos) < 0x80)
+                continue; // the string's end, '"', '\\' or a control character: seen above
+            return fail(
+                m_pos - m_begin,
+                tr("invalid UTF-8 (%1) inside a string").arg(byteName(static_cast<unsigned char>(*m_pos))));
         }
 
         // A backslash.
@@ -507,6 +626,17 @@ JsonReader::Token JsonReader::readString(Token kind)
     ++m_pos; // the closing quote
     m_state = kind == Token::Key ? State::AfterKey : (m_stack.empty() ? State::Done : State::AfterValue);
     return m_token = kind;
+}
+
+QByteArray JsonReader::takeDecodedText()
+{
+    Q_ASSERT(!m_rawString && m_text.data() == m_scratch.constData());
+    QByteArray taken = std::exchange(m_scratch, QByteArray());
+    m_text = {};
+    // It grew by doubling; what is kept for good should not hold up to twice its size.
+    if (taken.capacity() - taken.size() > taken.size() / 8)
+        taken.squeeze();
+    return taken;
 }
 
 void JsonReader::skipPlainText()

@@ -50,6 +50,9 @@ public:
     // the string had no escapes (isRawString()), else into a scratch buffer that the next call
     // overwrites. After Number: the literal as written.
     QByteArrayView text() const { return m_text; }
+    // The text of a string with escapes, taken out of the scratch buffer rather than copied (a
+    // long source's text is megabytes); text() is empty after. Only when !isRawString().
+    QByteArray takeDecodedText();
     bool isRawString() const { return m_rawString; }
     qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
 

@@ -1000,7 +1000,7 @@ void Parser::readSource(qsizetype index)
                 source.setText(
                     m_reader.isRawString()
                         ? SourceText::fromUtf8(m_timeline->fileBytes(), m_reader.textOffset(), utf8.size())
-                        : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
+                        : SourceText::fromUtf8(m_reader.takeDecodedText(), 0, utf8.size()));
         } else if (member == SourceMember::Publisher) {
             readQString(&source.publisher);
         } else if (member == SourceMember::PublisherConfirmed) {

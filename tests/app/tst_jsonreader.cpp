@@ -61,6 +61,40 @@ QByteArrayList tokens(const QByteArray &json, int maxDepth = 256)
     return out;
 }
 
+// Where the bytes of a string's text stop being what a string holds as it is, the simplest way:
+// the start of the first control character, '"', '\\' or character that is not UTF-8 as RFC
+// 3629 defines it, or -1.
+qsizetype firstNotPlain(QByteArrayView bytes)
+{
+    for (qsizetype i = 0; i < bytes.size();) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x80) {
+            if (b < 0x20 || b == '"' || b == '\\')
+                return i;
+            ++i;
+            continue;
+        }
+        const int length = b >= 0xc2 && b <= 0xdf ? 2
+            : b >= 0xe0 && b <= 0xef              ? 3
+            : b >= 0xf0 && b <= 0xf4              ? 4
+                                                  : 0;
+        if (length == 0 || i + length > bytes.size())
+            return i;
+        char32_t value = b & (0xff >> (length + 1));
+        for (int k = 1; k < length; ++k) {
+            const auto c = static_cast<unsigned char>(bytes[i + k]);
+            if ((c & 0xc0) != 0x80)
+                return i;
+            value = value << 6 | (c & 0x3f);
+        }
+        const char32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (value < least[length] || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+            return i;
+        i += length;
+    }
+    return -1;
+}
+
 } // namespace
 
 // JsonReader: the pull parser under the loader, strict RFC 8259 with UTF-8 validation.
@@ -79,6 +113,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void errorsAreFinal();
+    void longStringsAreCheckedAsCharacterByCharacter();
     void depthLimit_data();
     void depthLimit();
     void deepInputDoesNotCrash();
@@ -408,6 +443,74 @@ void TestJsonReader::errorsAreFinal()
     QCOMPARE(reader.errorString(), message);
     QCOMPARE(reader.errorOffset(), 2); // the trailing comma
     QVERIFY(!reader.atValue());
+}
+
+// Strings beyond ASCII are checked 16 bytes at a time: random text of every script and length,
+// with escapes between, and with a byte changed in half of them, gives the same answer and the
+// same place as a check of one character at a time.
+void TestJsonReader::longStringsAreCheckedAsCharacterByCharacter()
+{
+    const QByteArrayList pieces { "word ", "Событие ", "事件", "。", "😀", "é", "\\n", "12, ", "—", "x" };
+    std::uint64_t state = 0x5eed;
+    const auto random = [&](int n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return int((state >> 33) % std::uint64_t(n));
+    };
+    int invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        // Runs of text between escapes, each with the offset in the document of its first byte.
+        QList<std::pair<QByteArray, qsizetype>> runs { { {}, 2 } };
+        QByteArray json = "[\"", decoded;
+        const int count = random(40);
+        for (int k = 0; k < count; ++k) {
+            const QByteArray &piece = pieces[random(int(pieces.size()))];
+            if (piece.startsWith('\\')) {
+                json += piece;
+                decoded += '\n';
+                runs.append({ {}, json.size() });
+            } else {
+                json += piece;
+                decoded += piece;
+                runs.last().first += piece;
+            }
+        }
+        if (random(2) == 0) {
+            auto &[run, offset] = runs[random(int(runs.size()))];
+            if (!run.isEmpty()) {
+                const int at = random(int(run.size()));
+                // Half of the changes are to a byte at an edge of UTF-8's ranges.
+                const char edges[] =
+                    "\x00\x1f\x7f\x80\x8f\x90\x9f\xa0\xbf\xc0\xc1\xc2\xdf\xe0\xed\xef\xf0\xf4\xf5\xff";
+                char changed = random(2) == 0 ? edges[random(int(sizeof edges) - 1)] : char(random(256));
+                if (changed == '"' || changed == '\\')
+                    changed = char(0x80 + random(0x80)); // the string would end or escape there
+                run[at] = changed;
+                json[offset + at] = changed;
+                decoded.clear(); // not compared when valid: found again below
+            }
+        }
+        json += "\"]";
+        qsizetype bad = -1;
+        for (const auto &[run, offset] : runs) {
+            if (const qsizetype inRun = firstNotPlain(run); inRun >= 0) {
+                bad = offset + inRun;
+                break;
+            }
+        }
+        JsonReader reader(json);
+        QCOMPARE(reader.next(), Token::BeginArray);
+        const Token token = reader.next();
+        if (bad < 0) {
+            QCOMPARE(token, Token::String);
+            if (!decoded.isEmpty())
+                QCOMPARE(reader.text().toByteArray(), decoded);
+            continue;
+        }
+        ++invalid;
+        QCOMPARE(token, Token::Error);
+        QCOMPARE(reader.errorOffset(), bad);
+    }
+    QVERIFY(invalid > 5000); // the changes did break many strings
 }
 
 void TestJsonReader::depthLimit_data()
