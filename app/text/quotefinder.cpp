@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdint>
+#include <cstring>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <utility>
 
 namespace {
-
-constexpr std::uint64_t s_base = 0x9e37'79b9'7f4a'7c15u | 1;
 
 // A random number for each byte value, from SplitMix64.
 constexpr auto s_gear = [] {
@@ -54,35 +58,152 @@ template<typename View> std::uint64_t windowHash(View window)
 }
 
 // A hash of a whole quote, by which copies of one quote are brought together.
+// Eight bytes at a time: copies are then compared whole, so a collision costs a comparison.
 template<typename View> std::uint64_t hashOf(View text)
 {
-    std::uint64_t h = 0;
-    for (const auto c : text)
-        h = h * s_base + gear(c);
-    return h;
+    constexpr std::uint64_t multiplier = 0x9e37'79b9'7f4a'7c15u;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+    auto left = std::size_t(text.size()) * sizeof(*text.data());
+    std::uint64_t h = left;
+    for (; left >= 8; left -= 8, bytes += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes, 8);
+        h = (h ^ word) * multiplier;
+        h ^= h >> 29;
+    }
+    std::uint64_t last = 0;
+    std::memcpy(&last, bytes, left);
+    h = (h ^ last) * multiplier;
+    return h ^ h >> 32;
+}
+
+// How many times each key was added: an open-addressed table of the keys with their counts.
+class KeyCounts
+{
+public:
+    explicit KeyCounts(std::size_t keys)
+    {
+        const int bits = std::max(4, int(std::bit_width(keys)) + 1);
+        m_slots.assign(std::size_t(1) << bits, Slot {});
+        m_shift = 64 - bits;
+    }
+
+    void add(std::uint64_t key)
+    {
+        Slot &slot = find(key);
+        slot.key = key;
+        ++slot.count;
+    }
+    qsizetype count(std::uint64_t key) { return find(key).count; }
+
+private:
+    struct Slot
+    {
+        std::uint64_t key = 0;
+        qsizetype count = 0;
+    };
+
+    Slot &find(std::uint64_t key)
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = std::size_t((key * 0x94d0'49bb'1331'11ebu) >> m_shift);; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.count == 0 || slot.key == key)
+                return slot;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    int m_shift;
+};
+
+// A window table's bit filter, a Bloom filter of two bits a hash: a hash's top bits name one
+// bit, and the top bits of its product with an odd constant the other. Every unit of a window
+// reaches the top bits of a gear hash, the newest through all 64 bits of its random number and
+// the oldest through its lowest bits shifted to the top. A text that repeats a phrase repeats
+// its windows' hashes: a window that passed a filter of one bit by chance would pass at every
+// repetition.
+struct Filter
+{
+    const std::uint64_t *bits = nullptr;
+    int shift = 64;
+
+    static constexpr std::uint64_t mixer = 0xbf58'476d'1ce4'e5b9u;
+
+    bool has(std::uint64_t bit) const { return bits[bit / 64] >> (bit % 64) & 1; }
+    bool mayHave(std::uint64_t hash) const { return has(hash >> shift) && has(hash * mixer >> shift); }
+};
+
+constexpr int s_windows = 3; // of 8, 16 and 32 units
+
+// Rolls the hashes of the three windows, each ending at the unit just read, from `end` on to the
+// first end at which a window in `Active` (a bit for each) may have quotes, and returns that
+// end, or the text's length. This loop is all a pass does at nearly every unit of the text:
+// what it needs stays in registers.
+template<unsigned Active, typename Unit>
+qsizetype rollToCandidate(const Unit *data, qsizetype end, qsizetype length,
+                          std::array<std::uint64_t, s_windows> &hashes,
+                          const std::array<Filter, s_windows> &filters)
+{
+    static_assert(s_windows == 3 && QuoteFinder::longestWindow == 4 * QuoteFinder::shortestWindow);
+    constexpr int shift = 64 / QuoteFinder::shortestWindow;
+    auto [h0, h1, h2] = hashes;
+    const auto [f0, f1, f2] = filters;
+    while (end < length) {
+        const std::uint64_t g = gear(data[end]);
+        ++end;
+        if constexpr ((Active & 1) != 0)
+            h0 = (h0 << shift) + g;
+        if constexpr ((Active & 2) != 0)
+            h1 = (h1 << shift / 2) + g;
+        if constexpr ((Active & 4) != 0)
+            h2 = (h2 << shift / 4) + g;
+        if (((Active & 1) != 0 && f0.mayHave(h0)) || ((Active & 2) != 0 && f1.mayHave(h1))
+            || ((Active & 4) != 0 && f2.mayHave(h2)))
+            break;
+    }
+    hashes = { h0, h1, h2 };
+    return end;
+}
+
+// Picks the loop made for the windows in `active`.
+template<typename Unit>
+qsizetype rollToCandidate(unsigned active, const Unit *data, qsizetype end, qsizetype length,
+                          std::array<std::uint64_t, s_windows> &hashes,
+                          const std::array<Filter, s_windows> &filters)
+{
+    qsizetype result = length;
+    [&]<unsigned... A>(std::integer_sequence<unsigned, A...>)
+    {
+        ((active == A + 1 && (result = rollToCandidate<A + 1>(data, end, length, hashes, filters), true))
+         || ...);
+    }
+    (std::make_integer_sequence<unsigned, (1u << s_windows) - 1>());
+    return result;
 }
 
 // The quotes whose first `window` characters have one hash, in a table that a rolling hash
-// of the text probes at every position: a bit filter first, which says "no" at nearly all of
-// them from a few KB, then an open-addressed table of hashes, each with its chain of quotes.
+// of the text probes at every position: the bit filter first, which says "no" at nearly all of
+// them, then an open-addressed table of hashes, each with its chain of quotes.
 class WindowTable
 {
 public:
     WindowTable(qsizetype window, qsizetype quotes)
         : m_window(window)
     {
-        const int filterBits = std::clamp(int(std::bit_width(std::uint64_t(quotes))) + 5, 10, 26);
+        const int filterBits = std::clamp(int(std::bit_width(std::uint64_t(quotes))) + 7, 10, 26);
         m_filterShift = 64 - filterBits;
         m_filter.assign((std::size_t(1) << filterBits) / 64, 0);
         const int slotBits = std::max(4, int(std::bit_width(std::uint64_t(quotes))) + 1);
         m_slots.assign(std::size_t(1) << slotBits, Slot {});
         m_slotShift = 64 - slotBits;
+        // A pass that finds nothing costs a cache miss or two; filling reads every slot.
+        m_refillAfter = qsizetype(m_filter.size() + m_slots.size()) / 16 + 64;
     }
 
     void add(std::uint64_t hash, std::uint32_t quote, std::vector<std::int32_t> &next)
     {
-        const std::uint64_t f = filterIndex(hash);
-        m_filter[f / 64] |= std::uint64_t(1) << (f % 64);
+        addToFilter(hash);
         Slot &slot = find(hash);
         slot.hash = hash;
         next[quote] = slot.head;
@@ -90,18 +211,25 @@ public:
         ++m_pending;
     }
 
-    // The head of the chain of quotes filed under `hash`, or -1.
+    // The head of the chain of quotes filed under `hash`, or null.
     std::int32_t *chain(std::uint64_t hash)
     {
-        const std::uint64_t f = filterIndex(hash);
-        if (!(m_filter[f / 64] >> (f % 64) & 1))
+        if (!filter().mayHave(hash))
             return nullptr;
         Slot &slot = find(hash);
-        return slot.head >= 0 && slot.hash == hash ? &slot.head : nullptr;
+        if (slot.head >= 0 && slot.hash == hash)
+            return &slot.head;
+        // The filter still has the windows of quotes found, and a text repeats its phrases: a
+        // window found early passes it at every later repetition. Once such passes cost about
+        // as much as filling the filter again, it is filled again with the windows still sought.
+        if (++m_deadPasses >= m_refillAfter)
+            refill();
+        return nullptr;
     }
 
     qsizetype window() const { return m_window; }
     qsizetype &pending() { return m_pending; }
+    Filter filter() const { return { m_filter.data(), m_filterShift }; }
 
 private:
     struct Slot
@@ -109,8 +237,6 @@ private:
         std::uint64_t hash = 0;
         std::int32_t head = -1; // -1: empty, or all its quotes found
     };
-
-    std::uint64_t filterIndex(std::uint64_t hash) const { return (hash * 0xbf58'476d'1ce4'e5b9u) >> m_filterShift; }
 
     Slot &find(std::uint64_t hash)
     {
@@ -124,7 +250,25 @@ private:
         }
     }
 
+    void addToFilter(std::uint64_t hash)
+    {
+        for (const std::uint64_t bit : { hash >> m_filterShift, hash * Filter::mixer >> m_filterShift })
+            m_filter[bit / 64] |= std::uint64_t(1) << (bit % 64);
+    }
+
+    void refill()
+    {
+        std::fill(m_filter.begin(), m_filter.end(), 0);
+        for (const Slot &slot : m_slots) {
+            if (slot.head >= 0)
+                addToFilter(slot.hash);
+        }
+        m_deadPasses = 0;
+    }
+
     qsizetype m_window;
+    qsizetype m_deadPasses = 0; // passes of the filter since it was filled, with no quote to find
+    qsizetype m_refillAfter = 0;
     int m_filterShift;
     int m_slotShift;
     std::vector<std::uint64_t> m_filter;
@@ -132,7 +276,10 @@ private:
     qsizetype m_pending = 0; // quotes not found yet
 };
 
-template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes)
+// `stop`, when given, ends the pass early once it is set: its results are not needed then.
+template<typename View>
+std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
+                                 const std::atomic<bool> *stop = nullptr)
 {
     constexpr qsizetype shortestWindow = QuoteFinder::shortestWindow;
     constexpr qsizetype longestWindow = QuoteFinder::longestWindow;
@@ -142,7 +289,7 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
     };
     std::vector<qsizetype> found(std::size_t(count), -1);
     // Each quote goes to the longest window it fills: a longer one tells more quotes apart.
-    constexpr int windows = 3;
+    constexpr int windows = s_windows;
     std::vector<std::uint8_t> windowOf(std::size_t(count), windows);
     std::vector<std::uint64_t> hashes(std::size_t(count), 0);
     qsizetype inWindow[windows] = {};
@@ -175,8 +322,7 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         return std::pair(key(a), a) < std::pair(key(b), b);
     });
-    std::vector<std::uint64_t> windowKeys; // the first and last window of every distinct quote
-    windowKeys.reserve(2 * order.size());
+    KeyCounts shared(2 * order.size()); // the first and last windows of the distinct quotes
     const auto windowKey = [](std::uint64_t hash, int w) {
         return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
     };
@@ -192,18 +338,13 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
                 windowOf[i] = windows;
                 continue;
             }
-            windowKeys.push_back(windowKey(hashes[i], windowOf[i]));
-            windowKeys.push_back(windowKey(suffixes[i], windowOf[i]));
+            shared.add(windowKey(hashes[i], windowOf[i]));
+            shared.add(windowKey(suffixes[i], windowOf[i]));
             ++inWindow[windowOf[i]];
         }
         r = end;
     }
     wholes = {};
-    std::sort(windowKeys.begin(), windowKeys.end());
-    const auto shared = [&](std::uint64_t windowKey) {
-        const auto [from, to] = std::equal_range(windowKeys.begin(), windowKeys.end(), windowKey);
-        return to - from;
-    };
     // A quote is filed by its first window or by its last, whichever fewer quotes share: quotes
     // that start alike (a common phrase, then different words) are told apart by their ends,
     // and every occurrence of a shared window costs a comparison with each quote filed by it.
@@ -212,48 +353,63 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
         const int w = windowOf[std::size_t(i)];
         if (w == windows)
             continue;
-        if (shared(windowKey(suffixes[std::size_t(i)], w)) < shared(windowKey(hashes[std::size_t(i)], w))) {
+        if (shared.count(windowKey(suffixes[std::size_t(i)], w))
+            < shared.count(windowKey(hashes[std::size_t(i)], w))) {
             hashes[std::size_t(i)] = suffixes[std::size_t(i)];
             offsets[std::size_t(i)] = lengths[std::size_t(i)] - (shortestWindow << w);
         }
     }
 
     std::vector<std::int32_t> next(std::size_t(count), -1);
-    const auto *data = text.data();
-    const qsizetype length = text.size();
+    std::array<std::optional<WindowTable>, windows> tables;
+    std::array<Filter, windows> filters;
+    unsigned active = 0; // a bit for each window with quotes still to find
     for (int w = 0; w < windows; ++w) {
         if (inWindow[w] == 0)
             continue;
-        WindowTable table(shortestWindow << w, inWindow[w]);
+        WindowTable &table = tables[std::size_t(w)].emplace(shortestWindow << w, inWindow[w]);
         for (qsizetype i = 0; i < count; ++i) {
             if (windowOf[std::size_t(i)] == w)
                 table.add(hashes[std::size_t(i)], std::uint32_t(i), next);
         }
-        const qsizetype window = table.window();
-        const int shift = gearShift(window);
-        std::uint64_t h = windowHash(text.first(window));
-        for (qsizetype start = 0;; ++start) {
-            if (std::int32_t *head = table.chain(h)) {
-                // Compare each quote filed here; one found leaves its chain.
-                for (std::int32_t *link = head; *link >= 0;) {
-                    const std::int32_t quote = *link;
-                    // A quote filed by its last window starts that far before it.
-                    const qsizetype at = start - offsets[std::size_t(quote)];
-                    const qsizetype size = lengths[std::size_t(quote)];
-                    if (at >= 0 && at + size <= length && text.sliced(at, size) == quoteAt(quote)) {
-                        found[std::size_t(quote)] = at;
-                        *link = next[std::size_t(quote)];
-                        --table.pending();
-                    } else {
-                        link = &next[std::size_t(quote)];
-                    }
-                }
-                if (table.pending() == 0)
-                    break;
+        filters[std::size_t(w)] = table.filter();
+        active |= 1u << w;
+    }
+    // Compares each quote filed under the window that starts at `start`; one found leaves its
+    // chain. False once the window's quotes are all found.
+    const auto probe = [&](WindowTable &table, std::int32_t *head, qsizetype start) {
+        for (std::int32_t *link = head; *link >= 0;) {
+            const std::int32_t quote = *link;
+            // A quote filed by its last window starts that far before it.
+            const qsizetype at = start - offsets[std::size_t(quote)];
+            const qsizetype size = lengths[std::size_t(quote)];
+            if (at >= 0 && at + size <= text.size() && text.sliced(at, size) == quoteAt(quote)) {
+                found[std::size_t(quote)] = at;
+                *link = next[std::size_t(quote)];
+                --table.pending();
+            } else {
+                link = &next[std::size_t(quote)];
             }
-            if (start + window >= length)
-                break;
-            h = (h << shift) + gear(data[start + window]);
+        }
+        return table.pending() > 0;
+    };
+    // One pass over the text rolls the hashes of all three windows, each ending at the unit just
+    // read, and looks up each window that may have quotes there.
+    std::array<std::uint64_t, windows> rolled {};
+    constexpr qsizetype stopCheckedEvery = 64 * 1024; // units
+    for (qsizetype end = 0; active != 0 && end < text.size();) {
+        const qsizetype until = stop ? std::min(text.size(), end + stopCheckedEvery) : text.size();
+        end = rollToCandidate(active, text.data(), end, until, rolled, filters);
+        if (stop && stop->load(std::memory_order_relaxed))
+            break;
+        for (int w = 0; w < windows; ++w) {
+            const qsizetype window = shortestWindow << w;
+            if (!(active >> w & 1) || end < window)
+                continue;
+            WindowTable &table = *tables[std::size_t(w)];
+            std::int32_t *head = table.chain(rolled[std::size_t(w)]);
+            if (head && !probe(table, head, end - window))
+                active &= ~(1u << w);
         }
     }
     for (std::size_t i = 0; i < sameAs.size(); ++i) {
@@ -265,14 +421,64 @@ template<typename View> std::vector<qsizetype> findAllIn(View text, std::span<co
 
 } // namespace
 
+// A long text is read in two halves at once, the first here and the second on a thread of its
+// own: a quote is where the first half finds it, else where the second does. The first half
+// runs on past its middle by as much as the longest quote, so that a quote across the middle is
+// found there; the second half stops as soon as the first has found every quote.
+template<typename View> std::vector<qsizetype> findAllInHalves(View text, std::span<const View> quotes)
+{
+    constexpr qsizetype halvedFrom = 1 << 20; // units: below, a thread costs more than it saves
+    const qsizetype middle = text.size() / 2;
+    qsizetype longest = 0;
+    for (const View quote : quotes)
+        longest = std::max(longest, quote.size());
+    if (text.size() < halvedFrom || longest > middle / 4)
+        return findAllIn(text, quotes);
+    const View second = text.sliced(middle);
+    std::atomic<bool> firstFoundAll = false;
+    std::vector<qsizetype> inSecond;
+    bool secondFailed = false;
+    std::thread reader;
+    try {
+        reader = std::thread([&] {
+            try {
+                inSecond = findAllIn(second, quotes, &firstFoundAll);
+            } catch (...) { // out of memory: read again here, or fail here
+                secondFailed = true;
+            }
+        });
+    } catch (const std::system_error &) { // no thread to be had
+        return findAllIn(text, quotes);
+    }
+    std::vector<qsizetype> found;
+    try {
+        found = findAllIn(text.first(middle + longest - 1), quotes);
+    } catch (...) {
+        firstFoundAll = true;
+        reader.join();
+        throw;
+    }
+    firstFoundAll = std::find(found.begin(), found.end(), -1) == found.end();
+    reader.join();
+    if (firstFoundAll)
+        return found;
+    if (secondFailed)
+        inSecond = findAllIn(second, quotes);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (found[i] < 0 && inSecond[i] >= 0)
+            found[i] = middle + inSecond[i];
+    }
+    return found;
+}
+
 std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QStringView> quotes)
 {
-    return findAllIn(text, quotes);
+    return findAllInHalves(text, quotes);
 }
 
 std::vector<qsizetype> QuoteFinder::findAll(QByteArrayView text, std::span<const QByteArrayView> quotes)
 {
-    return findAllIn(text, quotes);
+    return findAllInHalves(text, quotes);
 }
 
 bool QuoteFinder::worthAPass(qsizetype quotes, qsizetype quoteUnits)

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void agreesWithAScan();
     void agreesWithAScanOnRandomText();
     void agreesWithAScanOnRepetitiveText();
+    void agreesWithAScanOnATextReadInHalves_data();
+    void agreesWithAScanOnATextReadInHalves();
     void isUsedWhenItPays_data();
     void isUsedWhenItPays();
     void manyQuotesOfOneSourceResolve();
@@ -130,6 +132,53 @@ void TestQuoteFinder::agreesWithAScanOnRepetitiveText()
         quotes.append(quote);
     }
     QCOMPARE(findAll(text, quotes), scanAll(text, quotes));
+}
+
+void TestQuoteFinder::agreesWithAScanOnATextReadInHalves_data()
+{
+    QTest::addColumn<bool>("utf8");
+    QTest::newRow("UTF-16") << false;
+    QTest::newRow("UTF-8") << true;
+}
+
+// A text of a million units and more is read in two halves at once: a quote across the middle,
+// one in both halves, one only in the second, one nowhere, all as a scan finds them.
+void TestQuoteFinder::agreesWithAScanOnATextReadInHalves()
+{
+    QFETCH(bool, utf8);
+    QRandomGenerator random(11);
+    const QStringList words { u"news"_s,   u"Sochi"_s, u"события"_s, u"事件"_s,
+                              u"report"_s, u"of"_s,    u"a"_s,       u"the"_s };
+    QString text;
+    while (text.size() < 1'200'000)
+        text += words[random.bounded(int(words.size()))] + (random.bounded(9) == 0 ? u". "_s : u" "_s);
+    const QString marker = u"a quote that is only near the end"_s;
+    text += marker;
+    const qsizetype middle = text.size() / 2; // in UTF-8, the middle is elsewhere: quotes around both
+    QStringList quotes { marker, u"not anywhere in the text at all"_s, text.mid(middle - 20, 45),
+                         text.mid(text.toUtf8().size() / 2 - 10, 30) };
+    for (int i = 0; i < 400; ++i) {
+        const qsizetype start = random.bounded(int(text.size() - 100));
+        QString quote = text.mid(start, 8 + random.bounded(80));
+        if (i % 5 == 0)
+            quote[random.bounded(int(quote.size()))] = u'#';
+        quotes.append(quote);
+    }
+    if (!utf8) {
+        QCOMPARE(findAll(text, quotes), scanAll(text, quotes));
+        // Every quote in the first half: the second stops early, and nothing changes.
+        const QStringList early = quotes.mid(4, 40);
+        QCOMPARE(findAll(text, early), scanAll(text, early));
+        return;
+    }
+    const QByteArray bytes = text.toUtf8();
+    QByteArrayList encoded;
+    for (const QString &quote : quotes)
+        encoded.append(quote.toUtf8());
+    const std::vector<QByteArrayView> views(encoded.begin(), encoded.end());
+    const std::vector<qsizetype> found = QuoteFinder::findAll(QByteArrayView(bytes), views);
+    for (std::size_t i = 0; i < found.size(); ++i)
+        QCOMPARE(found[i], QByteArrayView(bytes).indexOf(views[i]));
 }
 
 void TestQuoteFinder::isUsedWhenItPays_data()
