@@ -1723,9 +1723,8 @@ Parser::QuoteErrors Parser::resolveQuotes()
 {
     QuoteErrors result;
     Timeline &t = *m_timeline;
-    // Quotes are matched source by source, each source's index built, used and dropped before
-    // the next: only one index is held at a time, and its tables stay in the cache while its
-    // quotes are looked up (in file order, they would hop between sources).
+    // Quotes are matched source by source, not in file order, where they would hop between
+    // sources: a source's tables stay in the cache while its quotes are looked up.
     const std::size_t sourceCount = std::size_t(t.sources.size());
     std::vector<std::size_t> start(sourceCount + 1, 0);
     std::vector<qsizetype> quoteBytes(sourceCount, 0); // the quotes' length in UTF-8
@@ -1757,87 +1756,113 @@ Parser::QuoteErrors Parser::resolveQuotes()
         }
     }
 
-    QByteArray buffer;
-    std::vector<QByteArrayView> quotes;
-    for (std::size_t s = 0; s < sourceCount; ++s) {
-        const Source &source = t.sources.at(qsizetype(s));
-        const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
-        if (quoteCount == 0)
-            continue;
-        // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
-        // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
-        const QByteArrayView text = source.storedText().utf8();
-        // The source's quotes, copied in one pass in file order into one buffer: read where
-        // they lie, far apart in the file, each look at a quote cost a cache miss, and the
-        // finder looks at each several times.
-        buffer.resize(quoteBytes[s]);
-        quotes.clear();
-        char *out = buffer.data();
-        for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
-#if defined(__GNUC__)
-            // The text and the evidence of a quote a few ahead, while this one is copied.
-            constexpr std::size_t ahead = 8;
-            if (k + ahead < start[s + 1]) {
-                const Job &later = bySource[k + ahead];
-                __builtin_prefetch(t.utf8(later.quote).data());
-                __builtin_prefetch(&t.evidence[later.evidence], 1);
+    // Sources are taken in batches of a few MB of quotes: a batch's quotes are copied, found
+    // together (on two threads when its sources are long), and placed in their sentences, before
+    // the next batch's are copied.
+    constexpr qsizetype batchBytes = 8 << 20;
+    std::vector<QByteArray> buffers;
+    std::vector<std::vector<QByteArrayView>> quoteLists;
+    std::vector<std::size_t> batch; // sources
+    std::vector<QuoteFinder::Search<QByteArrayView>> searches;
+    for (std::size_t first = 0; first < sourceCount;) {
+        batch.clear();
+        qsizetype bytes = 0;
+        for (; first < sourceCount && (batch.empty() || bytes + quoteBytes[first] <= batchBytes); ++first) {
+            if (start[first + 1] > start[first]) {
+                batch.push_back(first);
+                bytes += quoteBytes[first];
             }
-#endif
-            const QByteArrayView utf8 = t.utf8(bySource[k].quote);
-            quotes.emplace_back(out, utf8.size());
-            out = std::copy(utf8.begin(), utf8.end(), out);
         }
-        // A source with many quotes is read once for all of them, not scanned once for each.
-        std::vector<qsizetype> positions;
-        if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s]))
-            positions = QuoteFinder::findAll(text, quotes);
-        // Its sentences, once the quotes are found: a long source's are split meanwhile.
-        takeSplit(s);
-        const Source &placed = t.sources.at(qsizetype(s)); // as takeSplit() left it
-        const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
-            ? std::span(placed.sentences.constData(), std::size_t(placed.sentences.size()))
-            : std::span<const Sentence>(m_sentenceBytes[s]);
-        for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
-            const Job &job = bySource[k];
-            Evidence &evidence = t.evidence[job.evidence];
-            const QByteArrayView quote = quotes[k - start[s]];
-            const qsizetype at = positions.empty() ? text.indexOf(quote) : positions[k - start[s]];
-            const auto covered =
-                at < 0 ? std::nullopt : SentenceSplitter::covering(sentences, at, at + quote.size());
-            if (!covered) {
-                const PendingQuote &pending = m_quotes[job.pending];
-                // Only the first errors in the file are shown: one that comes after as many as
-                // are shown is counted, not described (describing it searches the source).
-                std::size_t slot = result.errors.size();
-                if (slot >= std::size_t(TimelineLoader::maxErrors)) {
-                    ++result.unreported;
-                    const auto latest = std::max_element(
-                        result.errors.begin(), result.errors.end(),
-                        [](const QuoteError &a, const QuoteError &b) { return a.offset < b.offset; });
-                    if (latest->offset < pending.offset)
-                        continue;
-                    slot = std::size_t(latest - result.errors.begin());
+        buffers.resize(batch.size());
+        quoteLists.resize(batch.size());
+        searches.clear();
+        std::vector<std::size_t> searchOf(batch.size(), std::size_t(-1));
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            const std::size_t s = batch[b];
+            // The source's quotes, copied in one pass in file order into one buffer: read where
+            // they lie, far apart in the file, each look at a quote cost a cache miss, and the
+            // finder looks at each several times.
+            QByteArray &buffer = buffers[b];
+            std::vector<QByteArrayView> &quotes = quoteLists[b];
+            buffer.resize(quoteBytes[s]);
+            quotes.clear();
+            char *out = buffer.data();
+            for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
+#if defined(__GNUC__)
+                // The text and the evidence of a quote a few ahead, while this one is copied.
+                constexpr std::size_t ahead = 8;
+                if (k + ahead < start[s + 1]) {
+                    const Job &later = bySource[k + ahead];
+                    __builtin_prefetch(t.utf8(later.quote).data());
+                    __builtin_prefetch(&t.evidence[later.evidence], 1);
                 }
-                QString message;
-                if (at >= 0)
-                    message =
-                        tr("the quote is in source %1 but in none of its sentences: %2")
-                            .arg(PlainText::quoted(placed.id), PlainText::quoted(QString::fromUtf8(quote)));
-                else
-                    message = tr("the quote is not in source %1: %2")
-                                  .arg(PlainText::quoted(placed.id),
-                                       QuoteMismatch::describe(placed.text(), QString::fromUtf8(quote)));
-                QuoteError error { pending.offset,
-                                   u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
-                                   t.text(pending.eventId), message };
-                if (slot == result.errors.size())
-                    result.errors.push_back(std::move(error));
-                else
-                    result.errors[slot] = std::move(error);
-                continue;
+#endif
+                const QByteArrayView utf8 = t.utf8(bySource[k].quote);
+                quotes.emplace_back(out, utf8.size());
+                out = std::copy(utf8.begin(), utf8.end(), out);
             }
-            evidence.firstSentence = std::int32_t(covered->first);
-            evidence.lastSentence = std::int32_t(covered->second);
+            // A source with many quotes is read once for all of them, not scanned once for each.
+            // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
+            // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
+            if (QuoteFinder::worthAPass(qsizetype(quotes.size()), quoteBytes[s])) {
+                searchOf[b] = searches.size();
+                searches.push_back({ t.sources.at(qsizetype(s)).storedText().utf8(), quotes });
+            }
+        }
+        const std::vector<std::vector<qsizetype>> found = QuoteFinder::findAll(searches);
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            const std::size_t s = batch[b];
+            const std::vector<QByteArrayView> &quotes = quoteLists[b];
+            const std::vector<qsizetype> *positions = searchOf[b] < found.size() ? &found[searchOf[b]] : nullptr;
+            const QByteArrayView text = t.sources.at(qsizetype(s)).storedText().utf8();
+            // Its sentences, once the quotes are found: a long source's are split meanwhile.
+            takeSplit(s);
+            const Source &placed = t.sources.at(qsizetype(s)); // as takeSplit() left it
+            const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
+                ? std::span(placed.sentences.constData(), std::size_t(placed.sentences.size()))
+                : std::span<const Sentence>(m_sentenceBytes[s]);
+            for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
+                const Job &job = bySource[k];
+                Evidence &evidence = t.evidence[job.evidence];
+                const QByteArrayView quote = quotes[k - start[s]];
+                const qsizetype at = positions ? (*positions)[k - start[s]] : text.indexOf(quote);
+                const auto covered =
+                    at < 0 ? std::nullopt : SentenceSplitter::covering(sentences, at, at + quote.size());
+                if (!covered) {
+                    const PendingQuote &pending = m_quotes[job.pending];
+                    // Only the first errors in the file are shown: one that comes after as many as
+                    // are shown is counted, not described (describing it searches the source).
+                    std::size_t slot = result.errors.size();
+                    if (slot >= std::size_t(TimelineLoader::maxErrors)) {
+                        ++result.unreported;
+                        const auto latest = std::max_element(
+                            result.errors.begin(), result.errors.end(),
+                            [](const QuoteError &a, const QuoteError &b) { return a.offset < b.offset; });
+                        if (latest->offset < pending.offset)
+                            continue;
+                        slot = std::size_t(latest - result.errors.begin());
+                    }
+                    QString message;
+                    if (at >= 0)
+                        message =
+                            tr("the quote is in source %1 but in none of its sentences: %2")
+                                .arg(PlainText::quoted(placed.id), PlainText::quoted(QString::fromUtf8(quote)));
+                    else
+                        message = tr("the quote is not in source %1: %2")
+                                      .arg(PlainText::quoted(placed.id),
+                                           QuoteMismatch::describe(placed.text(), QString::fromUtf8(quote)));
+                    QuoteError error { pending.offset,
+                                       u"events[%1].evidence[%2].quote"_s.arg(pending.event).arg(pending.item),
+                                       t.text(pending.eventId), message };
+                    if (slot == result.errors.size())
+                        result.errors.push_back(std::move(error));
+                    else
+                        result.errors[slot] = std::move(error);
+                    continue;
+                }
+                evidence.firstSentence = std::int32_t(covered->first);
+                evidence.lastSentence = std::int32_t(covered->second);
+            }
         }
     }
     for (std::size_t s = 0; s < m_splits.size(); ++s)

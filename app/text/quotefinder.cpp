@@ -1,11 +1,13 @@
 #include "quotefinder.h"
 
 #include <algorithm>
+#include <exception>
 #include <array>
 #include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -419,66 +421,125 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     return found;
 }
 
-} // namespace
-
-// A long text is read in two halves at once, the first here and the second on a thread of its
-// own: a quote is where the first half finds it, else where the second does. The first half
-// runs on past its middle by as much as the longest quote, so that a quote across the middle is
-// found there; the second half stops as soon as the first has found every quote.
-template<typename View> std::vector<qsizetype> findAllInHalves(View text, std::span<const View> quotes)
+// The searches are cut into parts, read on this thread and one more, each taking the next part
+// not read yet, longest texts first. A long text is two parts, its halves: a quote is where the
+// first half finds it, else where the second does. The first half runs on past its middle by
+// as much as the longest quote, so that a quote across the middle is found there; the second
+// half stops as soon as the first has found every quote.
+template<typename View>
+std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Search<View>> searches)
 {
     constexpr qsizetype halvedFrom = 1 << 20; // units: below, a thread costs more than it saves
-    const qsizetype middle = text.size() / 2;
-    qsizetype longest = 0;
-    for (const View quote : quotes)
-        longest = std::max(longest, quote.size());
-    if (text.size() < halvedFrom || longest > middle / 4)
-        return findAllIn(text, quotes);
-    const View second = text.sliced(middle);
-    std::atomic<bool> firstFoundAll = false;
-    std::vector<qsizetype> inSecond;
-    bool secondFailed = false;
-    std::thread reader;
-    try {
-        reader = std::thread([&] {
-            try {
-                inSecond = findAllIn(second, quotes, &firstFoundAll);
-            } catch (...) { // out of memory: read again here, or fail here
-                secondFailed = true;
-            }
-        });
-    } catch (const std::system_error &) { // no thread to be had
-        return findAllIn(text, quotes);
+    enum class Kind { Whole, FirstHalf, SecondHalf };
+    struct Part
+    {
+        std::size_t search;
+        Kind kind;
+        View text;
+    };
+    std::vector<Part> parts;
+    qsizetype units = 0;
+    for (std::size_t i = 0; i < searches.size(); ++i) {
+        const View text = searches[i].text;
+        const qsizetype middle = text.size() / 2;
+        qsizetype longest = 0;
+        for (const View quote : searches[i].quotes)
+            longest = std::max(longest, quote.size());
+        units += text.size();
+        if (text.size() >= halvedFrom && longest <= middle / 4) {
+            parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1) });
+            parts.push_back({ i, Kind::SecondHalf, text.sliced(middle) });
+        } else {
+            parts.push_back({ i, Kind::Whole, text });
+        }
     }
-    std::vector<qsizetype> found;
+    std::stable_sort(parts.begin(), parts.end(), [&](const Part &a, const Part &b) {
+        return searches[a.search].text.size() > searches[b.search].text.size();
+    });
+
+    std::vector<std::vector<qsizetype>> found(parts.size());
+    const auto firstFoundAll = std::make_unique<std::atomic<bool>[]>(searches.size());
+    std::atomic<std::size_t> next = 0;
+    const auto read = [&] {
+        for (std::size_t k; (k = next++) < parts.size();) {
+            const Part &part = parts[k];
+            std::atomic<bool> &done = firstFoundAll[part.search];
+            if (part.kind == Kind::SecondHalf && done)
+                continue;
+            found[k] = findAllIn(part.text, searches[part.search].quotes,
+                                 part.kind == Kind::SecondHalf ? &done : nullptr);
+            if (part.kind == Kind::FirstHalf && std::find(found[k].begin(), found[k].end(), -1) == found[k].end())
+                done = true;
+        }
+    };
+    std::thread helper;
+    std::exception_ptr helperFailed;
+    if (parts.size() > 1 && units >= halvedFrom) {
+        try {
+            helper = std::thread([&] {
+                try {
+                    read();
+                } catch (...) { // out of memory: the part it had is read again here
+                    helperFailed = std::current_exception();
+                }
+            });
+        } catch (const std::system_error &) { } // no thread to be had: all are read here
+    }
     try {
-        found = findAllIn(text.first(middle + longest - 1), quotes);
+        read();
     } catch (...) {
-        firstFoundAll = true;
-        reader.join();
+        next = parts.size();
+        if (helper.joinable())
+            helper.join();
         throw;
     }
-    firstFoundAll = std::find(found.begin(), found.end(), -1) == found.end();
-    reader.join();
-    if (firstFoundAll)
-        return found;
-    if (secondFailed)
-        inSecond = findAllIn(second, quotes);
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        if (found[i] < 0 && inSecond[i] >= 0)
-            found[i] = middle + inSecond[i];
+    if (helper.joinable())
+        helper.join();
+    if (helperFailed) {
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const Part &part = parts[k];
+            if (found[k].empty() && !searches[part.search].quotes.empty()
+                && !(part.kind == Kind::SecondHalf && firstFoundAll[part.search]))
+                found[k] = findAllIn(part.text, searches[part.search].quotes);
+        }
     }
-    return found;
+
+    std::vector<std::vector<qsizetype>> results(searches.size());
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        if (parts[k].kind != Kind::SecondHalf)
+            results[parts[k].search] = std::move(found[k]);
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const Part &part = parts[k];
+        if (part.kind != Kind::SecondHalf || firstFoundAll[part.search])
+            continue;
+        const qsizetype middle = searches[part.search].text.size() / 2;
+        std::vector<qsizetype> &result = results[part.search];
+        for (std::size_t i = 0; i < result.size(); ++i) {
+            if (result[i] < 0 && found[k][i] >= 0)
+                result[i] = middle + found[k][i];
+        }
+    }
+    return results;
+}
+
+} // namespace
+
+std::vector<std::vector<qsizetype>> QuoteFinder::findAll(std::span<const Search<QByteArrayView>> searches)
+{
+    return findAllOf(searches);
 }
 
 std::vector<qsizetype> QuoteFinder::findAll(QStringView text, std::span<const QStringView> quotes)
 {
-    return findAllInHalves(text, quotes);
+    const Search<QStringView> search { text, quotes };
+    return std::move(findAllOf(std::span(&search, 1)).front());
 }
 
 std::vector<qsizetype> QuoteFinder::findAll(QByteArrayView text, std::span<const QByteArrayView> quotes)
 {
-    return findAllInHalves(text, quotes);
+    const Search<QByteArrayView> search { text, quotes };
+    return std::move(findAllOf(std::span(&search, 1)).front());
 }
 
 bool QuoteFinder::worthAPass(qsizetype quotes, qsizetype quoteUnits)
