@@ -47,19 +47,19 @@ bool SentenceSplitter::isAbbreviationWord(QStringView word)
         return std::find(std::begin(s_abbreviations), std::end(s_abbreviations), key)
             != std::end(s_abbreviations);
     };
-    // This runs at nearly every sentence's end: an ASCII word is lowered on the stack.
-    char16_t ascii[6];
-    bool isAscii = true;
-    for (qsizetype i = 0; i < word.size() && isAscii; ++i) {
-        const char16_t c = word[i].unicode();
-        isAscii = c < 0x80;
-        ascii[i] = c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
+    // This runs at nearly every sentence's end: the word is lowered on the stack. Beyond ASCII,
+    // only the Kelvin sign lowers to an ASCII letter (k, as QString::toLower() has it), and a word
+    // with any other letter beyond ASCII is in no list, all of whose words are ASCII.
+    char16_t lower[6];
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        char16_t c = word[i].unicode();
+        if (c == u'\u212a')
+            c = u'k';
+        else if (c >= 0x80)
+            return false;
+        lower[i] = c >= u'A' && c <= u'Z' ? char16_t(c + (u'a' - u'A')) : c;
     }
-    if (isAscii)
-        return listed(std::u16string_view(ascii, std::size_t(word.size())));
-    const QString lower = word.toString().toLower();
-    return listed(
-        std::u16string_view(reinterpret_cast<const char16_t *>(lower.utf16()), size_t(lower.size())));
+    return listed(std::u16string_view(lower, std::size_t(word.size())));
 }
 
 QList<Sentence> SentenceSplitter::split(QStringView text)
@@ -149,6 +149,25 @@ public:
         constexpr std::uint64_t highs = 0x8080'8080'8080'8080u;
         qsizetype units = to - from;
         qsizetype i = from;
+#if defined(__SSE2__)
+        // Sixteen at a time: as signed bytes, a continuation is below -64 (0xC0), the lead of
+        // four bytes from -16 (0xF0) to -1.
+        __m128i sums = _mm_setzero_si128();
+        for (; i + 16 <= to; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + i));
+            const __m128i continuations = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+            const __m128i fourByteLeads =
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-17)), _mm_cmplt_epi8(v, _mm_setzero_si128()));
+            // Each byte of a compare is 0 or 0xFF: 0xFF - 0 counts one, summed by psadbw.
+            sums = _mm_add_epi64(sums,
+                                 _mm_sub_epi64(_mm_sad_epu8(fourByteLeads, _mm_setzero_si128()),
+                                               _mm_sad_epu8(continuations, _mm_setzero_si128())));
+        }
+        // Each sum is 255 for a byte counted.
+        units += (std::int64_t(_mm_cvtsi128_si64(sums))
+                  + std::int64_t(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums))))
+            / 255;
+#endif
         for (; i + 8 <= to; i += 8) {
             std::uint64_t w;
             std::memcpy(&w, m_data + i, 8);
@@ -341,19 +360,18 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
                 break;
             begin = previous;
         }
-        // Most words are short and ASCII: widened on the stack, not in a string of their own.
-        char16_t ascii[16];
-        const qsizetype length = dot - begin;
-        if (length <= qsizetype(std::size(ascii))) {
-            bool isAscii = true;
-            for (qsizetype k = 0; k < length; ++k) {
-                ascii[k] = text.byte(begin + k);
-                isAscii = isAscii && ascii[k] < 0x80;
-            }
-            if (isAscii)
-                return isAbbreviationWord(QStringView(ascii, length));
+        // Most words are short: widened on the stack, not in a string of their own. Their
+        // letters are all in the BMP (codePoint::isLetter), a UTF-16 unit each.
+        char16_t units[16];
+        qsizetype length = 0;
+        for (qsizetype k = begin; k < dot && length < qsizetype(std::size(units)); ++length) {
+            const auto c = text.at(k);
+            units[length] = char16_t(c.value);
+            k += c.bytes;
         }
-        return isAbbreviationWord(QString::fromUtf8(utf8.sliced(begin, length)));
+        if (text.units(begin, dot) == length)
+            return isAbbreviationWord(QStringView(units, length));
+        return isAbbreviationWord(QString::fromUtf8(utf8.sliced(begin, dot - begin)));
     };
 
     start = skipSpace(0);

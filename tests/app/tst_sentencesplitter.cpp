@@ -206,6 +206,18 @@ void TestSentenceSplitter::split_data()
         << QStringList { u"Dr. Smith joined the U.S. Navy in 2019."_s, u"She said: \"It was time.\""_s,
                          u"Then she left."_s };
 
+    // Beyond ASCII: a capital initial and an initialism are abbreviations, and a listed word is
+    // one only in its own letters (a Cyrillic а is not an a).
+    QTest::newRow("Cyrillic initial")
+        << u"Ю. Гагарин полетел. Все ждали."_s << QStringList { u"Ю. Гагарин полетел."_s, u"Все ждали."_s };
+    QTest::newRow("Cyrillic initialism")
+        << u"Это т.е. Москва. Всё."_s << QStringList { u"Это т.е. Москва."_s, u"Всё."_s };
+    QTest::newRow("Cyrillic word") << u"Событие в Омск. Потом Тверь."_s
+                                   << QStringList { u"Событие в Омск."_s, u"Потом Тверь."_s };
+    QTest::newRow("Cyrillic letter in a listed word")
+        << u"Sales were up аpprox. Fifty stores."_s
+        << QStringList { u"Sales were up аpprox."_s, u"Fifty stores."_s };
+
     // Words ending in a dot that are not abbreviations do end a sentence.
     QTest::newRow("domain name") << u"Visit example.com. It is new."_s
                                  << QStringList { u"Visit example.com."_s, u"It is new."_s };
