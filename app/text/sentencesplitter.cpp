@@ -360,9 +360,18 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
                 break;
             begin = previous;
         }
-        // Most words are short: widened on the stack, not in a string of their own. Their
-        // letters are all in the BMP (codePoint::isLetter), a UTF-16 unit each.
+        // Most words are short: widened on the stack, not in a string of their own, an ASCII
+        // one byte by byte. Their letters are all in the BMP (codePoint::isLetter), a UTF-16
+        // unit each.
         char16_t units[16];
+        const qsizetype bytes = dot - begin;
+        bool isAscii = bytes <= qsizetype(std::size(units));
+        for (qsizetype k = 0; k < bytes && isAscii; ++k) {
+            units[k] = text.byte(begin + k);
+            isAscii = units[k] < 0x80;
+        }
+        if (isAscii)
+            return isAbbreviationWord(QStringView(units, bytes));
         qsizetype length = 0;
         for (qsizetype k = begin; k < dot && length < qsizetype(std::size(units)); ++length) {
             const auto c = text.at(k);
@@ -371,7 +380,7 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
         }
         if (text.units(begin, dot) == length)
             return isAbbreviationWord(QStringView(units, length));
-        return isAbbreviationWord(QString::fromUtf8(utf8.sliced(begin, dot - begin)));
+        return isAbbreviationWord(QString::fromUtf8(utf8.sliced(begin, bytes)));
     };
 
     start = skipSpace(0);
