@@ -422,10 +422,10 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
 }
 
 // The searches are cut into parts, read on this thread and one more, each taking the next part
-// not read yet, longest texts first. A long text is two parts, its halves: a quote is where the
-// first half finds it, else where the second does. The first half runs on past its middle by
-// as much as the longest quote, so that a quote across the middle is found there; the second
-// half stops as soon as the first has found every quote.
+// not read yet, longest texts first. A long text that is more than half of them all is two
+// parts, its halves: a quote is where the first half finds it, else where the second does. The first half
+// runs on past its middle by as much as the longest quote, so that a quote across the middle is found there;
+// the second half stops as soon as the first has found every quote.
 template<typename View>
 std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Search<View>> searches)
 {
@@ -439,14 +439,17 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
     };
     std::vector<Part> parts;
     qsizetype units = 0;
+    for (const auto &search : searches)
+        units += search.text.size();
     for (std::size_t i = 0; i < searches.size(); ++i) {
         const View text = searches[i].text;
         const qsizetype middle = text.size() / 2;
         qsizetype longest = 0;
         for (const View quote : searches[i].quotes)
             longest = std::max(longest, quote.size());
-        units += text.size();
-        if (text.size() >= halvedFrom && longest <= middle / 4) {
+        // Halved only when it is more than half of all there is to read: else the two threads
+        // share the texts whole, and no text's quotes are filed twice.
+        if (text.size() >= halvedFrom && 2 * text.size() > units && longest <= middle / 4) {
             parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1) });
             parts.push_back({ i, Kind::SecondHalf, text.sliced(middle) });
         } else {
