@@ -362,6 +362,8 @@ inline void JsonReader::skipWhitespace()
 
 JsonReader::Token JsonReader::next()
 {
+    m_deferred = false;
+    m_deferNow = std::exchange(m_deferFrom, 0);
     if (m_token == Token::Error || m_token == Token::EndOfDocument)
         return m_token;
     skipWhitespace();
@@ -517,15 +519,30 @@ JsonReader::Token JsonReader::readNumber()
 JsonReader::Token JsonReader::readString(Token kind)
 {
     const char *start = ++m_pos;
+    // Where a string that may be deferred stops being read, if it is that long: the text is
+    // read up to there as any other, and only its end is looked for after.
+    const qsizetype deferFrom = kind == Token::String ? m_deferNow : 0;
+    const char *end = deferFrom > 0 && m_end - start > deferFrom + 1 ? start + deferFrom + 1 : m_end;
+    const auto deferred = [&] {
+        if (end == m_end)
+            return false;
+        end = m_end; // whatever happens: a string not closed is read to report it
+        return deferString();
+    };
     bool escaped = false;
     // Once there was an escape: the bytes from here to the next escape are copied as they are,
     // in one piece, however many characters of text and UTF-8 lie between.
     const char *verbatim = start;
     for (;;) {
         // Plain ASCII runs are the common case by far: skip them.
-        skipPlainText();
-        if (m_pos >= m_end)
-            break;
+        skipPlainText(end);
+        if (m_pos >= end) {
+            if (deferred())
+                return m_token = kind;
+            if (m_pos >= m_end)
+                break;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(*m_pos);
         if (c == '"')
             break;
@@ -539,11 +556,17 @@ JsonReader::Token JsonReader::readString(Token kind)
             // A run of text beyond ASCII (a word of Cyrillic, a line of CJK, with the ASCII
             // between) is read in one loop, not one word per call to skipPlainText().
 #if defined(__SSE2__)
-            m_pos = Utf8Machine::skipTextBlocks(m_pos, m_end);
+            m_pos = Utf8Machine::skipTextBlocks(m_pos, end);
 #endif
-            m_pos = Utf8Machine::skipText(m_pos, m_end);
-            if (m_pos >= m_end || static_cast<unsigned char>(*m_pos) < 0x80)
+            m_pos = Utf8Machine::skipText(m_pos, end);
+            if (m_pos >= end || static_cast<unsigned char>(*m_pos) < 0x80)
                 continue; // the string's end, '"', '\\' or a control character: seen above
+            if (end != m_end && end - m_pos < 4) {
+                // A character that runs on past where a deferred string stops being read.
+                if (deferred())
+                    return m_token = kind;
+                continue; // read on to the string's real end
+            }
             return fail(
                 m_pos - m_begin,
                 tr("invalid UTF-8 (%1) inside a string").arg(byteName(static_cast<unsigned char>(*m_pos))));
@@ -628,6 +651,44 @@ JsonReader::Token JsonReader::readString(Token kind)
     return m_token = kind;
 }
 
+// From `m_pos`, between characters of a string: looks for its closing quote, '"' after anything
+// but a backslash, and if there is one, leaves the string deferred, read up to past its end.
+bool JsonReader::deferString()
+{
+    const char *p = m_pos;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (;;) {
+        while (m_end - p >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            const int mask =
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+            if (mask != 0) {
+                p += std::countr_zero(unsigned(mask));
+                break;
+            }
+            p += 16;
+        }
+        while (p < m_end && *p != '"' && *p != '\\')
+            ++p;
+        if (p >= m_end || *p == '"')
+            break;
+        p += 2; // a backslash and what it escapes
+    }
+#else
+    while (p < m_end && *p != '"')
+        p += *p == '\\' ? 2 : 1;
+#endif
+    if (p >= m_end)
+        return false; // not closed: read on, to report it where a full read does
+    m_pos = p + 1;
+    m_text = {};
+    m_rawString = false;
+    m_deferred = true;
+    m_state = m_stack.empty() ? State::Done : State::AfterValue;
+    return true;
+}
+
 QByteArray JsonReader::takeDecodedText()
 {
     Q_ASSERT(!m_rawString && m_text.data() == m_scratch.constData());
@@ -639,11 +700,11 @@ QByteArray JsonReader::takeDecodedText()
     return taken;
 }
 
-void JsonReader::skipPlainText()
+void JsonReader::skipPlainText(const char *end)
 {
     // Eight bytes at a time while none of them is special, then to the one that is: on a
     // little-endian machine the lowest marked byte is the first special one.
-    while (m_end - m_pos >= 8) {
+    while (end - m_pos >= 8) {
         std::uint64_t word;
         std::memcpy(&word, m_pos, sizeof word);
         if (const std::uint64_t marks = plainTextEnds(word)) {
@@ -655,7 +716,7 @@ void JsonReader::skipPlainText()
         }
         m_pos += 8;
     }
-    while (m_pos < m_end && isPlainText(static_cast<unsigned char>(*m_pos)))
+    while (m_pos < end && isPlainText(static_cast<unsigned char>(*m_pos)))
         ++m_pos;
 }
 

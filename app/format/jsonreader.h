@@ -54,6 +54,13 @@ public:
     // long source's text is megabytes); text() is empty after. Only when !isRawString().
     QByteArray takeDecodedText();
     bool isRawString() const { return m_rawString; }
+
+    // Lets the next value, if it is a string longer than `bytes`, be found, not read: its end is
+    // looked for, and nothing in it decoded or checked, so that a long text can be read on
+    // another thread (by a reader of its bytes alone, from tokenOffset() to endOffset()); text()
+    // is then empty and isDeferredString() true. For the next call to next() only.
+    void deferStringLongerThan(qsizetype bytes) { m_deferFrom = bytes; }
+    bool isDeferredString() const { return m_deferred; }
     qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
 
     // The byte offset where the current token starts, and the one just past it.
@@ -96,7 +103,8 @@ private:
     Token open(char bracket, Token kind);
     Token close();
     void skipWhitespace();
-    void skipPlainText();
+    void skipPlainText(const char *end); // `end`: m_end, or before
+    bool deferString();
     QString describeHere() const;
     // What the reader expected where it stopped, to name a common mistake found there instead.
     enum class Expecting { Value, Key, Colon, Separator, Nothing };
@@ -116,6 +124,9 @@ private:
     qsizetype m_tokenStart = 0;
     QByteArrayView m_text;
     bool m_rawString = false;
+    bool m_deferred = false;
+    qsizetype m_deferFrom = 0; // for the next call to next(); 0: no string is deferred
+    qsizetype m_deferNow = 0; // for this call
     QByteArray m_scratch;
     QString m_error;
     qsizetype m_errorOffset = -1;

@@ -434,8 +434,11 @@ private:
     QString pathString() const;
 
     // --- reading; each starts at the current token (a value) and leaves the reader on its last token
+    // `deferred`, when given, is a member whose value, if a long string, is found, not read
+    // (JsonReader::deferStringLongerThan()).
     template<typename Member, std::size_t N, typename F>
-    bool readObject(const std::array<std::string_view, N> &names, F &&perMember);
+    bool readObject(const std::array<std::string_view, N> &names, F &&perMember,
+                    std::optional<Member> deferred = std::nullopt);
     template<typename F> bool readArray(F &&perElement);
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
@@ -535,6 +538,32 @@ private:
     bool m_versionOk = false;
     bool m_documentRead = false; // the whole top-level object was read under version 1's rules
     qsizetype m_tailStart = -1; // for a tail: where it started reading
+    // A long source's text, its string found but not read by the reader of the file (whose
+    // bytes from..to it is, quotes included): read on the thread that splits it, its escapes
+    // decoded and its UTF-8 checked, while the file is read on. A text that is not a valid
+    // string there has the whole file read again, with nothing put aside, so that its problems
+    // are reported as a reading of the file reports them.
+    static constexpr qsizetype s_readAside = 256 * 1024; // where a thread costs far less than the work
+    struct TextBytes
+    {
+        qsizetype from;
+        qsizetype to;
+    };
+    struct AsideText
+    {
+        SourceText text; // null: not a valid string
+        bool failed = false; // out of memory: read again where it is taken
+    };
+    struct PendingText
+    {
+        std::future<AsideText> text;
+        TextBytes bytes;
+    };
+    std::vector<PendingText> m_texts; // per source; valid where the text was read aside
+    bool m_deferLongTexts = true;
+    bool m_readAgain = false;
+    static AsideText readLongText(const QByteArray &file, TextBytes bytes);
+    void takeText(std::size_t source);
     // A long source's sentences, split on a thread of their own while the file is read on and
     // its quotes are found (which needs the text, not the sentences); taken when the quotes
     // are placed in sentences. Per source; not valid where the split was done in place. Last,
@@ -647,7 +676,8 @@ void Parser::syntaxError()
 // Reads an object whose known members are `names`: calls perMember(Member(i)) on the value of
 // the member names[i], and skips the others.
 template<typename Member, std::size_t N, typename F>
-bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMember)
+bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMember,
+                        std::optional<Member> deferred)
 {
     static_assert(N <= 32);
     if (m_reader.token() != Token::BeginObject) {
@@ -668,6 +698,9 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
             return equalBytes(QByteArrayView(name.data(), qsizetype(name.size())), m_reader.text());
         });
         const qsizetype keyOffset = m_reader.tokenOffset();
+        if (deferred && m_deferLongTexts && known != names.end()
+            && Member(known - names.begin()) == *deferred)
+            m_reader.deferStringLongerThan(s_readAside);
         if (m_reader.next() == Token::Error) // to the member's value
             return false;
         if (known == names.end()) {
@@ -864,6 +897,16 @@ TimelineLoader::Result Parser::run()
             errorAt(e.offset, e.path, e.eventId, e.message);
         m_unreported += quoteErrors.unreported;
     }
+    for (std::size_t s = 0; s < m_texts.size(); ++s)
+        takeText(s); // of a file that stopped before its quotes were matched: still checked
+    if (m_readAgain) {
+        // A text read aside was not a valid string: everything is read again, here, so that
+        // its problem is reported where it is, and nothing after it is.
+        Parser again(m_timeline->fileBytes(), m_fileName, m_progress);
+        again.m_deferLongTexts = false;
+        m_timeline.reset();
+        return again.run();
+    }
     // Checks that run after the read (ids, quotes) found their problems late, and a full list
     // keeps the first ones by replacing: list them all as a person reads the file, from the top.
     std::vector<qsizetype> order(m_errors.size());
@@ -982,50 +1025,97 @@ void Parser::readSource(qsizetype index)
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
     bool id = false, title = false, text = false;
-    const bool isObject = readObject<SourceMember>(s_sourceMembers, [&](SourceMember member) {
-        if (member == SourceMember::Id) {
-            id = true;
-            readDeclaredId(
-                m_sourceIds,
-                QT_TRANSLATE_NOOP("TimelineLoader", "duplicate source id %1: sources[%2] has it too"), index,
-                &source.id);
-        } else if (member == SourceMember::Title) {
-            title = true;
-            readQString(&source.title, true);
-        } else if (member == SourceMember::Text) {
-            text = true;
-            // Kept as the file's UTF-8, and widened only when something shows it.
-            QByteArrayView utf8;
-            if (readString(&utf8))
-                source.setText(
-                    m_reader.isRawString()
-                        ? SourceText::fromUtf8(m_timeline->fileBytes(), m_reader.textOffset(), utf8.size())
-                        : SourceText::fromUtf8(m_reader.takeDecodedText(), 0, utf8.size()));
-        } else if (member == SourceMember::Publisher) {
-            readQString(&source.publisher);
-        } else if (member == SourceMember::PublisherConfirmed) {
-            readBool(&source.publisherConfirmed);
-        } else if (member == SourceMember::Published) {
-            readWhen(&source.published, nullptr);
-        } else if (member == SourceMember::Url) {
-            readQString(&source.url);
-        }
-    });
+    std::optional<TextBytes> deferred; // the text's string, found but not read
+    const bool isObject = readObject<SourceMember>(
+        s_sourceMembers,
+        [&](SourceMember member) {
+            if (member == SourceMember::Id) {
+                id = true;
+                readDeclaredId(
+                    m_sourceIds,
+                    QT_TRANSLATE_NOOP("TimelineLoader", "duplicate source id %1: sources[%2] has it too"),
+                    index, &source.id);
+            } else if (member == SourceMember::Title) {
+                title = true;
+                readQString(&source.title, true);
+            } else if (member == SourceMember::Text) {
+                text = true;
+                if (m_reader.isDeferredString()) { // a long text: read below
+                    deferred = { m_reader.tokenOffset(), m_reader.endOffset() };
+                    return;
+                }
+                // Kept as the file's UTF-8, and widened only when something shows it.
+                QByteArrayView utf8;
+                if (readString(&utf8))
+                    source.setText(m_reader.isRawString()
+                                       ? SourceText::fromUtf8(m_timeline->fileBytes(), m_reader.textOffset(),
+                                                              utf8.size())
+                                       : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
+            } else if (member == SourceMember::Publisher) {
+                readQString(&source.publisher);
+            } else if (member == SourceMember::PublisherConfirmed) {
+                readBool(&source.publisherConfirmed);
+            } else if (member == SourceMember::Published) {
+                readWhen(&source.published, nullptr);
+            } else if (member == SourceMember::Url) {
+                readQString(&source.url);
+            }
+        },
+        SourceMember::Text);
     if (!isObject) {
         m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
         m_sentenceBytes.emplace_back();
         return;
     }
     missing(offset, { { id, "id" }, { title, "title" }, { text, "text" } });
-    // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
-    const QByteArrayView utf8 = source.storedText().utf8();
-    constexpr qsizetype splitAside = 256 * 1024; // where a thread costs far less than the split
     constexpr std::size_t mostAside = 2; // threads beside the reading ones: later long sources
-                                         // are split where they are read
+                                         // are read and split where they are read
     const auto aside =
         std::count_if(m_splits.begin(), m_splits.end(), [](const auto &f) { return f.valid(); });
+    if (deferred && std::size_t(aside) < mostAside) {
+        // Read and split on a thread of its own while the file is read on: the text is taken
+        // when its quotes are found, its sentences when they are placed.
+        try {
+            auto read = std::make_shared<std::promise<AsideText>>();
+            std::future<AsideText> text = read->get_future();
+            std::future<Split> split =
+                std::async(std::launch::async, [file = m_timeline->fileBytes(), bytes = *deferred, read] {
+                    AsideText text;
+                    try {
+                        text = readLongText(file, bytes);
+                    } catch (...) { // out of memory: read again where it is taken, or fail there
+                        text.failed = true;
+                    }
+                    read->set_value(text);
+                    Split result;
+                    result.failed = text.failed; // split where the text is read again
+                    if (text.text.utf8().isNull())
+                        return result;
+                    try {
+                        result.sentences = SentenceSplitter::split(text.text.utf8(), &result.bytes);
+                    } catch (...) {
+                        result.failed = true;
+                    }
+                    return result;
+                });
+            m_splits.resize(std::size_t(m_timeline->sources.size()));
+            m_splits.push_back(std::move(split));
+            m_texts.resize(std::size_t(m_timeline->sources.size()));
+            m_texts.push_back({ std::move(text), *deferred });
+            m_sentenceBytes.emplace_back();
+            m_timeline->sources.append(std::move(source));
+            return;
+        } catch (const std::system_error &) { } // no thread to be had: read here
+    }
+    if (deferred) {
+        AsideText read = readLongText(m_timeline->fileBytes(), *deferred);
+        m_readAgain = m_readAgain || read.text.utf8().isNull();
+        source.setText(read.text);
+    }
+    // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
+    const QByteArrayView utf8 = source.storedText().utf8();
     std::future<Split> split;
-    if (utf8.size() >= splitAside && std::size_t(aside) < mostAside) {
+    if (utf8.size() >= s_readAside && std::size_t(aside) < mostAside) {
         try {
             split = std::async(std::launch::async, [utf8] {
                 Split result;
@@ -1048,6 +1138,30 @@ void Parser::readSource(qsizetype index)
         m_sentenceBytes.push_back(std::move(bytes));
     }
     m_timeline->sources.append(std::move(source));
+}
+
+Parser::AsideText Parser::readLongText(const QByteArray &file, TextBytes bytes)
+{
+    JsonReader reader(QByteArrayView(file).sliced(bytes.from, bytes.to - bytes.from));
+    if (reader.next() != Token::String || reader.text().size() > TimelineLoader::maxStringBytes)
+        return {};
+    const QByteArrayView utf8 = reader.text();
+    AsideText read;
+    read.text = reader.isRawString()
+        ? SourceText::fromUtf8(file, bytes.from + reader.textOffset(), utf8.size())
+        : SourceText::fromUtf8(reader.takeDecodedText(), 0, utf8.size());
+    return read;
+}
+
+void Parser::takeText(std::size_t source)
+{
+    if (source >= m_texts.size() || !m_texts[source].text.valid())
+        return;
+    AsideText read = m_texts[source].text.get();
+    if (read.failed)
+        read = readLongText(m_timeline->fileBytes(), m_texts[source].bytes);
+    m_readAgain = m_readAgain || read.text.utf8().isNull();
+    m_timeline->sources[qsizetype(source)].setText(read.text);
 }
 
 void Parser::takeSplit(std::size_t source)
@@ -1804,6 +1918,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
             // A source with many quotes is read once for all of them, not scanned once for each.
             // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
             // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
+            takeText(s); // a long one's, read meanwhile
             if (QuoteFinder::worthAPass(qsizetype(quotes.size()), quoteBytes[s])) {
                 searchOf[b] = searches.size();
                 searches.push_back({ t.sources.at(qsizetype(s)).storedText().utf8(), quotes });
@@ -1865,8 +1980,10 @@ Parser::QuoteErrors Parser::resolveQuotes()
             }
         }
     }
-    for (std::size_t s = 0; s < m_splits.size(); ++s)
-        takeSplit(s); // those of the sources no quote cites
+    for (std::size_t s = 0; s < m_splits.size(); ++s) {
+        takeText(s); // those of the sources no quote cites
+        takeSplit(s);
+    }
     return result;
 }
 

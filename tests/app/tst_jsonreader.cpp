@@ -114,6 +114,7 @@ private Q_SLOTS:
     void errors();
     void errorsAreFinal();
     void longStringsAreCheckedAsCharacterByCharacter();
+    void longStringsCanBeDeferred();
     void depthLimit_data();
     void depthLimit();
     void deepInputDoesNotCrash();
@@ -511,6 +512,68 @@ void TestJsonReader::longStringsAreCheckedAsCharacterByCharacter()
         QCOMPARE(reader.errorOffset(), bad);
     }
     QVERIFY(invalid > 5000); // the changes did break many strings
+}
+
+// A string value longer than asked is found, not read, for the next call only; a reader of its
+// bytes alone then reads it as the whole reader would have.
+void TestJsonReader::longStringsCanBeDeferred()
+{
+    const QByteArray longText = QByteArray(150, 'a') + "\\n\\u00e9 Ж" + QByteArray(150, 'b');
+    const QByteArray json = "[\"short\",\"" + longText + "\",{\"" + longText + "\":\"" + longText + "\"},\""
+        + longText + "\",\"" + longText + "\"]";
+    JsonReader reader(json);
+    QCOMPARE(reader.next(), Token::BeginArray);
+    reader.deferStringLongerThan(100);
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(!reader.isDeferredString());
+    QCOMPARE(reader.text(), "short");
+
+    reader.deferStringLongerThan(100);
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(reader.isDeferredString());
+    QVERIFY(reader.text().isEmpty());
+    const QByteArrayView string =
+        QByteArrayView(json).sliced(reader.tokenOffset(), reader.endOffset() - reader.tokenOffset());
+    QCOMPARE(string.toByteArray(), QByteArray("\"" + longText + "\""));
+    JsonReader alone(string);
+    QCOMPARE(alone.next(), Token::String);
+    const QByteArray decoded = QByteArray(150, 'a') + "\n\xc3\xa9 Ж" + QByteArray(150, 'b');
+    QCOMPARE(alone.text(), decoded);
+
+    // For the next call only: here an object, whose key and value are read.
+    reader.deferStringLongerThan(100);
+    QCOMPARE(reader.next(), Token::BeginObject);
+    QCOMPARE(reader.next(), Token::Key);
+    QCOMPARE(reader.text(), decoded);
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(!reader.isDeferredString());
+    QCOMPARE(reader.text(), decoded);
+    QCOMPARE(reader.next(), Token::EndObject);
+    // Not asked: read. Longer than asked, but not past the limit: read.
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(!reader.isDeferredString());
+    reader.deferStringLongerThan(longText.size());
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(!reader.isDeferredString());
+    QCOMPARE(reader.text(), decoded);
+    QCOMPARE(reader.next(), Token::EndArray);
+    QCOMPARE(reader.next(), Token::EndOfDocument);
+
+    // What a deferred string holds is not checked: a reader of it alone says what is wrong. One
+    // that is not closed is read on and reported as ever.
+    const QByteArray wrong = "[\"" + QByteArray(200, 'a') + "\xff\"]";
+    JsonReader deferring(wrong);
+    deferring.next();
+    deferring.deferStringLongerThan(100);
+    QCOMPARE(deferring.next(), Token::String);
+    QVERIFY(deferring.isDeferredString());
+    QCOMPARE(deferring.next(), Token::EndArray);
+    const QByteArray open = "[\"" + QByteArray(200, 'a');
+    JsonReader unclosed(open);
+    unclosed.next();
+    unclosed.deferStringLongerThan(100);
+    QCOMPARE(unclosed.next(), Token::Error);
+    QCOMPARE(unclosed.errorOffset(), 1);
 }
 
 void TestJsonReader::depthLimit_data()

@@ -154,6 +154,8 @@ private Q_SLOTS:
     void formatDocumentationExample();
     void longEventArraysReadInTwoHalves();
     void longSourcesAreSplitAside();
+    void longTextsReadAsideReportWhatAFullReadDoes_data();
+    void longTextsReadAsideReportWhatAFullReadDoes();
 
     // Invalid files.
     void errors_data();
@@ -369,6 +371,79 @@ void TestTimelineLoader::longSourcesAreSplitAside()
     const auto broken = load(doc.first(doc.indexOf("\"actors\"") + 20));
     QVERIFY(!broken.ok());
     QVERIFY(broken.errors.last().message.startsWith(u"malformed JSON: "_s));
+}
+
+void TestTimelineLoader::longTextsReadAsideReportWhatAFullReadDoes_data()
+{
+    QTest::addColumn<int>("source"); // which of three long texts is wrong: the third is read in place
+    QTest::addColumn<QByteArray>("wrong");
+    QTest::addColumn<QString>("message");
+    for (int source = 0; source < 3; ++source) {
+        // Early in a text, where the reader of the file reads it before it puts the rest aside.
+        QTest::addRow("invalid UTF-8 early in text %d", source)
+            << source << "\xfe"_ba << u"invalid UTF-8 (byte 0xFE) inside a string"_s;
+        QTest::addRow("invalid UTF-8 in text %d", source)
+            << source << "\xff"_ba << u"invalid UTF-8 (byte 0xFF) inside a string"_s;
+        QTest::addRow("cut character in text %d", source)
+            << source << "\xd0"_ba << u"invalid UTF-8 (byte 0xD0) inside a string"_s;
+        QTest::addRow("control character in text %d", source)
+            << source << "\x01"_ba
+            << u"a control character (byte 0x01) inside a string must be written as an escape"_s;
+        QTest::addRow("unknown escape in text %d", source)
+            << source << "\\x"_ba
+            << u"invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"_s;
+    }
+}
+
+// A long text is read on a thread of its own; one that is not a valid string has the whole
+// file read again, so that its problem is reported at its place, with the problems before it
+// and none after, as when everything is read in one go.
+void TestTimelineLoader::longTextsReadAsideReportWhatAFullReadDoes()
+{
+    QFETCH(int, source);
+    QFETCH(QByteArray, wrong);
+    QFETCH(QString, message);
+    QByteArray texts[3];
+    for (int i = 0; i < 20000; ++i) {
+        for (QByteArray &text : texts)
+            text += "Строка " + QByteArray::number(i) + " текста.\\n";
+    }
+    QVERIFY(texts[0].size() > 2 * 256 * 1024);
+    // After a line's escaped break, a sixth of the way in (early) or five sixths.
+    const qsizetype at = texts[source].size() * (wrong == "\xfe" ? 1 : 5) / 6;
+    texts[source].insert(texts[source].indexOf("\\n", at) + 2, "MARK" + wrong);
+    QByteArray sources = "[";
+    for (int i = 0; i < 3; ++i)
+        sources += (i ? ",{\"id\":\"s" : "{\"id\":\"s") + QByteArray::number(i)
+            + "\",\"title\":\"S\",\"text\":\"" + texts[i] + "\"}";
+    // A problem before the text (a duplicate id) and one after it (an unknown source).
+    sources += ",{\"id\":\"s0\",\"title\":\"Again\",\"text\":\"Short.\"}]";
+    const QByteArray evidence = R"(,"evidence":[{"source":"nowhere"}])";
+    const QByteArray doc = timeline("[" + eventJson("e", "2021", evidence) + "]", defaultActors,
+                                    "[{\"id\":\"dup\",\"title\":\"D\",\"text\":\"One.\"},{\"id\":\"dup\","
+                                    "\"title\":\"D\",\"text\":\"Two.\"},"
+                                        + sources.mid(1));
+    const auto result = load(doc);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.errors.size(), 2);
+    QVERIFY2(result.errors[0].message.startsWith(u"duplicate source id"_s), qPrintable(result.errorText()));
+    // Where the wrong bytes are: just past "MARK".
+    const QString mark = place(doc, "MARK" + wrong);
+    const QString where =
+        mark.section(u':', 0, 1) + u':' + QString::number(mark.section(u':', 2).toLongLong() + 4);
+    QCOMPARE(result.errors[1].toString(), u"%1: malformed JSON: %2"_s.arg(where, message));
+
+    // The same file with the text put right reads whole, its long texts read aside.
+    QByteArray right = doc;
+    right.replace(QByteArray("MARK" + wrong), "MARK");
+    right.replace(evidence, "");
+    right.replace("{\"id\":\"dup\",\"title\":\"D\",\"text\":\"Two.\"},", "");
+    right.replace(",{\"id\":\"s0\",\"title\":\"Again\",\"text\":\"Short.\"}", "");
+    const auto read = load(right);
+    QVERIFY2(read.ok(), qPrintable(read.errorText()));
+    QCOMPARE(read.timeline->sources.size(), 4);
+    QCOMPARE(read.timeline->sources.at(1 + source).sentences.size(), 20000);
+    QVERIFY(read.timeline->sources.at(1 + source).text().contains(u"MARK"_s));
 }
 
 void TestTimelineLoader::longEventArraysReadInTwoHalves()
