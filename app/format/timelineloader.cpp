@@ -1873,7 +1873,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
     // Sources are taken in batches of a few MB of quotes: a batch's quotes are copied, found
     // together (on two threads when its sources are long), and placed in their sentences, before
     // the next batch's are copied.
-    constexpr qsizetype batchBytes = 8 << 20;
+    constexpr qsizetype batchBytes = 2 << 20;
     std::vector<QByteArray> buffers;
     std::vector<std::vector<QByteArrayView>> quoteLists;
     std::vector<std::size_t> batch; // sources

@@ -1,13 +1,14 @@
 #include "quotefinder.h"
 
 #include <algorithm>
-#include <exception>
 #include <array>
 #include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -321,13 +322,8 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     const auto key = [&](std::uint32_t i) {
         return std::pair(wholes[i], lengths[i]);
     };
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return std::pair(key(a), a) < std::pair(key(b), b);
-    });
-    KeyCounts shared(2 * order.size()); // the first and last windows of the distinct quotes
-    const auto windowKey = [](std::uint64_t hash, int w) {
-        return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
-    };
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return std::pair(key(a), a) < std::pair(key(b), b); });
     for (std::size_t r = 0; r < order.size();) {
         std::size_t end = r + 1;
         while (end < order.size() && key(order[end]) == key(order[r]))
@@ -340,27 +336,41 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
                 windowOf[i] = windows;
                 continue;
             }
-            shared.add(windowKey(hashes[i], windowOf[i]));
-            shared.add(windowKey(suffixes[i], windowOf[i]));
             ++inWindow[windowOf[i]];
         }
         r = end;
     }
     wholes = {};
+    order = {};
     // A quote is filed by its first window or by its last, whichever fewer quotes share: quotes
     // that start alike (a common phrase, then different words) are told apart by their ends,
     // and every occurrence of a shared window costs a comparison with each quote filed by it.
     std::vector<qsizetype> offsets(std::size_t(count), 0);
-    for (qsizetype i = 0; i < count; ++i) {
-        const int w = windowOf[std::size_t(i)];
-        if (w == windows)
-            continue;
-        if (shared.count(windowKey(suffixes[std::size_t(i)], w))
-            < shared.count(windowKey(hashes[std::size_t(i)], w))) {
-            hashes[std::size_t(i)] = suffixes[std::size_t(i)];
-            offsets[std::size_t(i)] = lengths[std::size_t(i)] - (shortestWindow << w);
+    {
+        const auto windowKey = [](std::uint64_t hash, int w) {
+            return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
+        };
+        // The first and last windows of the distinct quotes.
+        KeyCounts shared(
+            2 * std::size_t(std::accumulate(std::begin(inWindow), std::end(inWindow), qsizetype(0))));
+        for (qsizetype i = 0; i < count; ++i) {
+            if (const int w = windowOf[std::size_t(i)]; w != windows) {
+                shared.add(windowKey(hashes[std::size_t(i)], w));
+                shared.add(windowKey(suffixes[std::size_t(i)], w));
+            }
+        }
+        for (qsizetype i = 0; i < count; ++i) {
+            const int w = windowOf[std::size_t(i)];
+            if (w == windows)
+                continue;
+            if (shared.count(windowKey(suffixes[std::size_t(i)], w))
+                < shared.count(windowKey(hashes[std::size_t(i)], w))) {
+                hashes[std::size_t(i)] = suffixes[std::size_t(i)];
+                offsets[std::size_t(i)] = lengths[std::size_t(i)] - (shortestWindow << w);
+            }
         }
     }
+    suffixes = {};
 
     std::vector<std::int32_t> next(std::size_t(count), -1);
     std::array<std::optional<WindowTable>, windows> tables;
@@ -447,9 +457,11 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
         qsizetype longest = 0;
         for (const View quote : searches[i].quotes)
             longest = std::max(longest, quote.size());
-        // Halved only when it is more than half of all there is to read: else the two threads
-        // share the texts whole, and no text's quotes are filed twice.
-        if (text.size() >= halvedFrom && 2 * text.size() > units && longest <= middle / 4) {
+        // Halved only when it is more than half of all there is to read (else the two threads
+        // share the texts whole), and long beside its quotes, which each half files.
+        const auto quotes = qsizetype(searches[i].quotes.size());
+        if (text.size() >= halvedFrom && 2 * text.size() > units && text.size() >= 64 * quotes
+            && longest <= middle / 4) {
             parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1) });
             parts.push_back({ i, Kind::SecondHalf, text.sliced(middle) });
         } else {
