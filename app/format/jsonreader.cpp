@@ -576,6 +576,7 @@ JsonReader::Token JsonReader::readString(Token kind)
         if (!escaped) {
             escaped = true;
             m_scratch.clear();
+            m_scratch.reserve(m_decodedReserve);
         }
         m_scratch.append(verbatim, m_pos - verbatim);
         const char *escape = m_pos;

@@ -53,6 +53,9 @@ public:
     // The text of a string with escapes, taken out of the scratch buffer rather than copied (a
     // long source's text is megabytes); text() is empty after. Only when !isRawString().
     QByteArray takeDecodedText();
+    // Room for `bytes` of decoded text, made once: for a reader of one long string, whose
+    // decoded text is no longer than its bytes, so that the buffer is not grown by doubling.
+    void reserveDecodedText(qsizetype bytes) { m_decodedReserve = bytes; }
     bool isRawString() const { return m_rawString; }
 
     // Lets the next value, if it is a string longer than `bytes`, be found, not read: its end is
@@ -128,6 +131,7 @@ private:
     qsizetype m_deferFrom = 0; // for the next call to next(); 0: no string is deferred
     qsizetype m_deferNow = 0; // for this call
     QByteArray m_scratch;
+    qsizetype m_decodedReserve = 0;
     QString m_error;
     qsizetype m_errorOffset = -1;
 

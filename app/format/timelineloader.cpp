@@ -1143,6 +1143,7 @@ void Parser::readSource(qsizetype index)
 Parser::AsideText Parser::readLongText(const QByteArray &file, TextBytes bytes)
 {
     JsonReader reader(QByteArrayView(file).sliced(bytes.from, bytes.to - bytes.from));
+    reader.reserveDecodedText(bytes.to - bytes.from);
     if (reader.next() != Token::String || reader.text().size() > TimelineLoader::maxStringBytes)
         return {};
     const QByteArrayView utf8 = reader.text();
