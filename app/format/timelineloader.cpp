@@ -1871,9 +1871,9 @@ Parser::QuoteErrors Parser::resolveQuotes()
         }
     }
 
-    // Sources are taken in batches of a few MB of quotes: a batch's quotes are copied, found
-    // together (on two threads when its sources are long), and placed in their sentences, before
-    // the next batch's are copied.
+    // Sources are taken in batches of a few MB of quotes, and at least two sources, to share
+    // between two threads: a batch's quotes are copied, found together (on two threads when its
+    // sources are long), and placed in their sentences, before the next batch's are copied.
     constexpr qsizetype batchBytes = 2 << 20;
     std::vector<QByteArray> buffers;
     std::vector<std::vector<QByteArrayView>> quoteLists;
@@ -1882,7 +1882,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
     for (std::size_t first = 0; first < sourceCount;) {
         batch.clear();
         qsizetype bytes = 0;
-        for (; first < sourceCount && (batch.empty() || bytes + quoteBytes[first] <= batchBytes); ++first) {
+        for (; first < sourceCount && (batch.size() < 2 || bytes + quoteBytes[first] <= batchBytes); ++first) {
             if (start[first + 1] > start[first]) {
                 batch.push_back(first);
                 bytes += quoteBytes[first];
