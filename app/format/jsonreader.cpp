@@ -561,7 +561,8 @@ JsonReader::Token JsonReader::readString(Token kind)
             m_pos = Utf8Machine::skipText(m_pos, end);
             if (m_pos >= end || static_cast<unsigned char>(*m_pos) < 0x80)
                 continue; // the string's end, '"', '\\' or a control character: seen above
-            if (end != m_end && end - m_pos < 4) {
+            if (end != m_end && end - m_pos < 4
+                && Utf8Machine::skipText(m_pos, std::min(m_end, m_pos + 4)) > m_pos) {
                 // A character that runs on past where a deferred string stops being read.
                 if (deferred())
                     return m_token = kind;

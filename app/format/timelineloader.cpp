@@ -698,8 +698,9 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
             return equalBytes(QByteArrayView(name.data(), qsizetype(name.size())), m_reader.text());
         });
         const qsizetype keyOffset = m_reader.tokenOffset();
-        if (deferred && m_deferLongTexts && known != names.end()
-            && Member(known - names.begin()) == *deferred)
+        // Not a second one: a duplicate's value is skipped, and a skipped text is not checked.
+        if (deferred && m_deferLongTexts && known != names.end() && Member(known - names.begin()) == *deferred
+            && !(seen & (1u << (known - names.begin()))))
             m_reader.deferStringLongerThan(s_readAside);
         if (m_reader.next() == Token::Error) // to the member's value
             return false;
@@ -904,6 +905,11 @@ TimelineLoader::Result Parser::run()
         // its problem is reported where it is, and nothing after it is.
         Parser again(m_timeline->fileBytes(), m_fileName, m_progress);
         again.m_deferLongTexts = false;
+        // Splits still running read this timeline's texts: they end before it goes.
+        for (const std::future<Split> &split : m_splits) {
+            if (split.valid())
+                split.wait();
+        }
         m_timeline.reset();
         return again.run();
     }
@@ -1063,6 +1069,8 @@ void Parser::readSource(qsizetype index)
         },
         SourceMember::Text);
     if (!isObject) {
+        // A problem after a text put aside: the text, not read, may have come first.
+        m_readAgain = m_readAgain || deferred.has_value();
         m_timeline->sources.append(Source()); // keeps indices equal to positions in the file
         m_sentenceBytes.emplace_back();
         return;

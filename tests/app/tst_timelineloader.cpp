@@ -433,6 +433,22 @@ void TestTimelineLoader::longTextsReadAsideReportWhatAFullReadDoes()
         mark.section(u':', 0, 1) + u':' + QString::number(mark.section(u':', 2).toLongLong() + 4);
     QCOMPARE(result.errors[1].toString(), u"%1: malformed JSON: %2"_s.arg(where, message));
 
+    // Where the text is a duplicate member, whose value is skipped, or a problem follows it in
+    // its source: still the text's problem, as a full read reports it.
+    const QByteArray longBad = texts[source];
+    for (const QByteArray &object :
+         QByteArrayList { "{\"id\":\"x\",\"title\":\"X\",\"text\":\"Short.\",\"text\":\"" + longBad + "\"}",
+                          "{\"id\":\"x\",\"title\":\"X\",\"text\":\"" + longBad + "\",}" }) {
+        const QByteArray alone = timeline("[]", defaultActors, "[" + object + "]");
+        const auto aloneResult = load(alone);
+        QVERIFY(!aloneResult.ok());
+        const QString at = place(alone, "MARK" + wrong);
+        QCOMPARE(aloneResult.errors.last().toString(),
+                 u"%1:%2: malformed JSON: %3"_s.arg(at.section(u':', 0, 1))
+                     .arg(at.section(u':', 2).toLongLong() + 4)
+                     .arg(message));
+    }
+
     // The same file with the text put right reads whole, its long texts read aside.
     QByteArray right = doc;
     right.replace(QByteArray("MARK" + wrong), "MARK");
