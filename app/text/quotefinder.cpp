@@ -200,8 +200,8 @@ qsizetype rollToCandidate(unsigned active, const Unit *data, qsizetype end, qsiz
     return result;
 }
 
-// The quotes whose first `window` characters have one hash, in a table that a rolling hash
-// of the text probes at every position: the bit filter first, which says "no" at nearly all of
+// The quotes whose first or last `window` characters have one hash, in a table that a rolling
+// hash of the text probes at every position: the bit filter first, which says "no" at nearly all of
 // them, then an open-addressed table of hashes, each with its chain of quotes.
 class WindowTable
 {
