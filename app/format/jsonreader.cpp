@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -32,23 +33,58 @@ int hexValue(char c)
     return -1;
 }
 
-void appendUtf8(QByteArray &out, char32_t c)
+// The four hexadecimal digits of a \u escape at `p`, or -1.
+int hexQuad(const char *p, const char *end)
+{
+    if (end - p < 4)
+        return -1;
+    int value = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int digit = hexValue(p[i]);
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+// Writes `c` as UTF-8 at `out`; returns the end.
+char *writeUtf8(char *out, char32_t c)
 {
     if (c < 0x80) {
-        out += char(c);
+        *out++ = char(c);
     } else if (c < 0x800) {
-        out += char(0xc0 | (c >> 6));
-        out += char(0x80 | (c & 0x3f));
+        *out++ = char(0xc0 | (c >> 6));
+        *out++ = char(0x80 | (c & 0x3f));
     } else if (c < 0x10000) {
-        out += char(0xe0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
+        *out++ = char(0xe0 | (c >> 12));
+        *out++ = char(0x80 | ((c >> 6) & 0x3f));
+        *out++ = char(0x80 | (c & 0x3f));
     } else {
-        out += char(0xf0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3f));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
+        *out++ = char(0xf0 | (c >> 18));
+        *out++ = char(0x80 | ((c >> 12) & 0x3f));
+        *out++ = char(0x80 | ((c >> 6) & 0x3f));
+        *out++ = char(0x80 | (c & 0x3f));
     }
+    return out;
+}
+
+// The characters of UTF-8 in [p, end): its bytes but continuation bytes.
+qsizetype countCharacters(const char *p, const char *end)
+{
+    qsizetype continuations = 0;
+    const qsizetype bytes = end - p;
+#if defined(__SSE2__)
+    // Continuation bytes, 0x80 to 0xBF, are those below 0xC0 as signed bytes.
+    const __m128i lead = _mm_set1_epi8(char(0xc0));
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        continuations += std::popcount(unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(v, lead))));
+    }
+#endif
+    for (; p < end; ++p)
+        continuations += isContinuation(static_cast<unsigned char>(*p));
+    return bytes - continuations;
 }
 
 // Text beyond ASCII is checked by a state machine of UTF-8 (RFC 3629) that also reads printable
@@ -516,8 +552,27 @@ JsonReader::Token JsonReader::readNumber()
     return m_token = Token::Number;
 }
 
+bool JsonReader::readDecodedInPlace(Token kind)
+{
+    while (m_nextDeferred < m_deferredStrings.size() && m_deferredStrings[m_nextDeferred].from < m_tokenStart)
+        ++m_nextDeferred;
+    if (kind != Token::String || m_nextDeferred == m_deferredStrings.size())
+        return false;
+    const DeferredString &string = m_deferredStrings[m_nextDeferred];
+    if (string.from != m_tokenStart || string.decodedSize < 0)
+        return false;
+    m_text = QByteArrayView(m_begin + string.from + 1, string.decodedSize);
+    m_rawString = true;
+    m_pos = m_begin + string.to;
+    m_state = m_stack.empty() ? State::Done : State::AfterValue;
+    m_token = kind;
+    return true;
+}
+
 JsonReader::Token JsonReader::readString(Token kind)
 {
+    if (m_nextDeferred < m_deferredStrings.size() && readDecodedInPlace(kind)) [[unlikely]]
+        return kind;
     const char *start = ++m_pos;
     // Where a string that may be deferred stops being read, if it is that long: the text is
     // read up to there as any other, and only its end is looked for after.
@@ -533,6 +588,12 @@ JsonReader::Token JsonReader::readString(Token kind)
     // Once there was an escape: the bytes from here to the next escape are copied as they are,
     // in one piece, however many characters of text and UTF-8 lie between.
     const char *verbatim = start;
+    const auto decoded = [this](const char *text, qsizetype size) {
+        if (m_counting)
+            m_counted += size;
+        else
+            m_scratch.append(text, size);
+    };
     for (;;) {
         // Plain ASCII runs are the common case by far: skip them.
         skipPlainText(end);
@@ -577,9 +638,11 @@ JsonReader::Token JsonReader::readString(Token kind)
         if (!escaped) {
             escaped = true;
             m_scratch.clear();
-            m_scratch.reserve(m_decodedReserve);
+            m_counted = 0;
+            if (!m_counting)
+                m_scratch.reserve(m_decodedReserve);
         }
-        m_scratch.append(verbatim, m_pos - verbatim);
+        decoded(verbatim, m_pos - verbatim);
         const char *escape = m_pos;
         if (++m_pos >= m_end)
             break;
@@ -587,35 +650,26 @@ JsonReader::Token JsonReader::readString(Token kind)
         case '"':
         case '\\':
         case '/':
-            m_scratch += *m_pos;
+            decoded(m_pos, 1);
             break;
         case 'b':
-            m_scratch += '\b';
+            decoded("\b", 1);
             break;
         case 'f':
-            m_scratch += '\f';
+            decoded("\f", 1);
             break;
         case 'n':
-            m_scratch += '\n';
+            decoded("\n", 1);
             break;
         case 'r':
-            m_scratch += '\r';
+            decoded("\r", 1);
             break;
         case 't':
-            m_scratch += '\t';
+            decoded("\t", 1);
             break;
         case 'u': {
             const auto hex4 = [&](const char *p) {
-                if (m_end - p < 4)
-                    return -1;
-                int value = 0;
-                for (int i = 0; i < 4; ++i) {
-                    const int digit = hexValue(p[i]);
-                    if (digit < 0)
-                        return -1;
-                    value = value * 16 + digit;
-                }
-                return value;
+                return hexQuad(p, m_end);
             };
             int unit = hex4(m_pos + 1);
             if (unit < 0)
@@ -632,7 +686,8 @@ JsonReader::Token JsonReader::readString(Token kind)
                 codePoint = 0x10000 + ((char32_t(unit) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
                 m_pos += 6;
             }
-            appendUtf8(m_scratch, codePoint);
+            char utf8[4];
+            decoded(utf8, writeUtf8(utf8, codePoint) - utf8);
             break;
         }
         default:
@@ -645,9 +700,12 @@ JsonReader::Token JsonReader::readString(Token kind)
     if (m_pos >= m_end)
         return fail(m_tokenStart, tr("a string is not closed: the file ends inside it (is it truncated?)"));
     if (escaped)
-        m_scratch.append(verbatim, m_pos - verbatim);
+        decoded(verbatim, m_pos - verbatim);
+    else
+        m_counted = m_pos - start;
     m_rawString = !escaped;
-    m_text = escaped ? QByteArrayView(m_scratch) : QByteArrayView(start, m_pos);
+    m_text =
+        escaped ? (m_counting ? QByteArrayView() : QByteArrayView(m_scratch)) : QByteArrayView(start, m_pos);
     ++m_pos; // the closing quote
     m_state = kind == Token::Key ? State::AfterKey : (m_stack.empty() ? State::Done : State::AfterValue);
     return m_token = kind;
@@ -684,6 +742,9 @@ bool JsonReader::deferString()
     if (p >= m_end)
         return false; // not closed: read on, to report it where a full read does
     m_pos = p + 1;
+    m_deferredStrings.push_back(
+        { m_tokenStart, m_pos - m_begin, countCharacters(m_begin + m_tokenStart, m_pos) });
+    m_nextDeferred = m_deferredStrings.size();
     m_text = {};
     m_rawString = false;
     m_deferred = true;
@@ -758,6 +819,59 @@ void JsonReader::skipValue()
     while (depth() > target && next() != Token::Error) { }
 }
 
+void JsonReader::setDeferredStrings(std::vector<DeferredString> strings)
+{
+    m_deferredStrings = std::move(strings);
+    m_nextDeferred = 0;
+}
+
+qsizetype JsonReader::decodeInPlace(char *text, qsizetype size)
+{
+    const char *in = text;
+    const char *const end = text + size;
+    char *out = text;
+    for (;;) {
+        const auto *escape = static_cast<const char *>(std::memchr(in, '\\', std::size_t(end - in)));
+        const char *const run = escape ? escape : end;
+        if (out != in)
+            std::memmove(out, in, std::size_t(run - in));
+        out += run - in;
+        if (!escape)
+            return out - text;
+        in = escape + 2;
+        switch (escape[1]) {
+        case 'b':
+            *out++ = '\b';
+            break;
+        case 'f':
+            *out++ = '\f';
+            break;
+        case 'n':
+            *out++ = '\n';
+            break;
+        case 'r':
+            *out++ = '\r';
+            break;
+        case 't':
+            *out++ = '\t';
+            break;
+        case 'u': {
+            auto codePoint = char32_t(hexQuad(in, end));
+            in += 4;
+            if (codePoint >= 0xd800 && codePoint <= 0xdbff) { // a high surrogate, its low half next
+                codePoint =
+                    0x10000 + ((codePoint - 0xd800) << 10) + (char32_t(hexQuad(in + 2, end)) - 0xdc00);
+                in += 6;
+            }
+            out = writeUtf8(out, codePoint);
+            break;
+        }
+        default: // '"', '\\' or '/'
+            *out++ = escape[1];
+        }
+    }
+}
+
 JsonReader::Position JsonReader::position(qsizetype offset) const
 {
     // A byte order mark is invisible in editors, so columns count from after it.
@@ -768,15 +882,29 @@ JsonReader::Position JsonReader::position(qsizetype offset) const
         m_cursorLine = 1;
         m_cursorColumn = 1;
     }
-    for (qsizetype i = m_cursor; i < offset; ++i) {
-        const auto c = static_cast<unsigned char>(m_begin[i]);
-        if (c == '\n') {
-            ++m_cursorLine;
-            m_cursorColumn = 1;
-        } else {
-            m_cursorColumn += !isContinuation(c);
+    const auto read = [this](qsizetype to) {
+        for (qsizetype i = m_cursor; i < to; ++i) {
+            const auto c = static_cast<unsigned char>(m_begin[i]);
+            if (c == '\n') {
+                ++m_cursorLine;
+                m_cursorColumn = 1;
+            } else {
+                m_cursorColumn += !isContinuation(c);
+            }
         }
+        m_cursor = to;
+    };
+    // A deferred string is counted, not read: its bytes may be being decoded where they lie. A
+    // string has no line break in it; an offset inside one stands for its start.
+    auto string = std::lower_bound(m_deferredStrings.begin(), m_deferredStrings.end(), m_cursor,
+                                   [](const DeferredString &s, qsizetype at) { return s.from < at; });
+    for (; string != m_deferredStrings.end() && string->from < offset; ++string) {
+        read(string->from);
+        if (offset < string->to)
+            return { m_cursorLine, m_cursorColumn };
+        m_cursorColumn += string->characters;
+        m_cursor = string->to;
     }
-    m_cursor = offset;
+    read(offset);
     return { m_cursorLine, m_cursorColumn };
 }

@@ -64,6 +64,34 @@ public:
     // is then empty and isDeferredString() true. For the next call to next() only.
     void deferStringLongerThan(qsizetype bytes) { m_deferFrom = bytes; }
     bool isDeferredString() const { return m_deferred; }
+
+    // A string found, not read (deferStringLongerThan()), from its opening quote to just past its
+    // closing one. Its bytes are no longer read, even by position(), which counts its characters
+    // instead: the reader of its text may write its decoded text over them (decodeInPlace()).
+    // `decodedSize`, once that is done, is the size of that text, which then starts just past
+    // the opening quote; -1 before.
+    struct DeferredString
+    {
+        qsizetype from = 0;
+        qsizetype to = 0;
+        qsizetype characters = 0;
+        qsizetype decodedSize = -1;
+    };
+    // Those this reader found, or was given, in order.
+    const std::vector<DeferredString> &deferredStrings() const { return m_deferredStrings; }
+    // For a reader of the same input whose strings another reader deferred (in order): their
+    // bytes are not read, and one decoded in place is read, when met, as its decoded text.
+    void setDeferredStrings(std::vector<DeferredString> strings);
+
+    // While counting (the default is false), a string's escapes are checked but its text is not
+    // decoded: text() is empty after a string with escapes, whose decoded size is
+    // countedSize(). For checking a long string before it is decoded in place.
+    void setCounting(bool counting) { m_counting = counting; }
+    qsizetype countedSize() const { return m_counted; }
+    // Decodes the escapes of a string's bytes (between its quotes) that a reader found valid,
+    // over those bytes, which cannot grow: each escape's text is shorter than the escape. Returns
+    // the decoded size.
+    static qsizetype decodeInPlace(char *text, qsizetype size);
     qsizetype textOffset() const { return m_text.data() - m_input.data(); } // valid when isRawString()
 
     // The byte offset where the current token starts, and the one just past it.
@@ -108,6 +136,7 @@ private:
     void skipWhitespace();
     void skipPlainText(const char *end); // `end`: m_end, or before
     bool deferString();
+    bool readDecodedInPlace(Token kind);
     QString describeHere() const;
     // What the reader expected where it stopped, to name a common mistake found there instead.
     enum class Expecting { Value, Key, Colon, Separator, Nothing };
@@ -132,6 +161,10 @@ private:
     qsizetype m_deferNow = 0; // for this call
     QByteArray m_scratch;
     qsizetype m_decodedReserve = 0;
+    bool m_counting = false;
+    qsizetype m_counted = 0;
+    std::vector<DeferredString> m_deferredStrings;
+    std::size_t m_nextDeferred = 0; // the first that may lie ahead of the reader
     QString m_error;
     qsizetype m_errorOffset = -1;
 

@@ -418,6 +418,7 @@ public:
         , m_progress(progress)
         , m_timeline(std::make_shared<Timeline>())
         , m_reader(m_timeline->setFileBytes(std::move(data)), TimelineLoader::maxDepth)
+        , m_writable(m_timeline->writableFileBytes())
     { }
 
     TimelineLoader::Result run();
@@ -511,6 +512,9 @@ private:
     bool m_cancelled = false;
     std::shared_ptr<Timeline> m_timeline;
     JsonReader m_reader;
+    // The file's bytes when this parser alone holds them (not a caller, nor a tail): a long text
+    // with escapes is then decoded where it lies, rather than into a copy as large.
+    char *m_writable = nullptr;
     std::vector<PathPart> m_path;
     LoadErrors m_errors;
     std::vector<ErrorPlace> m_errorPlaces; // one per error in m_errors
@@ -553,6 +557,7 @@ private:
     {
         SourceText text; // null: not a valid string
         bool failed = false; // out of memory: read again where it is taken
+        qsizetype decodedInPlace = -1; // the size of its text, when decoded over its bytes
     };
     struct PendingText
     {
@@ -562,8 +567,13 @@ private:
     std::vector<PendingText> m_texts; // per source; valid where the text was read aside
     bool m_deferLongTexts = true;
     bool m_readAgain = false;
-    static AsideText readLongText(const QByteArray &file, TextBytes bytes);
+    // `writable`: the file's bytes, if the text may be decoded over them (m_writable).
+    static AsideText readLongText(const QByteArray &file, TextBytes bytes, char *writable);
     void takeText(std::size_t source);
+    // Texts decoded over their bytes, by where they start: a second read of the file reads them
+    // as they are now.
+    std::vector<std::pair<qsizetype, qsizetype>> m_decodedInPlace;
+    void keepText(Source &source, const AsideText &read, TextBytes bytes);
     // A long source's sentences, split on a thread of their own while the file is read on and
     // its quotes are found (which needs the text, not the sentences); taken when the quotes
     // are placed in sentences. Per source; not valid where the split was done in place. Last,
@@ -586,6 +596,7 @@ Parser::Parser(const Parser &head, qsizetype start)
     , m_tailStart(start)
 {
     m_reader.resumeAfterValue(start, head.m_reader.openContainers());
+    m_reader.setDeferredStrings(head.m_reader.deferredStrings()); // their bytes may be changing
 }
 
 // --- reporting -------------------------------------------------------------------------------
@@ -905,6 +916,17 @@ TimelineLoader::Result Parser::run()
         // its problem is reported where it is, and nothing after it is.
         Parser again(m_timeline->fileBytes(), m_fileName, m_progress);
         again.m_deferLongTexts = false;
+        // Texts decoded where they lay are read as they now are.
+        std::vector<JsonReader::DeferredString> decoded;
+        for (JsonReader::DeferredString string : m_reader.deferredStrings()) {
+            const auto inPlace = std::find_if(m_decodedInPlace.begin(), m_decodedInPlace.end(),
+                                              [&](const auto &text) { return text.first == string.from; });
+            if (inPlace != m_decodedInPlace.end()) {
+                string.decodedSize = inPlace->second;
+                decoded.push_back(string);
+            }
+        }
+        again.m_reader.setDeferredStrings(std::move(decoded));
         // Splits still running read this timeline's texts: they end before it goes.
         for (const std::future<Split> &split : m_splits) {
             if (split.valid())
@@ -1087,25 +1109,27 @@ void Parser::readSource(qsizetype index)
             auto read = std::make_shared<std::promise<AsideText>>();
             std::future<AsideText> text = read->get_future();
             std::future<Split> split =
-                std::async(std::launch::async, [file = m_timeline->fileBytes(), bytes = *deferred, read] {
-                    AsideText text;
-                    try {
-                        text = readLongText(file, bytes);
-                    } catch (...) { // out of memory: read again where it is taken, or fail there
-                        text.failed = true;
-                    }
-                    read->set_value(text);
-                    Split result;
-                    result.failed = text.failed; // split where the text is read again
-                    if (text.text.utf8().isNull())
-                        return result;
-                    try {
-                        result.sentences = SentenceSplitter::split(text.text.utf8(), &result.bytes);
-                    } catch (...) {
-                        result.failed = true;
-                    }
-                    return result;
-                });
+                std::async(std::launch::async,
+                           [file = m_timeline->fileBytes(), bytes = *deferred, read, writable = m_writable] {
+                               AsideText text;
+                               try {
+                                   text = readLongText(file, bytes, writable);
+                               } catch (...) { // out of memory: read again where it is taken, or fail there
+                                   text.failed = true;
+                               }
+                               read->set_value(text);
+                               Split result;
+                               result.failed = text.failed; // split where the text is read again
+                               if (text.text.utf8().isNull())
+                                   return result;
+                               try {
+                                   result.sentences =
+                                       SentenceSplitter::split(text.text.utf8(), &result.bytes);
+                               } catch (...) {
+                                   result.failed = true;
+                               }
+                               return result;
+                           });
             m_splits.resize(std::size_t(m_timeline->sources.size()));
             m_splits.push_back(std::move(split));
             m_texts.resize(std::size_t(m_timeline->sources.size()));
@@ -1115,11 +1139,8 @@ void Parser::readSource(qsizetype index)
             return;
         } catch (const std::system_error &) { } // no thread to be had: read here
     }
-    if (deferred) {
-        AsideText read = readLongText(m_timeline->fileBytes(), *deferred);
-        m_readAgain = m_readAgain || read.text.utf8().isNull();
-        source.setText(read.text);
-    }
+    if (deferred)
+        keepText(source, readLongText(m_timeline->fileBytes(), *deferred, m_writable), *deferred);
     // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
     const QByteArrayView utf8 = source.storedText().utf8();
     std::future<Split> split;
@@ -1148,18 +1169,41 @@ void Parser::readSource(qsizetype index)
     m_timeline->sources.append(std::move(source));
 }
 
-Parser::AsideText Parser::readLongText(const QByteArray &file, TextBytes bytes)
+Parser::AsideText Parser::readLongText(const QByteArray &file, TextBytes bytes, char *writable)
 {
     JsonReader reader(QByteArrayView(file).sliced(bytes.from, bytes.to - bytes.from));
-    reader.reserveDecodedText(bytes.to - bytes.from);
-    if (reader.next() != Token::String || reader.text().size() > TimelineLoader::maxStringBytes)
+    // Over its bytes, a text is checked first and decoded after: one that is not a valid string
+    // keeps them as they are, for the file to be read again.
+    reader.setCounting(writable);
+    if (!writable)
+        reader.reserveDecodedText(bytes.to - bytes.from);
+    if (reader.next() != Token::String)
         return {};
-    const QByteArrayView utf8 = reader.text();
+    const qsizetype size = reader.isRawString() || !writable ? reader.text().size() : reader.countedSize();
+    if (size > TimelineLoader::maxStringBytes)
+        return {};
     AsideText read;
-    read.text = reader.isRawString()
-        ? SourceText::fromUtf8(file, bytes.from + reader.textOffset(), utf8.size())
-        : SourceText::fromUtf8(reader.takeDecodedText(), 0, utf8.size());
+    if (reader.isRawString()) {
+        read.text = SourceText::fromUtf8(file, bytes.from + reader.textOffset(), size);
+    } else if (writable) {
+        // Made before the bytes change, so that nothing after can fail and leave them half done.
+        read.text = SourceText::fromUtf8(file, bytes.from + 1, size);
+        [[maybe_unused]] const qsizetype decoded =
+            JsonReader::decodeInPlace(writable + bytes.from + 1, bytes.to - bytes.from - 2);
+        Q_ASSERT(decoded == size);
+        read.decodedInPlace = size;
+    } else {
+        read.text = SourceText::fromUtf8(reader.takeDecodedText(), 0, size);
+    }
     return read;
+}
+
+void Parser::keepText(Source &source, const AsideText &read, TextBytes bytes)
+{
+    m_readAgain = m_readAgain || read.text.utf8().isNull();
+    if (read.decodedInPlace >= 0)
+        m_decodedInPlace.emplace_back(bytes.from, read.decodedInPlace);
+    source.setText(read.text);
 }
 
 void Parser::takeText(std::size_t source)
@@ -1168,9 +1212,8 @@ void Parser::takeText(std::size_t source)
         return;
     AsideText read = m_texts[source].text.get();
     if (read.failed)
-        read = readLongText(m_timeline->fileBytes(), m_texts[source].bytes);
-    m_readAgain = m_readAgain || read.text.utf8().isNull();
-    m_timeline->sources[qsizetype(source)].setText(read.text);
+        read = readLongText(m_timeline->fileBytes(), m_texts[source].bytes, m_writable);
+    keepText(m_timeline->sources[qsizetype(source)], read, m_texts[source].bytes);
 }
 
 void Parser::takeSplit(std::size_t source)

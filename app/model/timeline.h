@@ -184,6 +184,9 @@ public:
     // into, and a side buffer for strings whose escapes had to be decoded.
     const QByteArray &setFileBytes(QByteArray bytes) { return m_file = std::move(bytes); }
     const QByteArray &fileBytes() const { return m_file; }
+    // The file's bytes to write to, for a loader that decodes long strings where they lie; null
+    // when they are shared with another holder, who would see them change.
+    char *writableFileBytes() { return m_file.isDetached() ? m_file.data() : nullptr; }
     static TextRef inFile(qsizetype offset, qsizetype size)
     {
         return { std::uint32_t(offset), std::uint32_t(size) };

@@ -115,6 +115,8 @@ private Q_SLOTS:
     void errorsAreFinal();
     void longStringsAreCheckedAsCharacterByCharacter();
     void longStringsCanBeDeferred();
+    void stringsDecodeInPlaceAsTheyRead();
+    void deferredStringsAreNotReadAgain();
     void depthLimit_data();
     void depthLimit();
     void deepInputDoesNotCrash();
@@ -574,6 +576,87 @@ void TestJsonReader::longStringsCanBeDeferred()
     unclosed.deferStringLongerThan(100);
     QCOMPARE(unclosed.next(), Token::Error);
     QCOMPARE(unclosed.errorOffset(), 1);
+}
+
+// A string a reader found valid decodes over its own bytes to the text the reader gives, and a
+// reader that only counts finds the same size: together they let a long text be checked first
+// and decoded where it lies after.
+void TestJsonReader::stringsDecodeInPlaceAsTheyRead()
+{
+    const QByteArrayList pieces { "word ",   "Событие ",      "事件", "😀",    "\\n", "\\t",     "\\b",
+                                  "\\f",     "\\r",           "\\\"", "\\\\", "\\/", "\\u00e9", "\\u0041",
+                                  "\\u4e8b", "\\ud83d\\ude00" };
+    std::uint64_t state = 0xdec0de;
+    const auto random = [&](int n) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return int((state >> 33) % std::uint64_t(n));
+    };
+    for (int round = 0; round < 5000; ++round) {
+        QByteArray content;
+        const int count = random(30);
+        for (int k = 0; k < count; ++k)
+            content += pieces[random(int(pieces.size()))];
+        const QByteArray json = "\"" + content + "\"";
+        JsonReader reader(json);
+        QCOMPARE(reader.next(), Token::String);
+        JsonReader counter(json);
+        counter.setCounting(true);
+        QCOMPARE(counter.next(), Token::String);
+        QCOMPARE(counter.countedSize(), reader.text().size());
+        QByteArray bytes = content;
+        const qsizetype size = JsonReader::decodeInPlace(bytes.data(), bytes.size());
+        QCOMPARE(bytes.first(size), reader.text().toByteArray());
+    }
+}
+
+// Once a string is deferred, its bytes may be decoded where they lie: the reader no longer reads
+// them, even for a place after it, and a reader told of them reads the decoded text.
+void TestJsonReader::deferredStringsAreNotReadAgain()
+{
+    const QByteArray text = "Ж\\n" + QByteArray(150, 'a') + "\\u00e9\\n";
+    QByteArray json = "[\"" + text + "\", 7,\n \"Ж\", x]";
+    JsonReader reader(json);
+    reader.next();
+    reader.deferStringLongerThan(100);
+    QCOMPARE(reader.next(), Token::String);
+    QVERIFY(reader.isDeferredString());
+    QCOMPARE(reader.deferredStrings().size(), std::size_t(1));
+    const JsonReader::DeferredString deferred = reader.deferredStrings().front();
+    QCOMPARE(deferred.from, 1);
+    QCOMPARE(deferred.to, 3 + text.size());
+    QCOMPARE(deferred.characters, 2 + text.size() - 1); // the quotes; Ж is two bytes
+    QCOMPARE(deferred.decodedSize, -1);
+    const qsizetype seven = json.indexOf('7');
+    const JsonReader::Position before = reader.position(seven);
+    QCOMPARE(reader.next(), Token::Number);
+    QCOMPARE(reader.next(), Token::String);
+    QCOMPARE(reader.next(), Token::Error); // x
+
+    // Decoded over its bytes, which now hold line breaks: places after it do not move.
+    const qsizetype size = JsonReader::decodeInPlace(json.data() + 2, text.size());
+    QCOMPARE(json.sliced(2, size), "Ж\n" + QByteArray(150, 'a') + "é\n");
+    QCOMPARE(reader.position(seven).line, before.line);
+    QCOMPARE(reader.position(seven).column, before.column);
+    QCOMPARE(reader.position(json.indexOf('x')).line, 2);
+    QCOMPARE(reader.position(json.indexOf('x')).column, 7);
+    // Inside it: its start.
+    QCOMPARE(reader.position(20).column, 2);
+
+    // A second reader, told of it, reads the decoded text and then on, with the same places.
+    JsonReader again(json);
+    JsonReader::DeferredString decoded = deferred;
+    decoded.decodedSize = size;
+    again.setDeferredStrings({ decoded });
+    again.next();
+    QCOMPARE(again.next(), Token::String);
+    QVERIFY(again.isRawString());
+    QCOMPARE(again.text(), json.sliced(2, size));
+    QCOMPARE(again.textOffset(), 2);
+    QCOMPARE(again.next(), Token::Number);
+    QCOMPARE(again.next(), Token::String);
+    QCOMPARE(again.text(), "Ж");
+    QCOMPARE(again.next(), Token::Error);
+    QCOMPARE(again.position(again.errorOffset()).column, 7);
 }
 
 void TestJsonReader::depthLimit_data()

@@ -3,6 +3,9 @@
 #include "timelineloader.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -55,7 +58,15 @@ QString place(const QByteArray &doc, const QByteArray &needle, const QByteArray 
     return u"bad.json:%1:%2"_s.arg(line).arg(column);
 }
 
+// The bytes handed over as a file's are: the loader's own, so that it may decode long texts
+// where they lie.
 TimelineLoader::Result load(const QByteArray &doc)
+{
+    return TimelineLoader::loadData(QByteArray(doc.constData(), doc.size()), u"bad.json"_s);
+}
+
+// The bytes shared with a caller who holds them still: the loader must leave them as they are.
+TimelineLoader::Result loadShared(const QByteArray &doc)
 {
     return TimelineLoader::loadData(doc, u"bad.json"_s);
 }
@@ -154,6 +165,7 @@ private Q_SLOTS:
     void formatDocumentationExample();
     void longEventArraysReadInTwoHalves();
     void longSourcesAreSplitAside();
+    void longTextsDecodedWhereTheyLie();
     void longTextsReadAsideReportWhatAFullReadDoes_data();
     void longTextsReadAsideReportWhatAFullReadDoes();
 
@@ -371,6 +383,66 @@ void TestTimelineLoader::longSourcesAreSplitAside()
     const auto broken = load(doc.first(doc.indexOf("\"actors\"") + 20));
     QVERIFY(!broken.ok());
     QVERIFY(broken.errors.last().message.startsWith(u"malformed JSON: "_s));
+}
+
+// A long text with escapes, in bytes of the loader's own, is decoded over its bytes rather than
+// into a copy. It must read as a text decoded elsewhere does, and the places of problems after
+// it, on its line and the lines below, must not move although its bytes now hold line breaks.
+void TestTimelineLoader::longTextsDecodedWhereTheyLie()
+{
+    // Every escape JSON has, a character beyond the BMP written as a surrogate pair, and UTF-8.
+    const QByteArray line = R"(Line %1: \u00e9t\u00e9 \ud83d\udcf0 \"quoted\" back\\slash a\/b, )"
+                            R"(tab\tend\b\f\r. Строка 📰 текста.\n)";
+    QByteArray texts[3];
+    for (int i = 0; i < 9000; ++i) {
+        for (int t = 0; t < 3; ++t)
+            texts[t] += QByteArray(line).replace("%1", QByteArray::number(i * 3 + t));
+    }
+    QVERIFY(texts[0].size() > 2 * 256 * 1024);
+    // The three texts on one line (the third is read in place, not on a thread of its own), and
+    // problems after them: on that line, in a later source, and in the events.
+    QByteArray sources = "[";
+    for (int t = 0; t < 3; ++t)
+        sources +=
+            "{\"id\":\"s" + QByteArray::number(t) + "\",\"title\":\"S\",\"text\":\"" + texts[t] + "\"},";
+    sources += "{\"id\":\"late\",\"title\":7,\"text\":\"Short.\"}]";
+    const QByteArray events = "["
+        + eventJson("e1", "2021", R"(,"evidence":[{"source":"s1","quote":"Line 4: \u00e9t\u00e9 📰"}])")
+        + ",\n" + eventJson("e2", "2022", R"(,"evidence":[{"source":"s2","quote":"a/b, tab\tend"}])") + ",\n"
+        + eventJson("e3", "2023", R"(,"evidence":[{"source":"nowhere","quote":"x"}])") + "]";
+    const QByteArray bad = timeline(events, defaultActors, sources);
+    const auto decoded = load(bad);
+    const auto kept = loadShared(bad);
+    QCOMPARE(decoded.errorText(), kept.errorText());
+    QCOMPARE(decoded.errors.size(), 2);
+    QCOMPARE(decoded.errors[0].toString().section(u':', 0, 2), place(bad, "7,", "\"late\""));
+    QCOMPARE(decoded.errors[1].toString().section(u':', 0, 2), place(bad, "\"nowhere\""));
+
+    // Put right, the texts read as QJsonDocument decodes them, with the same sentences and
+    // evidence as texts decoded into a copy.
+    QByteArray good = bad;
+    good.replace("\"title\":7", "\"title\":\"L\"")
+        .replace(R"("nowhere","quote":"x")", R"("s0","quote":"текста.")");
+    const QByteArray original = good;
+    const auto read = load(good);
+    const auto copied = loadShared(good);
+    QVERIFY2(read.ok(), qPrintable(read.errorText()));
+    QVERIFY2(copied.ok(), qPrintable(copied.errorText()));
+    const QJsonArray expected = QJsonDocument::fromJson(good).object().value(u"sources"_s).toArray();
+    const Timeline &t = *read.timeline;
+    for (qsizetype s = 0; s < 3; ++s) {
+        QCOMPARE(t.sources.at(s).text(), expected.at(s).toObject().value(u"text"_s).toString());
+        QCOMPARE(t.sources.at(s).sentences, copied.timeline->sources.at(s).sentences);
+    }
+    QCOMPARE(t.evidence.size(), std::size_t(3));
+    for (std::size_t e = 0; e < t.evidence.size(); ++e) {
+        QCOMPARE(t.evidence[e].source, copied.timeline->evidence[e].source);
+        QCOMPARE(t.evidence[e].firstSentence, copied.timeline->evidence[e].firstSentence);
+        QCOMPARE(t.evidence[e].lastSentence, copied.timeline->evidence[e].lastSentence);
+    }
+    QVERIFY(t.sources.at(1).sentenceText(t.evidence[0].firstSentence).startsWith(u"Line 4: été 📰"));
+    // The caller's bytes, which the second load shared, are as they were.
+    QCOMPARE(good, original);
 }
 
 void TestTimelineLoader::longTextsReadAsideReportWhatAFullReadDoes_data()
