@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "mainwindow.h"
+#include "systemmemory.h"
 #include "timelineloader.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    SystemMemory::giveBackLargeBlocks();
     QCoreApplication::setApplicationName(u"sourceline"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SOURCELINE_VERSION));
     QCoreApplication::setOrganizationName(u"Sourceline"_s);

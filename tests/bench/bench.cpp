@@ -10,6 +10,7 @@
 #include "draftmodel.h"
 #include "eventproxymodel.h"
 #include "labelplacer.h"
+#include "systemmemory.h"
 #include "timelinechart.h"
 #include "timelinedocument.h"
 #include "timelinegenerator.h"
@@ -1020,6 +1021,7 @@ int runParent(const QList<qint64> &sizes, const QList<TimelineGenerator::Shape> 
 
 int main(int argc, char *argv[])
 {
+    SystemMemory::giveBackLargeBlocks(); // as the application does
     // Benchmarks draw offscreen, like the tests, unless asked for another platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -13,6 +13,7 @@
 #include "eventtable.h"
 #include "mainwindow.h"
 #include "sourceview.h"
+#include "systemmemory.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
 #include "timelinedocument.h"
@@ -386,6 +387,7 @@ void measureWindow(const QString &fileName, bool paintChart)
 
 int main(int argc, char *argv[])
 {
+    SystemMemory::giveBackLargeBlocks(); // as the application does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
