@@ -1945,27 +1945,37 @@ Parser::QuoteErrors Parser::resolveQuotes()
         std::vector<std::size_t> searchOf(batch.size(), std::size_t(-1));
         for (std::size_t b = 0; b < batch.size(); ++b) {
             const std::size_t s = batch[b];
-            // The source's quotes, copied in one pass in file order into one buffer: read where
-            // they lie, far apart in the file, each look at a quote cost a cache miss, and the
-            // finder looks at each several times.
+            // Short quotes are copied in one pass in file order into one buffer: read where they
+            // lie, far apart in the file, each look at one costs a cache miss, and the finder
+            // looks at each several times. Quotes that fill a cache line each (whole sentences,
+            // passages) gain little from that, and a copy of them costs a third of a file
+            // that is mostly quotes: they are read where they lie.
+            const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
+            const bool copied = quoteBytes[s] < 64 * quoteCount;
             QByteArray &buffer = buffers[b];
             std::vector<QByteArrayView> &quotes = quoteLists[b];
-            buffer.resize(quoteBytes[s]);
+            buffer.resize(copied ? quoteBytes[s] : 0);
             quotes.clear();
+            quotes.reserve(std::size_t(quoteCount));
             char *out = buffer.data();
             for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
 #if defined(__GNUC__)
-                // The text and the evidence of a quote a few ahead, while this one is copied.
+                // The text and the evidence of a quote a few ahead, while this one is taken.
                 constexpr std::size_t ahead = 8;
                 if (k + ahead < start[s + 1]) {
                     const Job &later = bySource[k + ahead];
-                    __builtin_prefetch(t.utf8(later.quote).data());
+                    if (copied)
+                        __builtin_prefetch(t.utf8(later.quote).data());
                     __builtin_prefetch(&t.evidence[later.evidence], 1);
                 }
 #endif
                 const QByteArrayView utf8 = t.utf8(bySource[k].quote);
-                quotes.emplace_back(out, utf8.size());
-                out = std::copy(utf8.begin(), utf8.end(), out);
+                if (copied) {
+                    quotes.emplace_back(out, utf8.size());
+                    out = std::copy(utf8.begin(), utf8.end(), out);
+                } else {
+                    quotes.push_back(utf8);
+                }
             }
             // A source with many quotes is read once for all of them, not scanned once for each.
             // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor

@@ -166,6 +166,8 @@ private Q_SLOTS:
     void longEventArraysReadInTwoHalves();
     void longSourcesAreSplitAside();
     void longTextsDecodedWhereTheyLie();
+    void longAndShortQuotesArePlaced_data();
+    void longAndShortQuotesArePlaced();
     void longTextsReadAsideReportWhatAFullReadDoes_data();
     void longTextsReadAsideReportWhatAFullReadDoes();
 
@@ -383,6 +385,66 @@ void TestTimelineLoader::longSourcesAreSplitAside()
     const auto broken = load(doc.first(doc.indexOf("\"actors\"") + 20));
     QVERIFY(!broken.ok());
     QVERIFY(broken.errors.last().message.startsWith(u"malformed JSON: "_s));
+}
+
+// Quotes as long as a cache line or longer, on average, are found where they lie in the file;
+// shorter ones are copied together first. Either way each lands in its sentences, and one that
+// is not in the source is reported as itself.
+void TestTimelineLoader::longAndShortQuotesArePlaced_data()
+{
+    QTest::addColumn<bool>("whole"); // whole sentences (long quotes), or their first words
+    QTest::newRow("long quotes") << true;
+    QTest::newRow("short quotes") << false;
+}
+
+void TestTimelineLoader::longAndShortQuotesArePlaced()
+{
+    QFETCH(bool, whole);
+    QByteArrayList sentences;
+    for (int i = 0; i < 60; ++i)
+        sentences += "Sentence " + QByteArray::number(i)
+            + " runs on long enough to fill a cache line of sixty-four bytes, and some more.";
+    const auto quoteOf = [&](int i) {
+        return whole ? sentences[i] : sentences[i].first(sentences[i].indexOf(" runs") + 5);
+    };
+    // Every third event quotes the end of its sentence and the start of the next one.
+    const auto spans = [](int i) {
+        return i % 3 == 2 && i + 1 < 60;
+    };
+    QByteArray events = "[";
+    for (int i = 0; i < 60; ++i) {
+        const QByteArray quote = spans(i)
+            ? sentences[i].sliced(sentences[i].indexOf("and some more")) + ' ' + sentences[i + 1].first(12)
+            : quoteOf(59 - i);
+        events += (i ? ",\n" : "")
+            + eventJson("e" + QByteArray::number(i), "2021",
+                        ",\"evidence\":[{\"source\":\"s\",\"quote\":\"" + quote + "\"}]");
+    }
+    events += "]";
+    const QByteArray sources = "[{\"id\":\"s\",\"title\":\"S\",\"text\":\"" + sentences.join(' ') + "\"}]";
+    const QByteArray good = timeline(events, defaultActors, sources);
+    const auto read = load(good);
+    QVERIFY2(read.ok(), qPrintable(read.errorText()));
+    const Timeline &t = *read.timeline;
+    QCOMPARE(t.evidence.size(), std::size_t(60));
+    QCOMPARE(t.sources.at(0).sentences.size(), 60);
+    for (const Event &event : t.events) {
+        const int i = t.text(event.id).mid(1).toInt();
+        const int first = spans(i) ? i : 59 - i;
+        QCOMPARE(t.evidenceOf(event).size(), std::size_t(1));
+        QCOMPARE(t.evidenceOf(event)[0].firstSentence, first);
+        QCOMPARE(t.evidenceOf(event)[0].lastSentence, spans(i) ? i + 1 : first);
+    }
+
+    // One quote changed: it alone is reported, with its own text.
+    QByteArray bad = good;
+    const QByteArray changed = QByteArray(quoteOf(17)).replace("Sentence 17", "Sentence 71");
+    bad.replace(QByteArray("\"quote\":\"" + quoteOf(17) + "\""), QByteArray("\"quote\":\"" + changed + "\""));
+    const auto wrong = load(bad);
+    QCOMPARE(wrong.errors.size(), 1);
+    QVERIFY2(wrong.errors[0].toString().contains(u"(event \"e42\")"_s), qPrintable(wrong.errorText()));
+    QVERIFY2(wrong.errors[0].message.contains(QString::fromUtf8(changed.left(30))),
+             qPrintable(wrong.errorText()));
 }
 
 // A long text with escapes, in bytes of the loader's own, is decoded over its bytes rather than
