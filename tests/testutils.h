@@ -9,6 +9,9 @@
 #include <QTest>
 #include <QtGlobal>
 
+#include <cstdio>
+#include <cstring>
+
 #ifdef QT_WIDGETS_LIB
 #include <QApplication>
 #include <QDialog>
@@ -23,6 +26,24 @@
 
 // Helpers shared by the test suites.
 namespace TestUtils {
+
+// This process's resident memory in KiB, from /proc/self/status (Linux); 0 when unknown.
+inline qint64 residentKb()
+{
+    std::FILE *status = std::fopen("/proc/self/status", "r");
+    if (!status)
+        return 0;
+    char line[256];
+    qint64 kb = 0;
+    while (std::fgets(line, sizeof line, status)) {
+        if (std::strncmp(line, "VmRSS:", 6) == 0) {
+            kb = std::strtoll(line + 6, nullptr, 10);
+            break;
+        }
+    }
+    std::fclose(status);
+    return kb;
+}
 
 // Tests never need a real display: run them offscreen unless the caller asked for another
 // platform (e.g. QT_QPA_PLATFORM=xcb to watch a GUI test). An empty value counts as unset,

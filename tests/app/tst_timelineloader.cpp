@@ -1,4 +1,5 @@
 #include "sentencesplitter.h"
+#include "systemmemory.h"
 #include "testutils.h"
 #include "timelineloader.h"
 
@@ -151,6 +152,8 @@ class TestTimelineLoader : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // First, while the allocator holds nothing freed by other tests.
+    void memoryGoesBackAfterALoad();
     // Valid files.
     void eventsAreSortedByDateAndEqualDatesKeepFileOrder();
     void minimal();
@@ -594,6 +597,26 @@ void TestTimelineLoader::longTextsReadAsideReportWhatAFullReadDoes()
     QCOMPARE(read.timeline->sources.size(), 4);
     QCOMPARE(read.timeline->sources.at(1 + source).sentences.size(), 20000);
     QVERIFY(read.timeline->sources.at(1 + source).text().contains(u"MARK"_s));
+}
+
+// What a load frees goes back to the system, as does the timeline once dropped: loading a file
+// again and again, the process holds no more than after the first time.
+void TestTimelineLoader::memoryGoesBackAfterALoad()
+{
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
+    QSKIP("for glibc's allocator; under AddressSanitizer freed memory waits in its quarantine");
+#else
+    SystemMemory::giveBackLargeBlocks(); // as the application does first thing
+    const QByteArray doc = longTimeline();
+    QVERIFY(load(doc).ok()); // the threads' stacks and the allocator's arenas, made once
+    const qint64 before = TestUtils::residentKb();
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(load(doc).ok());
+    const qint64 grown = TestUtils::residentKb() - before;
+    QVERIFY2(
+        grown < 1024,
+        qPrintable(u"grew by %1 KiB over four loads of a %2 MiB file"_s.arg(grown).arg(doc.size() >> 20)));
+#endif
 }
 
 void TestTimelineLoader::longEventArraysReadInTwoHalves()

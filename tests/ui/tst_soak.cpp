@@ -9,32 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cstdio>
-#include <cstring>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// This process's resident memory in KiB, from /proc/self/status (Linux); 0 when unknown.
-qint64 residentKb()
-{
-    std::FILE *status = std::fopen("/proc/self/status", "r");
-    if (!status)
-        return 0;
-    char line[256];
-    qint64 kb = 0;
-    while (std::fgets(line, sizeof line, status)) {
-        if (std::strncmp(line, "VmRSS:", 6) == 0) {
-            kb = std::strtoll(line + 6, nullptr, 10);
-            break;
-        }
-    }
-    std::fclose(status);
-    return kb;
-}
-
-} // namespace
 
 // One window opens, cancels and replaces timelines many times, as a long session would: no
 // crash, nothing left running, nothing piling up. Under `./dev test --sanitize` LeakSanitizer
@@ -105,7 +80,7 @@ void TestSoak::openCancelAndReplaceManyTimes()
         if (round >= 20 && round < 40)
             objectsAfterWarmUp = qMax(objectsAfterWarmUp, window.findChildren<QObject *>().size());
         if (round == 20)
-            memoryAfterWarmUp = residentKb();
+            memoryAfterWarmUp = TestUtils::residentKb();
     }
     // Nothing piles up in the window: no more objects than in the warm rounds, and memory
     // within what one more large timeline's worth of allocator slack could explain.
@@ -115,7 +90,7 @@ void TestSoak::openCancelAndReplaceManyTimes()
     // Under AddressSanitizer freed memory waits in its quarantine (256 MiB by default) and the
     // resident size says nothing; LeakSanitizer checks for leaks there instead.
 #ifndef __SANITIZE_ADDRESS__
-    const qint64 growthKb = residentKb() - memoryAfterWarmUp;
+    const qint64 growthKb = TestUtils::residentKb() - memoryAfterWarmUp;
     QVERIFY2(growthKb < 64 * 1024, qPrintable(u"grew by %1 KiB"_s.arg(growthKb)));
 #else
     Q_UNUSED(memoryAfterWarmUp);
