@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -316,12 +317,15 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     std::vector<std::int32_t> sameAs(std::size_t(count), -1);
     std::vector<std::uint64_t> suffixes(std::size_t(count), 0);
     std::vector<std::uint64_t> wholes(std::size_t(count), 0);
-    std::vector<qsizetype> lengths(std::size_t(count), 0);
+    // Lengths and offsets in 32 bits, each array on its own for the look-ups of the pass: a
+    // million quotes cost 8 MB less. A quote too long for them is looked for on its own.
+    std::vector<std::uint32_t> lengths(std::size_t(count), 0);
     std::vector<std::uint32_t> order; // the quotes long enough to file
     order.reserve(std::size_t(count));
     for (qsizetype i = 0; i < count; ++i) {
         const View quote = quoteAt(i);
-        if (quote.size() < shortestWindow || quote.size() > text.size()) {
+        if (quote.size() < shortestWindow || quote.size() > text.size()
+            || quote.size() > std::numeric_limits<std::uint32_t>::max()) {
             found[std::size_t(i)] = text.indexOf(quote);
             continue;
         }
@@ -330,7 +334,7 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         hashes[std::size_t(i)] = windowHash(quote.first(shortestWindow << w));
         suffixes[std::size_t(i)] = windowHash(quote.last(shortestWindow << w));
         wholes[std::size_t(i)] = hashOf(quote);
-        lengths[std::size_t(i)] = quote.size();
+        lengths[std::size_t(i)] = std::uint32_t(quote.size());
         order.push_back(std::uint32_t(i));
     }
     // Copies are brought together by a table of the quotes' hashes: the first of each text
@@ -361,7 +365,7 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     // A quote is filed by its first window or by its last, whichever fewer quotes share: quotes
     // that start alike (a common phrase, then different words) are told apart by their ends,
     // and every occurrence of a shared window costs a comparison with each quote filed by it.
-    std::vector<qsizetype> offsets(std::size_t(count), 0);
+    std::vector<std::uint32_t> offsets(std::size_t(count), 0);
     {
         const auto windowKey = [](std::uint64_t hash, int w) {
             return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
@@ -382,7 +386,7 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
             if (shared.count(windowKey(suffixes[std::size_t(i)], w))
                 < shared.count(windowKey(hashes[std::size_t(i)], w))) {
                 hashes[std::size_t(i)] = suffixes[std::size_t(i)];
-                offsets[std::size_t(i)] = lengths[std::size_t(i)] - (shortestWindow << w);
+                offsets[std::size_t(i)] = lengths[std::size_t(i)] - std::uint32_t(shortestWindow << w);
             }
         }
     }
@@ -449,19 +453,23 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
 
 // The searches are cut into parts, read on this thread and one more, each taking the next part
 // not read yet, longest texts first. A long text that is more than half of them all is two
-// parts, its halves: a quote is where the first half finds it, else where the second does. The first half
-// runs on past its middle by as much as the longest quote, so that a quote across the middle is found there;
-// the second half stops as soon as the first has found every quote.
+// parts: its halves, when it is long beside its quotes, else its quotes' halves, each looked
+// for in the whole text. Of text halves, a quote is where the first half finds it, else where
+// the second does. The first half runs on past its middle by as much as the longest quote, so
+// that a quote across the middle is found there; the second half stops as soon as the first
+// has found every quote.
 template<typename View>
 std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Search<View>> searches)
 {
     constexpr qsizetype halvedFrom = 1 << 20; // units: below, a thread costs more than it saves
-    enum class Kind { Whole, FirstHalf, SecondHalf };
+    constexpr qsizetype quotesHalvedFrom = 8192; // fewer cost less than a second pass over the text
+    enum class Kind { Whole, FirstHalf, SecondHalf, FirstQuotes, LastQuotes };
     struct Part
     {
         std::size_t search;
         Kind kind;
         View text;
+        std::span<const View> quotes;
     };
     std::vector<Part> parts;
     qsizetype units = 0;
@@ -474,14 +482,19 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
         for (const View quote : searches[i].quotes)
             longest = std::max(longest, quote.size());
         // Halved only when it is more than half of all there is to read (else the two threads
-        // share the texts whole), and long beside its quotes, which each half files.
-        const auto quotes = qsizetype(searches[i].quotes.size());
-        if (text.size() >= halvedFrom && 2 * text.size() > units && text.size() >= 64 * quotes
-            && longest <= middle / 4) {
-            parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1) });
-            parts.push_back({ i, Kind::SecondHalf, text.sliced(middle) });
+        // share the texts whole); the text when it is long beside its quotes, which each half
+        // files, else the quotes, for which each half reads the text.
+        const std::span<const View> all = searches[i].quotes;
+        const auto quotes = qsizetype(all.size());
+        const bool halved = text.size() >= halvedFrom && 2 * text.size() > units;
+        if (halved && text.size() >= 64 * quotes && longest <= middle / 4) {
+            parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1), all });
+            parts.push_back({ i, Kind::SecondHalf, text.sliced(middle), all });
+        } else if (halved && quotes >= quotesHalvedFrom) {
+            parts.push_back({ i, Kind::FirstQuotes, text, all.first(all.size() / 2) });
+            parts.push_back({ i, Kind::LastQuotes, text, all.subspan(all.size() / 2) });
         } else {
-            parts.push_back({ i, Kind::Whole, text });
+            parts.push_back({ i, Kind::Whole, text, all });
         }
     }
     std::stable_sort(parts.begin(), parts.end(), [&](const Part &a, const Part &b) {
@@ -497,8 +510,7 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
             std::atomic<bool> &done = firstFoundAll[part.search];
             if (part.kind == Kind::SecondHalf && done)
                 continue;
-            found[k] = findAllIn(part.text, searches[part.search].quotes,
-                                 part.kind == Kind::SecondHalf ? &done : nullptr);
+            found[k] = findAllIn(part.text, part.quotes, part.kind == Kind::SecondHalf ? &done : nullptr);
             if (part.kind == Kind::FirstHalf && std::find(found[k].begin(), found[k].end(), -1) == found[k].end())
                 done = true;
         }
@@ -529,19 +541,21 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
     if (helperFailed) {
         for (std::size_t k = 0; k < parts.size(); ++k) {
             const Part &part = parts[k];
-            if (found[k].empty() && !searches[part.search].quotes.empty()
+            if (found[k].empty() && !part.quotes.empty()
                 && !(part.kind == Kind::SecondHalf && firstFoundAll[part.search]))
-                found[k] = findAllIn(part.text, searches[part.search].quotes);
+                found[k] = findAllIn(part.text, part.quotes);
         }
     }
 
     std::vector<std::vector<qsizetype>> results(searches.size());
     for (std::size_t k = 0; k < parts.size(); ++k) {
-        if (parts[k].kind != Kind::SecondHalf)
+        if (parts[k].kind != Kind::SecondHalf && parts[k].kind != Kind::LastQuotes)
             results[parts[k].search] = std::move(found[k]);
     }
     for (std::size_t k = 0; k < parts.size(); ++k) {
         const Part &part = parts[k];
+        if (part.kind == Kind::LastQuotes) // after the first quotes' results, placed above
+            results[part.search].insert(results[part.search].end(), found[k].begin(), found[k].end());
         if (part.kind != Kind::SecondHalf || firstFoundAll[part.search])
             continue;
         const qsizetype middle = searches[part.search].text.size() / 2;

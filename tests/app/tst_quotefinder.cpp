@@ -56,6 +56,7 @@ private Q_SLOTS:
     void agreesWithAScanOnRepetitiveText();
     void agreesWithAScanOnATextReadInHalves_data();
     void agreesWithAScanOnATextReadInHalves();
+    void agreesWithAScanWhenItsQuotesAreReadInHalves();
     void isUsedWhenItPays_data();
     void isUsedWhenItPays();
     void manyQuotesOfOneSourceResolve();
@@ -181,6 +182,47 @@ void TestQuoteFinder::agreesWithAScanOnATextReadInHalves()
     const std::vector<qsizetype> found = QuoteFinder::findAll(QByteArrayView(bytes), views);
     for (std::size_t i = 0; i < found.size(); ++i)
         QCOMPARE(found[i], QByteArrayView(bytes).indexOf(views[i]));
+}
+
+// A text of a million units and more with many quotes beside it is read whole twice at once,
+// for each half of the quotes: every quote where a scan finds it, in the order given, copies
+// of one quote in both halves too.
+void TestQuoteFinder::agreesWithAScanWhenItsQuotesAreReadInHalves()
+{
+    QRandomGenerator random(12);
+    QByteArray text;
+    std::vector<qsizetype> starts; // of each word
+    while (text.size() < 1'200'000) {
+        starts.push_back(text.size());
+        text += "w" + QByteArray::number(random.bounded(1'000'000)) + (random.bounded(9) == 0 ? ". " : " ");
+    }
+    QByteArrayList quotes;
+    std::vector<qsizetype> expected;
+    for (int i = 0; i < 20'000; ++i) {
+        if (i >= 10'000 && i % 7 == 0) { // a copy of a quote in the first half
+            quotes.append(quotes[i - 10'000]);
+            expected.push_back(expected[std::size_t(i - 10'000)]);
+            continue;
+        }
+        // Words numbered at random: a run of three is in the text once.
+        const std::size_t word = std::size_t(random.bounded(int(starts.size() - 4)));
+        QByteArray quote = text.sliced(starts[word], starts[word + 3] - starts[word] - 1);
+        expected.push_back(starts[word]);
+        if (i % 5 == 0) {
+            quote[random.bounded(int(quote.size()))] = '#';
+            expected.back() = -1;
+        }
+        quotes.append(quote);
+    }
+    QVERIFY(text.size() < 64 * qsizetype(quotes.size())); // too many quotes to halve the text
+    const std::vector<QByteArrayView> views(quotes.begin(), quotes.end());
+    const std::vector<qsizetype> found = QuoteFinder::findAll(QByteArrayView(text), views);
+    QCOMPARE(found.size(), expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (found[i] != expected[i] && expected[i] >= 0) // an earlier copy of the words, by chance
+            expected[i] = QByteArrayView(text).indexOf(views[i]);
+        QCOMPARE(found[i], expected[i]);
+    }
 }
 
 void TestQuoteFinder::isUsedWhenItPays_data()
