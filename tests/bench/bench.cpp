@@ -978,19 +978,11 @@ int runParent(const QList<qint64> &sizes, const QList<TimelineGenerator::Shape> 
         std::optional<TimelineGenerator::Shape> shape; // none: the embedded timeline
     };
     QList<Run> runs { { embeddedEvents, std::nullopt } };
-    // Long sources are the point of these shapes while events are few.
-    const auto aboutSources = [](TimelineGenerator::Shape shape) {
-        return shape == TimelineGenerator::Shape::LongSources || shape == TimelineGenerator::Shape::ForeignSources;
-    };
-    const bool onlyLongSources = std::all_of(shapes.begin(), shapes.end(), aboutSources);
+    // Every shape at every size: below a few hundred MB the process's own memory is much of a
+    // peak, and only the largest files show what a load costs beside a file of its shape.
     for (const qint64 events : sizes) {
-        for (const TimelineGenerator::Shape shape : shapes) {
-            // Long sources are the point of that shape while events are few; at a million events
-            // it is short-quotes again, and a minute more of `./dev bench`.
-            if (aboutSources(shape) && events > 100'000 && !onlyLongSources)
-                continue;
+        for (const TimelineGenerator::Shape shape : shapes)
             runs.append({ events, shape });
-        }
     }
     for (const Run &run : std::as_const(runs)) {
         const QString path =
