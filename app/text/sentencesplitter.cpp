@@ -339,9 +339,10 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
         }
         if (end > start) {
             const qsizetype startUnit = unitAt(start);
-            sentences.append({ startUnit, unitAt(end) });
+            // In 32 bits: a text is at most as many units as its bytes, far below 2^31.
+            sentences.append({ std::int32_t(startUnit), std::int32_t(unitAt(end)) });
             if (bytes)
-                bytes->push_back({ start, end });
+                bytes->push_back({ std::int32_t(start), std::int32_t(end) });
         }
     };
     const auto isAbbreviationAt = [&](qsizetype dot) {
