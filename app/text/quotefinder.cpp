@@ -482,15 +482,17 @@ std::vector<std::vector<qsizetype>> findAllOf(std::span<const QuoteFinder::Searc
         for (const View quote : searches[i].quotes)
             longest = std::max(longest, quote.size());
         // Halved only when it is more than half of all there is to read (else the two threads
-        // share the texts whole); the text when it is long beside its quotes, which each half
-        // files, else the quotes, for which each half reads the text.
+        // share the texts whole): the text when it is long beside its quotes, which each half
+        // files; the quotes when they are many beside the text, which each half reads (filing
+        // a quote costs about as much as reading 64 units, and the second read must be worth
+        // its while).
         const std::span<const View> all = searches[i].quotes;
         const auto quotes = qsizetype(all.size());
         const bool halved = text.size() >= halvedFrom && 2 * text.size() > units;
         if (halved && text.size() >= 64 * quotes && longest <= middle / 4) {
             parts.push_back({ i, Kind::FirstHalf, text.first(middle + longest - 1), all });
             parts.push_back({ i, Kind::SecondHalf, text.sliced(middle), all });
-        } else if (halved && quotes >= quotesHalvedFrom) {
+        } else if (halved && quotes >= quotesHalvedFrom && text.size() <= 32 * quotes) {
             parts.push_back({ i, Kind::FirstQuotes, text, all.first(all.size() / 2) });
             parts.push_back({ i, Kind::LastQuotes, text, all.subspan(all.size() / 2) });
         } else {
