@@ -12,7 +12,7 @@ void giveBackLargeBlocks()
 {
 #if defined(__GLIBC__)
     // Setting it at all turns the raising off (mallopt(3)).
-    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
 }
 
