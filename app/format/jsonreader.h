@@ -66,10 +66,11 @@ public:
     bool isDeferredString() const { return m_deferred; }
 
     // A string found, not read (deferStringLongerThan()), from its opening quote to just past its
-    // closing one. Its bytes are no longer read, even by position(), which counts its characters
-    // instead: the reader of its text may write its decoded text over them (decodeInPlace()).
-    // `decodedSize`, once that is done, is the size of that text, which then starts just past
-    // the opening quote; -1 before.
+    // closing one, with its characters counted as it was found. position() counts them rather
+    // than read its bytes: whoever reads its text may write the decoded text over them
+    // (decodeInPlace()). `decodedSize`, for a reader given the string once that was done, is the
+    // size of that text, which starts just past the opening quote; -1 when not known to be done
+    // (the reader that deferred it never learns it).
     struct DeferredString
     {
         qsizetype from = 0;
@@ -77,14 +78,15 @@ public:
         qsizetype characters = 0;
         qsizetype decodedSize = -1;
     };
-    // Those this reader found, or was given, in order.
+    // Those this reader deferred, or was given, in order.
     const std::vector<DeferredString> &deferredStrings() const { return m_deferredStrings; }
     // For a reader of the same input whose strings another reader deferred (in order): their
-    // bytes are not read, and one decoded in place is read, when met, as its decoded text.
+    // places are counted, not read, and one with a decodedSize is read, when met, as its decoded
+    // text. One without is read as any string if the reader meets it.
     void setDeferredStrings(std::vector<DeferredString> strings);
 
     // While counting (the default is false), a string's escapes are checked but its text is not
-    // decoded: text() is empty after a string with escapes, whose decoded size is
+    // decoded: text() is empty after a string or key with escapes, whose decoded size is
     // countedSize(). For checking a long string before it is decoded in place.
     void setCounting(bool counting) { m_counting = counting; }
     qsizetype countedSize() const { return m_counted; }

@@ -1070,6 +1070,8 @@ void Parser::readSource(qsizetype index)
                 text = true;
                 if (m_reader.isDeferredString()) { // a long text: read below
                     deferred = { m_reader.tokenOffset(), m_reader.endOffset() };
+                    // Room to note it once decoded, kept now: nothing may fail after its bytes change.
+                    m_decodedInPlace.reserve(m_reader.deferredStrings().size());
                     return;
                 }
                 // Kept as the file's UTF-8, and widened only when something shows it.
@@ -1923,8 +1925,9 @@ Parser::QuoteErrors Parser::resolveQuotes()
     }
 
     // Sources are taken in batches of a few MB of quotes, and at least two sources, to share
-    // between two threads: a batch's quotes are copied, found together (on two threads when its
-    // sources are long), and placed in their sentences, before the next batch's are copied.
+    // between two threads: a batch's quotes are gathered (short ones copied together), found
+    // together (on two threads when its sources are long or its quotes many), and placed in
+    // their sentences, before the next batch's are gathered.
     constexpr qsizetype batchBytes = 2 << 20;
     std::vector<QByteArray> buffers;
     std::vector<std::vector<QByteArrayView>> quoteLists;

@@ -43,7 +43,9 @@ public:
 
     static Result loadFile(const QString &fileName, const Progress &progress = {});
     // `displayName` is the name errors give for the data. The format is told by the content:
-    // Sourceline's own, TimelineJS JSON, or a CSV of events (see FormatDetector).
+    // Sourceline's own, TimelineJS JSON, or a CSV of events (see FormatDetector). Bytes no one
+    // else holds become the timeline's, which may decode long texts over them; bytes a caller
+    // still holds are left as they are (a long text then takes a copy).
     static Result loadData(QByteArray data, const QString &displayName, const Progress &progress = {});
     // Reads `data` as format version 1, whatever it looks like.
     static Result loadSourceline(QByteArray data, const QString &displayName, const Progress &progress = {});

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <limits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -303,6 +304,9 @@ bool isLineBreak(char32_t c)
 
 QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentence> *bytes)
 {
+    // Sentences hold 32-bit offsets; a loaded text is at most 64 MiB, and no text is shown whole
+    // that is 2 GiB.
+    Q_ASSERT(utf8.size() <= std::numeric_limits<std::int32_t>::max());
     const Utf8Text text(utf8);
     QList<Sentence> sentences;
     const qsizetype n = text.size();
@@ -339,7 +343,7 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
         }
         if (end > start) {
             const qsizetype startUnit = unitAt(start);
-            // In 32 bits: a text is at most as many units as its bytes, far below 2^31.
+            // In 32 bits (checked on entry): a text has no more units than bytes.
             sentences.append({ std::int32_t(startUnit), std::int32_t(unitAt(end)) });
             if (bytes)
                 bytes->push_back({ std::int32_t(start), std::int32_t(end) });
