@@ -201,6 +201,28 @@ qsizetype rollToCandidate(unsigned active, const Unit *data, qsizetype end, qsiz
     return result;
 }
 
+// A few items waiting their turn, first in, first out.
+template<typename T> class Ring
+{
+public:
+    bool empty() const { return m_pushed == m_popped; }
+    bool full() const { return m_pushed - m_popped == m_items.size(); }
+    void push(const T &item) { m_items[m_pushed++ % m_items.size()] = item; }
+    T pop() { return m_items[m_popped++ % m_items.size()]; }
+
+private:
+    std::array<T, 8> m_items;
+    std::size_t m_pushed = 0;
+    std::size_t m_popped = 0;
+};
+
+inline void prefetch([[maybe_unused]] const void *address)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(address);
+#endif
+}
+
 // The quotes whose first or last `window` characters have one hash, in a table that a rolling
 // hash of the text probes at every position: the bit filter first, which says "no" at nearly all of
 // them, then an open-addressed table of hashes, each with its chain of quotes.
@@ -246,6 +268,9 @@ public:
         return nullptr;
     }
 
+    // Asks for the slot where `hash` is looked for first, to be read a little later.
+    void prefetchSlot(std::uint64_t hash) const { prefetch(&m_slots[firstSlot(hash)]); }
+
     qsizetype window() const { return m_window; }
     qsizetype &pending() { return m_pending; }
     Filter filter() const { return { m_filter.data(), m_filterShift }; }
@@ -257,10 +282,15 @@ private:
         std::int32_t head = -1; // -1: empty, or all its quotes found
     };
 
+    std::size_t firstSlot(std::uint64_t hash) const
+    {
+        return std::size_t((hash * 0x94d0'49bb'1331'11ebu) >> m_slotShift);
+    }
+
     Slot &find(std::uint64_t hash)
     {
         const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = std::size_t((hash * 0x94d0'49bb'1331'11ebu) >> m_slotShift);; i = (i + 1) & mask) {
+        for (std::size_t i = firstSlot(hash);; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.head < 0 && slot.hash == 0)
                 return slot; // never used
@@ -425,6 +455,53 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         }
         return table.pending() > 0;
     };
+    // A window that passed the filter goes through three stages, a few candidates apart, in the
+    // order found: its slot in the table is read, then the first quote filed there, then the
+    // quotes are compared. Each stage asks for what the next one reads, so that the reads of
+    // several candidates overlap: quotes lie far apart (in the file, or in a buffer as large),
+    // and waiting for each read in turn was most of a pass with many quotes.
+    struct Hit
+    {
+        int window;
+        std::uint64_t hash;
+        qsizetype start;
+    };
+    struct Chain
+    {
+        int window;
+        std::int32_t *head;
+        qsizetype start;
+    };
+    Ring<Hit> hits;
+    Ring<Chain> chains, fetched;
+    const auto compare = [&](const Chain &c) {
+        if ((active >> c.window & 1) && !probe(*tables[std::size_t(c.window)], c.head, c.start))
+            active &= ~(1u << c.window);
+    };
+    const auto fetch = [&](const Chain &c) {
+        const std::int32_t quote = *c.head;
+        if (quote < 0)
+            return; // all found meanwhile
+        if (fetched.full())
+            compare(fetched.pop());
+        const View first = quoteAt(quote);
+        prefetch(first.data());
+        prefetch(first.data() + first.size() - 1);
+        fetched.push(c);
+    };
+    const auto readSlot = [&](const Hit &hit) {
+        if (!(active >> hit.window & 1))
+            return;
+        std::int32_t *head = tables[std::size_t(hit.window)]->chain(hit.hash);
+        if (!head)
+            return;
+        if (chains.full())
+            fetch(chains.pop());
+        prefetch(&quotes[std::size_t(*head)]);
+        prefetch(&offsets[std::size_t(*head)]);
+        prefetch(&lengths[std::size_t(*head)]);
+        chains.push({ hit.window, head, hit.start });
+    };
     // One pass over the text rolls the hashes of all three windows, each ending at the unit just
     // read, and looks up each window that may have quotes there.
     std::array<std::uint64_t, windows> rolled {};
@@ -433,17 +510,24 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         const qsizetype until = stop ? std::min(text.size(), end + stopCheckedEvery) : text.size();
         end = rollToCandidate(active, text.data(), end, until, rolled, filters);
         if (stop && stop->load(std::memory_order_relaxed))
-            break;
+            return found; // not needed
         for (int w = 0; w < windows; ++w) {
             const qsizetype window = shortestWindow << w;
-            if (!(active >> w & 1) || end < window)
+            const std::uint64_t hash = rolled[std::size_t(w)];
+            if (!(active >> w & 1) || end < window || !filters[std::size_t(w)].mayHave(hash))
                 continue;
-            WindowTable &table = *tables[std::size_t(w)];
-            std::int32_t *head = table.chain(rolled[std::size_t(w)]);
-            if (head && !probe(table, head, end - window))
-                active &= ~(1u << w);
+            if (hits.full())
+                readSlot(hits.pop());
+            tables[std::size_t(w)]->prefetchSlot(hash);
+            hits.push({ w, hash, end - window });
         }
     }
+    while (!hits.empty())
+        readSlot(hits.pop());
+    while (!chains.empty())
+        fetch(chains.pop());
+    while (!fetched.empty())
+        compare(fetched.pop());
     for (std::size_t i = 0; i < sameAs.size(); ++i) {
         if (sameAs[i] >= 0)
             found[i] = found[std::size_t(sameAs[i])];
