@@ -48,6 +48,35 @@ int hexQuad(const char *p, const char *end)
     return value;
 }
 
+// The byte a backslash and `c` stand for, for every escape but \u; 0 for any other `c`.
+char escapedByte(char c)
+{
+    switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+        return c;
+    case 'b':
+        return '\b';
+    case 'f':
+        return '\f';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case 't':
+        return '\t';
+    default:
+        return 0;
+    }
+}
+
+// The code point of a UTF-16 surrogate pair.
+char32_t fromSurrogates(int high, int low)
+{
+    return 0x10000 + ((char32_t(high) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
+}
+
 // Writes `c` as UTF-8 at `out`; returns the end.
 char *writeUtf8(char *out, char32_t c)
 {
@@ -646,32 +675,10 @@ JsonReader::Token JsonReader::readString(Token kind)
         const char *escape = m_pos;
         if (++m_pos >= m_end)
             break;
-        switch (*m_pos) {
-        case '"':
-        case '\\':
-        case '/':
-            decoded(m_pos, 1);
-            break;
-        case 'b':
-            decoded("\b", 1);
-            break;
-        case 'f':
-            decoded("\f", 1);
-            break;
-        case 'n':
-            decoded("\n", 1);
-            break;
-        case 'r':
-            decoded("\r", 1);
-            break;
-        case 't':
-            decoded("\t", 1);
-            break;
-        case 'u': {
-            const auto hex4 = [&](const char *p) {
-                return hexQuad(p, m_end);
-            };
-            int unit = hex4(m_pos + 1);
+        if (const char byte = escapedByte(*m_pos)) {
+            decoded(&byte, 1);
+        } else if (*m_pos == 'u') {
+            const int unit = hexQuad(m_pos + 1, m_end);
             if (unit < 0)
                 return fail(escape - m_begin, tr("\\u must be followed by four hexadecimal digits"));
             m_pos += 4;
@@ -680,17 +687,15 @@ JsonReader::Token JsonReader::readString(Token kind)
                 return fail(escape - m_begin, tr("\\u escape is an unpaired low surrogate"));
             if (unit >= 0xd800 && unit <= 0xdbff) {
                 const int low =
-                    m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hex4(m_pos + 3) : -1;
+                    m_end - m_pos > 2 && m_pos[1] == '\\' && m_pos[2] == 'u' ? hexQuad(m_pos + 3, m_end) : -1;
                 if (low < 0xdc00 || low > 0xdfff)
                     return fail(escape - m_begin, tr("\\u escape is a high surrogate without its low half"));
-                codePoint = 0x10000 + ((char32_t(unit) - 0xd800) << 10) + (char32_t(low) - 0xdc00);
+                codePoint = fromSurrogates(unit, low);
                 m_pos += 6;
             }
             char utf8[4];
             decoded(utf8, writeUtf8(utf8, codePoint) - utf8);
-            break;
-        }
-        default:
+        } else {
             return fail(escape - m_begin,
                         tr("invalid escape: a backslash must be followed by one of \" \\ / b f n r t u"));
         }
@@ -839,35 +844,17 @@ qsizetype JsonReader::decodeInPlace(char *text, qsizetype size)
         if (!escape)
             return out - text;
         in = escape + 2;
-        switch (escape[1]) {
-        case 'b':
-            *out++ = '\b';
-            break;
-        case 'f':
-            *out++ = '\f';
-            break;
-        case 'n':
-            *out++ = '\n';
-            break;
-        case 'r':
-            *out++ = '\r';
-            break;
-        case 't':
-            *out++ = '\t';
-            break;
-        case 'u': {
-            auto codePoint = char32_t(hexQuad(in, end));
-            in += 4;
-            if (codePoint >= 0xd800 && codePoint <= 0xdbff) { // a high surrogate, its low half next
-                codePoint =
-                    0x10000 + ((codePoint - 0xd800) << 10) + (char32_t(hexQuad(in + 2, end)) - 0xdc00);
-                in += 6;
-            }
-            out = writeUtf8(out, codePoint);
-            break;
+        if (escape[1] != 'u') {
+            *out++ = escapedByte(escape[1]);
+            continue;
         }
-        default: // '"', '\\' or '/'
-            *out++ = escape[1];
+        const int unit = hexQuad(in, end);
+        in += 4;
+        if (unit >= 0xd800 && unit <= 0xdbff) { // a high surrogate, its low half next
+            out = writeUtf8(out, fromSurrogates(unit, hexQuad(in + 2, end)));
+            in += 6;
+        } else {
+            out = writeUtf8(out, char32_t(unit));
         }
     }
 }

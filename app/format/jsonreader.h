@@ -86,8 +86,9 @@ public:
     void setDeferredStrings(std::vector<DeferredString> strings);
 
     // While counting (the default is false), a string's escapes are checked but its text is not
-    // decoded: text() is empty after a string or key with escapes, whose decoded size is
-    // countedSize(). For checking a long string before it is decoded in place.
+    // decoded: text() is empty after a string or key with escapes. countedSize() is then the
+    // decoded size of the one just read, with or without escapes. For checking a long string
+    // before it is decoded in place.
     void setCounting(bool counting) { m_counting = counting; }
     qsizetype countedSize() const { return m_counted; }
     // Decodes the escapes of a string's bytes (between its quotes) that a reader found valid,

@@ -1181,7 +1181,7 @@ Parser::AsideText Parser::readLongText(const QByteArray &file, TextBytes bytes, 
         reader.reserveDecodedText(bytes.to - bytes.from);
     if (reader.next() != Token::String)
         return {};
-    const qsizetype size = reader.isRawString() || !writable ? reader.text().size() : reader.countedSize();
+    const qsizetype size = writable ? reader.countedSize() : reader.text().size();
     if (size > TimelineLoader::maxStringBytes)
         return {};
     AsideText read;
