@@ -81,58 +81,34 @@ template<typename View> std::uint64_t hashOf(View text)
     return h ^ h >> 32;
 }
 
-// Whether two texts of one length are the same: their last eight bytes first, where texts that
-// share a window's worth of units mostly differ, without a call.
-template<typename View> bool sameText(View a, View b)
-{
-    const auto bytes = std::size_t(a.size()) * sizeof(*a.data());
-    if (bytes >= 8) {
-        std::uint64_t x, y;
-        std::memcpy(&x, reinterpret_cast<const char *>(a.data()) + bytes - 8, 8);
-        std::memcpy(&y, reinterpret_cast<const char *>(b.data()) + bytes - 8, 8);
-        if (x != y)
-            return false;
-    }
-    return a == b;
-}
-
-// How many times each key was added: an open-addressed table of the keys with their counts.
+// About how many times each key was added: a counter for each of twice as many slots as keys,
+// shared by the keys that fall in one slot. The counts only choose the window a quote is filed
+// by, where one a little high costs a comparison or two at worst; exact counts, in a table of
+// the keys themselves, were eight times the size and a cache miss at every look-up.
 class KeyCounts
 {
 public:
     explicit KeyCounts(std::size_t keys)
     {
         const int bits = std::max(4, int(std::bit_width(keys)) + 1);
-        m_slots.assign(std::size_t(1) << bits, Slot {});
+        m_counts.assign(std::size_t(1) << bits, 0);
         m_shift = 64 - bits;
     }
 
     void add(std::uint64_t key)
     {
-        Slot &slot = find(key);
-        slot.key = key;
-        ++slot.count;
+        std::uint16_t &count = m_counts[slot(key)];
+        count += count < std::numeric_limits<std::uint16_t>::max();
     }
-    qsizetype count(std::uint64_t key) { return find(key).count; }
+    qsizetype count(std::uint64_t key) const { return m_counts[slot(key)]; }
 
 private:
-    struct Slot
+    std::size_t slot(std::uint64_t key) const
     {
-        std::uint64_t key = 0;
-        qsizetype count = 0;
-    };
-
-    Slot &find(std::uint64_t key)
-    {
-        const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = std::size_t((key * 0x94d0'49bb'1331'11ebu) >> m_shift);; i = (i + 1) & mask) {
-            Slot &slot = m_slots[i];
-            if (slot.count == 0 || slot.key == key)
-                return slot;
-        }
+        return std::size_t((key * 0x94d0'49bb'1331'11ebu) >> m_shift);
     }
 
-    std::vector<Slot> m_slots;
+    std::vector<std::uint16_t> m_counts;
     int m_shift;
 };
 
@@ -223,6 +199,52 @@ inline void prefetch([[maybe_unused]] const void *address)
 #endif
 }
 
+template<typename View> std::uint64_t firstEightBytes(View text)
+{
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data(), 8);
+    return bytes;
+}
+template<typename View> std::uint64_t lastEightBytes(View text)
+{
+    std::uint64_t bytes;
+    std::memcpy(&bytes, reinterpret_cast<const char *>(text.data() + text.size()) - 8, 8);
+    return bytes;
+}
+
+// What a chain holds of a quote, in one record: a walk along a chain reads nothing else until
+// eight bytes of the quote away from its window are those of the text. Kept in arrays of their
+// own, the next quote, the length, the offset and the bytes cost a cache miss each at each link.
+struct Link
+{
+    std::int32_t next = -1; // the next quote filed under the same window hash, or -1
+    std::uint32_t length : 31 = 0; // in units
+    std::uint32_t byLastWindow : 1 = 0; // filed by its last window, not its first
+    std::uint64_t check = 0; // its last eight bytes, or its first when filed by its last window
+
+    static constexpr qsizetype longest = (qsizetype(1) << 31) - 1;
+    static_assert(QuoteFinder::shortestWindow >= 8, "a quote filed by a window has eight bytes to check");
+
+    template<typename View> void fileBy(View quote, bool lastWindow)
+    {
+        length = std::uint32_t(quote.size());
+        byLastWindow = lastWindow;
+        check = lastWindow ? firstEightBytes(quote) : lastEightBytes(quote);
+    }
+    // Where the quote would start in a text whose window at `start` has the hash it is filed by.
+    qsizetype startAt(qsizetype start, qsizetype window) const
+    {
+        return byLastWindow ? start - (qsizetype(length) - window) : start;
+    }
+    // Whether it fits in the text from `at`, with the eight bytes it checks there.
+    template<typename View> bool mayStartAt(View text, qsizetype at) const
+    {
+        return at >= 0 && at + length <= text.size()
+            && (byLastWindow ? firstEightBytes(text.sliced(at)) : lastEightBytes(text.first(at + length)))
+            == check;
+    }
+};
+
 // The quotes whose first or last `window` characters have one hash, in a table that a rolling
 // hash of the text probes at every position: the bit filter first, which says "no" at nearly all of
 // them, then an open-addressed table of hashes, each with its chain of quotes.
@@ -242,12 +264,12 @@ public:
         m_refillAfter = qsizetype(m_filter.size() + m_slots.size()) / 16 + 64;
     }
 
-    void add(std::uint64_t hash, std::uint32_t quote, std::vector<std::int32_t> &next)
+    void add(std::uint64_t hash, std::uint32_t quote, std::vector<Link> &links)
     {
         addToFilter(hash);
         Slot &slot = find(hash);
         slot.hash = hash;
-        next[quote] = slot.head;
+        links[quote].next = slot.head;
         slot.head = std::int32_t(quote);
         ++m_pending;
     }
@@ -347,15 +369,20 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     std::vector<std::int32_t> sameAs(std::size_t(count), -1);
     std::vector<std::uint64_t> suffixes(std::size_t(count), 0);
     std::vector<std::uint64_t> wholes(std::size_t(count), 0);
-    // Lengths and offsets in 32 bits, each array on its own for the look-ups of the pass: a
-    // million quotes cost 8 MB less. A quote too long for them is looked for on its own.
-    std::vector<std::uint32_t> lengths(std::size_t(count), 0);
+    // A quote too long for a link is looked for on its own.
+    std::vector<Link> links(std::size_t(count), Link {});
     std::vector<std::uint32_t> order; // the quotes long enough to file
     order.reserve(std::size_t(count));
     for (qsizetype i = 0; i < count; ++i) {
+        // Quotes read where they lie are far apart: a few ahead are asked for meanwhile.
+        constexpr qsizetype ahead = 4;
+        if (i + ahead < count) {
+            const View later = quoteAt(i + ahead);
+            prefetch(later.data());
+            prefetch(later.data() + later.size() - 1);
+        }
         const View quote = quoteAt(i);
-        if (quote.size() < shortestWindow || quote.size() > text.size()
-            || quote.size() > std::numeric_limits<std::uint32_t>::max()) {
+        if (quote.size() < shortestWindow || quote.size() > text.size() || quote.size() > Link::longest) {
             found[std::size_t(i)] = text.indexOf(quote);
             continue;
         }
@@ -364,7 +391,6 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         hashes[std::size_t(i)] = windowHash(quote.first(shortestWindow << w));
         suffixes[std::size_t(i)] = windowHash(quote.last(shortestWindow << w));
         wholes[std::size_t(i)] = hashOf(quote);
-        lengths[std::size_t(i)] = std::uint32_t(quote.size());
         order.push_back(std::uint32_t(i));
     }
     // Copies are brought together by a table of the quotes' hashes: the first of each text
@@ -395,7 +421,6 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
     // A quote is filed by its first window or by its last, whichever fewer quotes share: quotes
     // that start alike (a common phrase, then different words) are told apart by their ends,
     // and every occurrence of a shared window costs a comparison with each quote filed by it.
-    std::vector<std::uint32_t> offsets(std::size_t(count), 0);
     {
         const auto windowKey = [](std::uint64_t hash, int w) {
             return hash ^ std::uint64_t(w) * 0x9e37'79b9'7f4a'7c15u;
@@ -413,16 +438,15 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
             const int w = windowOf[std::size_t(i)];
             if (w == windows)
                 continue;
-            if (shared.count(windowKey(suffixes[std::size_t(i)], w))
-                < shared.count(windowKey(hashes[std::size_t(i)], w))) {
+            const bool byLast = shared.count(windowKey(suffixes[std::size_t(i)], w))
+                < shared.count(windowKey(hashes[std::size_t(i)], w));
+            if (byLast)
                 hashes[std::size_t(i)] = suffixes[std::size_t(i)];
-                offsets[std::size_t(i)] = lengths[std::size_t(i)] - std::uint32_t(shortestWindow << w);
-            }
+            links[std::size_t(i)].fileBy(quoteAt(i), byLast);
         }
     }
     suffixes = {};
 
-    std::vector<std::int32_t> next(std::size_t(count), -1);
     std::array<std::optional<WindowTable>, windows> tables;
     std::array<Filter, windows> filters;
     unsigned active = 0; // a bit for each window with quotes still to find
@@ -432,25 +456,24 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         WindowTable &table = tables[std::size_t(w)].emplace(shortestWindow << w, inWindow[w]);
         for (qsizetype i = 0; i < count; ++i) {
             if (windowOf[std::size_t(i)] == w)
-                table.add(hashes[std::size_t(i)], std::uint32_t(i), next);
+                table.add(hashes[std::size_t(i)], std::uint32_t(i), links);
         }
         filters[std::size_t(w)] = table.filter();
         active |= 1u << w;
     }
-    // Compares each quote filed under the window that starts at `start`; one found leaves its
-    // chain. False once the window's quotes are all found.
+    // Compares each quote filed under the window that starts at `start`, the eight bytes its link
+    // keeps first; one found leaves its chain. False once the window's quotes are all found.
     const auto probe = [&](WindowTable &table, std::int32_t *head, qsizetype start) {
         for (std::int32_t *link = head; *link >= 0;) {
             const std::int32_t quote = *link;
-            // A quote filed by its last window starts that far before it.
-            const qsizetype at = start - offsets[std::size_t(quote)];
-            const qsizetype size = lengths[std::size_t(quote)];
-            if (at >= 0 && at + size <= text.size() && sameText(text.sliced(at, size), quoteAt(quote))) {
+            Link &node = links[std::size_t(quote)];
+            const qsizetype at = node.startAt(start, table.window());
+            if (node.mayStartAt(text, at) && text.sliced(at, node.length) == quoteAt(quote)) {
                 found[std::size_t(quote)] = at;
-                *link = next[std::size_t(quote)];
+                *link = node.next;
                 --table.pending();
             } else {
-                link = &next[std::size_t(quote)];
+                link = &node.next;
             }
         }
         return table.pending() > 0;
@@ -487,6 +510,8 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         const View first = quoteAt(quote);
         prefetch(first.data());
         prefetch(first.data() + first.size() - 1);
+        if (const std::int32_t second = links[std::size_t(quote)].next; second >= 0)
+            prefetch(&links[std::size_t(second)]);
         fetched.push(c);
     };
     const auto readSlot = [&](const Hit &hit) {
@@ -497,9 +522,8 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
             return;
         if (chains.full())
             fetch(chains.pop());
+        prefetch(&links[std::size_t(*head)]);
         prefetch(&quotes[std::size_t(*head)]);
-        prefetch(&offsets[std::size_t(*head)]);
-        prefetch(&lengths[std::size_t(*head)]);
         chains.push({ hit.window, head, hit.start });
     };
     // One pass over the text rolls the hashes of all three windows, each ending at the unit just
