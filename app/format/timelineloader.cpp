@@ -2001,13 +2001,17 @@ Parser::QuoteErrors Parser::resolveQuotes()
             const std::span<const Sentence> sentences = m_sentenceBytes[s].empty()
                 ? std::span(placed.sentences.constData(), std::size_t(placed.sentences.size()))
                 : std::span<const Sentence>(m_sentenceBytes[s]);
+            std::optional<SentenceIndex> index;
+            if (quotes.size() >= 64)
+                index.emplace(sentences);
             for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
                 const Job &job = bySource[k];
                 Evidence &evidence = t.evidence[job.evidence];
                 const QByteArrayView quote = quotes[k - start[s]];
                 const qsizetype at = positions ? (*positions)[k - start[s]] : text.indexOf(quote);
-                const auto covered =
-                    at < 0 ? std::nullopt : SentenceSplitter::covering(sentences, at, at + quote.size());
+                const auto covered = at < 0 ? std::nullopt
+                    : index                 ? index->covering(at, at + quote.size())
+                                            : SentenceSplitter::covering(sentences, at, at + quote.size());
                 if (!covered) {
                     const PendingQuote &pending = m_quotes[job.pending];
                     // Only the first errors in the file are shown: one that comes after as many as

@@ -69,17 +69,75 @@ QList<Sentence> SentenceSplitter::split(QStringView text)
     return split(QByteArrayView(text.toUtf8()));
 }
 
+namespace {
+
+// The sentences from `first`, the first one ending after a range's start, to the last one that
+// starts before its end. A quote spans a sentence or two: the end is looked for a step, two,
+// four and so on from the first before it is searched for between two of them.
+std::optional<std::pair<qsizetype, qsizetype>>
+coveringFrom(std::span<const Sentence> sentences, std::span<const Sentence>::iterator first, qsizetype end)
+{
+    if (first == sentences.end() || first->start >= end)
+        return std::nullopt;
+    const auto startsBefore = [](const Sentence &s, qsizetype pos) {
+        return s.start < pos;
+    };
+    auto from = first; // starts before the end
+    std::ptrdiff_t step = 1;
+    while (sentences.end() - from > step && from[step].start < end) {
+        from += step;
+        step *= 2;
+    }
+    // The first that does not start before the end is after `from`, and no later than a step on.
+    const auto to = sentences.end() - from > step ? from + step : sentences.end();
+    const auto last = std::lower_bound(from + 1, to, end, startsBefore);
+    return std::pair(first - sentences.begin(), (last - sentences.begin()) - 1);
+}
+
+const auto s_endsAfter = [](qsizetype pos, const Sentence &s) {
+    return pos < s.end;
+};
+
+} // namespace
+
 std::optional<std::pair<qsizetype, qsizetype>> SentenceSplitter::covering(std::span<const Sentence> sentences,
                                                                           qsizetype start, qsizetype end)
 {
     // Sentences are sorted and disjoint: the first candidate is the first one ending after start.
-    const auto first = std::upper_bound(sentences.begin(), sentences.end(), start,
-                                        [](qsizetype pos, const Sentence &s) { return pos < s.end; });
-    if (first == sentences.end() || first->start >= end)
-        return std::nullopt;
-    const auto last = std::lower_bound(first, sentences.end(), end,
-                                       [](const Sentence &s, qsizetype pos) { return s.start < pos; });
-    return std::pair(first - sentences.begin(), (last - sentences.begin()) - 1);
+    return coveringFrom(sentences, std::upper_bound(sentences.begin(), sentences.end(), start, s_endsAfter),
+                        end);
+}
+
+SentenceIndex::SentenceIndex(std::span<const Sentence> sentences)
+    : m_sentences(sentences)
+{
+    if (sentences.empty())
+        return;
+    // About one block a sentence.
+    const qsizetype length = sentences.back().end;
+    const qsizetype perSentence = std::max<qsizetype>(1, length / qsizetype(sentences.size()));
+    m_shift = int(std::bit_width(std::uint64_t(perSentence))) - 1;
+    const qsizetype blocks = (length >> m_shift) + 1;
+    m_firstEndingAfter.resize(std::size_t(blocks) + 1);
+    std::size_t i = 0;
+    for (qsizetype block = 0; block <= blocks; ++block) {
+        const qsizetype from = block << m_shift;
+        while (i < sentences.size() && sentences[i].end <= from)
+            ++i;
+        m_firstEndingAfter[std::size_t(block)] = std::uint32_t(i);
+    }
+}
+
+std::optional<std::pair<qsizetype, qsizetype>> SentenceIndex::covering(qsizetype start, qsizetype end) const
+{
+    const auto block = std::size_t(start >> m_shift);
+    if (start < 0 || block + 1 >= m_firstEndingAfter.size())
+        return SentenceSplitter::covering(m_sentences, start, end);
+    // The first sentence ending after `start` is no earlier than the first ending after its
+    // block's start, and no later than the first ending after the next block's.
+    const auto from = m_sentences.begin() + m_firstEndingAfter[block];
+    const auto to = m_sentences.begin() + m_firstEndingAfter[block + 1];
+    return coveringFrom(m_sentences, std::upper_bound(from, to, start, s_endsAfter), end);
 }
 
 namespace {

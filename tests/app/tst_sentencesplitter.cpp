@@ -90,6 +90,7 @@ private Q_SLOTS:
     void qtBoundaryFinderDiffers();
     void covering_data();
     void covering();
+    void anIndexAgreesWithALookAtEverySentence();
     void utf8AgreesOnRandomText();
     void utf8AgreesOnTheSeedArticle();
     void aLeadingByteOrderMarkIsKept();
@@ -390,6 +391,48 @@ void TestSentenceSplitter::covering()
 
     const QList<Sentence> sentences = SentenceSplitter::split(text);
     QCOMPARE(SentenceSplitter::covering(sentences, start, end), expected);
+    const SentenceIndex index(std::span(sentences.constData(), std::size_t(sentences.size())));
+    QCOMPARE(index.covering(start, end), expected);
+}
+
+void TestSentenceSplitter::anIndexAgreesWithALookAtEverySentence()
+{
+    // Sentences of one to a few hundred characters, a few far longer than the index's blocks,
+    // with gaps of none to a few hundred; ranges anywhere, empty ones and ones past the end.
+    QRandomGenerator random(29);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<Sentence> sentences;
+        std::int32_t at = std::int32_t(random.bounded(3));
+        const int count = random.bounded(0, 300);
+        for (int i = 0; i < count; ++i) {
+            const std::int32_t length =
+                random.bounded(10) == 0 ? random.bounded(200, 3000) : random.bounded(1, 120);
+            sentences.push_back({ at, at + length });
+            at += length + (random.bounded(4) == 0 ? random.bounded(0, 300) : random.bounded(0, 3));
+        }
+        const SentenceIndex index(sentences);
+        for (int probe = 0; probe < 300; ++probe) {
+            const qsizetype start = random.bounded(at + 50);
+            const qsizetype end =
+                start + (random.bounded(5) == 0 ? random.bounded(2000) : random.bounded(150));
+            // The sentences that overlap [start, end), looked at one by one.
+            std::optional<Range> expected;
+            for (std::size_t i = 0; i < sentences.size(); ++i) {
+                if (sentences[i].start < end && sentences[i].end > start && start < end)
+                    expected = Range(expected ? expected->first : qsizetype(i), qsizetype(i));
+            }
+            const auto found = index.covering(start, end);
+            const auto searched = SentenceSplitter::covering(sentences, start, end);
+            if (start == end) { // nothing overlaps an empty range; covering() names the sentence it is in
+                QCOMPARE(found, searched);
+                continue;
+            }
+            if (found != expected || searched != expected)
+                qWarning() << "round" << round << "range" << start << end;
+            QCOMPARE(found, expected);
+            QCOMPARE(searched, expected);
+        }
+    }
 }
 
 void TestSentenceSplitter::utf8AgreesOnRandomText()
