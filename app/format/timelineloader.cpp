@@ -492,6 +492,30 @@ private:
         QByteArrayView key; // empty for an array element
         qsizetype index = -1;
     };
+    // The members and elements the reader is in. The format nests them a few deep, and no file
+    // takes the reader deeper: an unknown member is skipped, not entered. Parts past the
+    // capacity would be left out of messages; a growing array, taken at every member read, was
+    // a twentieth of a load.
+    class Path
+    {
+    public:
+        void push(PathPart part)
+        {
+            Q_ASSERT(m_depth < m_parts.size());
+            if (m_depth < m_parts.size())
+                m_parts[m_depth] = part;
+            ++m_depth;
+        }
+        void pop() { --m_depth; }
+        std::span<const PathPart> parts() const
+        {
+            return std::span(m_parts).first(std::min(m_depth, m_parts.size()));
+        }
+
+    private:
+        std::array<PathPart, 8> m_parts;
+        std::size_t m_depth = 0;
+    };
 
     // Where a kept error stands in the file, beside m_errors: errors found after the read (ids,
     // quotes) may come before ones kept already, and the errors shown are the first in the file.
@@ -515,7 +539,7 @@ private:
     // The file's bytes when this parser alone holds them (not a caller, nor a tail): a long text
     // with escapes is then decoded where it lies, rather than into a copy as large.
     char *m_writable = nullptr;
-    std::vector<PathPart> m_path;
+    Path m_path;
     LoadErrors m_errors;
     std::vector<ErrorPlace> m_errorPlaces; // one per error in m_errors
     qsizetype m_errorsFound = 0; // kept or not
@@ -604,7 +628,7 @@ Parser::Parser(const Parser &head, qsizetype start)
 QString Parser::pathString() const
 {
     QString out;
-    for (const PathPart &part : m_path) {
+    for (const PathPart &part : m_path.parts()) {
         if (part.key.isNull()) {
             out += u'[' + QString::number(part.index) + u']';
         } else {
@@ -720,7 +744,7 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
         } else {
             // The path names the member by its known name, which outlives the reader's text.
             const auto index = std::size_t(known - names.begin());
-            m_path.push_back({ QByteArrayView(known->data(), qsizetype(known->size())), -1 });
+            m_path.push({ QByteArrayView(known->data(), qsizetype(known->size())), -1 });
             if (seen & (1u << index)) {
                 error(keyOffset,
                       tr("duplicate member %1: a member may appear only once in an object")
@@ -730,7 +754,7 @@ bool Parser::readObject(const std::array<std::string_view, N> &names, F &&perMem
                 seen |= 1u << index;
                 perMember(Member(index));
             }
-            m_path.pop_back();
+            m_path.pop();
         }
         if (m_reader.hasError())
             return false;
@@ -749,9 +773,9 @@ template<typename F> bool Parser::readArray(F &&perElement)
             return true;
         if (token == Token::Error)
             return false;
-        m_path.push_back({ {}, i });
+        m_path.push({ {}, i });
         perElement(i);
-        m_path.pop_back();
+        m_path.pop();
         if (m_reader.hasError())
             return false;
     }
@@ -1455,7 +1479,7 @@ void Parser::readEvents()
             return;
         if (i % 4096 == 0 && !reportProgress(m_reader.tokenOffset()))
             return;
-        m_path.push_back({ {}, i });
+        m_path.push({ {}, i });
         if (i == 4096)
             reserveForEvents(i, m_reader.tokenOffset() - eventsOffset);
         if (i < TimelineLoader::maxEvents) {
@@ -1467,7 +1491,7 @@ void Parser::readEvents()
                           .arg(QLocale(QLocale::English).toString(TimelineLoader::maxEvents)));
             m_reader.skipValue();
         }
-        m_path.pop_back();
+        m_path.pop();
         if (m_reader.hasError())
             return;
     }
@@ -1476,7 +1500,7 @@ void Parser::readEvents()
 void Parser::readTail(std::stop_token stop)
 {
     const std::string_view events = s_documentMembers[std::size_t(DocumentMember::Events)];
-    m_path.push_back({ QByteArrayView(events.data(), qsizetype(events.size())), -1 });
+    m_path.push({ QByteArrayView(events.data(), qsizetype(events.size())), -1 });
     for (qsizetype i = 0;; ++i) {
         const Token token = m_reader.next();
         if (token == Token::EndArray || token == Token::Error)
@@ -1487,9 +1511,9 @@ void Parser::readTail(std::stop_token stop)
         }
         if (i == 4096)
             reserveForEvents(i, m_reader.tokenOffset() - m_tailStart);
-        m_path.push_back({ {}, i });
+        m_path.push({ {}, i });
         readEvent(i);
-        m_path.pop_back();
+        m_path.pop();
         if (m_reader.hasError() || m_errorsFound > 0)
             return;
     }
