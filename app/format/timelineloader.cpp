@@ -924,7 +924,7 @@ TimelineLoader::Result Parser::run()
             // The lane index reads the events' days, actors and kinds, none of which the
             // quotes touch: it is built here too, while they are matched.
             auto lanes = std::make_shared<LaneIndex>();
-            lanes->build(*m_timeline);
+            lanes->build(*m_timeline, int(std::max(1u, std::thread::hardware_concurrency())));
             m_timeline->laneIndex = std::move(lanes);
         }
         if (quotes.joinable())

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <iterator>
 #include <limits>
 #include <map>
 #include <numeric>
+#include <system_error>
+#include <thread>
 
-void LaneIndex::build(const Timeline &t)
+void LaneIndex::build(const Timeline &t, int threads)
 {
     // Count first, so that each lane's arrays are allocated once, at their size (or a little
     // more, for an actor named twice by one event). Events are in date order but their actors
@@ -19,25 +22,71 @@ void LaneIndex::build(const Timeline &t)
         if (std::size_t(actor) < sizes.size() - 1)
             ++sizes[std::size_t(actor)];
     }
-    for (const Event &event : t.events)
+    m_extent.reset();
+    m_withoutKind = m_ranges = m_approximate = m_uncertain = 0;
+    for (const Event &event : t.events) {
         sizes.back() += event.actors.count == 0;
+        takeIn(event);
+    }
     m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
     m_laneOfActor.resize(std::size_t(t.actors.size()));
     for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
         m_lanes[lane].actor = lane < m_laneOfActor.size() ? int(lane) : unattributed;
-        m_lanes[lane].events.reserve(sizes[lane]);
-        m_lanes[lane].days.reserve(sizes[lane]);
-        m_lanes[lane].subRows.reserve(sizes[lane]);
-        m_lanes[lane].looks.reserve(sizes[lane]);
         if (lane < m_laneOfActor.size())
             m_laneOfActor[lane] = int(lane);
     }
-    m_extent.reset();
-    m_withoutKind = m_ranges = m_approximate = m_uncertain = 0;
-    if (m_lanes.size() >= manyLanes)
-        fillManyLanes(t);
-    else
-        fillFewLanes(t);
+
+    // Each lane is filled and laid out by one thread alone, so the lanes can be shared out
+    // between threads: each takes a run of lanes with about as many events as the others, and
+    // reads all the events for those of its lanes.
+    std::vector<std::size_t> bounds { 0 };
+    const std::size_t places = std::accumulate(sizes.begin(), sizes.end(), std::size_t(0));
+    threads = int(std::clamp<std::size_t>(places / minPlacesAPart, 1, std::size_t(std::max(threads, 1))));
+    for (std::size_t lane = 0, sum = 0; lane < m_lanes.size(); ++lane) {
+        sum += sizes[lane];
+        const auto part = bounds.size();
+        if (part < std::size_t(threads) && sum * std::size_t(threads) >= places * part)
+            bounds.push_back(lane + 1);
+    }
+    if (bounds.back() != m_lanes.size())
+        bounds.push_back(m_lanes.size());
+    // What a helper thread threw (out of memory) is thrown here, once all are done.
+    std::vector<std::exception_ptr> failures(bounds.size() - 1);
+    const auto fillPart = [&](std::size_t part) noexcept {
+        const std::size_t first = bounds[part], end = bounds[part + 1];
+        try {
+            for (std::size_t lane = first; lane < end; ++lane) {
+                m_lanes[lane].events.reserve(sizes[lane]);
+                m_lanes[lane].days.reserve(sizes[lane]);
+                m_lanes[lane].subRows.reserve(sizes[lane]);
+                m_lanes[lane].looks.reserve(sizes[lane]);
+            }
+            if (m_lanes.size() >= manyLanes)
+                fillManyLanes(t, first, end);
+            else
+                fillFewLanes(t, first, end);
+            for (std::size_t lane = first; lane < end; ++lane)
+                layOut(m_lanes[lane]);
+        } catch (...) {
+            failures[part] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(bounds.size()); // so that only starting a thread can throw below
+    for (std::size_t part = 1; part + 1 < bounds.size(); ++part) {
+        try {
+            helpers.emplace_back(fillPart, part);
+        } catch (const std::system_error &) {
+            fillPart(part); // no thread to be had: here
+        }
+    }
+    fillPart(0);
+    for (std::thread &helper : helpers)
+        helper.join();
+    for (const std::exception_ptr &failure : failures) {
+        if (failure)
+            std::rethrow_exception(failure);
+    }
 
     // The lane of events without actors is there only when it has some.
     m_unattributedLane = -1;
@@ -45,20 +94,14 @@ void LaneIndex::build(const Timeline &t)
         m_lanes.pop_back();
     else
         m_unattributedLane = int(m_lanes.size()) - 1;
-
-    // Running totals for crowded lanes; their memory is at most 32 bytes an event.
-    if (m_extent) {
-        const std::int64_t days = std::int64_t(m_extent->last) + 2 - m_extent->first;
-        for (Lane &lane : m_lanes) {
-            if (std::int64_t(lane.events.size()) * 4 >= days)
-                lane.buildTotals(m_extent->first, m_extent->last);
-        }
-    }
-
-    for (Lane &lane : m_lanes) {
-        assignSubRows(lane);
+    for (Lane &lane : m_lanes)
         lane.revision = nextRevision(); // the lanes were copied from one
-    }
+}
+
+void LaneIndex::layOut(Lane &lane) const
+{
+    updateTotals(lane);
+    assignSubRows(lane);
 }
 
 // Reading each event's actors is a jump into file order: ask for them this many events ahead.
@@ -72,19 +115,25 @@ void LaneIndex::takeIn(const Event &event)
     count(event, +1);
 }
 
-void LaneIndex::fillFewLanes(const Timeline &t)
+void LaneIndex::fillFewLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane)
 {
     // Each event goes to its actors' lanes as it comes: with few lanes, the ends of their
     // arrays all stay in the cache.
+    const std::size_t unattributedLane = m_lanes.size() - 1;
+    const auto ours = [&](std::size_t lane) {
+        return lane >= firstLane && lane < endLane;
+    };
     for (std::size_t i = 0; i < t.events.size(); ++i) {
         if (i + actorsLookAhead < t.events.size())
             __builtin_prefetch(t.eventActors.data() + t.events[i + actorsLookAhead].actors.begin);
         const Event &event = t.events[i];
-        takeIn(event);
         const Days days { event.range.first, event.range.last };
         const auto length = event.range.last - event.range.first + 1;
         const std::uint16_t look = Lane::lookOf(event);
-        const auto add = [&](Lane &lane) {
+        const auto add = [&](std::size_t l) {
+            if (!ours(l))
+                return;
+            Lane &lane = m_lanes[l];
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
@@ -95,22 +144,26 @@ void LaneIndex::fillFewLanes(const Timeline &t)
         };
         const auto actors = t.actorsOf(event);
         for (const std::int32_t actor : actors)
-            add(m_lanes[std::size_t(actor)]);
+            add(std::size_t(actor));
         if (actors.empty())
-            add(m_lanes.back());
+            add(unattributedLane);
     }
 }
 
-void LaneIndex::fillManyLanes(const Timeline &t)
+void LaneIndex::fillManyLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane)
 {
     // With thousands of lanes, appending each event to its lanes as it comes writes to four
     // arrays of a different lane each time, and nearly every write misses the cache and the
     // TLB. Instead events come in chunks whose (lane, event) pairs are sorted by lane with a
     // counting sort, in buffers that stay in the cache (a megabyte or two); each lane then
     // takes its events of the chunk as one run. The larger the chunk, the longer the runs.
-    const std::size_t laneCount = m_lanes.size();
+    // Lanes are numbered from `firstLane` here.
+    const std::size_t laneCount = endLane - firstLane;
+    const std::size_t unattributedLane = m_lanes.size() - 1;
     const std::size_t chunkPairs =
         std::clamp<std::size_t>(32 * laneCount, std::size_t(1) << 15, std::size_t(1) << 16);
+    // A chunk also ends after this many events, which its lanes may share only few pairs of.
+    const std::size_t chunkEvents = 2 * chunkPairs;
     struct Pair
     {
         std::uint32_t lane;
@@ -134,15 +187,15 @@ void LaneIndex::fillManyLanes(const Timeline &t)
         pairs.clear();
         looks.clear();
         std::size_t i = begin;
-        for (; i < eventCount && pairs.size() < chunkPairs; ++i) {
+        for (; i < eventCount && pairs.size() < chunkPairs && i - begin < chunkEvents; ++i) {
             if (i + actorsLookAhead < eventCount)
                 __builtin_prefetch(t.eventActors.data() + t.events[i + actorsLookAhead].actors.begin);
             const Event &event = t.events[i];
-            takeIn(event);
             looks.push_back({ { event.range.first, event.range.last }, Lane::lookOf(event) });
             const auto add = [&](std::size_t lane) {
-                if (lastEvent[lane] == std::int64_t(i))
-                    return; // an actor named twice
+                lane -= firstLane; // below the first: wraps past the last
+                if (lane >= laneCount || lastEvent[lane] == std::int64_t(i))
+                    return; // another thread's, or an actor named twice
                 lastEvent[lane] = std::int64_t(i);
                 pairs.push_back({ std::uint32_t(lane), std::uint32_t(i - begin) });
                 ++inChunk[lane];
@@ -151,7 +204,7 @@ void LaneIndex::fillManyLanes(const Timeline &t)
             for (const std::int32_t actor : actors)
                 add(std::size_t(actor));
             if (actors.empty())
-                add(laneCount - 1);
+                add(unattributedLane);
         }
         std::uint32_t offset = 0;
         for (std::size_t lane = 0; lane < laneCount; ++lane) {
@@ -164,7 +217,7 @@ void LaneIndex::fillManyLanes(const Timeline &t)
         for (std::size_t l = 0; l < laneCount; ++l) {
             if (inChunk[l] == 0)
                 continue;
-            Lane &lane = m_lanes[l];
+            Lane &lane = m_lanes[firstLane + l];
             for (std::uint32_t k = runEnd[l] - inChunk[l]; k < runEnd[l]; ++k) {
                 const Look &look = looks[byLane[k]];
                 lane.events.push_back(std::int32_t(begin + byLane[k]));

@@ -87,7 +87,8 @@ public:
         }
     };
 
-    void build(const Timeline &timeline);
+    // On `threads` threads (this one and more) when the timeline is large enough to be worth it.
+    void build(const Timeline &timeline, int threads = 1);
     const std::vector<Lane> &lanes() const { return m_lanes; }
     // Found while building, so that showing a timeline needs no pass over its events: the first
     // and last day of all events (nullopt when there are none), and whether any has no kind.
@@ -134,9 +135,12 @@ private:
     static std::uint64_t nextRevision();
     // From this many lanes on, build() fills them chunk by chunk (see fillManyLanes()).
     static constexpr std::size_t manyLanes = 512;
-    // Fill the lanes build() made with their events, and count what the whole timeline shows.
-    void fillFewLanes(const Timeline &t);
-    void fillManyLanes(const Timeline &t);
+    // Below this many (lane, event) places a part, build() stays on one thread.
+    static constexpr std::size_t minPlacesAPart = 32 * 1024;
+    // Fill the lanes [firstLane, endLane) that build() made with their events.
+    void fillFewLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane);
+    void fillManyLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane);
+    void layOut(Lane &lane) const; // its totals and sub-rows, once filled
     void takeIn(const Event &event); // into the extent and what the legend explains
     static void assignSubRows(Lane &lane);
     void count(const Event &event, int delta); // into what the legend explains

@@ -488,6 +488,14 @@ void TestLaneIndex::buildMatchesASimpleConstruction()
         QVERIFY2(result.ok(), qPrintable(result.errorText()));
         const QString difference = differenceFromReference(*result.timeline, *result.timeline->laneIndex);
         QVERIFY2(difference.isEmpty(), qPrintable(u"seed %1: "_s.arg(seed) + difference));
+        // A large timeline's lanes are shared out between threads, each filling its own.
+        for (const int threads : { 1, 2, 3 }) {
+            LaneIndex index;
+            index.build(*result.timeline, threads);
+            const QString difference = differenceFromReference(*result.timeline, index);
+            QVERIFY2(difference.isEmpty(),
+                     qPrintable(u"seed %1, %2 threads: "_s.arg(seed).arg(threads) + difference));
+        }
     }
 }
 
