@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QHashFunctions>
 #include <QLocale>
+#include <QScopeGuard>
 
 #if defined(Q_OS_LINUX)
 #include <sys/mman.h>
@@ -175,18 +176,24 @@ public:
         qsizetype firstUseOffset = -1; // where a reference to it first appeared, -1 if never
         QString firstUsePath;
         qsizetype firstUseEvent = -1; // file index of the event that first used it
-        qsizetype uses = 0;
     };
 
     // The number of `id`, adding it if new. `id` must stay valid while the table lives unless
     // `stable` is false, in which case the table keeps a copy.
-    qint32 intern(QByteArrayView id, bool stable)
+    qint32 intern(QByteArrayView id, bool stable) { return intern(id, hashOf(id), stable); }
+    // The same, with its hash known: ids hashed together can have their slots fetched together.
+    std::size_t hashOf(QByteArrayView id) const { return m_hash(id); }
+    void prefetch(std::size_t hash) const
+    {
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+    }
+    qint32 intern(QByteArrayView id, std::size_t hash, bool stable)
     {
         // Open addressing in a table at most half full: references are looked up once per
         // actor of every event, and QHash's out-of-line hashing and comparing cost most of that.
         if (2 * (m_names.size() + 1) > m_slots.size())
             grow();
-        const std::size_t hash = m_hash(id);
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
@@ -199,6 +206,7 @@ public:
                 if (id.size() <= qsizetype(sizeof slot.bytes))
                     std::memcpy(slot.bytes, id.data(), std::size_t(id.size()));
                 m_entries.emplace_back();
+                m_uses.push_back(0);
                 m_names.push_back(id);
                 return slot.number;
             }
@@ -210,6 +218,10 @@ public:
         }
     }
     Entry &entry(qint32 number) { return m_entries[number]; }
+    // How many references to the id were read. Kept apart from its entry, which only the
+    // first reference reads: with 100,000 actors, the entries are megabytes, the counts fit in
+    // the cache, and each reference cost a cache miss more.
+    std::uint32_t &uses(qint32 number) { return m_uses[std::size_t(number)]; }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
@@ -242,6 +254,9 @@ private:
     IdHasher m_hash { QHashSeed::globalSeed() }; // ids come from the file: keep collisions unguessable
     std::vector<Slot> m_slots; // a power of two in size
     std::vector<Entry> m_entries;
+    // A reference takes at least three bytes of a file of at most maxFileSize bytes.
+    static_assert(TimelineLoader::maxFileSize / 3 <= std::numeric_limits<std::uint32_t>::max());
+    std::vector<std::uint32_t> m_uses;
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
 };
@@ -455,6 +470,11 @@ private:
     // `duplicate` is the message (untranslated) for an id declared before, at %2.
     void readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id);
     qint32 reference(IdTable &table);
+    // An event's actor, referred to by the id just read. A plain id (the file's own bytes) waits
+    // with others, to be looked up together (takeActorReferences()); a table of 100,000 actors
+    // is a cache miss a look-up, and together their misses overlap.
+    void referToActor();
+    void takeActorReferences();
 
     void readDocument();
     void readSource(qsizetype index);
@@ -516,6 +536,7 @@ private:
         std::array<PathPart, 8> m_parts;
         std::size_t m_depth = 0;
     };
+    static QString pathString(std::span<const PathPart> parts);
 
     // Where a kept error stands in the file, beside m_errors: errors found after the read (ids,
     // quotes) may come before ones kept already, and the errors shown are the first in the file.
@@ -561,6 +582,17 @@ private:
     std::vector<std::vector<Sentence>> m_sentenceBytes;
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
+    struct PendingActor
+    {
+        QByteArrayView id;
+        std::uint32_t at; // in Timeline::eventActors
+        std::uint32_t offset; // of the id in the file
+        std::uint32_t event; // file index
+        std::uint32_t element; // in the event's actors
+    };
+    std::vector<PendingActor> m_pendingActors;
+    std::size_t m_pendingActorsDepth = 0; // of the path to the events array
+    std::vector<std::size_t> m_pendingActorHashes;
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
@@ -627,8 +659,13 @@ Parser::Parser(const Parser &head, qsizetype start)
 
 QString Parser::pathString() const
 {
+    return pathString(m_path.parts());
+}
+
+QString Parser::pathString(std::span<const PathPart> parts)
+{
     QString out;
-    for (const PathPart &part : m_path.parts()) {
+    for (const PathPart &part : parts) {
         if (part.key.isNull()) {
             out += u'[' + QString::number(part.index) + u']';
         } else {
@@ -881,14 +918,65 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
 qint32 Parser::reference(IdTable &table)
 {
     const qint32 number = table.intern(m_reader.text(), m_reader.isRawString());
+    if (table.uses(number)++ > 0)
+        return number;
     IdTable::Entry &entry = table.entry(number);
-    if (entry.uses++ == 0 && entry.declared < 0) {
+    if (entry.declared < 0) {
         // Not declared so far: remember where, in case it never is.
         entry.firstUseOffset = m_reader.tokenOffset();
         entry.firstUsePath = pathString();
         entry.firstUseEvent = m_currentEvent;
     }
     return number;
+}
+
+void Parser::referToActor()
+{
+    Timeline &t = *m_timeline;
+    if (!m_reader.isRawString()) {
+        takeActorReferences(); // those before it are first
+        t.eventActors.push_back(reference(m_actorIds));
+        return;
+    }
+    const std::span<const PathPart> path = m_path.parts(); // ..., events, [event], actors, [element]
+    Q_ASSERT(path.size() >= 4);
+    m_pendingActorsDepth = path.size() - 3;
+    m_pendingActors.push_back({ m_reader.text(), std::uint32_t(t.eventActors.size()),
+                                std::uint32_t(m_reader.tokenOffset()), std::uint32_t(m_currentEvent),
+                                std::uint32_t(path.back().index) });
+    t.eventActors.push_back(-1);
+}
+
+void Parser::takeActorReferences()
+{
+    std::vector<std::size_t> &hashes = m_pendingActorHashes;
+    hashes.clear();
+    for (const PendingActor &actor : m_pendingActors) {
+        hashes.push_back(m_actorIds.hashOf(actor.id));
+        m_actorIds.prefetch(hashes.back());
+    }
+    for (std::size_t i = 0; i < m_pendingActors.size(); ++i) {
+        const PendingActor &actor = m_pendingActors[i];
+        const qint32 number = m_actorIds.intern(actor.id, hashes[i], true);
+        m_timeline->eventActors[actor.at] = number;
+        if (m_actorIds.uses(number)++ > 0)
+            continue;
+        IdTable::Entry &entry = m_actorIds.entry(number);
+        if (entry.declared < 0) {
+            // As reference() would have: where it is, and its path.
+            const std::string_view actors = s_eventMembers[std::size_t(EventMember::Actors)];
+            std::array<PathPart, 8 + 3> path;
+            const std::span<const PathPart> prefix = m_path.parts().first(m_pendingActorsDepth);
+            auto end = std::copy(prefix.begin(), prefix.end(), path.begin());
+            *end++ = { {}, qsizetype(actor.event) };
+            *end++ = { QByteArrayView(actors.data(), qsizetype(actors.size())), -1 };
+            *end++ = { {}, qsizetype(actor.element) };
+            entry.firstUseOffset = actor.offset;
+            entry.firstUsePath = pathString(std::span(path.begin(), end));
+            entry.firstUseEvent = actor.event;
+        }
+    }
+    m_pendingActors.clear();
 }
 
 // --- the document ----------------------------------------------------------------------------
@@ -1445,6 +1533,7 @@ void Parser::readEvents()
         return;
     }
     const qsizetype eventsOffset = m_reader.tokenOffset();
+    const auto takeActors = qScopeGuard([this] { takeActorReferences(); });
     // A long array is read on two threads: a tail parser reads from an element's end near the
     // middle of the bytes left, while this one reads up to there and then takes what the tail
     // read. Strings stay slices of the one file's bytes either way; only the tail's numbering of
@@ -1466,6 +1555,7 @@ void Parser::readEvents()
             if (!atTail)
                 tailThread.request_stop();
             tailThread.join();
+            takeActorReferences(); // before the tail's, which come after them
             const bool adopted = atTail && adoptTail(*tail, i);
             tail.reset();
             if (adopted) {
@@ -1501,6 +1591,7 @@ void Parser::readTail(std::stop_token stop)
 {
     const std::string_view events = s_documentMembers[std::size_t(DocumentMember::Events)];
     m_path.push({ QByteArrayView(events.data(), qsizetype(events.size())), -1 });
+    const auto takeActors = qScopeGuard([this] { takeActorReferences(); });
     for (qsizetype i = 0;; ++i) {
         const Token token = m_reader.next();
         if (token == Token::EndArray || token == Token::Error)
@@ -1540,12 +1631,13 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
             number[std::size_t(n)] = mine.intern(name, inFile(name));
             IdTable::Entry &entry = mine.entry(number[std::size_t(n)]);
             IdTable::Entry &their = theirs.entry(n);
-            if (entry.uses == 0 && entry.declared < 0 && their.uses > 0) {
+            std::uint32_t &uses = mine.uses(number[std::size_t(n)]);
+            if (uses == 0 && entry.declared < 0 && theirs.uses(n) > 0) {
                 entry.firstUseOffset = their.firstUseOffset;
                 entry.firstUsePath = rebasedPath(their.firstUsePath, base);
                 entry.firstUseEvent = their.firstUseEvent + base;
             }
-            entry.uses += their.uses;
+            uses += theirs.uses(n);
         }
         return number;
     };
@@ -1640,7 +1732,7 @@ void Parser::readEvent(qsizetype index)
             readArray([&](qsizetype) {
                 QByteArrayView actorId;
                 if (readString(&actorId))
-                    t.eventActors.push_back(reference(m_actorIds));
+                    referToActor();
             });
             event.actors.count = std::uint32_t(t.eventActors.size() - event.actors.begin);
         } else if (member == EventMember::DateText) {
@@ -1683,6 +1775,8 @@ void Parser::readEvent(qsizetype index)
     for (std::size_t i = firstQuote; i < m_quotes.size(); ++i)
         m_quotes[i].eventId = event.id;
     t.events.push_back(event);
+    if (m_pendingActors.size() >= 64)
+        takeActorReferences();
     m_eventIdOffsets.push_back(event.id.isEmpty() ? noIdOffset : std::uint32_t(idOffset));
     if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
         m_eventIdHashes.push_back((m_idHash(t.utf8(event.id)) >> 32 << 32) | std::uint64_t(index));
@@ -1887,9 +1981,10 @@ void Parser::resolveReferences()
             IdTable::Entry &entry = table.entry(i);
             target[i] = entry.declared;
             if (entry.declared < 0) {
-                const QString message = entry.uses > 1
+                const std::uint32_t uses = table.uses(i);
+                const QString message = uses > 1
                     ? tr(unknownMany, nullptr,
-                         int(std::min<qsizetype>(entry.uses, std::numeric_limits<int>::max())))
+                         int(std::min<qsizetype>(uses, std::numeric_limits<int>::max())))
                           .arg(PlainText::quoted(table.name(i)))
                     : tr(unknown).arg(PlainText::quoted(table.name(i)));
                 errorAt(entry.firstUseOffset, entry.firstUsePath, entry.firstUseEvent, message);

@@ -969,6 +969,16 @@ void TestTimelineLoader::errors_data()
     row("unknown actor used 3 times", doc,
         { place(doc, "\"ghost\"")
           + u": events[0].actors[0] (event \"e\"): unknown actor \"ghost\" (used 3 times; this is the first)"_s });
+    // Plain ids are looked up in batches, an id with an escape at once: the first use is still
+    // the first in the file.
+    for (const bool escapedFirst : { true, false }) {
+        const QByteArray plain = "[\"ghost\"]", escaped = "[\"gh\\u006fst\"]";
+        doc = timeline("[" + eventJson("e", "2020").replace("[\"a\"]", escapedFirst ? escaped : plain) + ","
+                       + eventJson("f", "2021").replace("[\"a\"]", escapedFirst ? plain : escaped) + "]");
+        row(escapedFirst ? "unknown actor, escaped, then plain" : "unknown actor, plain, then escaped", doc,
+            { place(doc, escapedFirst ? "\"gh\\u006fst\"" : "\"ghost\"")
+              + u": events[0].actors[0] (event \"e\"): unknown actor \"ghost\" (used 2 times; this is the first)"_s });
+    }
     doc =
         timeline("[" + eventJson("e", "2020", R"(,"evidence":[{"source":"nowhere","quote":"First"}])") + "]");
     row("unknown source", doc,
