@@ -330,33 +330,21 @@ int bitWidth(UInt128 value)
 // 256 places that advance in order, so memory is read and written in runs; applying a sorted
 // permutation in place instead goes from event to event at random, at a cache miss each, and
 // a sorted copy would hold the events twice.
+//
+// One pass of it: puts the events in buckets by the digit of `width` bits below `top`, and
+// gives where each bucket starts (and, last, ends).
+constexpr int maxDigitBits = 8;
+using BucketStarts = std::array<std::uint32_t, (1 << maxDigitBits) + 1>;
 template<typename Key>
-void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int top)
+BucketStarts distribute(std::span<Event> events, std::span<Key> keys, int indexBits, int top, int width)
 {
     const std::size_t count = keys.size();
-    if (count < 32 || top <= 0) {
-        for (std::size_t i = 1; i < count; ++i) {
-            const Key key = keys[i];
-            const Event event = events[i];
-            std::size_t j = i;
-            for (; j > 0 && key < keys[j - 1]; --j) {
-                keys[j] = keys[j - 1];
-                events[j] = events[j - 1];
-            }
-            keys[j] = key;
-            events[j] = event;
-        }
-        return;
-    }
-
-    constexpr int maxDigitBits = 8;
-    const int width = std::min({ maxDigitBits, top, int(std::bit_width(count)) });
     const int shift = top - width;
     const std::size_t buckets = std::size_t(1) << width;
     const auto digitOf = [&](const Key &key) {
         return key.bits(indexBits, shift, width);
     };
-    std::array<std::uint32_t, (1 << maxDigitBits) + 1> start {};
+    BucketStarts start {};
     for (const Key &key : keys)
         ++start[digitOf(key) + 1];
     for (std::size_t b = 1; b <= buckets; ++b)
@@ -383,11 +371,74 @@ void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int 
             ++next[b];
         }
     }
-    for (std::size_t b = 0; b < buckets; ++b) {
+    return start;
+}
+
+// The width of the digit a pass over `count` events sorts on, below `top`.
+int digitWidth(std::size_t count, int top)
+{
+    return std::min({ maxDigitBits, top, int(std::bit_width(count)) });
+}
+
+template<typename Key> void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int top)
+{
+    const std::size_t count = keys.size();
+    if (count < 32 || top <= 0) {
+        for (std::size_t i = 1; i < count; ++i) {
+            const Key key = keys[i];
+            const Event event = events[i];
+            std::size_t j = i;
+            for (; j > 0 && key < keys[j - 1]; --j) {
+                keys[j] = keys[j - 1];
+                events[j] = events[j - 1];
+            }
+            keys[j] = key;
+            events[j] = event;
+        }
+        return;
+    }
+    const int width = digitWidth(count, top);
+    const BucketStarts start = distribute(events, keys, indexBits, top, width);
+    for (std::size_t b = 0; b < std::size_t(1) << width; ++b) {
         const std::size_t begin = start[b], size = start[b + 1] - begin;
         if (size > 1)
-            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, shift);
+            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, top - width);
     }
+}
+
+// The same, its buckets after the first pass sorted on two threads when there are many events:
+// this one takes those up to about half of the events, another the rest.
+template<typename Key>
+void sortByKeyOnTwoThreads(std::span<Event> events, std::span<Key> keys, int indexBits, int top)
+{
+    constexpr std::size_t worthAThread = 64 * 1024;
+    const std::size_t count = keys.size();
+    if (count < worthAThread || top <= 0 || std::thread::hardware_concurrency() < 2) {
+        sortByKey(events, keys, indexBits, top);
+        return;
+    }
+    const int width = digitWidth(count, top);
+    const BucketStarts start = distribute(events, keys, indexBits, top, width);
+    const std::size_t buckets = std::size_t(1) << width;
+    const auto sortBuckets = [&](std::size_t first, std::size_t end) {
+        for (std::size_t b = first; b < end; ++b) {
+            const std::size_t begin = start[b], size = start[b + 1] - begin;
+            if (size > 1)
+                sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, top - width);
+        }
+    };
+    std::size_t half = 0;
+    while (half < buckets && start[half + 1] <= count / 2)
+        ++half;
+    std::thread other;
+    try {
+        other = std::thread(sortBuckets, half, buckets);
+    } catch (const std::system_error &) {
+        sortBuckets(half, buckets); // no thread to be had: here
+    }
+    sortBuckets(0, half);
+    if (other.joinable())
+        other.join();
 }
 
 // Sorts `keys` in place, without a second array of them (8 MB at a million events, and the
@@ -1849,7 +1900,7 @@ void Parser::sortEventsByDate()
             keys[i] = { Date(std::uint64_t(range.first - minFirst)) * lastDays + std::uint64_t(range.last - minLast),
                         std::uint32_t(i) };
         }
-        sortByKey<EventKey<Date>>(events, keys, indexBits, dateBits + indexBits);
+        sortByKeyOnTwoThreads<EventKey<Date>>(events, keys, indexBits, dateBits + indexBits);
     };
     if (dateBits + indexBits <= 64) {
         std::vector<PackedEventKey> keys(count);
@@ -1859,7 +1910,7 @@ void Parser::sortEventsByDate()
                 std::uint64_t(range.first - minFirst) * lastDays + std::uint64_t(range.last - minLast);
             keys[i] = { date << indexBits | i };
         }
-        sortByKey<PackedEventKey>(events, keys, indexBits, dateBits + indexBits);
+        sortByKeyOnTwoThreads<PackedEventKey>(events, keys, indexBits, dateBits + indexBits);
     } else if (dateBits <= 64) { // the file index has bits of its own
         sortBy(std::uint64_t());
     } else {
