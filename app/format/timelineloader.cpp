@@ -509,7 +509,11 @@ private:
     template<typename F> bool readArray(F &&perElement);
     bool readString(QByteArrayView *out);
     bool readText(TextRef *out, bool required = false);
-    bool readQString(QString *out, bool required = false);
+    // Values that repeat, as an actor's kind does, each decoded once and then shared: a
+    // hundred thousand actors of a few kinds cost a few strings, not a hundred thousand.
+    using SharedStrings = std::vector<std::pair<QByteArray, QString>>;
+    static constexpr std::size_t maxShared = 16; // the first values met; others are not shared
+    bool readQString(QString *out, bool required = false, SharedStrings *shared = nullptr);
     // A colour written as #rrggbb; anything else is an error and leaves `out` invalid.
     void readColor(QColor *out);
     // true or false; anything else is an error and leaves `out` as it was.
@@ -633,6 +637,7 @@ private:
     std::vector<std::vector<Sentence>> m_sentenceBytes;
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
+    SharedStrings m_actorKinds;
     struct PendingActor
     {
         QByteArrayView id;
@@ -906,7 +911,7 @@ bool Parser::readText(TextRef *out, bool required)
     return true;
 }
 
-bool Parser::readQString(QString *out, bool required)
+bool Parser::readQString(QString *out, bool required, SharedStrings *shared)
 {
     QByteArrayView text;
     if (!readString(&text))
@@ -915,7 +920,19 @@ bool Parser::readQString(QString *out, bool required)
         error(m_reader.tokenOffset(), tr("must not be empty"));
         return false;
     }
-    *out = QString::fromUtf8(text);
+    if (!shared) {
+        *out = QString::fromUtf8(text);
+        return true;
+    }
+    const auto known = std::find_if(shared->begin(), shared->end(),
+                                    [&](const std::pair<QByteArray, QString> &s) { return s.first == text; });
+    if (known != shared->end()) {
+        *out = known->second;
+    } else {
+        *out = QString::fromUtf8(text);
+        if (shared->size() < maxShared)
+            shared->emplace_back(text.toByteArray(), *out);
+    }
     return true;
 }
 
@@ -1430,7 +1447,7 @@ void Parser::readActor(qsizetype index)
             readQString(&actor.name, true);
         } else if (member == ActorMember::Kind) {
             kind = true;
-            readQString(&actor.kind, true);
+            readQString(&actor.kind, true, &m_actorKinds);
         } else if (member == ActorMember::Description) {
             readQString(&actor.description);
         } else if (member == ActorMember::Aliases) {

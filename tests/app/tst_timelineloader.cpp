@@ -156,6 +156,7 @@ private Q_SLOTS:
     void memoryGoesBackAfterALoad();
     // Valid files.
     void eventsAreSortedByDateAndEqualDatesKeepFileOrder();
+    void actorsOfOneKindShareIt();
     void minimal();
     void fullFile();
     void eventsSortedByDate();
@@ -1501,6 +1502,25 @@ void TestTimelineLoader::eventsAreSortedByDateAndEqualDatesKeepFileOrder()
         }
         QVERIFY(std::all_of(seen.begin(), seen.end(), [](bool s) { return s; })); // every event, once
     }
+}
+
+void TestTimelineLoader::actorsOfOneKindShareIt()
+{
+    // A kind is one of a few words that many actors repeat: it is kept once, however written.
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],"actors":[
+        {"id":"a","name":"A","kind":"person"}, {"id":"b","name":"B","kind":"organization"},
+        {"id":"c","name":"C","kind":"pers\u006fn"}, {"id":"d","name":"D","kind":"person"}],"events":[]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"kinds.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const QList<Actor> &actors = result.timeline->actors;
+    QCOMPARE(actors.size(), 4);
+    QCOMPARE(actors[0].kind, u"person"_s);
+    QCOMPARE(actors[1].kind, u"organization"_s);
+    QCOMPARE(actors[2].kind, u"person"_s);
+    QCOMPARE(actors[3].kind, u"person"_s);
+    QCOMPARE(actors[2].kind.constData(), actors[0].kind.constData());
+    QCOMPARE(actors[3].kind.constData(), actors[0].kind.constData());
+    QVERIFY(actors[1].kind.constData() != actors[0].kind.constData());
 }
 
 SOURCELINE_TEST_MAIN(TestTimelineLoader)
