@@ -217,6 +217,22 @@ public:
                 return slot.number;
         }
     }
+    // The ids so far, numbered as here, with no uses counted: what a second reader of the file
+    // starts from, so that the ids it meets are mostly known, and numbered alike, rather than
+    // each added anew and numbered again when its part is taken over. It may name ids this
+    // table keeps a copy of, and so must not outlive it.
+    IdTable snapshot() const
+    {
+        IdTable copy;
+        copy.m_slots = m_slots;
+        copy.m_entries = m_entries;
+        copy.m_uses.assign(m_uses.size(), 0);
+        copy.m_names = m_names;
+        copy.m_fromSnapshot = size();
+        return copy;
+    }
+    // The ids that came with the snapshot this table started from.
+    qsizetype fromSnapshot() const { return m_fromSnapshot; }
     Entry &entry(qint32 number) { return m_entries[number]; }
     // How many references to the id were read. Kept apart from its entry, which only the
     // first reference reads: with 100,000 actors, the entries are megabytes, the counts fit in
@@ -259,6 +275,7 @@ private:
     std::vector<std::uint32_t> m_uses;
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
+    qsizetype m_fromSnapshot = 0;
 };
 
 // Where an evidence quote stood in the file, kept until quotes are matched after the read.
@@ -708,6 +725,9 @@ Parser::Parser(const Parser &head, qsizetype start)
     , m_tailStart(start)
 {
     m_reader.resumeAfterValue(start, head.m_reader.openContainers());
+    // Taken here, before either reads on: the head adds ids as it reads its part.
+    m_actorIds = head.m_actorIds.snapshot();
+    m_sourceIds = head.m_sourceIds.snapshot();
     m_reader.setDeferredStrings(head.m_reader.deferredStrings()); // their bytes may be changing
 }
 
@@ -1693,14 +1713,23 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
         return name.data() >= file.data() && name.data() < file.data() + file.size();
     };
     const auto renumbered = [&](IdTable &mine, IdTable &theirs) {
+        // Those of the snapshot the tail began with keep their numbers; the others are looked
+        // up, hashed first so that each look-up can ask a few ahead for their slots.
         std::vector<qint32> number(std::size_t(theirs.size()));
+        const qint32 known = qint32(theirs.fromSnapshot());
+        std::vector<std::size_t> hashes(std::size_t(theirs.size()));
+        for (qint32 n = known; n < theirs.size(); ++n)
+            hashes[std::size_t(n)] = mine.hashOf(theirs.name(n));
+        constexpr qint32 ahead = 8;
         for (qint32 n = 0; n < theirs.size(); ++n) {
+            if (n >= known && n + ahead < theirs.size())
+                mine.prefetch(hashes[std::size_t(n + ahead)]);
             const QByteArrayView name = theirs.name(n);
-            number[std::size_t(n)] = mine.intern(name, inFile(name));
+            number[std::size_t(n)] = n < known ? n : mine.intern(name, hashes[std::size_t(n)], inFile(name));
             IdTable::Entry &entry = mine.entry(number[std::size_t(n)]);
             IdTable::Entry &their = theirs.entry(n);
             std::uint32_t &uses = mine.uses(number[std::size_t(n)]);
-            if (uses == 0 && entry.declared < 0 && theirs.uses(n) > 0) {
+            if (uses == 0 && theirs.uses(n) > 0 && entry.declared < 0) {
                 entry.firstUseOffset = their.firstUseOffset;
                 entry.firstUsePath = rebasedPath(their.firstUsePath, base);
                 entry.firstUseEvent = their.firstUseEvent + base;

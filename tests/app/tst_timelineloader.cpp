@@ -81,14 +81,28 @@ QStringList eventIds(const Timeline &t)
 }
 
 // A file long enough (about 8 MB) that the loader reads its events on two threads, one event
-// a line after line 2. Events are in date order, and every part the two halves must agree on
-// varies along the file: escaped strings, kinds first met late, actors and a source declared
-// only after the events, evidence and references. `change(i, event)` may alter event i's JSON.
+// a line after line 2 (or after the actors and the source). Events are in date order, and
+// every part the two halves must agree on varies along the file: escaped strings, kinds first
+// met late, actors and a source declared after the events (or before them, one actor's id
+// escaped), evidence and references. `change(i, event)` may alter event i's JSON.
 constexpr int s_longEvents = 40'000;
 
-QByteArray longTimeline(const std::function<void(int, QByteArray &)> &change = {})
+QByteArray longTimeline(const std::function<void(int, QByteArray &)> &change = {}, bool declaredFirst = false)
 {
-    QByteArray doc = "{\"format\":\"sourceline\",\"version\":1,\"title\":\"Long\",\n\"events\":[\n";
+    QByteArray declarations = "\"actors\":[{\"id\":\"b\",\"name\":\"B\",\"kind\":\"group\"}";
+    for (int a = 0; a < 11; ++a)
+        declarations += ",{\"id\":\"" + (declaredFirst && a == 3 ? "\\u0061" : QByteArray("a"))
+            + QByteArray::number(a) + "\",\"name\":\"Actor " + QByteArray::number(a)
+            + "\",\"kind\":\"person\"}";
+    declarations += "],\n\"sources\":[{\"id\":\"s\",\"title\":\"S\",\"text\":\"";
+    for (int k = 0; k < 50; ++k)
+        declarations += "Sentence " + QByteArray::number(k) + " is \\\"quoted\\\". ";
+    declarations += "\"}]";
+
+    QByteArray doc = "{\"format\":\"sourceline\",\"version\":1,\"title\":\"Long\",\n";
+    if (declaredFirst)
+        doc += declarations + ",\n";
+    doc += "\"events\":[\n";
     for (int i = 0; i < s_longEvents; ++i) {
         const QByteArray n = QByteArray::number(i);
         const QByteArray kind =
@@ -112,14 +126,10 @@ QByteArray longTimeline(const std::function<void(int, QByteArray &)> &change = {
             change(i, event);
         doc += event + (i + 1 < s_longEvents ? ",\n" : "\n");
     }
-    doc += "],\n\"actors\":[{\"id\":\"b\",\"name\":\"B\",\"kind\":\"group\"}";
-    for (int a = 0; a < 11; ++a)
-        doc += ",{\"id\":\"a" + QByteArray::number(a) + "\",\"name\":\"Actor " + QByteArray::number(a)
-            + "\",\"kind\":\"person\"}";
-    doc += "],\n\"sources\":[{\"id\":\"s\",\"title\":\"S\",\"text\":\"";
-    for (int k = 0; k < 50; ++k)
-        doc += "Sentence " + QByteArray::number(k) + " is \\\"quoted\\\". ";
-    doc += "\"}]}\n";
+    doc += "]";
+    if (!declaredFirst)
+        doc += ",\n" + declarations;
+    doc += "}\n";
     return doc;
 }
 
@@ -167,6 +177,7 @@ private Q_SLOTS:
     void eventWithoutActors();
     void textLoadsAsIs();
     void formatDocumentationExample();
+    void longEventArraysReadInTwoHalves_data();
     void longEventArraysReadInTwoHalves();
     void longSourcesAreSplitAside();
     void longTextsDecodedWhereTheyLie();
@@ -631,10 +642,19 @@ void TestTimelineLoader::memoryGoesBackAfterALoad()
 #endif
 }
 
+void TestTimelineLoader::longEventArraysReadInTwoHalves_data()
+{
+    QTest::addColumn<bool>("declaredFirst");
+    QTest::newRow("actors after the events") << false;
+    QTest::newRow("actors before the events") << true;
+}
+
 void TestTimelineLoader::longEventArraysReadInTwoHalves()
 {
-    // What a loader that reads the file in one pass gives, checked event by event.
-    const QByteArray doc = longTimeline();
+    // What a loader that reads the file in one pass gives, checked event by event. With the
+    // actors first, the second thread starts from the ids known so far.
+    QFETCH(bool, declaredFirst);
+    const QByteArray doc = longTimeline({}, declaredFirst);
     QVERIFY(doc.size() > 6'000'000);
     const auto result = load(doc);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
@@ -1183,17 +1203,21 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongFile()
     // Problems in the part that another thread reads are reported as a single pass would:
     // at their own place, in file order, and an unknown id used in both halves as one. Ids are
     // checked after the read, so the first file's second half is taken from the other thread;
-    // the second file's bad date makes this thread read that half again.
+    // the second file's bad date makes this thread read that half again. With the actors
+    // declared first, the other thread starts from them, and "ghost" is new to both.
     const int late = s_longEvents - 100;
-    for (const bool badDate : { false, true }) {
-        const QByteArray doc = longTimeline([&](int i, QByteArray &event) {
-            if (i == 10 || i == late || i == late + 1)
-                event.replace(QByteArray("\"a" + QByteArray::number(i % 11) + '"'), "\"ghost\"");
-            if (i == late + 2)
-                event.replace("\"actors\":[", "\"actors\":[\"phantom\",");
-            if (i == late + 3 && badDate)
-                event.replace("\"when\":\"", "\"when\":\"x");
-        });
+    for (const auto &[declaredFirst, badDate] :
+         { std::pair(false, false), std::pair(false, true), std::pair(true, false), std::pair(true, true) }) {
+        const QByteArray doc = longTimeline(
+            [&](int i, QByteArray &event) {
+                if (i == 10 || i == late || i == late + 1)
+                    event.replace(QByteArray("\"a" + QByteArray::number(i % 11) + '"'), "\"ghost\"");
+                if (i == late + 2)
+                    event.replace("\"actors\":[", "\"actors\":[\"phantom\",");
+                if (i == late + 3 && badDate)
+                    event.replace("\"when\":\"", "\"when\":\"x");
+            },
+            declaredFirst);
         const auto result = load(doc);
         QVERIFY(!result.ok());
         const LoadErrors &e = result.errors;
