@@ -293,9 +293,7 @@ void LaneIndex::updateTotals(Lane &lane) const
     if (m_extent && std::int64_t(lane.events.size()) * 4 >= days) {
         lane.buildTotals(m_extent->first, m_extent->last);
     } else {
-        lane.totalsOrigin = 0;
-        lane.startedBefore.clear();
-        lane.endedBefore.clear();
+        lane.totals.reset();
     }
 }
 
@@ -571,7 +569,8 @@ void LaneIndex::removeActor(int actor)
 void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
 {
     const std::size_t size = std::size_t(std::int64_t(lastDay) + 2 - firstDay);
-    totalsOrigin = firstDay;
+    auto built = std::make_shared<Totals>();
+    built->origin = firstDay;
     // Counts per day first (an event starting on d counts from d + 1 on; one ending on d, from
     // d + 1 too), then running sums.
     // An open start has started before every day; an open end never ends.
@@ -583,8 +582,9 @@ void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
         if (!(looks[i] & openEndBit))
             ++ends[std::size_t(d.last - firstDay + 1)];
     }
-    startedBefore.assignRunningSums(starts);
-    endedBefore.assignRunningSums(ends);
+    built->startedBefore.assignRunningSums(starts);
+    built->endedBefore.assignRunningSums(ends);
+    totals = std::move(built);
 }
 
 int LaneIndex::laneOf(int actor) const

@@ -194,8 +194,9 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         if (lane.hasTotals() != totals)
             return where + (totals ? u"has no totals"_s : u"has totals"_s);
         if (totals) {
-            if (lane.totalsOrigin != extent->first || std::int64_t(lane.startedBefore.size()) != days
-                || std::int64_t(lane.endedBefore.size()) != days)
+            const Lane::Totals &kept = *lane.totals;
+            if (kept.origin != extent->first || std::int64_t(kept.startedBefore.size()) != days
+                || std::int64_t(kept.endedBefore.size()) != days)
                 return where + u"totals of another span"_s;
             std::vector<Day> starts, ends;
             for (const std::int32_t event : events) {
@@ -212,8 +213,8 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
                     std::uint32_t(std::lower_bound(starts.begin(), starts.end(), day) - starts.begin());
                 const auto ended =
                     std::uint32_t(std::lower_bound(ends.begin(), ends.end(), day) - ends.begin());
-                if (lane.startedBefore[std::size_t(d)] != started
-                    || lane.endedBefore[std::size_t(d)] != ended)
+                if (kept.startedBefore[std::size_t(d)] != started
+                    || kept.endedBefore[std::size_t(d)] != ended)
                     return where + u"totals of day %1 differ"_s.arg(d);
             }
         }

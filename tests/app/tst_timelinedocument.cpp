@@ -63,9 +63,12 @@ QString laneDifference(const Timeline &t)
                 out.emplace_back(d.first, d.last);
             return out;
         };
+        const bool sameTotals = a.hasTotals() == b.hasTotals()
+            && (!a.hasTotals()
+                || (a.totals->origin == b.totals->origin && a.totals->startedBefore == b.totals->startedBefore
+                    && a.totals->endedBefore == b.totals->endedBefore));
         if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
-            || a.looks != b.looks || a.open != b.open || a.longest != b.longest || a.totalsOrigin != b.totalsOrigin
-            || a.startedBefore != b.startedBefore || a.endedBefore != b.endedBefore)
+            || a.looks != b.looks || a.open != b.open || a.longest != b.longest || !sameTotals)
             return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
                 .arg(i)
                 .arg(a.events == b.events)
@@ -73,8 +76,7 @@ QString laneDifference(const Timeline &t)
                 .arg(a.subRows == b.subRows)
                 .arg(a.looks == b.looks)
                 .arg(a.longest == b.longest)
-                .arg(a.totalsOrigin == b.totalsOrigin && a.startedBefore == b.startedBefore
-                     && a.endedBefore == b.endedBefore);
+                .arg(sameTotals);
     }
     return {};
 }
