@@ -725,7 +725,8 @@ Parser::Parser(const Parser &head, qsizetype start)
     , m_tailStart(start)
 {
     m_reader.resumeAfterValue(start, head.m_reader.openContainers());
-    // Taken here, before either reads on: the head adds ids as it reads its part.
+    // Taken here, before either reads on: the head adds ids as it reads its part. Only ids
+    // declared before the events are known by then (none, where the actors come after them).
     m_actorIds = head.m_actorIds.snapshot();
     m_sourceIds = head.m_sourceIds.snapshot();
     m_reader.setDeferredStrings(head.m_reader.deferredStrings()); // their bytes may be changing

@@ -41,7 +41,8 @@ void LaneIndex::build(const Timeline &t, int threads)
     // reads all the events for those of its lanes.
     std::vector<std::size_t> bounds { 0 };
     const std::size_t places = std::accumulate(sizes.begin(), sizes.end(), std::size_t(0));
-    threads = int(std::clamp<std::size_t>(places / minPlacesAPart, 1, std::size_t(std::max(threads, 1))));
+    threads = int(
+        std::clamp<std::size_t>(places / minPlacesAPart, 1, std::size_t(std::clamp(threads, 1, maxThreads))));
     for (std::size_t lane = 0, sum = 0; lane < m_lanes.size(); ++lane) {
         sum += sizes[lane];
         const auto part = bounds.size();
@@ -76,8 +77,8 @@ void LaneIndex::build(const Timeline &t, int threads)
     for (std::size_t part = 1; part + 1 < bounds.size(); ++part) {
         try {
             helpers.emplace_back(fillPart, part);
-        } catch (const std::system_error &) {
-            fillPart(part); // no thread to be had: here
+        } catch (...) { // no thread to be had: here
+            fillPart(part);
         }
     }
     fillPart(0);
@@ -137,7 +138,7 @@ void LaneIndex::fillFewLanes(const Timeline &t, std::size_t firstLane, std::size
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
-                lane.subRows.push_back(0); // given out below
+                lane.subRows.push_back(0); // given out by layOut()
                 lane.looks.push_back(look);
                 lane.longest = std::max(lane.longest, length);
             }
@@ -222,7 +223,7 @@ void LaneIndex::fillManyLanes(const Timeline &t, std::size_t firstLane, std::siz
                 const Look &look = looks[byLane[k]];
                 lane.events.push_back(std::int32_t(begin + byLane[k]));
                 lane.days.push_back(look.days);
-                lane.subRows.push_back(0); // given out below
+                lane.subRows.push_back(0); // given out by layOut()
                 lane.looks.push_back(look.look);
                 lane.longest = std::max(lane.longest, look.days.last - look.days.first + 1);
             }

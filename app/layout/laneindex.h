@@ -146,8 +146,10 @@ private:
     static std::uint64_t nextRevision();
     // From this many lanes on, build() fills them chunk by chunk (see fillManyLanes()).
     static constexpr std::size_t manyLanes = 512;
-    // Below this many (lane, event) places a part, build() stays on one thread.
+    // Below this many (lane, event) places a part, build() stays on one thread; it takes at
+    // most maxThreads, as each of them reads every event.
     static constexpr std::size_t minPlacesAPart = 32 * 1024;
+    static constexpr int maxThreads = 4;
     // Fill the lanes [firstLane, endLane) that build() made with their events.
     void fillFewLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane);
     void fillManyLanes(const Timeline &t, std::size_t firstLane, std::size_t endLane);

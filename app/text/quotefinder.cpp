@@ -377,9 +377,10 @@ std::vector<qsizetype> findAllIn(View text, std::span<const View> quotes,
         // Quotes read where they lie are far apart: a few ahead are asked for meanwhile.
         constexpr qsizetype ahead = 4;
         if (i + ahead < count) {
-            const View later = quoteAt(i + ahead);
-            prefetch(later.data());
-            prefetch(later.data() + later.size() - 1);
+            if (const View later = quoteAt(i + ahead); !later.isEmpty()) {
+                prefetch(later.data());
+                prefetch(later.data() + later.size() - 1);
+            }
         }
         const View quote = quoteAt(i);
         if (quote.size() < shortestWindow || quote.size() > text.size() || quote.size() > Link::longest) {

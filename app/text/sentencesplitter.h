@@ -45,7 +45,7 @@ private:
 
 // The sentences of one text, indexed for many look-ups: where does a range start, in a step or
 // two. A binary search over a long text's sentences takes a cache miss at most of its steps.
-// It costs 4 bytes for every sentence, about, and holds a view of them: they outlive it.
+// It costs 4 to 8 bytes a sentence, and holds a view of them: they outlive it.
 class SentenceIndex
 {
 public:
