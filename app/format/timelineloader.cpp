@@ -238,6 +238,15 @@ public:
     // first reference reads: with 100,000 actors, the entries are megabytes, the counts fit in
     // the cache, and each reference cost a cache miss more.
     std::uint32_t &uses(qint32 number) { return m_uses[std::size_t(number)]; }
+    // Counts a reference to `number`; its entry when this is the first, to an id not declared
+    // so far, whose place is then kept in case it never is.
+    Entry *use(qint32 number)
+    {
+        if (uses(number)++ > 0)
+            return nullptr;
+        Entry &first = entry(number);
+        return first.declared < 0 ? &first : nullptr;
+    }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
@@ -391,6 +400,20 @@ BucketStarts distribute(std::span<Event> events, std::span<Key> keys, int indexB
     return start;
 }
 
+template<typename Key> void sortByKey(std::span<Event> events, std::span<Key> keys, int indexBits, int top);
+
+// Sorts buckets [first, end) that a pass put the events in, on the bits below `shift`.
+template<typename Key>
+void sortBuckets(std::span<Event> events, std::span<Key> keys, const BucketStarts &start, std::size_t first,
+                 std::size_t end, int indexBits, int shift)
+{
+    for (std::size_t b = first; b < end; ++b) {
+        const std::size_t begin = start[b], size = start[b + 1] - begin;
+        if (size > 1)
+            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, shift);
+    }
+}
+
 // The width of the digit a pass over `count` events sorts on, below `top`.
 int digitWidth(std::size_t count, int top)
 {
@@ -416,11 +439,7 @@ template<typename Key> void sortByKey(std::span<Event> events, std::span<Key> ke
     }
     const int width = digitWidth(count, top);
     const BucketStarts start = distribute(events, keys, indexBits, top, width);
-    for (std::size_t b = 0; b < std::size_t(1) << width; ++b) {
-        const std::size_t begin = start[b], size = start[b + 1] - begin;
-        if (size > 1)
-            sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, top - width);
-    }
+    sortBuckets(events, keys, start, 0, std::size_t(1) << width, indexBits, top - width);
 }
 
 // The same, its buckets after the first pass sorted on two threads when there are many events:
@@ -437,23 +456,19 @@ void sortByKeyOnTwoThreads(std::span<Event> events, std::span<Key> keys, int ind
     const int width = digitWidth(count, top);
     const BucketStarts start = distribute(events, keys, indexBits, top, width);
     const std::size_t buckets = std::size_t(1) << width;
-    const auto sortBuckets = [&](std::size_t first, std::size_t end) {
-        for (std::size_t b = first; b < end; ++b) {
-            const std::size_t begin = start[b], size = start[b + 1] - begin;
-            if (size > 1)
-                sortByKey(events.subspan(begin, size), keys.subspan(begin, size), indexBits, top - width);
-        }
+    const auto sortPart = [&](std::size_t first, std::size_t end) {
+        sortBuckets(events, keys, start, first, end, indexBits, top - width);
     };
     std::size_t half = 0;
     while (half < buckets && start[half + 1] <= count / 2)
         ++half;
     std::thread other;
     try {
-        other = std::thread(sortBuckets, half, buckets);
+        other = std::thread(sortPart, half, buckets);
     } catch (const std::system_error &) {
-        sortBuckets(half, buckets); // no thread to be had: here
+        sortPart(half, buckets); // no thread to be had: here
     }
-    sortBuckets(0, half);
+    sortPart(0, half);
     if (other.joinable())
         other.join();
 }
@@ -1007,14 +1022,10 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
 qint32 Parser::reference(IdTable &table)
 {
     const qint32 number = table.intern(m_reader.text(), m_reader.isRawString());
-    if (table.uses(number)++ > 0)
-        return number;
-    IdTable::Entry &entry = table.entry(number);
-    if (entry.declared < 0) {
-        // Not declared so far: remember where, in case it never is.
-        entry.firstUseOffset = m_reader.tokenOffset();
-        entry.firstUsePath = pathString();
-        entry.firstUseEvent = m_currentEvent;
+    if (IdTable::Entry *entry = table.use(number)) {
+        entry->firstUseOffset = m_reader.tokenOffset();
+        entry->firstUsePath = pathString();
+        entry->firstUseEvent = m_currentEvent;
     }
     return number;
 }
@@ -1048,10 +1059,7 @@ void Parser::takeActorReferences()
         const PendingActor &actor = m_pendingActors[i];
         const qint32 number = m_actorIds.intern(actor.id, hashes[i], true);
         m_timeline->eventActors[actor.at] = number;
-        if (m_actorIds.uses(number)++ > 0)
-            continue;
-        IdTable::Entry &entry = m_actorIds.entry(number);
-        if (entry.declared < 0) {
+        if (IdTable::Entry *entry = m_actorIds.use(number)) {
             // As reference() would have: where it is, and its path.
             const std::string_view actors = s_eventMembers[std::size_t(EventMember::Actors)];
             std::array<PathPart, 8 + 3> path;
@@ -1060,9 +1068,9 @@ void Parser::takeActorReferences()
             *end++ = { {}, qsizetype(actor.event) };
             *end++ = { QByteArrayView(actors.data(), qsizetype(actors.size())), -1 };
             *end++ = { {}, qsizetype(actor.element) };
-            entry.firstUseOffset = actor.offset;
-            entry.firstUsePath = pathString(std::span(path.begin(), end));
-            entry.firstUseEvent = actor.event;
+            entry->firstUseOffset = actor.offset;
+            entry->firstUsePath = pathString(std::span(path.begin(), end));
+            entry->firstUseEvent = actor.event;
         }
     }
     m_pendingActors.clear();
