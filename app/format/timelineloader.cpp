@@ -170,12 +170,13 @@ constexpr std::array<std::string_view, 4> s_referenceMembers { "title", "publish
 class IdTable
 {
 public:
-    struct Entry
+    // Where a reference to an id not declared so far first appeared: kept for the error if it
+    // never is. Only such ids have one, so that 100,000 declared actors do not carry 100,000.
+    struct FirstUse
     {
-        qint32 declared = -1; // index of the declaring element
-        qsizetype firstUseOffset = -1; // where a reference to it first appeared, -1 if never
-        QString firstUsePath;
-        qsizetype firstUseEvent = -1; // file index of the event that first used it
+        qsizetype offset = -1;
+        QString path;
+        qsizetype event = -1; // file index of the event that used it
     };
 
     // The number of `id`, adding it if new. `id` must stay valid while the table lives unless
@@ -201,12 +202,11 @@ public:
                 if (!stable)
                     id = m_copies.emplace_back(id.toByteArray());
                 slot.hash = hash;
-                slot.number = qint32(m_entries.size());
+                slot.number = qint32(m_ids.size());
                 slot.size = std::uint32_t(id.size());
                 if (id.size() <= qsizetype(sizeof slot.bytes))
                     std::memcpy(slot.bytes, id.data(), std::size_t(id.size()));
-                m_entries.emplace_back();
-                m_uses.push_back(0);
+                m_ids.emplace_back();
                 m_names.push_back(id);
                 return slot.number;
             }
@@ -225,30 +225,43 @@ public:
     {
         IdTable copy;
         copy.m_slots = m_slots;
-        copy.m_entries = m_entries;
-        copy.m_uses.assign(m_uses.size(), 0);
+        copy.m_ids.reserve(m_ids.size());
+        for (const Id &id : m_ids)
+            copy.m_ids.push_back({ id.declared, 0, -1 });
         copy.m_names = m_names;
         copy.m_fromSnapshot = size();
         return copy;
     }
     // The ids that came with the snapshot this table started from.
     qsizetype fromSnapshot() const { return m_fromSnapshot; }
-    Entry &entry(qint32 number) { return m_entries[number]; }
-    // How many references to the id were read. Kept apart from its entry, which only the
-    // first reference reads: with 100,000 actors, the entries are megabytes, the counts fit in
-    // the cache, and each reference cost a cache miss more.
-    std::uint32_t &uses(qint32 number) { return m_uses[std::size_t(number)]; }
-    // Counts a reference to `number`; its entry when this is the first, to an id not declared
-    // so far, whose place is then kept in case it never is.
-    Entry *use(qint32 number)
+    // The index of the element that declares the id, -1 while none has.
+    qint32 &declared(qint32 number) { return m_ids[std::size_t(number)].declared; }
+    // How many references to the id were read.
+    std::uint32_t &uses(qint32 number) { return m_ids[std::size_t(number)].uses; }
+    // Counts a reference to `number`; when this is the first, to an id not declared so far,
+    // gives the place to fill in where it is.
+    FirstUse *use(qint32 number)
     {
-        if (uses(number)++ > 0)
-            return nullptr;
-        Entry &first = entry(number);
-        return first.declared < 0 ? &first : nullptr;
+        Id &id = m_ids[std::size_t(number)];
+        return id.uses++ == 0 && id.declared < 0 ? &keepFirstUse(id) : nullptr;
+    }
+    // Where the id was first used, when that was before any declaration of it.
+    const FirstUse *firstUse(qint32 number) const
+    {
+        const qint32 at = m_ids[std::size_t(number)].firstUse;
+        return at < 0 ? nullptr : &m_firstUses[std::size_t(at)];
+    }
+    // The same, to fill in: taken over from another table that saw the id's first use.
+    FirstUse &keepFirstUse(qint32 number) { return keepFirstUse(m_ids[std::size_t(number)]); }
+    // Per id, the index that declares it, -1 if none.
+    std::vector<qint32> declarations() const
+    {
+        std::vector<qint32> out(m_ids.size());
+        std::transform(m_ids.begin(), m_ids.end(), out.begin(), [](const Id &id) { return id.declared; });
+        return out;
     }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
-    qsizetype size() const { return qsizetype(m_entries.size()); }
+    qsizetype size() const { return qsizetype(m_ids.size()); }
 
 private:
     // A short id is kept in its slot too: with thousands of actors, comparing with the name
@@ -260,6 +273,24 @@ private:
         std::uint32_t size = 0; // of the id
         char bytes[16]; // the id, when it fits
     };
+
+    // Per id, what the file says of it; twelve bytes, so that a reference, which reads them,
+    // finds them in the cache more often with 100,000 ids.
+    struct Id
+    {
+        qint32 declared = -1;
+        std::uint32_t uses = 0;
+        qint32 firstUse = -1; // index into m_firstUses
+    };
+
+    FirstUse &keepFirstUse(Id &id)
+    {
+        if (id.firstUse < 0) {
+            id.firstUse = qint32(m_firstUses.size());
+            m_firstUses.emplace_back();
+        }
+        return m_firstUses[std::size_t(id.firstUse)];
+    }
 
     void grow()
     {
@@ -278,10 +309,10 @@ private:
 
     IdHasher m_hash { QHashSeed::globalSeed() }; // ids come from the file: keep collisions unguessable
     std::vector<Slot> m_slots; // a power of two in size
-    std::vector<Entry> m_entries;
-    // A reference takes at least three bytes of a file of at most maxFileSize bytes.
+    // A reference takes at least three bytes of a file of at most maxFileSize bytes: its uses fit.
     static_assert(TimelineLoader::maxFileSize / 3 <= std::numeric_limits<std::uint32_t>::max());
-    std::vector<std::uint32_t> m_uses;
+    std::vector<Id> m_ids;
+    std::vector<FirstUse> m_firstUses;
     std::vector<QByteArrayView> m_names;
     std::deque<QByteArray> m_copies;
     qsizetype m_fromSnapshot = 0;
@@ -1009,23 +1040,22 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
         error(m_reader.tokenOffset(), tr("must not be empty"));
         return;
     }
-    IdTable::Entry &entry = table.entry(table.intern(text, m_reader.isRawString()));
-    if (entry.declared >= 0) {
-        error(m_reader.tokenOffset(),
-              tr(duplicate).arg(PlainText::quoted(text), QString::number(entry.declared)));
+    qint32 &declared = table.declared(table.intern(text, m_reader.isRawString()));
+    if (declared >= 0) {
+        error(m_reader.tokenOffset(), tr(duplicate).arg(PlainText::quoted(text), QString::number(declared)));
         return;
     }
-    entry.declared = qint32(index);
+    declared = qint32(index);
     *id = QString::fromUtf8(text);
 }
 
 qint32 Parser::reference(IdTable &table)
 {
     const qint32 number = table.intern(m_reader.text(), m_reader.isRawString());
-    if (IdTable::Entry *entry = table.use(number)) {
-        entry->firstUseOffset = m_reader.tokenOffset();
-        entry->firstUsePath = pathString();
-        entry->firstUseEvent = m_currentEvent;
+    if (IdTable::FirstUse *first = table.use(number)) {
+        first->offset = m_reader.tokenOffset();
+        first->path = pathString();
+        first->event = m_currentEvent;
     }
     return number;
 }
@@ -1059,7 +1089,7 @@ void Parser::takeActorReferences()
         const PendingActor &actor = m_pendingActors[i];
         const qint32 number = m_actorIds.intern(actor.id, hashes[i], true);
         m_timeline->eventActors[actor.at] = number;
-        if (IdTable::Entry *entry = m_actorIds.use(number)) {
+        if (IdTable::FirstUse *first = m_actorIds.use(number)) {
             // As reference() would have: where it is, and its path.
             const std::string_view actors = s_eventMembers[std::size_t(EventMember::Actors)];
             std::array<PathPart, 8 + 3> path;
@@ -1068,9 +1098,9 @@ void Parser::takeActorReferences()
             *end++ = { {}, qsizetype(actor.event) };
             *end++ = { QByteArrayView(actors.data(), qsizetype(actors.size())), -1 };
             *end++ = { {}, qsizetype(actor.element) };
-            entry->firstUseOffset = actor.offset;
-            entry->firstUsePath = pathString(std::span(path.begin(), end));
-            entry->firstUseEvent = actor.event;
+            first->offset = actor.offset;
+            first->path = pathString(std::span(path.begin(), end));
+            first->event = actor.event;
         }
     }
     m_pendingActors.clear();
@@ -1735,13 +1765,14 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
                 mine.prefetch(hashes[std::size_t(n + ahead)]);
             const QByteArrayView name = theirs.name(n);
             number[std::size_t(n)] = n < known ? n : mine.intern(name, hashes[std::size_t(n)], inFile(name));
-            IdTable::Entry &entry = mine.entry(number[std::size_t(n)]);
-            IdTable::Entry &their = theirs.entry(n);
-            std::uint32_t &uses = mine.uses(number[std::size_t(n)]);
-            if (uses == 0 && theirs.uses(n) > 0 && entry.declared < 0) {
-                entry.firstUseOffset = their.firstUseOffset;
-                entry.firstUsePath = rebasedPath(their.firstUsePath, base);
-                entry.firstUseEvent = their.firstUseEvent + base;
+            const qint32 ours = number[std::size_t(n)];
+            std::uint32_t &uses = mine.uses(ours);
+            const IdTable::FirstUse *their = theirs.firstUse(n);
+            if (uses == 0 && their && mine.declared(ours) < 0) {
+                IdTable::FirstUse &first = mine.keepFirstUse(ours);
+                first.offset = their->offset;
+                first.path = rebasedPath(their->path, base);
+                first.event = their->event + base;
             }
             uses += theirs.uses(n);
         }
@@ -2082,18 +2113,20 @@ void Parser::resolveReferences()
     // `unknown` and `unknownMany` are messages for an id that nothing declares, used once or
     // %n times.
     const auto resolve = [&](IdTable &table, const char *unknown, const char *unknownMany) {
-        std::vector<qint32> target(table.size(), -1);
+        std::vector<qint32> target = table.declarations();
         for (qint32 i = 0; i < table.size(); ++i) {
-            IdTable::Entry &entry = table.entry(i);
-            target[i] = entry.declared;
-            if (entry.declared < 0) {
+            if (target[std::size_t(i)] < 0) {
                 const std::uint32_t uses = table.uses(i);
                 const QString message = uses > 1
                     ? tr(unknownMany, nullptr,
                          int(std::min<qsizetype>(uses, std::numeric_limits<int>::max())))
                           .arg(PlainText::quoted(table.name(i)))
                     : tr(unknown).arg(PlainText::quoted(table.name(i)));
-                errorAt(entry.firstUseOffset, entry.firstUsePath, entry.firstUseEvent, message);
+                // Used, as an id no element declares is: its first use was kept.
+                const IdTable::FirstUse *first = table.firstUse(i);
+                Q_ASSERT(first);
+                errorAt(first ? first->offset : -1, first ? first->path : QString(),
+                        first ? first->event : -1, message);
             }
         }
         return target;

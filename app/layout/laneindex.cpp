@@ -28,13 +28,17 @@ void LaneIndex::build(const Timeline &t, int threads)
         sizes.back() += event.actors.count == 0;
         takeIn(event);
     }
-    m_lanes.assign(std::size_t(t.actors.size()) + 1, {});
-    m_laneOfActor.resize(std::size_t(t.actors.size()));
-    for (std::size_t lane = 0; lane < m_lanes.size(); ++lane) {
-        m_lanes[lane].actor = lane < m_laneOfActor.size() ? int(lane) : unattributed;
-        if (lane < m_laneOfActor.size())
-            m_laneOfActor[lane] = int(lane);
+    // Made one by one in a single pass: with 100,000 actors the lanes are megabytes, and each
+    // further pass over them (a copy, a loop that numbers them) costs as much as making them.
+    const std::size_t actorCount = std::size_t(t.actors.size());
+    m_lanes = {};
+    m_lanes.reserve(actorCount + 1);
+    m_laneOfActor.resize(actorCount);
+    for (std::size_t actor = 0; actor < actorCount; ++actor) {
+        m_lanes.emplace_back().actor = int(actor);
+        m_laneOfActor[actor] = int(actor);
     }
+    m_lanes.emplace_back().actor = unattributed;
 
     // Each lane is filled and laid out by one thread alone, so the lanes can be shared out
     // between threads: each takes a run of lanes with about as many events as the others, and
@@ -57,6 +61,8 @@ void LaneIndex::build(const Timeline &t, int threads)
         const std::size_t first = bounds[part], end = bounds[part + 1];
         try {
             for (std::size_t lane = first; lane < end; ++lane) {
+                if (sizes[lane] == 0)
+                    continue; // most lanes, when there are many more actors than events
                 m_lanes[lane].events.reserve(sizes[lane]);
                 m_lanes[lane].days.reserve(sizes[lane]);
                 m_lanes[lane].subRows.reserve(sizes[lane]);
@@ -66,8 +72,10 @@ void LaneIndex::build(const Timeline &t, int threads)
                 fillManyLanes(t, first, end);
             else
                 fillFewLanes(t, first, end);
-            for (std::size_t lane = first; lane < end; ++lane)
-                layOut(m_lanes[lane]);
+            for (std::size_t lane = first; lane < end; ++lane) {
+                if (!m_lanes[lane].events.empty()) // an empty one, just made, has nothing to lay out
+                    layOut(m_lanes[lane]);
+            }
         } catch (...) {
             failures[part] = std::current_exception();
         }
@@ -95,8 +103,6 @@ void LaneIndex::build(const Timeline &t, int threads)
         m_lanes.pop_back();
     else
         m_unattributedLane = int(m_lanes.size()) - 1;
-    for (Lane &lane : m_lanes)
-        lane.revision = nextRevision(); // the lanes were copied from one
 }
 
 void LaneIndex::layOut(Lane &lane) const

@@ -79,6 +79,7 @@ struct Actor
     QStringList aliases;
     QColor color; // invalid when the file gives none
 };
+Q_DECLARE_TYPEINFO(Actor, Q_RELOCATABLE_TYPE);
 
 // How the file asks an event kind to be shown (its "kinds" array); either part may be absent.
 struct KindStyle
