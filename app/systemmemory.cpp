@@ -5,6 +5,11 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#include <cstdint>
 
 namespace SystemMemory {
 
@@ -13,6 +18,20 @@ void giveBackLargeBlocks()
 #if defined(__GLIBC__)
     // Setting it at all turns the raising off (mallopt(3)).
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#endif
+}
+
+void preferHugePages(void *begin, std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
+    const auto from = (reinterpret_cast<std::uintptr_t>(begin) + huge - 1) & ~(huge - 1);
+    const auto to = (reinterpret_cast<std::uintptr_t>(begin) + bytes) & ~(huge - 1);
+    if (to > from)
+        madvise(reinterpret_cast<void *>(from), to - from, MADV_HUGEPAGE); // only advice: failing is fine
+#else
+    (void)begin;
+    (void)bytes;
 #endif
 }
 

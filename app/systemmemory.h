@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+
 // How the process takes memory from the system and gives it back.
 namespace SystemMemory {
 
@@ -11,5 +13,12 @@ namespace SystemMemory {
 // closed or replaced left tens of megabytes behind. Below 4 MiB, blocks stay on the heap, to
 // be used again: mapping each afresh made a small file's load a tenth slower.
 void giveBackLargeBlocks();
+
+// Asks for the whole 2 MiB pages within [begin, begin + bytes) to be backed by huge pages as
+// they are first written (Linux's transparent huge pages, where the system leaves them to the
+// program, as Debian does). For a large array about to be filled: one fault per 2 MiB rather
+// than one per 4 KiB, which with 100,000 actors was most of what making their lanes cost.
+// Does nothing elsewhere, or for a block smaller than a huge page.
+void preferHugePages(void *begin, std::size_t bytes);
 
 } // namespace SystemMemory

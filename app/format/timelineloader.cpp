@@ -8,6 +8,7 @@
 #include "quotefinder.h"
 #include "quotemismatch.h"
 #include "sentencesplitter.h"
+#include "systemmemory.h"
 #include "timelinejsreader.h"
 
 #include <QCoreApplication>
@@ -294,7 +295,10 @@ private:
 
     void grow()
     {
-        std::vector<Slot> larger(std::max<std::size_t>(16, 2 * m_slots.size()));
+        std::vector<Slot> larger;
+        larger.reserve(std::max<std::size_t>(16, 2 * m_slots.size()));
+        SystemMemory::preferHugePages(larger.data(), larger.capacity() * sizeof(Slot)); // written at random
+        larger.resize(larger.capacity());
         const std::size_t mask = larger.size() - 1;
         for (const Slot &slot : m_slots) {
             if (slot.number < 0)
@@ -1519,12 +1523,16 @@ void Parser::readActor(qsizetype index)
             readColor(&actor.color);
         }
     });
-    if (!isObject) {
-        m_timeline->actors.append(Actor()); // keeps indices equal to positions in the file
-        return;
-    }
-    missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
-    m_timeline->actors.append(std::move(actor));
+    if (!isObject)
+        actor = Actor(); // still appended: keeps indices equal to positions in the file
+    else
+        missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
+    QList<Actor> &actors = m_timeline->actors;
+    const qsizetype capacity = actors.capacity();
+    actors.append(std::move(actor));
+    if (actors.capacity() != capacity) // grown: the room ahead is written next
+        SystemMemory::preferHugePages(actors.data() + actors.size(),
+                                      std::size_t(actors.capacity() - actors.size()) * sizeof(Actor));
 }
 
 void Parser::readEra(qsizetype index)

@@ -1,5 +1,7 @@
 #include "laneindex.h"
 
+#include "systemmemory.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -33,6 +35,7 @@ void LaneIndex::build(const Timeline &t, int threads)
     const std::size_t actorCount = std::size_t(t.actors.size());
     m_lanes = {};
     m_lanes.reserve(actorCount + 1);
+    SystemMemory::preferHugePages(m_lanes.data(), m_lanes.capacity() * sizeof(Lane));
     m_laneOfActor.resize(actorCount);
     for (std::size_t actor = 0; actor < actorCount; ++actor) {
         m_lanes.emplace_back().actor = int(actor);
