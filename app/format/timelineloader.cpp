@@ -1957,6 +1957,16 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
     t.eventActors.reserve(scaled(t.eventActors.size()));
     t.evidence.reserve(scaled(t.evidence.size()));
     t.references.reserve(scaled(t.references.size()));
+    // Written from here on, in order: the room ahead, in huge pages where the system allows.
+    const auto ahead = [](auto &v) {
+        SystemMemory::preferHugePages(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(*v.data()));
+    };
+    ahead(t.events.flat());
+    ahead(m_eventIdOffsets);
+    ahead(m_eventIdHashes);
+    ahead(t.eventActors);
+    ahead(t.evidence);
+    ahead(t.references);
 }
 
 void Parser::sortEventsByDate()
