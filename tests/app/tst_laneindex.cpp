@@ -11,6 +11,7 @@
 #include <QUndoStack>
 
 #include <map>
+#include <set>
 
 using namespace Qt::StringLiterals;
 
@@ -489,6 +490,17 @@ void TestLaneIndex::buildMatchesASimpleConstruction()
         QVERIFY2(result.ok(), qPrintable(result.errorText()));
         const QString difference = differenceFromReference(*result.timeline, *result.timeline->laneIndex);
         QVERIFY2(difference.isEmpty(), qPrintable(u"seed %1: "_s.arg(seed) + difference));
+        // A plan drawn of a lane holds while its revision does: no two lanes, of one index or
+        // of two built alike, may share one.
+        std::set<std::uint64_t> revisions;
+        const auto revisionsAreNew = [&](const LaneIndex &index) {
+            for (const LaneIndex::Lane &lane : index.lanes()) {
+                if (!revisions.insert(lane.revision).second)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(revisionsAreNew(*result.timeline->laneIndex));
         // A large timeline's lanes are shared out between threads, each filling its own.
         for (const int threads : { 1, 2, 3 }) {
             LaneIndex index;
@@ -496,6 +508,7 @@ void TestLaneIndex::buildMatchesASimpleConstruction()
             const QString difference = differenceFromReference(*result.timeline, index);
             QVERIFY2(difference.isEmpty(),
                      qPrintable(u"seed %1, %2 threads: "_s.arg(seed).arg(threads) + difference));
+            QVERIFY(revisionsAreNew(index));
         }
     }
 }
