@@ -1957,9 +1957,14 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
     t.eventActors.reserve(scaled(t.eventActors.size()));
     t.evidence.reserve(scaled(t.evidence.size()));
     t.references.reserve(scaled(t.references.size()));
-    // Written from here on, in order: the room ahead, in huge pages where the system allows.
-    const auto ahead = [](auto &v) {
-        SystemMemory::preferHugePages(v.data() + v.size(), (v.capacity() - v.size()) * sizeof(*v.data()));
+    // Written from here on, in order: the room ahead, in huge pages where the system allows,
+    // up to where the guess without its margin ends. A huge page is taken whole at its first
+    // write, and the margin, mostly never written, would have taken a last one for nothing.
+    const double likely = (eventsRead + perByte * rest) / double(expected);
+    const auto ahead = [&](auto &v) {
+        const auto end = std::size_t(double(v.capacity()) * likely);
+        if (end > v.size())
+            SystemMemory::preferHugePages(v.data() + v.size(), (end - v.size()) * sizeof(*v.data()));
     };
     ahead(t.events.flat());
     ahead(m_eventIdOffsets);
