@@ -295,10 +295,11 @@ private:
 
     void grow()
     {
+        const std::size_t size = std::max<std::size_t>(16, 2 * m_slots.size()); // a power of two
         std::vector<Slot> larger;
-        larger.reserve(std::max<std::size_t>(16, 2 * m_slots.size()));
-        SystemMemory::preferHugePages(larger.data(), larger.capacity() * sizeof(Slot)); // written at random
-        larger.resize(larger.capacity());
+        larger.reserve(size);
+        SystemMemory::preferHugePages(larger.data(), size * sizeof(Slot)); // written at random
+        larger.resize(size);
         const std::size_t mask = larger.size() - 1;
         for (const Slot &slot : m_slots) {
             if (slot.number < 0)
