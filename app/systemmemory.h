@@ -21,4 +21,13 @@ void giveBackLargeBlocks();
 // Does nothing elsewhere, or for a block smaller than a huge page.
 void preferHugePages(void *begin, std::size_t bytes);
 
+// The same for the room an array (std::vector, QList) has past its elements, up to `end` of
+// them: where it is written next.
+template<typename Array> void preferHugePagesAhead(Array &array, std::size_t end)
+{
+    const auto size = std::size_t(array.size());
+    if (end > size)
+        preferHugePages(array.data() + size, (end - size) * sizeof(*array.data()));
+}
+
 } // namespace SystemMemory

@@ -298,7 +298,7 @@ private:
         const std::size_t size = std::max<std::size_t>(16, 2 * m_slots.size()); // a power of two
         std::vector<Slot> larger;
         larger.reserve(size);
-        SystemMemory::preferHugePages(larger.data(), size * sizeof(Slot)); // written at random
+        SystemMemory::preferHugePagesAhead(larger, size); // written at random
         larger.resize(size);
         const std::size_t mask = larger.size() - 1;
         for (const Slot &slot : m_slots) {
@@ -1532,8 +1532,7 @@ void Parser::readActor(qsizetype index)
     const qsizetype capacity = actors.capacity();
     actors.append(std::move(actor));
     if (actors.capacity() != capacity) // grown: the room ahead is written next
-        SystemMemory::preferHugePages(actors.data() + actors.size(),
-                                      std::size_t(actors.capacity() - actors.size()) * sizeof(Actor));
+        SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
 }
 
 void Parser::readEra(qsizetype index)
@@ -1963,9 +1962,7 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
     // write, and the margin, mostly never written, would have taken a last one for nothing.
     const double likely = (eventsRead + perByte * rest) / double(expected);
     const auto ahead = [&](auto &v) {
-        const auto end = std::size_t(double(v.capacity()) * likely);
-        if (end > v.size())
-            SystemMemory::preferHugePages(v.data() + v.size(), (end - v.size()) * sizeof(*v.data()));
+        SystemMemory::preferHugePagesAhead(v, std::size_t(double(v.capacity()) * likely));
     };
     ahead(t.events.flat());
     ahead(m_eventIdOffsets);

@@ -35,7 +35,7 @@ void LaneIndex::build(const Timeline &t, int threads)
     const std::size_t actorCount = std::size_t(t.actors.size());
     m_lanes = {};
     m_lanes.reserve(actorCount + 1);
-    SystemMemory::preferHugePages(m_lanes.data(), m_lanes.capacity() * sizeof(Lane));
+    SystemMemory::preferHugePagesAhead(m_lanes, m_lanes.capacity());
     m_laneOfActor.resize(actorCount);
     for (std::size_t actor = 0; actor < actorCount; ++actor) {
         m_lanes.emplace_back().actor = int(actor);
@@ -76,7 +76,7 @@ void LaneIndex::build(const Timeline &t, int threads)
             else
                 fillFewLanes(t, first, end);
             for (std::size_t lane = first; lane < end; ++lane) {
-                if (!m_lanes[lane].events.empty()) // an empty one, just made, has nothing to lay out
+                if (sizes[lane] > 0) // an empty one, just made, has nothing to lay out
                     layOut(m_lanes[lane]);
             }
         } catch (...) {
