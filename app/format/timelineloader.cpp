@@ -261,6 +261,8 @@ public:
         std::transform(m_ids.begin(), m_ids.end(), out.begin(), [](const Id &id) { return id.declared; });
         return out;
     }
+    // A copy of `id` that lives as long as the table, for an id that is not the file's own bytes.
+    QByteArrayView keepCopy(QByteArrayView id) { return m_copies.emplace_back(id.toByteArray()); }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_ids.size()); }
 
@@ -301,7 +303,14 @@ private:
         SystemMemory::preferHugePagesAhead(larger, size); // written at random
         larger.resize(size);
         const std::size_t mask = larger.size() - 1;
-        for (const Slot &slot : m_slots) {
+        // Each id lands at random in the larger table: fetched a few ids ahead, their misses overlap.
+        constexpr std::size_t ahead = 16;
+        for (std::size_t j = 0; j < std::min(ahead, m_slots.size()); ++j)
+            __builtin_prefetch(&larger[m_slots[j].hash & mask], 1);
+        for (std::size_t j = 0; j < m_slots.size(); ++j) {
+            if (j + ahead < m_slots.size())
+                __builtin_prefetch(&larger[m_slots[j + ahead].hash & mask], 1);
+            const Slot &slot = m_slots[j];
             if (slot.number < 0)
                 continue;
             std::size_t i = slot.hash & mask;
@@ -592,6 +601,11 @@ private:
     // Reads the id of a source, actor or era at `index`, which others refer to, and declares it.
     // `duplicate` is the message (untranslated) for an id declared before, at %2.
     void readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id);
+    // An actor's id, read as readDeclaredId() does, but declared later with others
+    // (declareActorIds()): like a reference, a declaration into a table of 100,000 actors is a
+    // cache miss, and together their misses overlap.
+    void readActorId(qsizetype index, QString *id);
+    void declareActorIds();
     qint32 reference(IdTable &table);
     // An event's actor, referred to by the id just read. A plain id (the file's own bytes) waits
     // with others, to be looked up together (takeActorReferences()); a table of 100,000 actors
@@ -717,6 +731,15 @@ private:
     std::vector<PendingActor> m_pendingActors;
     std::size_t m_pendingActorsDepth = 0; // of the path to the events array
     std::vector<std::size_t> m_pendingActorHashes;
+    struct PendingDeclaration
+    {
+        QByteArrayView id;
+        std::size_t hash;
+        std::uint32_t offset; // of the id in the file
+        std::uint32_t index; // of the actor
+    };
+    std::vector<PendingDeclaration> m_pendingActorIds;
+    std::size_t m_pendingActorIdsDepth = 0; // of the path to the actors array
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
@@ -1054,6 +1077,48 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
     *id = QString::fromUtf8(text);
 }
 
+void Parser::readActorId(qsizetype index, QString *id)
+{
+    QByteArrayView text;
+    if (!readString(&text))
+        return;
+    if (text.isEmpty()) {
+        error(m_reader.tokenOffset(), tr("must not be empty"));
+        return;
+    }
+    *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
+    if (!m_reader.isRawString())
+        text = m_actorIds.keepCopy(text);
+    const std::size_t hash = m_actorIds.hashOf(text);
+    m_actorIds.prefetch(hash);
+    m_pendingActorIdsDepth = m_path.parts().size() - 2; // ..., actors, [index], id
+    m_pendingActorIds.push_back({ text, hash, std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
+    if (m_pendingActorIds.size() >= 64)
+        declareActorIds();
+}
+
+void Parser::declareActorIds()
+{
+    for (const PendingDeclaration &pending : m_pendingActorIds) {
+        // A table that grew since the prefetch is missed once per id: it grows seldom.
+        qint32 &declared = m_actorIds.declared(m_actorIds.intern(pending.id, pending.hash, true));
+        if (declared < 0) {
+            declared = qint32(pending.index);
+            continue;
+        }
+        const std::string_view id = s_actorMembers[std::size_t(ActorMember::Id)];
+        std::array<PathPart, 8 + 2> parts;
+        const std::span<const PathPart> prefix = m_path.parts().first(m_pendingActorIdsDepth);
+        PathPart *end = std::copy(prefix.begin(), prefix.end(), parts.begin());
+        *end++ = { {}, qsizetype(pending.index) };
+        *end++ = { QByteArrayView(id.data(), qsizetype(id.size())), -1 };
+        errorAt(pending.offset, pathString(std::span<const PathPart>(parts.begin(), end)), -1,
+                tr("duplicate actor id %1: actors[%2] has it too")
+                    .arg(PlainText::quoted(pending.id), QString::number(declared)));
+    }
+    m_pendingActorIds.clear();
+}
+
 qint32 Parser::reference(IdTable &table)
 {
     const qint32 number = table.intern(m_reader.text(), m_reader.isRawString());
@@ -1246,6 +1311,7 @@ void Parser::readDocument()
         } else if (member == DocumentMember::Actors) {
             actors = true;
             readArray([&](qsizetype i) { readActor(i); });
+            declareActorIds();
         } else if (member == DocumentMember::Events) {
             events = true;
             readEvents();
@@ -1502,10 +1568,7 @@ void Parser::readActor(qsizetype index)
     const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
         if (member == ActorMember::Id) {
             id = true;
-            readDeclaredId(
-                m_actorIds,
-                QT_TRANSLATE_NOOP("TimelineLoader", "duplicate actor id %1: actors[%2] has it too"), index,
-                &actor.id);
+            readActorId(index, &actor.id);
         } else if (member == ActorMember::Name) {
             name = true;
             readQString(&actor.name, true);
