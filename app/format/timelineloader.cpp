@@ -263,6 +263,12 @@ public:
     }
     // A copy of `id` that lives as long as the table, for an id that is not the file's own bytes.
     QByteArrayView keepCopy(QByteArrayView id) { return m_copies.emplace_back(id.toByteArray()); }
+    // Takes over the copies `other` kept, so that views of them outlive it.
+    void takeCopies(IdTable &other)
+    {
+        std::move(other.m_copies.begin(), other.m_copies.end(), std::back_inserter(m_copies));
+        other.m_copies.clear();
+    }
     QByteArrayView name(qint32 number) const { return m_names[number]; }
     qsizetype size() const { return qsizetype(m_ids.size()); }
 
@@ -616,6 +622,14 @@ private:
     void readDocument();
     void readSource(qsizetype index);
     void readActor(qsizetype index);
+    void readActors();
+    // On the second thread: reads actors from where the constructor put the reader, and stops at
+    // the end of the array, at the first problem (the head reads that part again itself) or when
+    // asked to. Their ids wait to be declared by the head.
+    void readActorsTail(std::stop_token stop);
+    // Appends the actors `tail` read, which started just past the head's actor `base` - 1, and
+    // declares their ids; false, taking nothing, as adoptTail().
+    bool adoptActors(Parser &tail, qsizetype base);
     void readEra(qsizetype index);
     void readKind();
     void readEvents();
@@ -740,6 +754,7 @@ private:
     };
     std::vector<PendingDeclaration> m_pendingActorIds;
     std::size_t m_pendingActorIdsDepth = 0; // of the path to the actors array
+    bool m_actorsTail = false; // a tail of the actors array: leaves declaring to the head
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
@@ -1089,17 +1104,22 @@ void Parser::readActorId(qsizetype index, QString *id)
     *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
     if (!m_reader.isRawString())
         text = m_actorIds.keepCopy(text);
-    const std::size_t hash = m_actorIds.hashOf(text);
-    m_actorIds.prefetch(hash);
     m_pendingActorIdsDepth = m_path.parts().size() - 2; // ..., actors, [index], id
-    m_pendingActorIds.push_back({ text, hash, std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
-    if (m_pendingActorIds.size() >= 64)
+    m_pendingActorIds.push_back(
+        { text, m_actorIds.hashOf(text), std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
+    if (m_pendingActorIds.size() >= 64 && !m_actorsTail)
         declareActorIds();
 }
 
 void Parser::declareActorIds()
 {
-    for (const PendingDeclaration &pending : m_pendingActorIds) {
+    constexpr std::size_t ahead = 16;
+    for (std::size_t i = 0; i < std::min(ahead, m_pendingActorIds.size()); ++i)
+        m_actorIds.prefetch(m_pendingActorIds[i].hash);
+    for (std::size_t i = 0; i < m_pendingActorIds.size(); ++i) {
+        if (i + ahead < m_pendingActorIds.size())
+            m_actorIds.prefetch(m_pendingActorIds[i + ahead].hash);
+        const PendingDeclaration &pending = m_pendingActorIds[i];
         // A table that grew since the prefetch is missed once per id: it grows seldom.
         qint32 &declared = m_actorIds.declared(m_actorIds.intern(pending.id, pending.hash, true));
         if (declared < 0) {
@@ -1310,8 +1330,7 @@ void Parser::readDocument()
             readArray([&](qsizetype i) { readSource(i); });
         } else if (member == DocumentMember::Actors) {
             actors = true;
-            readArray([&](qsizetype i) { readActor(i); });
-            declareActorIds();
+            readActors();
         } else if (member == DocumentMember::Events) {
             events = true;
             readEvents();
@@ -1596,6 +1615,163 @@ void Parser::readActor(qsizetype index)
     actors.append(std::move(actor));
     if (actors.capacity() != capacity) // grown: the room ahead is written next
         SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
+}
+
+// The end of the element that ends first at or after `at`, where another element follows: past
+// a '}' that is followed by ',' and '{'. Found from those bytes alone, so it may lie in a string
+// that holds them; the reader that reaches the place checks it. -1 if none is before `limit`.
+qsizetype elementEndAfter(QByteArrayView file, qsizetype at, qsizetype limit)
+{
+    const auto isSpace = [](char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    };
+    const char *const end = file.data() + std::min(limit, file.size());
+    for (const char *p = file.data() + at; p < end; ++p) {
+        p = static_cast<const char *>(std::memchr(p, '}', std::size_t(end - p)));
+        if (!p)
+            break;
+        const char *q = p + 1;
+        while (q < end && isSpace(*q))
+            ++q;
+        if (q == end || *q != ',')
+            continue;
+        ++q;
+        while (q < end && isSpace(*q))
+            ++q;
+        if (q < end && *q == '{')
+            return p + 1 - file.data();
+    }
+    return -1;
+}
+
+// Whether what follows offset `at`, an element's end in the actors array (with the reader's
+// `containers` open there), reads as an actor: an object with a name, which only actors have.
+bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
+{
+    JsonReader reader(file, TimelineLoader::maxDepth);
+    reader.resumeAfterValue(at, containers);
+    if (reader.next() != Token::BeginObject)
+        return false;
+    const std::string_view name = s_actorMembers[std::size_t(ActorMember::Name)];
+    for (int member = 0; member < 16 && reader.next() == Token::Key; ++member) {
+        if (reader.text() == QByteArrayView(name.data(), qsizetype(name.size())))
+            return true;
+        reader.next();
+        reader.skipValue();
+    }
+    return false;
+}
+
+// Where a second thread might start reading the rest of the actors array, from `from`, just past
+// an actor: past an actor near the middle of what is left of the array. Where the array ends is
+// not known, so it is looked for by halving: what follows an element's end in the middle of the
+// bytes left is an actor, or not. -1 if the actors left are too few to share.
+qsizetype actorsSplit(QByteArrayView file, qsizetype from, QByteArrayView containers)
+{
+    constexpr qsizetype shortest = qsizetype(2) << 20; // ~25,000 actors: fewer are not worth a thread
+    constexpr qsizetype close = qsizetype(64) << 10;
+    qsizetype actors = from, beyond = file.size(); // an actor's end known, a place past them
+    while (beyond - actors > close) {
+        const qsizetype middle = actors + (beyond - actors) / 2;
+        const qsizetype at = elementEndAfter(file, middle, beyond);
+        if (at >= 0 && actorFollows(file, at, containers))
+            actors = at;
+        else
+            beyond = middle;
+    }
+    if (actors - from < shortest)
+        return -1;
+    const qsizetype at = elementEndAfter(file, from + (actors - from) / 2, actors + close);
+    return at >= 0 && actorFollows(file, at, containers) ? at : -1;
+}
+
+void Parser::readActors()
+{
+    if (m_reader.token() != Token::BeginArray) {
+        typeError(tr("an array"));
+        return;
+    }
+    const auto declare = qScopeGuard([this] { declareActorIds(); });
+    // A long array is read on two threads, as the events are (readEvents()): once the array is
+    // seen to be long, a second thread reads from an actor's end near the middle of the actors
+    // left, while this one reads up to there and then takes what the other read.
+    constexpr qsizetype readAlone = 1024; // actors before a second thread is thought of
+    constexpr qsizetype longRest = qsizetype(4) << 20; // bytes left in the file, at least
+    std::unique_ptr<Parser> tail;
+    qsizetype tailStart = -1;
+    // Declared after `tail`, so that leaving early stops and joins the thread before the tail goes.
+    std::jthread tailThread;
+    const QByteArrayView file = m_timeline->fileBytes();
+    for (qsizetype i = 0;; ++i) {
+        if (tail && m_reader.endOffset() >= tailStart) {
+            // Here exactly, the tail began where an actor ends, as this reader would have read
+            // on; past it, the guess was wrong and this thread reads on alone.
+            const bool atTail = m_reader.endOffset() == tailStart;
+            if (!atTail)
+                tailThread.request_stop();
+            tailThread.join();
+            const bool adopted = atTail && adoptActors(*tail, i);
+            tail.reset();
+            if (adopted)
+                return;
+        } else if (i == readAlone && file.size() - m_reader.endOffset() >= longRest
+                   && std::thread::hardware_concurrency() >= 2) {
+            tailStart = actorsSplit(file, m_reader.endOffset(), m_reader.openContainers());
+            if (tailStart >= 0) {
+                tail.reset(new Parser(*this, tailStart));
+                tail->m_actorsTail = true;
+                tailThread =
+                    std::jthread([tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
+            }
+        }
+        const Token token = m_reader.next();
+        if (token == Token::EndArray || token == Token::Error)
+            return;
+        m_path.push({ {}, i });
+        readActor(i);
+        m_path.pop();
+        if (m_reader.hasError())
+            return;
+    }
+}
+
+void Parser::readActorsTail(std::stop_token stop)
+{
+    const std::string_view actors = s_documentMembers[std::size_t(DocumentMember::Actors)];
+    m_path.push({ QByteArrayView(actors.data(), qsizetype(actors.size())), -1 });
+    for (qsizetype i = 0;; ++i) {
+        const Token token = m_reader.next();
+        if (token == Token::EndArray || token == Token::Error)
+            return;
+        if (stop.stop_requested()) {
+            m_reader.stop(tr("cancelled"));
+            return;
+        }
+        m_path.push({ {}, i });
+        readActor(i);
+        m_path.pop();
+        if (m_reader.hasError() || m_errorsFound > 0)
+            return;
+    }
+}
+
+bool Parser::adoptActors(Parser &tail, qsizetype base)
+{
+    if (tail.m_reader.token() != Token::EndArray || tail.m_errorsFound > 0)
+        return false;
+    declareActorIds(); // this part's, which come first
+    QList<Actor> &actors = m_timeline->actors;
+    actors.reserve(actors.size() + tail.m_timeline->actors.size());
+    SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
+    actors.append(std::move(tail.m_timeline->actors));
+    m_actorIds.takeCopies(tail.m_actorIds);
+    m_pendingActorIds.swap(tail.m_pendingActorIds);
+    m_pendingActorIdsDepth = m_path.parts().size(); // ..., actors
+    for (PendingDeclaration &pending : m_pendingActorIds)
+        pending.index += std::uint32_t(base);
+    declareActorIds();
+    m_reader.continueFrom(tail.m_reader);
+    return true;
 }
 
 void Parser::readEra(qsizetype index)

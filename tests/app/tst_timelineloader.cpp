@@ -133,6 +133,40 @@ QByteArray longTimeline(const std::function<void(int, QByteArray &)> &change = {
     return doc;
 }
 
+// A file whose actors array is long enough (about 7 MB) that the loader reads it on two
+// threads, one actor a line, then a few events. Its strings hold what a skim for the array's end
+// must step over: brackets, escaped quotes and backslashes; every seventh actor has aliases, an
+// array within the array. Ids are longer than the id table keeps beside its slots; actor
+// 35,000's is escaped, and the last event refers to it. `change(i, actor)` may alter actor i's
+// JSON.
+constexpr int s_longActors = 50'000;
+
+QByteArray longActorTimeline(const std::function<void(int, QByteArray &)> &change = {})
+{
+    QByteArray doc =
+        "{\"format\":\"sourceline\",\"version\":1,\"title\":\"Many actors\",\"sources\":[],\n\"actors\":[\n";
+    for (int a = 0; a < s_longActors; ++a) {
+        const QByteArray n = QByteArray::number(a);
+        QByteArray actor = "{\"id\":\"" + (a == 35'000 ? QByteArray("\\u0061") : QByteArray("a"))
+            + "ctor-number-" + n + "\",\"name\":\"Actor " + n + " ] } [ {\",\"kind\":\""
+            + (a % 2 ? "person" : "group") + "\",\"description\":\"Said \\\"]}\\\" and left a back\\\\slash"
+            + n + "\\\\\"";
+        if (a % 7 == 0)
+            actor += ",\"aliases\":[\"A" + n + "]\",\"{" + n + "\"]";
+        actor += '}';
+        if (change)
+            change(a, actor);
+        doc += actor + (a + 1 < s_longActors ? ",\n" : "\n");
+    }
+    doc += "],\n\"events\":[";
+    for (int e = 0; e <= 100; ++e)
+        doc += QByteArray(e ? "," : "") + "{\"id\":\"e" + QByteArray::number(e)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[\"actor-number-"
+            + QByteArray::number(e < 100 ? e * 499 : 35'000) + "\"]}";
+    doc += "]}\n";
+    return doc;
+}
+
 QByteArray embeddedBytes()
 {
     QFile file(TimelineLoader::embeddedPath());
@@ -194,6 +228,8 @@ private Q_SLOTS:
     void allProblemsReported();
     void errorCountIsCapped();
     void errorsInTheSecondHalfOfALongFile();
+    void longActorArraysReadInTwoHalves();
+    void errorsInTheSecondHalfOfALongActorArray();
     void duplicateIdsAmongManyEvents();
     void cappedErrorsAreTheFirstInTheFile_data();
     void cappedErrorsAreTheFirstInTheFile();
@@ -685,6 +721,72 @@ void TestTimelineLoader::longEventArraysReadInTwoHalves()
         QCOMPARE(references.size(), std::size_t(i % 13 == 0));
         if (!references.empty())
             QCOMPARE(t.text(references[0].url), u"https://example.org/"_s + n);
+    }
+}
+
+void TestTimelineLoader::longActorArraysReadInTwoHalves()
+{
+    // What a loader that reads the file in one pass gives, checked actor by actor, and the
+    // events' actors, looked up among both halves' ids.
+    const QByteArray doc = longActorTimeline();
+    QVERIFY(doc.size() > 6'000'000);
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.actors.size(), s_longActors);
+    for (int a = 0; a < s_longActors; ++a) {
+        const Actor &actor = t.actors.at(a);
+        const QString n = QString::number(a);
+        QCOMPARE(actor.id, u"actor-number-"_s + n);
+        QCOMPARE(actor.name, u"Actor "_s + n + u" ] } [ {"_s);
+        QCOMPARE(actor.kind, a % 2 ? u"person"_s : u"group"_s);
+        QCOMPARE(actor.description, u"Said \"]}\" and left a back\\slash"_s + n + u'\\');
+        const QStringList aliases = a % 7 ? QStringList() : QStringList { u'A' + n + u']', u'{' + n };
+        QCOMPARE(actor.aliases, aliases);
+    }
+    QCOMPARE(t.events.size(), std::size_t(101));
+    for (const Event &event : t.events) {
+        const auto actors = t.actorsOf(event);
+        QCOMPARE(actors.size(), std::size_t(1));
+        const int e = t.text(event.id).sliced(1).toInt();
+        QCOMPARE(actors[0], e < 100 ? e * 499 : 35'000);
+    }
+}
+
+void TestTimelineLoader::errorsInTheSecondHalfOfALongActorArray()
+{
+    // Ids declared twice are found wherever the two halves meet: late copies of an early id, of
+    // one just before the middle and of the escaped one. In the second file an actor with no
+    // name makes this thread read the second half again; the errors are the same, in order.
+    for (const bool missingName : { false, true }) {
+        const QByteArray doc = longActorTimeline([&](int a, QByteArray &actor) {
+            if (a == 40'000)
+                actor.replace("number-40000\"", "number-7\"");
+            if (a == 45'000)
+                actor.replace("number-45000\"", "number-24999\"");
+            if (a == 49'000)
+                actor.replace("number-49000\"", "number-35000\"");
+            if (a == 47'000 && missingName)
+                actor.replace("\"name\"", "\"nom\"");
+        });
+        const auto result = load(doc);
+        QVERIFY(!result.ok());
+        const LoadErrors &e = result.errors;
+        QCOMPARE(e.size(), missingName ? 4 : 3);
+        const auto placeOf = [](const LoadError &error) {
+            return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
+        };
+        QCOMPARE(placeOf(e[0]), place(doc, "\"actor-number-7\"", "\"Actor 39999 "));
+        QCOMPARE(e[0].path, u"actors[40000].id"_s);
+        QCOMPARE(e[0].message, u"duplicate actor id \"actor-number-7\": actors[7] has it too"_s);
+        QCOMPARE(e[1].path, u"actors[45000].id"_s);
+        QCOMPARE(e[1].message, u"duplicate actor id \"actor-number-24999\": actors[24999] has it too"_s);
+        if (missingName) {
+            QCOMPARE(e[2].path, u"actors[47000]"_s);
+            QCOMPARE(e[2].message, u"missing \"name\""_s);
+        }
+        QCOMPARE(e.last().path, u"actors[49000].id"_s);
+        QCOMPARE(e.last().message, u"duplicate actor id \"actor-number-35000\": actors[35000] has it too"_s);
     }
 }
 
