@@ -30,18 +30,20 @@ void LaneIndex::build(const Timeline &t, int threads)
         sizes.back() += event.actors.count == 0;
         takeIn(event);
     }
-    // Made one by one in a single pass: with 100,000 actors the lanes are megabytes, and each
-    // further pass over them (a copy, a loop that numbers them) costs as much as making them.
-    const std::size_t actorCount = std::size_t(t.actors.size());
+    // Only lanes with events are kept, made one by one in a single pass: with 100,000 actors
+    // of an event each the lanes are megabytes, and each further pass over them costs as much
+    // as making them. The last lane is that of the events without actors.
+    const std::size_t laneCount = std::size_t(t.actors.size()) + 1;
     m_lanes = {};
-    m_lanes.reserve(actorCount + 1);
-    SystemMemory::preferHugePagesAhead(m_lanes, m_lanes.capacity());
-    m_laneOfActor.resize(actorCount);
-    for (std::size_t actor = 0; actor < actorCount; ++actor) {
-        m_lanes.emplace_back().actor = int(actor);
-        m_laneOfActor[actor] = int(actor);
+    m_lanes.m_keptAt.assign(laneCount, -1);
+    m_lanes.m_kept.reserve(laneCount - std::size_t(std::count(sizes.begin(), sizes.end(), 0)));
+    SystemMemory::preferHugePagesAhead(m_lanes.m_kept, m_lanes.m_kept.capacity());
+    for (std::size_t lane = 0; lane < laneCount; ++lane) {
+        if (sizes[lane] > 0) {
+            m_lanes.m_keptAt[lane] = std::int32_t(m_lanes.m_kept.size());
+            m_lanes.m_kept.emplace_back();
+        }
     }
-    m_lanes.emplace_back().actor = unattributed;
 
     // Each lane is filled and laid out by one thread alone, so the lanes can be shared out
     // between threads: each takes a run of lanes with about as many events as the others, and
@@ -50,14 +52,14 @@ void LaneIndex::build(const Timeline &t, int threads)
     const std::size_t places = std::accumulate(sizes.begin(), sizes.end(), std::size_t(0));
     threads = int(
         std::clamp<std::size_t>(places / minPlacesAPart, 1, std::size_t(std::clamp(threads, 1, maxThreads))));
-    for (std::size_t lane = 0, sum = 0; lane < m_lanes.size(); ++lane) {
+    for (std::size_t lane = 0, sum = 0; lane < laneCount; ++lane) {
         sum += sizes[lane];
         const auto part = bounds.size();
         if (part < std::size_t(threads) && sum * std::size_t(threads) >= places * part)
             bounds.push_back(lane + 1);
     }
-    if (bounds.back() != m_lanes.size())
-        bounds.push_back(m_lanes.size());
+    if (bounds.back() != laneCount)
+        bounds.push_back(laneCount);
     // What a helper thread threw (out of memory) is thrown here, once all are done.
     std::vector<std::exception_ptr> failures(bounds.size() - 1);
     const auto fillPart = [&](std::size_t part) noexcept {
@@ -65,19 +67,20 @@ void LaneIndex::build(const Timeline &t, int threads)
         try {
             for (std::size_t lane = first; lane < end; ++lane) {
                 if (sizes[lane] == 0)
-                    continue; // most lanes, when there are many more actors than events
-                m_lanes[lane].events.reserve(sizes[lane]);
-                m_lanes[lane].days.reserve(sizes[lane]);
-                m_lanes[lane].subRows.reserve(sizes[lane]);
-                m_lanes[lane].looks.reserve(sizes[lane]);
+                    continue; // not kept: most lanes, when there are many more actors than events
+                Lane &kept = m_lanes.m_kept[std::size_t(m_lanes.m_keptAt[lane])];
+                kept.events.reserve(sizes[lane]);
+                kept.days.reserve(sizes[lane]);
+                kept.subRows.reserve(sizes[lane]);
+                kept.looks.reserve(sizes[lane]);
             }
-            if (m_lanes.size() >= manyLanes)
+            if (laneCount >= manyLanes)
                 fillManyLanes(t, first, end);
             else
                 fillFewLanes(t, first, end);
             for (std::size_t lane = first; lane < end; ++lane) {
-                if (sizes[lane] > 0) // an empty one, just made, has nothing to lay out
-                    layOut(m_lanes[lane]);
+                if (sizes[lane] > 0) // one not kept has nothing to lay out
+                    layOut(kept(lane));
             }
         } catch (...) {
             failures[part] = std::current_exception();
@@ -102,10 +105,36 @@ void LaneIndex::build(const Timeline &t, int threads)
 
     // The lane of events without actors is there only when it has some.
     m_unattributedLane = -1;
-    if (m_lanes.back().events.empty())
-        m_lanes.pop_back();
+    if (m_lanes.m_keptAt.back() < 0)
+        m_lanes.m_keptAt.pop_back();
     else
-        m_unattributedLane = int(m_lanes.size()) - 1;
+        m_unattributedLane = int(laneCount) - 1;
+}
+
+const LaneIndex::Lane LaneIndex::Lanes::s_none {};
+
+LaneIndex::Lane &LaneIndex::kept(std::size_t lane)
+{
+    std::int32_t &at = m_lanes.m_keptAt[lane];
+    if (at < 0) {
+        at = std::int32_t(m_lanes.m_kept.size());
+        m_lanes.m_kept.emplace_back();
+    }
+    return m_lanes.m_kept[std::size_t(at)];
+}
+
+void LaneIndex::forget(std::size_t lane)
+{
+    const std::int32_t at = std::exchange(m_lanes.m_keptAt[lane], -1);
+    if (at < 0)
+        return;
+    // The last kept lane takes its place.
+    const auto last = std::int32_t(m_lanes.m_kept.size()) - 1;
+    if (at != last) {
+        m_lanes.m_kept[std::size_t(at)] = std::move(m_lanes.m_kept.back());
+        *std::find(m_lanes.m_keptAt.begin(), m_lanes.m_keptAt.end(), last) = at;
+    }
+    m_lanes.m_kept.pop_back();
 }
 
 void LaneIndex::layOut(Lane &lane) const
@@ -143,7 +172,7 @@ void LaneIndex::fillFewLanes(const Timeline &t, std::size_t firstLane, std::size
         const auto add = [&](std::size_t l) {
             if (!ours(l))
                 return;
-            Lane &lane = m_lanes[l];
+            Lane &lane = kept(l); // made by build(), as is every lane with events
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
@@ -227,7 +256,7 @@ void LaneIndex::fillManyLanes(const Timeline &t, std::size_t firstLane, std::siz
         for (std::size_t l = 0; l < laneCount; ++l) {
             if (inChunk[l] == 0)
                 continue;
-            Lane &lane = m_lanes[firstLane + l];
+            Lane &lane = kept(firstLane + l); // made by build(), as is every lane with events
             for (std::uint32_t k = runEnd[l] - inChunk[l]; k < runEnd[l]; ++k) {
                 const Look &look = looks[byLane[k]];
                 lane.events.push_back(std::int32_t(begin + byLane[k]));
@@ -333,7 +362,7 @@ bool LaneIndex::shrinkExtent(const Timeline &t, Days removed)
 
 void LaneIndex::renumber(std::int32_t first, std::int32_t end, int shift)
 {
-    for (Lane &lane : m_lanes) {
+    for (Lane &lane : m_lanes.m_kept) {
         // Lanes hold events in index order: only those from the first at or past `first` move.
         auto it = std::lower_bound(lane.events.begin(), lane.events.end(), first);
         for (; it != lane.events.end() && *it < end; ++it)
@@ -341,15 +370,15 @@ void LaneIndex::renumber(std::int32_t first, std::int32_t end, int shift)
     }
 }
 
-LaneIndex::Lane &LaneIndex::laneFor(int actor)
+int LaneIndex::laneFor(int actor)
 {
     if (actor != unattributed)
-        return m_lanes[std::size_t(m_laneOfActor[std::size_t(actor)])];
+        return actor;
     if (m_unattributedLane < 0) {
-        m_lanes.emplace_back();
+        m_lanes.m_keptAt.push_back(-1);
         m_unattributedLane = int(m_lanes.size()) - 1;
     }
-    return m_lanes[std::size_t(m_unattributedLane)];
+    return m_unattributedLane;
 }
 
 void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *touched)
@@ -357,7 +386,8 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
     const Event &e = t.events[std::size_t(event)];
     const Days days { e.range.first, e.range.last };
     const std::uint16_t look = Lane::lookOf(e);
-    const auto add = [&](Lane &lane) {
+    const auto add = [&](int number) {
+        Lane &lane = kept(std::size_t(number));
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at != lane.events.end() && *at == event)
             return; // an actor named twice
@@ -367,7 +397,7 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
         lane.subRows.insert(lane.subRows.begin() + pos, 0);
         lane.looks.insert(lane.looks.begin() + pos, look);
         lane.longest = std::max(lane.longest, e.range.last - e.range.first + 1);
-        touched->push_back(int(&lane - m_lanes.data()));
+        touched->push_back(number);
     };
     const auto actors = t.actorsOf(e);
     for (const std::int32_t actor : actors)
@@ -380,7 +410,10 @@ std::optional<LaneIndex::Days> LaneIndex::detach(std::int32_t event, std::span<c
                                                  std::vector<int> *touched)
 {
     std::optional<Days> removed;
-    const auto remove = [&](Lane &lane) {
+    const auto remove = [&](int number) {
+        if (m_lanes.m_keptAt[std::size_t(number)] < 0)
+            return; // no events
+        Lane &lane = kept(std::size_t(number));
         const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
         if (at == lane.events.end() || *at != event)
             return; // an actor named twice
@@ -393,7 +426,7 @@ std::optional<LaneIndex::Days> LaneIndex::detach(std::int32_t event, std::span<c
         lane.longest = 0;
         for (const Days d : lane.days)
             lane.longest = std::max(lane.longest, d.last - d.first + 1);
-        touched->push_back(int(&lane - m_lanes.data()));
+        touched->push_back(number);
     };
     for (const std::int32_t actor : actors)
         remove(laneFor(actor));
@@ -407,20 +440,22 @@ void LaneIndex::relayOut(std::vector<int> touched, bool extentChanged)
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     for (const int lane : touched) {
-        assignSubRows(m_lanes[std::size_t(lane)]);
-        m_lanes[std::size_t(lane)].revision = nextRevision();
+        Lane &l = kept(std::size_t(lane));
+        assignSubRows(l);
+        l.revision = nextRevision();
     }
     // Totals span the whole extent: when it moves, every crowded lane's are counted again.
     if (extentChanged) {
-        for (Lane &lane : m_lanes)
+        for (Lane &lane : m_lanes.m_kept)
             updateTotals(lane);
     } else {
         for (const int lane : touched)
-            updateTotals(m_lanes[std::size_t(lane)]);
+            updateTotals(kept(std::size_t(lane)));
     }
     // As after building: the lane of events without actors is there only when it has some.
     if (m_unattributedLane >= 0 && m_lanes[std::size_t(m_unattributedLane)].events.empty()) {
-        m_lanes.erase(m_lanes.begin() + m_unattributedLane);
+        forget(std::size_t(m_unattributedLane));
+        m_lanes.m_keptAt.pop_back(); // the last lane
         m_unattributedLane = -1;
     }
 }
@@ -483,12 +518,10 @@ void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> e
 {
     const auto lanesOf = [&](std::span<const std::int32_t> actors) {
         std::vector<int> lanes;
-        if (actors.empty()) {
-            const Lane &lane = laneFor(unattributed); // may add the lane, moving the others
-            lanes.push_back(int(&lane - m_lanes.data()));
-        }
+        if (actors.empty())
+            lanes.push_back(laneFor(unattributed)); // may add the lane
         for (const std::int32_t actor : actors)
-            lanes.push_back(m_laneOfActor[std::size_t(actor)]);
+            lanes.push_back(actor);
         std::sort(lanes.begin(), lanes.end());
         lanes.erase(std::unique(lanes.begin(), lanes.end()), lanes.end());
         return lanes;
@@ -513,7 +546,7 @@ void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> e
     std::vector<int> touched;
     for (const auto &[index, change] : changes) {
         const auto &[leaving, joining] = change;
-        Lane &lane = m_lanes[std::size_t(index)];
+        Lane &lane = kept(std::size_t(index));
         Lane merged;
         const std::size_t size = lane.events.size() - leaving.size() + joining.size();
         merged.events.reserve(size);
@@ -556,22 +589,15 @@ void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> e
 
 void LaneIndex::insertActor(int actor)
 {
-    Lane lane;
-    lane.actor = actor;
-    m_lanes.insert(m_lanes.begin() + actor, std::move(lane));
-    m_laneOfActor.push_back(int(m_laneOfActor.size()));
-    for (std::size_t i = std::size_t(actor) + 1; i < m_laneOfActor.size(); ++i)
-        m_lanes[i].actor = int(i);
+    m_lanes.m_keptAt.insert(m_lanes.m_keptAt.begin() + actor, -1); // empty, so not kept
     if (m_unattributedLane >= 0)
         ++m_unattributedLane;
 }
 
 void LaneIndex::removeActor(int actor)
 {
-    m_lanes.erase(m_lanes.begin() + actor);
-    m_laneOfActor.pop_back();
-    for (std::size_t i = std::size_t(actor); i < m_laneOfActor.size(); ++i)
-        m_lanes[i].actor = int(i);
+    forget(std::size_t(actor));
+    m_lanes.m_keptAt.erase(m_lanes.m_keptAt.begin() + actor);
     if (m_unattributedLane >= 0)
         --m_unattributedLane;
 }
@@ -601,7 +627,8 @@ int LaneIndex::laneOf(int actor) const
 {
     if (actor == unattributed)
         return m_unattributedLane;
-    return actor >= 0 && actor < int(m_laneOfActor.size()) ? m_laneOfActor[actor] : -1;
+    const int actors = int(m_lanes.size()) - (m_unattributedLane >= 0);
+    return actor >= 0 && actor < actors ? actor : -1;
 }
 
 std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double first, double last) const

@@ -27,7 +27,6 @@ public:
 
     struct Lane
     {
-        int actor = unattributed;
         std::vector<std::int32_t> events; // indices into Timeline::events, by first day
         LaneDays days; // per event, its days
         // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
@@ -98,9 +97,36 @@ public:
         }
     };
 
+    // The lanes by number: one per actor, in the actors' order, then the lane of events without
+    // actors while there are such events. Only lanes that have had events are kept; the others
+    // read as one empty lane. 100,000 actors of no event, or a few, then cost 4 bytes each
+    // rather than a Lane each.
+    class Lanes
+    {
+    public:
+        std::size_t size() const { return m_keptAt.size(); }
+        bool empty() const { return m_keptAt.empty(); }
+        const Lane &operator[](std::size_t lane) const
+        {
+            const std::int32_t at = m_keptAt[lane];
+            return at < 0 ? s_none : m_kept[std::size_t(at)];
+        }
+        const Lane &at(std::size_t lane) const { return m_keptAt.at(lane) < 0 ? s_none : (*this)[lane]; }
+        const Lane &front() const { return (*this)[0]; }
+        const Lane &back() const { return (*this)[size() - 1]; }
+
+    private:
+        friend class LaneIndex;
+        static const Lane s_none; // every lane not kept
+        std::vector<Lane> m_kept;
+        std::vector<std::int32_t> m_keptAt; // per lane, its index in m_kept; -1: not kept
+    };
+
     // On `threads` threads (this one and more) when the timeline is large enough to be worth it.
     void build(const Timeline &timeline, int threads = 1);
-    const std::vector<Lane> &lanes() const { return m_lanes; }
+    const Lanes &lanes() const { return m_lanes; }
+    // The actor whose lane is `lane`, or LaneIndex::unattributed.
+    int actorOf(std::size_t lane) const { return int(lane) == m_unattributedLane ? unattributed : int(lane); }
     // Found while building, so that showing a timeline needs no pass over its events: the first
     // and last day of all events (nullopt when there are none), and whether any has no kind.
     std::optional<Days> extent() const { return m_extent; }
@@ -164,7 +190,13 @@ private:
     bool shrinkExtent(const Timeline &t, Days removed);
     // Adds `shift` to the events numbered [first, end) in every lane.
     void renumber(std::int32_t first, std::int32_t end, int shift);
-    Lane &laneFor(int actor); // makes the unattributed lane when needed
+    // The number of the lane of `actor`; makes the unattributed lane when needed.
+    int laneFor(int actor);
+    // The lane numbered `lane`, kept from now on if it was not; references to other kept lanes
+    // may then no longer hold.
+    Lane &kept(std::size_t lane);
+    // Stops keeping the lane numbered `lane`, which has no events (it reads as empty).
+    void forget(std::size_t lane);
     // Adds the event to, or takes it from, the lanes of its actors; collects the lanes touched.
     void attach(const Timeline &t, std::int32_t event, std::vector<int> *touched);
     std::optional<Days> detach(std::int32_t event, std::span<const std::int32_t> actors,
@@ -172,8 +204,7 @@ private:
     // Sub-rows and totals of the touched lanes again (of all, when the extent moved).
     void relayOut(std::vector<int> touched, bool extentChanged);
 
-    std::vector<Lane> m_lanes;
-    std::vector<int> m_laneOfActor;
+    Lanes m_lanes;
     int m_unattributedLane = -1;
     std::optional<Days> m_extent;
     std::int64_t m_withoutKind = 0;

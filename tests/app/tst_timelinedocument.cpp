@@ -67,8 +67,8 @@ QString laneDifference(const Timeline &t)
             && (!a.hasTotals()
                 || (a.totals->origin == b.totals->origin && a.totals->startedBefore == b.totals->startedBefore
                     && a.totals->endedBefore == b.totals->endedBefore));
-        if (a.actor != b.actor || a.events != b.events || days(a) != days(b) || a.subRows != b.subRows
-            || a.looks != b.looks || a.open != b.open || a.longest != b.longest || !sameTotals)
+        if (a.events != b.events || days(a) != days(b) || a.subRows != b.subRows || a.looks != b.looks
+            || a.open != b.open || a.longest != b.longest || !sameTotals)
             return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
                 .arg(i)
                 .arg(a.events == b.events)

@@ -680,7 +680,7 @@ void TestTimelineChart::everyLaneShowsItsActorsColour()
     const qreal ratio = image.devicePixelRatio();
     QCOMPARE(m_chart->shownLanes().size(), 3);
     for (int row = 0; row < 3; ++row) {
-        const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
+        const int actor = m_chart->laneIndex().actorOf(std::size_t(m_chart->shownLanes()[row]));
         const QPointF at(m_chart->eventArea().left() - 5.5, m_chart->laneRect(row).center().y());
         // What the actor list draws beside the actor's name.
         const QModelIndex listed = m_chart->actors()->index(actor, ActorModel::NameColumn);

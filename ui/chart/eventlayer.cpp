@@ -101,7 +101,7 @@ void EventLayer::paintAxes(QPainter *painter, const QRectF &area)
         return qint64(std::floor((layout.y(row) + layout.laneHeight / 2) * pixelRatio)); // its centre's
     };
     for (int row = endRow - 1; row >= firstRow;) {
-        const int actor = m_chart->laneIndex().lanes()[m_chart->shownLanes()[row]].actor;
+        const int actor = m_chart->laneIndex().actorOf(std::size_t(m_chart->shownLanes()[row]));
         if (actor < 0) {
             --row;
             continue;

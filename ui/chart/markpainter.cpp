@@ -24,7 +24,7 @@ MarkPainter::MarkPainter(QPainter *painter, const TimelineChart &chart, const Ma
 {
     const QList<int> &lanes = chart.shownLanes();
     for (int row = 0; row < lanes.size(); ++row) {
-        const int actor = chart.laneIndex().lanes()[lanes[row]].actor;
+        const int actor = chart.laneIndex().actorOf(std::size_t(lanes[row]));
         if (actor >= 0)
             m_rowOfActor[actor] = row;
     }

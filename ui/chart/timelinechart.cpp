@@ -205,7 +205,7 @@ void TimelineChart::relayoutLanes()
     const auto &lanes = m_laneIndex->lanes();
     m_rowOfLane = QList<int>(qsizetype(lanes.size()), -1);
     for (int lane = 0; lane < int(lanes.size()); ++lane) {
-        const int actor = lanes[lane].actor;
+        const int actor = m_laneIndex->actorOf(std::size_t(lane));
         if (actor == LaneIndex::unattributed || m_actors->isVisible(actor)) {
             m_rowOfLane[lane] = int(m_shownLanes.size());
             m_shownLanes.append(lane);
@@ -228,7 +228,7 @@ void TimelineChart::relayoutLanes()
     m_measuredWidths.resize(m_shownLanes.size());
     qreal widest = 0;
     for (int row = 0; row < m_shownLanes.size(); ++row) {
-        const int actor = lanes[m_shownLanes[row]].actor;
+        const int actor = m_laneIndex->actorOf(std::size_t(m_shownLanes[row]));
         const QString &name = actor == LaneIndex::unattributed ? noActor : shown->actors.at(actor).name;
         QString &measured = m_measuredNames[row];
         if (measured.constData() != name.constData() || measured.size() != name.size()) {
@@ -307,7 +307,7 @@ QString TimelineChart::laneName(int row) const
 {
     if (row < 0 || row >= m_shownLanes.size())
         return {};
-    const int actor = m_laneIndex->lanes()[m_shownLanes[row]].actor;
+    const int actor = m_laneIndex->actorOf(std::size_t(m_shownLanes[row]));
     return actor == LaneIndex::unattributed ? tr("(no actor)") : m_events->timeline()->actors.at(actor).name;
 }
 
