@@ -1668,7 +1668,7 @@ bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
 // bytes left is an actor, or not. -1 if the actors left are too few to share.
 qsizetype actorsSplit(QByteArrayView file, qsizetype from, QByteArrayView containers)
 {
-    constexpr qsizetype shortest = qsizetype(2) << 20; // ~25,000 actors: fewer are not worth a thread
+    constexpr qsizetype shortest = qsizetype(512) << 10; // ~6,000 actors: fewer are not worth a thread
     constexpr qsizetype close = qsizetype(64) << 10;
     qsizetype actors = from, beyond = file.size(); // an actor's end known, a place past them
     while (beyond - actors > close) {
@@ -1696,7 +1696,7 @@ void Parser::readActors()
     // seen to be long, a second thread reads from an actor's end near the middle of the actors
     // left, while this one reads up to there and then takes what the other read.
     constexpr qsizetype readAlone = 1024; // actors before a second thread is thought of
-    constexpr qsizetype longRest = qsizetype(4) << 20; // bytes left in the file, at least
+    constexpr qsizetype longRest = qsizetype(1) << 20; // bytes left in the file, at least
     std::unique_ptr<Parser> tail;
     qsizetype tailStart = -1;
     // Declared after `tail`, so that leaving early stops and joins the thread before the tail goes.
@@ -1833,7 +1833,7 @@ void Parser::readKind()
 // tail read from there is kept only if the first thread, reading on, finishes an element there.
 qsizetype splitPoint(QByteArrayView file, qsizetype from)
 {
-    constexpr qsizetype shortest = qsizetype(4) << 20; // ~30,000 events: a thread costs far less
+    constexpr qsizetype shortest = qsizetype(1) << 20; // ~7,000 events: a thread costs far less
     constexpr qsizetype searched = qsizetype(1) << 20;
     if (file.size() - from < shortest || std::thread::hardware_concurrency() < 2)
         return -1;
