@@ -261,6 +261,14 @@ public:
         std::transform(m_ids.begin(), m_ids.end(), out.begin(), [](const Id &id) { return id.declared; });
         return out;
     }
+    // Room for `count` ids in all, so that the table need not grow (and copy itself) on the way.
+    void reserve(std::size_t count)
+    {
+        if (2 * count > m_slots.size())
+            grow(std::bit_ceil(2 * count));
+        m_ids.reserve(count);
+        m_names.reserve(count);
+    }
     // A copy of `id` that lives as long as the table, for an id that is not the file's own bytes.
     QByteArrayView keepCopy(QByteArrayView id) { return m_copies.emplace_back(id.toByteArray()); }
     // Takes over the copies `other` kept, so that views of them outlive it.
@@ -301,9 +309,9 @@ private:
         return m_firstUses[std::size_t(id.firstUse)];
     }
 
-    void grow()
+    void grow(std::size_t size = 0)
     {
-        const std::size_t size = std::max<std::size_t>(16, 2 * m_slots.size()); // a power of two
+        size = std::max({ size, std::size_t(16), 2 * m_slots.size() }); // a power of two
         std::vector<Slot> larger;
         larger.reserve(size);
         SystemMemory::preferHugePagesAhead(larger, size); // written at random
@@ -1645,33 +1653,40 @@ qsizetype elementEndAfter(QByteArrayView file, qsizetype at, qsizetype limit)
 }
 
 // Whether what follows offset `at`, an element's end in the actors array (with the reader's
-// `containers` open there), reads as an actor: an object with a name, which only actors have.
+// `containers` open there), reads as an actor: an object with a name, which only actors have,
+// and without a title or a date, which events (and sources, and eras) have and actors do not.
 bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
 {
     JsonReader reader(file, TimelineLoader::maxDepth);
     reader.resumeAfterValue(at, containers);
     if (reader.next() != Token::BeginObject)
         return false;
-    const std::string_view name = s_actorMembers[std::size_t(ActorMember::Name)];
-    for (int member = 0; member < 16 && reader.next() == Token::Key; ++member) {
-        if (reader.text() == QByteArrayView(name.data(), qsizetype(name.size())))
-            return true;
+    const auto is = [&](std::string_view key) {
+        return reader.text() == QByteArrayView(key.data(), qsizetype(key.size()));
+    };
+    bool named = false;
+    for (int member = 0; member < 32; ++member) {
+        const Token token = reader.next();
+        if (token == Token::EndObject)
+            return named;
+        if (token != Token::Key || is(s_eventMembers[std::size_t(EventMember::Title)])
+            || is(s_eventMembers[std::size_t(EventMember::When)]))
+            return false;
+        named = named || is(s_actorMembers[std::size_t(ActorMember::Name)]);
         reader.next();
         reader.skipValue();
     }
-    return false;
+    return named;
 }
 
-// Where a second thread might start reading the rest of the actors array, from `from`, just past
-// an actor: past an actor near the middle of what is left of the array. Where the array ends is
-// not known, so it is looked for by halving: what follows an element's end in the middle of the
-// bytes left is an actor, or not. -1 if the actors left are too few to share.
-qsizetype actorsSplit(QByteArrayView file, qsizetype from, QByteArrayView containers)
+// About where the actors array ends, from `from`, just past an actor: the last actor's end found
+// by halving what is left of the file (what follows an element's end in the middle of the bytes
+// left is an actor, or not), to within `close` bytes. `from` if no actor seems to follow.
+constexpr qsizetype closeToActorsEnd = qsizetype(64) << 10;
+qsizetype actorsEnd(QByteArrayView file, qsizetype from, QByteArrayView containers)
 {
-    constexpr qsizetype shortest = qsizetype(512) << 10; // ~6,000 actors: fewer are not worth a thread
-    constexpr qsizetype close = qsizetype(64) << 10;
     qsizetype actors = from, beyond = file.size(); // an actor's end known, a place past them
-    while (beyond - actors > close) {
+    while (beyond - actors > closeToActorsEnd) {
         const qsizetype middle = actors + (beyond - actors) / 2;
         const qsizetype at = elementEndAfter(file, middle, beyond);
         if (at >= 0 && actorFollows(file, at, containers))
@@ -1679,10 +1694,7 @@ qsizetype actorsSplit(QByteArrayView file, qsizetype from, QByteArrayView contai
         else
             beyond = middle;
     }
-    if (actors - from < shortest)
-        return -1;
-    const qsizetype at = elementEndAfter(file, from + (actors - from) / 2, actors + close);
-    return at >= 0 && actorFollows(file, at, containers) ? at : -1;
+    return actors;
 }
 
 void Parser::readActors()
@@ -1692,16 +1704,19 @@ void Parser::readActors()
         return;
     }
     const auto declare = qScopeGuard([this] { declareActorIds(); });
-    // A long array is read on two threads, as the events are (readEvents()): once the array is
-    // seen to be long, a second thread reads from an actor's end near the middle of the actors
-    // left, while this one reads up to there and then takes what the other read.
-    constexpr qsizetype readAlone = 1024; // actors before a second thread is thought of
-    constexpr qsizetype longRest = qsizetype(1) << 20; // bytes left in the file, at least
+    // Once a few actors are read, where the array ends is looked for, so that the actors and
+    // their ids have room for as many as the rest holds at the density seen so far, and a long
+    // array is read on two threads, as the events are (readEvents()): a second thread reads
+    // from an actor's end near the middle of the actors left, while this one reads up to there
+    // and then takes what the other read.
+    constexpr qsizetype readAlone = 64; // actors read before the end is looked for
+    constexpr qsizetype shortest = qsizetype(512) << 10; // ~6,000 actors: fewer are not worth a thread
     std::unique_ptr<Parser> tail;
     qsizetype tailStart = -1;
     // Declared after `tail`, so that leaving early stops and joins the thread before the tail goes.
     std::jthread tailThread;
     const QByteArrayView file = m_timeline->fileBytes();
+    const qsizetype arrayStart = m_reader.tokenOffset();
     for (qsizetype i = 0;; ++i) {
         if (tail && m_reader.endOffset() >= tailStart) {
             // Here exactly, the tail began where an actor ends, as this reader would have read
@@ -1714,14 +1729,22 @@ void Parser::readActors()
             tail.reset();
             if (adopted)
                 return;
-        } else if (i == readAlone && file.size() - m_reader.endOffset() >= longRest
-                   && std::thread::hardware_concurrency() >= 2) {
-            tailStart = actorsSplit(file, m_reader.endOffset(), m_reader.openContainers());
-            if (tailStart >= 0) {
-                tail.reset(new Parser(*this, tailStart));
-                tail->m_actorsTail = true;
-                tailThread =
-                    std::jthread([tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
+        } else if (i == readAlone) {
+            const qsizetype from = m_reader.endOffset();
+            const qsizetype end = actorsEnd(file, from, m_reader.openContainers());
+            const double perActor = double(from - arrayStart) / double(i);
+            const auto expected = std::size_t(double(i) + 1.05 * double(end + closeToActorsEnd - from) / perActor);
+            m_timeline->actors.reserve(qsizetype(expected));
+            SystemMemory::preferHugePagesAhead(m_timeline->actors, std::size_t(m_timeline->actors.capacity()));
+            m_actorIds.reserve(std::size_t(m_actorIds.size()) + expected);
+            if (end - from >= shortest && std::thread::hardware_concurrency() >= 2) {
+                tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToActorsEnd);
+                if (tailStart >= 0 && actorFollows(file, tailStart, m_reader.openContainers())) {
+                    tail.reset(new Parser(*this, tailStart));
+                    tail->m_actorsTail = true;
+                    tailThread =
+                        std::jthread([tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
+                }
             }
         }
         const Token token = m_reader.next();
