@@ -1733,17 +1733,19 @@ void Parser::readActors()
             const qsizetype from = m_reader.endOffset();
             const qsizetype end = actorsEnd(file, from, m_reader.openContainers());
             const double perActor = double(from - arrayStart) / double(i);
-            const auto expected = std::size_t(double(i) + 1.05 * double(end + closeToActorsEnd - from) / perActor);
+            const auto expected =
+                std::size_t(double(i) + 1.05 * double(end + closeToActorsEnd - from) / perActor);
             m_timeline->actors.reserve(qsizetype(expected));
-            SystemMemory::preferHugePagesAhead(m_timeline->actors, std::size_t(m_timeline->actors.capacity()));
+            SystemMemory::preferHugePagesAhead(m_timeline->actors,
+                                               std::size_t(m_timeline->actors.capacity()));
             m_actorIds.reserve(std::size_t(m_actorIds.size()) + expected);
             if (end - from >= shortest && std::thread::hardware_concurrency() >= 2) {
                 tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToActorsEnd);
                 if (tailStart >= 0 && actorFollows(file, tailStart, m_reader.openContainers())) {
                     tail.reset(new Parser(*this, tailStart));
                     tail->m_actorsTail = true;
-                    tailThread =
-                        std::jthread([tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
+                    tailThread = std::jthread(
+                        [tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
                 }
             }
         }
