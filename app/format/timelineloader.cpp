@@ -1681,14 +1681,16 @@ bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
 
 // About where the actors array ends, from `from`, just past an actor: the last actor's end found
 // by halving what is left of the file (what follows an element's end in the middle of the bytes
-// left is an actor, or not), to within `close` bytes. `from` if no actor seems to follow.
+// left is an actor, or not), to within closeToActorsEnd bytes. `from` if no actor seems to
+// follow. An element's end is looked for only that far past the middle: actors are short, and
+// a long text there (a source's) is not searched through.
 constexpr qsizetype closeToActorsEnd = qsizetype(64) << 10;
 qsizetype actorsEnd(QByteArrayView file, qsizetype from, QByteArrayView containers)
 {
     qsizetype actors = from, beyond = file.size(); // an actor's end known, a place past them
     while (beyond - actors > closeToActorsEnd) {
         const qsizetype middle = actors + (beyond - actors) / 2;
-        const qsizetype at = elementEndAfter(file, middle, beyond);
+        const qsizetype at = elementEndAfter(file, middle, std::min(beyond, middle + closeToActorsEnd));
         if (at >= 0 && actorFollows(file, at, containers))
             actors = at;
         else
@@ -1732,7 +1734,9 @@ void Parser::readActors()
         } else if (i == readAlone) {
             const qsizetype from = m_reader.endOffset();
             const qsizetype end = actorsEnd(file, from, m_reader.openContainers());
-            const double perActor = double(from - arrayStart) / double(i);
+            // No actor is shorter than {"id":"a","name":"b","kind":"c"}: however short the first
+            // are, the room asked for stays in proportion to the bytes left.
+            const double perActor = std::max(double(from - arrayStart) / double(i), 32.0);
             const auto expected =
                 std::size_t(double(i) + 1.05 * double(end + closeToActorsEnd - from) / perActor);
             m_timeline->actors.reserve(qsizetype(expected));
