@@ -1866,26 +1866,8 @@ qsizetype splitPoint(QByteArrayView file, qsizetype from)
     constexpr qsizetype searched = qsizetype(1) << 20;
     if (file.size() - from < shortest || std::thread::hardware_concurrency() < 2)
         return -1;
-    const auto isSpace = [](char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    };
-    const char *const end = file.data() + std::min(file.size(), from + (file.size() - from) / 2 + searched);
-    for (const char *p = file.data() + from + (file.size() - from) / 2; p < end; ++p) {
-        p = static_cast<const char *>(std::memchr(p, '}', std::size_t(end - p)));
-        if (!p)
-            break;
-        const char *q = p + 1;
-        while (q < end && isSpace(*q))
-            ++q;
-        if (q == end || *q != ',')
-            continue;
-        ++q;
-        while (q < end && isSpace(*q))
-            ++q;
-        if (q < end && *q == '{')
-            return p + 1 - file.data();
-    }
-    return -1;
+    const qsizetype middle = from + (file.size() - from) / 2;
+    return elementEndAfter(file, middle, middle + searched);
 }
 
 // Gives the memory of the whole pages in [begin, end) back to the system, on Linux, where their
