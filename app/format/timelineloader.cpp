@@ -646,6 +646,10 @@ private:
     // the end of the array, at the first problem (the head reads that part again itself) or when
     // asked to.
     void readTail(std::stop_token stop);
+    // What readTail() and readActorsTail() share: reads the elements of the document's member
+    // `array` by `perElement(index)`, until the array ends, a problem, `stop`, or
+    // `perElement` returning false (the head reads that part itself).
+    template<typename F> void readTailOf(DocumentMember array, std::stop_token stop, F &&perElement);
     // Appends what `tail` read, which started just past the head's event `base` - 1; false,
     // taking nothing, if the tail did not read its part of the file to the end of the array
     // without a problem.
@@ -1766,22 +1770,10 @@ void Parser::readActors()
 
 void Parser::readActorsTail(std::stop_token stop)
 {
-    const std::string_view actors = s_documentMembers[std::size_t(DocumentMember::Actors)];
-    m_path.push({ QByteArrayView(actors.data(), qsizetype(actors.size())), -1 });
-    for (qsizetype i = 0;; ++i) {
-        const Token token = m_reader.next();
-        if (token == Token::EndArray || token == Token::Error)
-            return;
-        if (stop.stop_requested()) {
-            m_reader.stop(tr("cancelled"));
-            return;
-        }
-        m_path.push({ {}, i });
+    readTailOf(DocumentMember::Actors, stop, [&](qsizetype i) {
         readActor(i);
-        m_path.pop();
-        if (m_reader.hasError() || m_errorsFound > 0)
-            return;
-    }
+        return true;
+    });
 }
 
 bool Parser::adoptActors(Parser &tail, qsizetype base)
@@ -1974,22 +1966,36 @@ void Parser::readEvents()
 
 void Parser::readTail(std::stop_token stop)
 {
-    const std::string_view events = s_documentMembers[std::size_t(DocumentMember::Events)];
-    m_path.push({ QByteArrayView(events.data(), qsizetype(events.size())), -1 });
     const auto takeActors = qScopeGuard([this] { takeActorReferences(); });
+    readTailOf(DocumentMember::Events, stop, [&](qsizetype i) {
+        if (i >= TimelineLoader::maxEvents)
+            return false;
+        if (i == 4096)
+            reserveForEvents(i, m_reader.tokenOffset() - m_tailStart);
+        readEvent(i);
+        return true;
+    });
+}
+
+template<typename F> void Parser::readTailOf(DocumentMember array, std::stop_token stop, F &&perElement)
+{
+    const std::string_view name = s_documentMembers[std::size_t(array)];
+    m_path.push({ QByteArrayView(name.data(), qsizetype(name.size())), -1 });
     for (qsizetype i = 0;; ++i) {
         const Token token = m_reader.next();
         if (token == Token::EndArray || token == Token::Error)
             return;
-        if (stop.stop_requested() || i >= TimelineLoader::maxEvents) {
+        if (stop.stop_requested()) {
             m_reader.stop(tr("cancelled"));
             return;
         }
-        if (i == 4096)
-            reserveForEvents(i, m_reader.tokenOffset() - m_tailStart);
         m_path.push({ {}, i });
-        readEvent(i);
+        const bool read = perElement(i);
         m_path.pop();
+        if (!read) {
+            m_reader.stop(tr("cancelled"));
+            return;
+        }
         if (m_reader.hasError() || m_errorsFound > 0)
             return;
     }
