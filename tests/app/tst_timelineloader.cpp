@@ -59,6 +59,12 @@ QString place(const QByteArray &doc, const QByteArray &needle, const QByteArray 
     return u"bad.json:%1:%2"_s.arg(line).arg(column);
 }
 
+// The same form, "bad.json:line:column", of where an error says it is.
+QString placeOf(const LoadError &error)
+{
+    return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
+}
+
 // The bytes handed over as a file's are: the loader's own, so that it may decode long texts
 // where they lie.
 TimelineLoader::Result load(const QByteArray &doc)
@@ -773,9 +779,6 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongActorArray()
         QVERIFY(!result.ok());
         const LoadErrors &e = result.errors;
         QCOMPARE(e.size(), missingName ? 4 : 3);
-        const auto placeOf = [](const LoadError &error) {
-            return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
-        };
         QCOMPARE(placeOf(e[0]), place(doc, "\"actor-number-7\"", "\"Actor 39999 "));
         QCOMPARE(e[0].path, u"actors[40000].id"_s);
         QCOMPARE(e[0].message, u"duplicate actor id \"actor-number-7\": actors[7] has it too"_s);
@@ -1324,9 +1327,6 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongFile()
         QVERIFY(!result.ok());
         const LoadErrors &e = result.errors;
         QCOMPARE(e.size(), badDate ? 3 : 2);
-        const auto placeOf = [](const LoadError &error) {
-            return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
-        };
         QCOMPARE(placeOf(e[0]), place(doc, "\"ghost\""));
         QCOMPARE(e[0].path, u"events[10].actors[0]"_s);
         QCOMPARE(e[0].eventId, u"e10"_s);
@@ -1368,9 +1368,6 @@ void TestTimelineLoader::duplicateIdsAmongManyEvents()
     QVERIFY(!result.ok());
     const LoadErrors &e = result.errors;
     QCOMPARE(e.size(), 3);
-    const auto placeOf = [](const LoadError &error) {
-        return u"%1:%2:%3"_s.arg(error.file).arg(error.line).arg(error.column);
-    };
     QCOMPARE(e[0].path, u"events[60000].id"_s);
     QCOMPARE(e[0].message, u"duplicate event id \"e17\": events[17] has it too"_s);
     QCOMPARE(e[0].line, 60'000 + doc.left(doc.indexOf("\"e0\"")).count('\n') + 1);
