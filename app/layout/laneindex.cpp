@@ -68,7 +68,7 @@ void LaneIndex::build(const Timeline &t, int threads)
             for (std::size_t lane = first; lane < end; ++lane) {
                 if (sizes[lane] == 0)
                     continue; // not kept: most lanes, when there are many more actors than events
-                Lane &kept = m_lanes.m_kept[std::size_t(m_lanes.m_keptAt[lane])];
+                Lane &kept = keptLane(lane);
                 kept.events.reserve(sizes[lane]);
                 kept.days.reserve(sizes[lane]);
                 kept.subRows.reserve(sizes[lane]);
@@ -80,7 +80,7 @@ void LaneIndex::build(const Timeline &t, int threads)
                 fillFewLanes(t, first, end);
             for (std::size_t lane = first; lane < end; ++lane) {
                 if (sizes[lane] > 0) // one not kept has nothing to lay out
-                    layOut(kept(lane));
+                    layOut(keptLane(lane));
             }
         } catch (...) {
             failures[part] = std::current_exception();
@@ -172,7 +172,7 @@ void LaneIndex::fillFewLanes(const Timeline &t, std::size_t firstLane, std::size
         const auto add = [&](std::size_t l) {
             if (!ours(l))
                 return;
-            Lane &lane = kept(l); // made by build(), as is every lane with events
+            Lane &lane = keptLane(l); // made by build(), as is every lane with events
             if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
                 lane.events.push_back(std::int32_t(i));
                 lane.days.push_back(days);
@@ -256,7 +256,7 @@ void LaneIndex::fillManyLanes(const Timeline &t, std::size_t firstLane, std::siz
         for (std::size_t l = 0; l < laneCount; ++l) {
             if (inChunk[l] == 0)
                 continue;
-            Lane &lane = kept(firstLane + l); // made by build(), as is every lane with events
+            Lane &lane = keptLane(firstLane + l); // made by build(), as is every lane with events
             for (std::uint32_t k = runEnd[l] - inChunk[l]; k < runEnd[l]; ++k) {
                 const Look &look = looks[byLane[k]];
                 lane.events.push_back(std::int32_t(begin + byLane[k]));

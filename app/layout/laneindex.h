@@ -195,6 +195,9 @@ private:
     // The lane numbered `lane`, kept from now on if it was not; references to other kept lanes
     // may then no longer hold.
     Lane &kept(std::size_t lane);
+    // The lane numbered `lane`, which must be kept: as kept(), but without the check, for the
+    // loops that fill the lanes build() made, on any thread.
+    Lane &keptLane(std::size_t lane) { return m_lanes.m_kept[std::size_t(m_lanes.m_keptAt[lane])]; }
     // Stops keeping the lane numbered `lane`, which has no events (it reads as empty).
     void forget(std::size_t lane);
     // Adds the event to, or takes it from, the lanes of its actors; collects the lanes touched.
