@@ -615,6 +615,8 @@ private:
     // Reads the id of a source, actor or era at `index`, which others refer to, and declares it.
     // `duplicate` is the message (untranslated) for an id declared before, at %2.
     void readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id);
+    // The text of an id that something declares: a string, not empty (else an error, and false).
+    bool readIdText(QByteArrayView *out);
     // An actor's id, read as readDeclaredId() does, but declared later with others
     // (declareActorIds()): like a reference, a declaration into a table of 100,000 actors is a
     // cache miss, and together their misses overlap.
@@ -650,6 +652,11 @@ private:
     // `array` by `perElement(index)`, until the array ends, a problem, `stop`, or
     // `perElement` returning false (the head reads that part itself).
     template<typename F> void readTailOf(DocumentMember array, std::stop_token stop, F &&perElement);
+    // For a head reader at or past `start`, where `tail` began reading on `thread`: stops the
+    // tail unless this reader ended an element exactly there, joins it, and then has
+    // `adopt(*tail)` take over what it read; drops the tail either way. Whether it was taken.
+    template<typename F>
+    bool joinTail(std::unique_ptr<Parser> &tail, std::jthread &thread, qsizetype start, F &&adopt);
     // Appends what `tail` read, which started just past the head's event `base` - 1; false,
     // taking nothing, if the tail did not read its part of the file to the end of the array
     // without a problem.
@@ -1086,15 +1093,22 @@ void Parser::missing(qsizetype objectOffset, std::initializer_list<std::pair<boo
     }
 }
 
+bool Parser::readIdText(QByteArrayView *out)
+{
+    if (!readString(out))
+        return false;
+    if (out->isEmpty()) {
+        error(m_reader.tokenOffset(), tr("must not be empty"));
+        return false;
+    }
+    return true;
+}
+
 void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id)
 {
     QByteArrayView text;
-    if (!readString(&text))
+    if (!readIdText(&text))
         return;
-    if (text.isEmpty()) {
-        error(m_reader.tokenOffset(), tr("must not be empty"));
-        return;
-    }
     qint32 &declared = table.declared(table.intern(text, m_reader.isRawString()));
     if (declared >= 0) {
         error(m_reader.tokenOffset(), tr(duplicate).arg(PlainText::quoted(text), QString::number(declared)));
@@ -1107,12 +1121,8 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
 void Parser::readActorId(qsizetype index, QString *id)
 {
     QByteArrayView text;
-    if (!readString(&text))
+    if (!readIdText(&text))
         return;
-    if (text.isEmpty()) {
-        error(m_reader.tokenOffset(), tr("must not be empty"));
-        return;
-    }
     *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
     if (!m_reader.isRawString())
         text = m_actorIds.keepCopy(text);
@@ -1725,15 +1735,7 @@ void Parser::readActors()
     const qsizetype arrayStart = m_reader.tokenOffset();
     for (qsizetype i = 0;; ++i) {
         if (tail && m_reader.endOffset() >= tailStart) {
-            // Here exactly, the tail began where an actor ends, as this reader would have read
-            // on; past it, the guess was wrong and this thread reads on alone.
-            const bool atTail = m_reader.endOffset() == tailStart;
-            if (!atTail)
-                tailThread.request_stop();
-            tailThread.join();
-            const bool adopted = atTail && adoptActors(*tail, i);
-            tail.reset();
-            if (adopted)
+            if (joinTail(tail, tailThread, tailStart, [&](Parser &read) { return adoptActors(read, i); }))
                 return;
         } else if (i == readAlone) {
             const qsizetype from = m_reader.endOffset();
@@ -1926,15 +1928,10 @@ void Parser::readEvents()
 
     for (qsizetype i = 0;; ++i) {
         if (tail && m_reader.endOffset() >= tailStart) {
-            // Here exactly, the tail began where an element ends, as this reader would have read
-            // on; past it, the guess was wrong and this thread reads on alone.
-            const bool atTail = m_reader.endOffset() == tailStart;
-            if (!atTail)
-                tailThread.request_stop();
-            tailThread.join();
-            takeActorReferences(); // before the tail's, which come after them
-            const bool adopted = atTail && adoptTail(*tail, i);
-            tail.reset();
+            const bool adopted = joinTail(tail, tailThread, tailStart, [&](Parser &read) {
+                takeActorReferences(); // before the tail's, which come after them
+                return adoptTail(read, i);
+            });
             if (adopted) {
                 // Told so far only of this half: the tail's is read too.
                 reportProgress(m_reader.endOffset());
@@ -1962,6 +1959,20 @@ void Parser::readEvents()
         if (m_reader.hasError())
             return;
     }
+}
+
+template<typename F>
+bool Parser::joinTail(std::unique_ptr<Parser> &tail, std::jthread &thread, qsizetype start, F &&adopt)
+{
+    // Here exactly, the tail began where an element ends, as this reader would have read on;
+    // past it, the guess was wrong and this thread reads on alone.
+    const bool atTail = m_reader.endOffset() == start;
+    if (!atTail)
+        thread.request_stop();
+    thread.join();
+    const bool adopted = atTail && adopt(*tail);
+    tail.reset();
+    return adopted;
 }
 
 void Parser::readTail(std::stop_token stop)
