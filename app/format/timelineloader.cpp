@@ -581,8 +581,9 @@ public:
     TimelineLoader::Result run();
 
 private:
-    // A parser for the rest of `head`'s events array from `start` on (see readEvents()).
-    Parser(const Parser &head, qsizetype start);
+    // A parser for the rest of `head`'s events, sources or actors (`array`) from `start` on (see
+    // readEvents() and readDeclaring()).
+    Parser(const Parser &head, qsizetype start, DocumentMember array);
     // --- reporting
     void error(qsizetype offset, const QString &message);
     void errorAt(qsizetype offset, const QString &path, qsizetype eventFileIndex, const QString &message);
@@ -612,16 +613,16 @@ private:
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
-    // Reads the id of a source, actor or era at `index`, which others refer to, and declares it.
-    // `duplicate` is the message (untranslated) for an id declared before, at %2.
+    // Reads the id of an era at `index`, which others refer to, and declares it. `duplicate` is
+    // the message (untranslated) for an id declared before, at %2.
     void readDeclaredId(IdTable &table, const char *duplicate, qsizetype index, QString *id);
     // The text of an id that something declares: a string, not empty (else an error, and false).
     bool readIdText(QByteArrayView *out);
-    // An actor's id, read as readDeclaredId() does, but declared later with others
-    // (declareActorIds()): like a reference, a declaration into a table of 100,000 actors is a
-    // cache miss, and together their misses overlap.
-    void readActorId(qsizetype index, QString *id);
-    void declareActorIds();
+    // The id of the actor or source (`array`) at `index`, read as readDeclaredId() does, but
+    // declared later with others (declareIds()): like a reference, a declaration into a table
+    // of 100,000 ids is a cache miss, and together their misses overlap.
+    void readBatchedId(DocumentMember array, qsizetype index, QString *id);
+    void declareIds(DocumentMember array);
     qint32 reference(IdTable &table);
     // An event's actor, referred to by the id just read. A plain id (the file's own bytes) waits
     // with others, to be looked up together (takeActorReferences()); a table of 100,000 actors
@@ -632,14 +633,11 @@ private:
     void readDocument();
     void readSource(qsizetype index);
     void readActor(qsizetype index);
-    void readActors();
-    // On the second thread: reads actors from where the constructor put the reader, and stops at
-    // the end of the array, at the first problem (the head reads that part again itself) or when
-    // asked to. Their ids wait to be declared by the head.
-    void readActorsTail(std::stop_token stop);
-    // Appends the actors `tail` read, which started just past the head's actor `base` - 1, and
-    // declares their ids; false, taking nothing, as adoptTail().
-    bool adoptActors(Parser &tail, qsizetype base);
+    // Reads the sources or the actors (`array`), a long array on two threads (see the definition).
+    void readDeclaring(DocumentMember array);
+    // Appends the sources or actors `tail` read, which started just past the head's element
+    // `base` - 1, and declares their ids; false, taking nothing, as adoptTail().
+    bool adoptDeclaring(DocumentMember array, Parser &tail, qsizetype base);
     void readEra(qsizetype index);
     void readKind();
     void readEvents();
@@ -648,9 +646,9 @@ private:
     // the end of the array, at the first problem (the head reads that part again itself) or when
     // asked to.
     void readTail(std::stop_token stop);
-    // What readTail() and readActorsTail() share: reads the elements of the document's member
-    // `array` by `perElement(index)`, until the array ends, a problem, `stop`, or
-    // `perElement` returning false (the head reads that part itself).
+    // What the tails of the events, sources and actors share: reads the elements of the
+    // document's member `array` by `perElement(index)`, until the array ends, a problem, `stop`,
+    // or `perElement` returning false (the head reads that part itself).
     template<typename F> void readTailOf(DocumentMember array, std::stop_token stop, F &&perElement);
     // For a head reader at or past `start`, where `tail` began reading on `thread`: stops the
     // tail unless this reader ended an element exactly there, joins it, and then has
@@ -769,11 +767,19 @@ private:
         QByteArrayView id;
         std::size_t hash;
         std::uint32_t offset; // of the id in the file
-        std::uint32_t index; // of the actor
+        std::uint32_t index; // of the actor or source
     };
-    std::vector<PendingDeclaration> m_pendingActorIds;
-    std::size_t m_pendingActorIdsDepth = 0; // of the path to the actors array
-    bool m_actorsTail = false; // a tail of the actors array: leaves declaring to the head
+    struct PendingIds
+    {
+        std::vector<PendingDeclaration> ids;
+        std::size_t depth = 0; // of the path to their array
+    };
+    PendingIds m_pendingActorIds;
+    PendingIds m_pendingSourceIds;
+    // A tail of the sources or actors array (m_tailStart set) leaves declaring to the head. The
+    // head of the sources array, while a tail reads them from here: a long text that reaches
+    // past it is not decoded over its bytes, which the tail may be reading.
+    qsizetype m_sourcesTailStart = -1;
     bool m_formatSeen = false;
     bool m_formatOk = false;
     bool m_versionOk = false;
@@ -825,7 +831,7 @@ private:
     void takeSplit(std::size_t source);
 };
 
-Parser::Parser(const Parser &head, qsizetype start)
+Parser::Parser(const Parser &head, qsizetype start, DocumentMember array)
     : m_fileName(head.m_fileName)
     , m_progress(s_noProgress)
     , m_timeline(std::make_shared<Timeline>())
@@ -833,10 +839,14 @@ Parser::Parser(const Parser &head, qsizetype start)
     , m_tailStart(start)
 {
     m_reader.resumeAfterValue(start, head.m_reader.openContainers());
-    // Taken here, before either reads on: the head adds ids as it reads its part. Only ids
-    // declared before the events are known by then (none, where the actors come after them).
-    m_actorIds = head.m_actorIds.snapshot();
-    m_sourceIds = head.m_sourceIds.snapshot();
+    if (array == DocumentMember::Events) {
+        // Taken here, before either reads on: the head adds ids as it reads its part. Only ids
+        // declared before the events are known by then (none, where the actors come after them).
+        m_actorIds = head.m_actorIds.snapshot();
+        m_sourceIds = head.m_sourceIds.snapshot();
+    } else {
+        m_deferLongTexts = false; // read where they are met: only the head reads texts aside
+    }
     m_reader.setDeferredStrings(head.m_reader.deferredStrings()); // their bytes may be changing
 }
 
@@ -1118,47 +1128,55 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
     *id = QString::fromUtf8(text);
 }
 
-void Parser::readActorId(qsizetype index, QString *id)
+void Parser::readBatchedId(DocumentMember array, qsizetype index, QString *id)
 {
     QByteArrayView text;
     if (!readIdText(&text))
         return;
     *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
+    const bool actors = array == DocumentMember::Actors;
+    IdTable &table = actors ? m_actorIds : m_sourceIds;
+    PendingIds &pending = actors ? m_pendingActorIds : m_pendingSourceIds;
     if (!m_reader.isRawString())
-        text = m_actorIds.keepCopy(text);
-    m_pendingActorIdsDepth = m_path.parts().size() - 2; // ..., actors, [index], id
-    m_pendingActorIds.push_back(
-        { text, m_actorIds.hashOf(text), std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
-    if (m_pendingActorIds.size() >= 64 && !m_actorsTail)
-        declareActorIds();
+        text = table.keepCopy(text);
+    pending.depth = m_path.parts().size() - 2; // ..., actors or sources, [index], id
+    pending.ids.push_back(
+        { text, table.hashOf(text), std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
+    if (pending.ids.size() >= 64 && m_tailStart < 0)
+        declareIds(array);
 }
 
-void Parser::declareActorIds()
+void Parser::declareIds(DocumentMember array)
 {
+    const bool actors = array == DocumentMember::Actors;
+    IdTable &table = actors ? m_actorIds : m_sourceIds;
+    std::vector<PendingDeclaration> &ids = (actors ? m_pendingActorIds : m_pendingSourceIds).ids;
     constexpr std::size_t ahead = 16;
-    for (std::size_t i = 0; i < std::min(ahead, m_pendingActorIds.size()); ++i)
-        m_actorIds.prefetch(m_pendingActorIds[i].hash);
-    for (std::size_t i = 0; i < m_pendingActorIds.size(); ++i) {
-        if (i + ahead < m_pendingActorIds.size())
-            m_actorIds.prefetch(m_pendingActorIds[i + ahead].hash);
-        const PendingDeclaration &pending = m_pendingActorIds[i];
+    for (std::size_t i = 0; i < std::min(ahead, ids.size()); ++i)
+        table.prefetch(ids[i].hash);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i + ahead < ids.size())
+            table.prefetch(ids[i + ahead].hash);
+        const PendingDeclaration &pending = ids[i];
         // A table that grew since the prefetch is missed once per id: it grows seldom.
-        qint32 &declared = m_actorIds.declared(m_actorIds.intern(pending.id, pending.hash, true));
+        qint32 &declared = table.declared(table.intern(pending.id, pending.hash, true));
         if (declared < 0) {
             declared = qint32(pending.index);
             continue;
         }
-        const std::string_view id = s_actorMembers[std::size_t(ActorMember::Id)];
+        const std::string_view id = s_actorMembers[std::size_t(ActorMember::Id)]; // a source's too
         std::array<PathPart, 8 + 2> parts;
-        const std::span<const PathPart> prefix = m_path.parts().first(m_pendingActorIdsDepth);
+        const std::span<const PathPart> prefix =
+            m_path.parts().first((actors ? m_pendingActorIds : m_pendingSourceIds).depth);
         PathPart *end = std::copy(prefix.begin(), prefix.end(), parts.begin());
         *end++ = { {}, qsizetype(pending.index) };
         *end++ = { QByteArrayView(id.data(), qsizetype(id.size())), -1 };
+        const QString quoted = PlainText::quoted(pending.id), first = QString::number(declared);
         errorAt(pending.offset, pathString(std::span<const PathPart>(parts.begin(), end)), -1,
-                tr("duplicate actor id %1: actors[%2] has it too")
-                    .arg(PlainText::quoted(pending.id), QString::number(declared)));
+                actors ? tr("duplicate actor id %1: actors[%2] has it too").arg(quoted, first)
+                       : tr("duplicate source id %1: sources[%2] has it too").arg(quoted, first));
     }
-    m_pendingActorIds.clear();
+    ids.clear();
 }
 
 qint32 Parser::reference(IdTable &table)
@@ -1349,10 +1367,10 @@ void Parser::readDocument()
             readQString(&t.description);
         } else if (member == DocumentMember::Sources) {
             sources = true;
-            readArray([&](qsizetype i) { readSource(i); });
+            readDeclaring(DocumentMember::Sources);
         } else if (member == DocumentMember::Actors) {
             actors = true;
-            readActors();
+            readDeclaring(DocumentMember::Actors);
         } else if (member == DocumentMember::Events) {
             events = true;
             readEvents();
@@ -1410,10 +1428,7 @@ void Parser::readSource(qsizetype index)
         [&](SourceMember member) {
             if (member == SourceMember::Id) {
                 id = true;
-                readDeclaredId(
-                    m_sourceIds,
-                    QT_TRANSLATE_NOOP("TimelineLoader", "duplicate source id %1: sources[%2] has it too"),
-                    index, &source.id);
+                readBatchedId(DocumentMember::Sources, index, &source.id);
             } else if (member == SourceMember::Title) {
                 title = true;
                 readQString(&source.title, true);
@@ -1455,34 +1470,35 @@ void Parser::readSource(qsizetype index)
                                          // are read and split where they are read
     const auto aside =
         std::count_if(m_splits.begin(), m_splits.end(), [](const auto &f) { return f.valid(); });
+    // Not over bytes a tail of the sources may be reading (a text it began in, by a wrong guess).
+    char *const writable =
+        deferred && m_sourcesTailStart >= 0 && deferred->to > m_sourcesTailStart ? nullptr : m_writable;
     if (deferred && std::size_t(aside) < mostAside) {
         // Read and split on a thread of its own while the file is read on: the text is taken
         // when its quotes are found, its sentences when they are placed.
         try {
             auto read = std::make_shared<std::promise<AsideText>>();
             std::future<AsideText> text = read->get_future();
-            std::future<Split> split =
-                std::async(std::launch::async,
-                           [file = m_timeline->fileBytes(), bytes = *deferred, read, writable = m_writable] {
-                               AsideText text;
-                               try {
-                                   text = readLongText(file, bytes, writable);
-                               } catch (...) { // out of memory: read again where it is taken, or fail there
-                                   text.failed = true;
-                               }
-                               read->set_value(text);
-                               Split result;
-                               result.failed = text.failed; // split where the text is read again
-                               if (text.text.utf8().isNull())
-                                   return result;
-                               try {
-                                   result.sentences =
-                                       SentenceSplitter::split(text.text.utf8(), &result.bytes);
-                               } catch (...) {
-                                   result.failed = true;
-                               }
-                               return result;
-                           });
+            std::future<Split> split = std::async(
+                std::launch::async, [file = m_timeline->fileBytes(), bytes = *deferred, read, writable] {
+                    AsideText text;
+                    try {
+                        text = readLongText(file, bytes, writable);
+                    } catch (...) { // out of memory: read again where it is taken, or fail there
+                        text.failed = true;
+                    }
+                    read->set_value(text);
+                    Split result;
+                    result.failed = text.failed; // split where the text is read again
+                    if (text.text.utf8().isNull())
+                        return result;
+                    try {
+                        result.sentences = SentenceSplitter::split(text.text.utf8(), &result.bytes);
+                    } catch (...) {
+                        result.failed = true;
+                    }
+                    return result;
+                });
             m_splits.resize(std::size_t(m_timeline->sources.size()));
             m_splits.push_back(std::move(split));
             m_texts.resize(std::size_t(m_timeline->sources.size()));
@@ -1493,11 +1509,12 @@ void Parser::readSource(qsizetype index)
         } catch (const std::system_error &) { } // no thread to be had: read here
     }
     if (deferred)
-        keepText(source, readLongText(m_timeline->fileBytes(), *deferred, m_writable), *deferred);
+        keepText(source, readLongText(m_timeline->fileBytes(), *deferred, writable), *deferred);
     // The text's bytes stay where they are as the source moves: the file's, or its own copy's.
     const QByteArrayView utf8 = source.storedText().utf8();
     std::future<Split> split;
-    if (utf8.size() >= s_readAside && std::size_t(aside) < mostAside) {
+    const bool tail = m_tailStart >= 0; // on a thread of its own already: splits here
+    if (utf8.size() >= s_readAside && std::size_t(aside) < mostAside && !tail) {
         try {
             split = std::async(std::launch::async, [utf8] {
                 Split result;
@@ -1609,7 +1626,7 @@ void Parser::readActor(qsizetype index)
     const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
         if (member == ActorMember::Id) {
             id = true;
-            readActorId(index, &actor.id);
+            readBatchedId(DocumentMember::Actors, index, &actor.id);
         } else if (member == ActorMember::Name) {
             name = true;
             readQString(&actor.name, true);
@@ -1666,10 +1683,27 @@ qsizetype elementEndAfter(QByteArrayView file, qsizetype at, qsizetype limit)
     return -1;
 }
 
-// Whether what follows offset `at`, an element's end in the actors array (with the reader's
-// `containers` open there), reads as an actor: an object with a name, which only actors have,
-// and without a title or a date, which events (and sources, and eras) have and actors do not.
-bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
+// What tells an element of the sources or actors array from the other objects of the format: a
+// member only it has, and none of two that others have and it has not.
+struct ElementShape
+{
+    std::string_view has;
+    std::array<std::string_view, 2> lacks;
+};
+// An actor has a name; events, sources and eras have a title or a date, actors neither.
+constexpr ElementShape s_actorShape {
+    s_actorMembers[std::size_t(ActorMember::Name)],
+    { s_eventMembers[std::size_t(EventMember::Title)], s_eventMembers[std::size_t(EventMember::When)] },
+};
+// A source has a text; events and eras have a date, actors a name, sources neither.
+constexpr ElementShape s_sourceShape {
+    s_sourceMembers[std::size_t(SourceMember::Text)],
+    { s_eventMembers[std::size_t(EventMember::When)], s_actorMembers[std::size_t(ActorMember::Name)] },
+};
+
+// Whether what follows offset `at`, an element's end in an array of sources or actors (with the
+// reader's `containers` open there), reads as another of them: an object of that `shape`.
+bool elementFollows(QByteArrayView file, qsizetype at, QByteArrayView containers, const ElementShape &shape)
 {
     JsonReader reader(file, TimelineLoader::maxDepth);
     reader.resumeAfterValue(at, containers);
@@ -1678,54 +1712,66 @@ bool actorFollows(QByteArrayView file, qsizetype at, QByteArrayView containers)
     const auto is = [&](std::string_view key) {
         return reader.text() == QByteArrayView(key.data(), qsizetype(key.size()));
     };
-    bool named = false;
+    bool has = false;
     for (int member = 0; member < 32; ++member) {
         const Token token = reader.next();
         if (token == Token::EndObject)
-            return named;
-        if (token != Token::Key || is(s_eventMembers[std::size_t(EventMember::Title)])
-            || is(s_eventMembers[std::size_t(EventMember::When)]))
+            return has;
+        if (token != Token::Key || is(shape.lacks[0]) || is(shape.lacks[1]))
             return false;
-        named = named || is(s_actorMembers[std::size_t(ActorMember::Name)]);
+        has = has || is(shape.has);
         reader.next();
         reader.skipValue();
     }
-    return named;
+    return has;
 }
 
-// About where the actors array ends, from `from`, just past an actor: the last actor's end found
-// by halving what is left of the file (what follows an element's end in the middle of the bytes
-// left is an actor, or not), to within closeToActorsEnd bytes. `from` if no actor seems to
-// follow. An element's end is looked for only that far past the middle: actors are short, and
-// a long text there (a source's) is not searched through.
-constexpr qsizetype closeToActorsEnd = qsizetype(64) << 10;
-qsizetype actorsEnd(QByteArrayView file, qsizetype from, QByteArrayView containers)
+// About where an array of sources or actors ends, from `from`, just past one of them: the last
+// one's end found by halving what is left of the file (what follows an element's end in the
+// middle of the bytes left is another of that `shape`, or not), to within closeToArrayEnd bytes.
+// `from` if none seems to follow. An element's end is looked for only that far past the middle,
+// so that a long text there is not searched through: where sources are longer, their end comes
+// out short, and the array is read on one thread, or split short of its middle.
+constexpr qsizetype closeToArrayEnd = qsizetype(64) << 10;
+qsizetype arrayEnd(QByteArrayView file, qsizetype from, QByteArrayView containers, const ElementShape &shape)
 {
-    qsizetype actors = from, beyond = file.size(); // an actor's end known, a place past them
-    while (beyond - actors > closeToActorsEnd) {
-        const qsizetype middle = actors + (beyond - actors) / 2;
-        const qsizetype at = elementEndAfter(file, middle, std::min(beyond, middle + closeToActorsEnd));
-        if (at >= 0 && actorFollows(file, at, containers))
-            actors = at;
+    qsizetype known = from, beyond = file.size(); // an element's end known, a place past them
+    while (beyond - known > closeToArrayEnd) {
+        const qsizetype middle = known + (beyond - known) / 2;
+        const qsizetype at = elementEndAfter(file, middle, std::min(beyond, middle + closeToArrayEnd));
+        if (at >= 0 && elementFollows(file, at, containers, shape))
+            known = at;
         else
             beyond = middle;
     }
-    return actors;
+    return known;
 }
 
-void Parser::readActors()
+// Once a few sources or actors are read, where their array ends is looked for, so that they and
+// their ids have room for as many as the rest holds at the density seen so far, and a long
+// array is read on two threads, as the events are (readEvents()): a second thread reads from an
+// element's end near the middle of the part left, while this one reads up to there and then
+// takes what the other read. The tail's ids wait for this thread to declare them after its own,
+// so that a duplicate is reported as one reader reports it; a long text in the tail is read and
+// split where it is met, not put aside.
+void Parser::readDeclaring(DocumentMember array)
 {
     if (m_reader.token() != Token::BeginArray) {
         typeError(tr("an array"));
         return;
     }
-    const auto declare = qScopeGuard([this] { declareActorIds(); });
-    // Once a few actors are read, where the array ends is looked for, so that the actors and
-    // their ids have room for as many as the rest holds at the density seen so far, and a long
-    // array is read on two threads, as the events are (readEvents()): a second thread reads
-    // from an actor's end near the middle of the actors left, while this one reads up to there
-    // and then takes what the other read.
-    constexpr qsizetype readAlone = 64; // actors read before the end is looked for
+    const bool actors = array == DocumentMember::Actors;
+    const auto declare = qScopeGuard([this, array] {
+        declareIds(array);
+        m_sourcesTailStart = -1;
+    });
+    const auto readElement = [actors](Parser &parser, qsizetype i) {
+        if (actors)
+            parser.readActor(i);
+        else
+            parser.readSource(i);
+    };
+    constexpr qsizetype readAlone = 64; // elements read before the end is looked for
     constexpr qsizetype shortest = qsizetype(512) << 10; // ~6,000 actors: fewer are not worth a thread
     std::unique_ptr<Parser> tail;
     qsizetype tailStart = -1;
@@ -1735,27 +1781,42 @@ void Parser::readActors()
     const qsizetype arrayStart = m_reader.tokenOffset();
     for (qsizetype i = 0;; ++i) {
         if (tail && m_reader.endOffset() >= tailStart) {
-            if (joinTail(tail, tailThread, tailStart, [&](Parser &read) { return adoptActors(read, i); }))
+            const bool adopted = joinTail(tail, tailThread, tailStart,
+                                          [&](Parser &read) { return adoptDeclaring(array, read, i); });
+            m_sourcesTailStart = -1;
+            if (adopted)
                 return;
         } else if (i == readAlone) {
+            const ElementShape &shape = actors ? s_actorShape : s_sourceShape;
             const qsizetype from = m_reader.endOffset();
-            const qsizetype end = actorsEnd(file, from, m_reader.openContainers());
-            // No actor is shorter than {"id":"a","name":"b","kind":"c"}: however short the first
-            // are, the room asked for stays in proportion to the bytes left.
-            const double perActor = std::max(double(from - arrayStart) / double(i), 32.0);
+            const qsizetype end = arrayEnd(file, from, m_reader.openContainers(), shape);
+            // No actor or source is shorter than {"id":"a","name":"b","kind":"c"}: however short
+            // the first are, the room asked for stays in proportion to the bytes left.
+            const double perElement = std::max(double(from - arrayStart) / double(i), 32.0);
             const auto expected =
-                std::size_t(double(i) + 1.05 * double(end + closeToActorsEnd - from) / perActor);
-            m_timeline->actors.reserve(qsizetype(expected));
-            SystemMemory::preferHugePagesAhead(m_timeline->actors,
-                                               std::size_t(m_timeline->actors.capacity()));
-            m_actorIds.reserve(std::size_t(m_actorIds.size()) + expected);
+                std::size_t(double(i) + 1.05 * double(end + closeToArrayEnd - from) / perElement);
+            if (actors) {
+                m_timeline->actors.reserve(qsizetype(expected));
+                SystemMemory::preferHugePagesAhead(m_timeline->actors,
+                                                   std::size_t(m_timeline->actors.capacity()));
+                m_actorIds.reserve(std::size_t(m_actorIds.size()) + expected);
+            } else {
+                m_timeline->sources.reserve(qsizetype(expected));
+                m_sentenceBytes.reserve(expected);
+                m_sourceIds.reserve(std::size_t(m_sourceIds.size()) + expected);
+            }
             if (end - from >= shortest && std::thread::hardware_concurrency() >= 2) {
-                tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToActorsEnd);
-                if (tailStart >= 0 && actorFollows(file, tailStart, m_reader.openContainers())) {
-                    tail.reset(new Parser(*this, tailStart));
-                    tail->m_actorsTail = true;
-                    tailThread = std::jthread(
-                        [tail = tail.get()](std::stop_token stop) { tail->readActorsTail(stop); });
+                tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToArrayEnd);
+                if (tailStart >= 0 && elementFollows(file, tailStart, m_reader.openContainers(), shape)) {
+                    tail.reset(new Parser(*this, tailStart, array));
+                    if (!actors)
+                        m_sourcesTailStart = tailStart;
+                    tailThread = std::jthread([tail = tail.get(), array, readElement](std::stop_token stop) {
+                        tail->readTailOf(array, stop, [&](qsizetype i) {
+                            readElement(*tail, i);
+                            return true;
+                        });
+                    });
                 }
             }
         }
@@ -1763,36 +1824,39 @@ void Parser::readActors()
         if (token == Token::EndArray || token == Token::Error)
             return;
         m_path.push({ {}, i });
-        readActor(i);
+        readElement(*this, i);
         m_path.pop();
         if (m_reader.hasError())
             return;
     }
 }
 
-void Parser::readActorsTail(std::stop_token stop)
-{
-    readTailOf(DocumentMember::Actors, stop, [&](qsizetype i) {
-        readActor(i);
-        return true;
-    });
-}
-
-bool Parser::adoptActors(Parser &tail, qsizetype base)
+bool Parser::adoptDeclaring(DocumentMember array, Parser &tail, qsizetype base)
 {
     if (tail.m_reader.token() != Token::EndArray || tail.m_errorsFound > 0)
         return false;
-    declareActorIds(); // this part's, which come first
-    QList<Actor> &actors = m_timeline->actors;
-    actors.reserve(actors.size() + tail.m_timeline->actors.size());
-    SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
-    actors.append(std::move(tail.m_timeline->actors));
-    m_actorIds.takeCopies(tail.m_actorIds);
-    m_pendingActorIds.swap(tail.m_pendingActorIds);
-    m_pendingActorIdsDepth = m_path.parts().size(); // ..., actors
-    for (PendingDeclaration &pending : m_pendingActorIds)
-        pending.index += std::uint32_t(base);
-    declareActorIds();
+    const bool actors = array == DocumentMember::Actors;
+    declareIds(array); // this part's, which come first
+    if (actors) {
+        QList<Actor> &list = m_timeline->actors;
+        list.reserve(list.size() + tail.m_timeline->actors.size());
+        SystemMemory::preferHugePagesAhead(list, std::size_t(list.capacity()));
+        list.append(std::move(tail.m_timeline->actors));
+        m_actorIds.takeCopies(tail.m_actorIds);
+    } else {
+        QList<Source> &sources = m_timeline->sources;
+        sources.reserve(sources.size() + tail.m_timeline->sources.size());
+        sources.append(std::move(tail.m_timeline->sources));
+        m_sentenceBytes.insert(m_sentenceBytes.end(), std::make_move_iterator(tail.m_sentenceBytes.begin()),
+                               std::make_move_iterator(tail.m_sentenceBytes.end()));
+        m_sourceIds.takeCopies(tail.m_sourceIds);
+    }
+    PendingIds &pending = actors ? m_pendingActorIds : m_pendingSourceIds;
+    pending.ids.swap((actors ? tail.m_pendingActorIds : tail.m_pendingSourceIds).ids);
+    pending.depth = m_path.parts().size(); // ..., actors or sources
+    for (PendingDeclaration &id : pending.ids)
+        id.index += std::uint32_t(base);
+    declareIds(array);
     m_reader.continueFrom(tail.m_reader);
     return true;
 }
@@ -1920,7 +1984,7 @@ void Parser::readEvents()
     std::unique_ptr<Parser> tail;
     const qsizetype tailStart = splitPoint(m_timeline->fileBytes(), m_reader.endOffset());
     if (tailStart >= 0)
-        tail.reset(new Parser(*this, tailStart));
+        tail.reset(new Parser(*this, tailStart, DocumentMember::Events));
     // Declared after `tail`, so that leaving early stops and joins the thread before the tail goes.
     std::jthread tailThread;
     if (tail)

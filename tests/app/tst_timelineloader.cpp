@@ -173,6 +173,54 @@ QByteArray longActorTimeline(const std::function<void(int, QByteArray &)> &chang
     return doc;
 }
 
+// 20,000 sources (3.5 MB), read on two threads. Their strings hold what looks like an element's
+// end; every third text has curly quotes and accents (one in two of those escaped), so that its
+// sentences lie elsewhere in UTF-8 than in UTF-16; source 17,000's text is long (350 KB), and
+// source 15,000's id is escaped. Event e quotes the third sentence of source e * 199, and the
+// last event that of source 15,000. `change(i, source)` may alter source i's JSON.
+constexpr int s_longSources = 20'000;
+constexpr int s_longTextSource = 17'000;
+
+QByteArray longSourceText(int s)
+{
+    const QByteArray n = QByteArray::number(s);
+    QByteArray text = "First of " + n + " says \\\"}, {\\\" here. Second of " + n
+        + (s % 3       ? QByteArray(" is plain.")
+               : s % 2 ? QByteArray(" is l’été “now” — «déjà».")
+                       : QByteArray(" is l\\u2019été “now” — «déjà»."))
+        + " Third [ends].";
+    if (s == s_longTextSource) {
+        for (int k = 0; k < 15'000; ++k)
+            text += " Filler sentence " + QByteArray::number(k) + '.';
+    }
+    return text;
+}
+
+QByteArray longSourceTimeline(const std::function<void(int, QByteArray &)> &change = {})
+{
+    QByteArray doc = "{\"format\":\"sourceline\",\"version\":1,\"title\":\"Many sources\",\n"
+                     "\"actors\":[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"k\"}],\n\"sources\":[\n";
+    for (int s = 0; s < s_longSources; ++s) {
+        const QByteArray n = QByteArray::number(s);
+        QByteArray source = "{\"id\":\"" + (s == 15'000 ? QByteArray("\\u0073") : QByteArray("s"))
+            + "ource-number-" + n + "\",\"title\":\"Source " + n + " ] }\",\"publisher\":\"P\",\"text\":\""
+            + longSourceText(s) + "\"}";
+        if (change)
+            change(s, source);
+        doc += source + (s + 1 < s_longSources ? ",\n" : "\n");
+    }
+    doc += "],\n\"events\":[";
+    for (int e = 0; e <= 100; ++e) {
+        const QByteArray n = QByteArray::number(e < 100 ? e * 199 : 15'000);
+        doc += QByteArray(e ? "," : "") + "{\"id\":\"e" + QByteArray::number(e)
+            + "\",\"title\":\"T\",\"when\":\"2020\",\"actors\":[\"a\"],\"evidence\":[{\"source\":\"source-"
+              "number-"
+            + n + "\",\"quote\":\"Third [ends\"}]}";
+    }
+    doc += "]}\n";
+    return doc;
+}
+
 QByteArray embeddedBytes()
 {
     QFile file(TimelineLoader::embeddedPath());
@@ -236,6 +284,8 @@ private Q_SLOTS:
     void errorsInTheSecondHalfOfALongFile();
     void longActorArraysReadInTwoHalves();
     void errorsInTheSecondHalfOfALongActorArray();
+    void longSourceArraysReadInTwoHalves();
+    void errorsInTheSecondHalfOfALongSourceArray();
     void duplicateIdsAmongManyEvents();
     void cappedErrorsAreTheFirstInTheFile_data();
     void cappedErrorsAreTheFirstInTheFile();
@@ -790,6 +840,73 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongActorArray()
         }
         QCOMPARE(e.last().path, u"actors[49000].id"_s);
         QCOMPARE(e.last().message, u"duplicate actor id \"actor-number-35000\": actors[35000] has it too"_s);
+    }
+}
+
+void TestTimelineLoader::longSourceArraysReadInTwoHalves()
+{
+    // What a loader that reads the file in one pass gives, checked source by source, and the
+    // quotes, each placed in a sentence of its source from either half.
+    const QByteArray doc = longSourceTimeline();
+    QVERIFY(doc.size() > 3'000'000);
+    const auto result = load(doc);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    const Timeline &t = *result.timeline;
+    QCOMPARE(t.sources.size(), s_longSources);
+    for (int s = 0; s < s_longSources; ++s) {
+        const Source &source = t.sources.at(s);
+        const QString n = QString::number(s);
+        QCOMPARE(source.id, u"source-number-"_s + n);
+        QCOMPARE(source.title, u"Source "_s + n + u" ] }"_s);
+        QCOMPARE(source.text(),
+                 QJsonDocument::fromJson("[\"" + longSourceText(s) + "\"]").array().at(0).toString());
+        QCOMPARE(source.sentences.size(), s == s_longTextSource ? 3 + 15'000 : 3);
+        QCOMPARE(source.sentenceText(0).toString(), u"First of "_s + n + u" says \"}, {\" here."_s);
+        QCOMPARE(source.sentenceText(1).toString(),
+                 u"Second of "_s + n + (s % 3 ? u" is plain."_s : u" is l’été “now” — «déjà»."_s));
+    }
+    QCOMPARE(t.events.size(), std::size_t(101));
+    for (const Event &event : t.events) {
+        const auto evidence = t.evidenceOf(event);
+        QCOMPARE(evidence.size(), std::size_t(1));
+        const int e = t.text(event.id).sliced(1).toInt();
+        QCOMPARE(evidence[0].source, e < 100 ? e * 199 : 15'000);
+        QCOMPARE(evidence[0].firstSentence, 2);
+        QCOMPARE(evidence[0].lastSentence, 2);
+    }
+}
+
+void TestTimelineLoader::errorsInTheSecondHalfOfALongSourceArray()
+{
+    // As for actors: ids declared twice are found wherever the two halves meet, and a source
+    // with no text makes this thread read the second half again, with the same errors.
+    for (const bool missingText : { false, true }) {
+        const QByteArray doc = longSourceTimeline([&](int s, QByteArray &source) {
+            if (s == 12'000)
+                source.replace("number-12000\"", "number-7\"");
+            if (s == 16'000)
+                source.replace("number-16000\"", "number-9999\"");
+            if (s == 19'000)
+                source.replace("number-19000\"", "number-15000\"");
+            if (s == 18'000 && missingText)
+                source.replace("\"text\"", "\"txt\"");
+        });
+        const auto result = load(doc);
+        QVERIFY(!result.ok());
+        const LoadErrors &e = result.errors;
+        QCOMPARE(e.size(), missingText ? 4 : 3);
+        QCOMPARE(placeOf(e[0]), place(doc, "\"source-number-7\"", "\"Source 11999 "));
+        QCOMPARE(e[0].path, u"sources[12000].id"_s);
+        QCOMPARE(e[0].message, u"duplicate source id \"source-number-7\": sources[7] has it too"_s);
+        QCOMPARE(e[1].path, u"sources[16000].id"_s);
+        QCOMPARE(e[1].message, u"duplicate source id \"source-number-9999\": sources[9999] has it too"_s);
+        if (missingText) {
+            QCOMPARE(e[2].path, u"sources[18000]"_s);
+            QCOMPARE(e[2].message, u"missing \"text\""_s);
+        }
+        QCOMPARE(e.last().path, u"sources[19000].id"_s);
+        QCOMPARE(e.last().message,
+                 u"duplicate source id \"source-number-15000\": sources[15000] has it too"_s);
     }
 }
 
