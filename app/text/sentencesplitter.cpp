@@ -1,5 +1,7 @@
 #include "sentencesplitter.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -366,7 +368,9 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
     // that is 2 GiB.
     Q_ASSERT(utf8.size() <= std::numeric_limits<std::int32_t>::max());
     const Utf8Text text(utf8);
-    QList<Sentence> sentences;
+    // Gathered here and then copied once into a list of their number: most texts are a few
+    // sentences, and a list grown one at a time was allocated twice or three times over.
+    QVarLengthArray<Sentence, 32> sentences, inBytes;
     const qsizetype n = text.size();
     qsizetype start = 0;
     // In ASCII, as most sources are, a byte is a UTF-16 unit. Elsewhere units are counted from
@@ -402,9 +406,9 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
         if (end > start) {
             const qsizetype startUnit = unitAt(start);
             // In 32 bits (checked on entry): a text has no more units than bytes.
-            sentences.append({ std::int32_t(startUnit), std::int32_t(unitAt(end)) });
+            sentences.push_back({ std::int32_t(startUnit), std::int32_t(unitAt(end)) });
             if (bytes)
-                bytes->push_back({ std::int32_t(start), std::int32_t(end) });
+                inBytes.push_back({ std::int32_t(start), std::int32_t(end) });
         }
     };
     const auto isAbbreviationAt = [&](qsizetype dot) {
@@ -502,5 +506,7 @@ QList<Sentence> SentenceSplitter::split(QByteArrayView utf8, std::vector<Sentenc
         start = i = next;
     }
     finish(n);
-    return sentences;
+    if (bytes)
+        bytes->assign(inBytes.begin(), inBytes.end());
+    return QList<Sentence>(sentences.begin(), sentences.end());
 }
