@@ -2539,12 +2539,14 @@ Parser::QuoteErrors Parser::resolveQuotes()
     // together (on two threads when its sources are long or its quotes many), and placed in
     // their sentences, before the next batch's are gathered.
     constexpr qsizetype batchBytes = 2 << 20;
-    std::vector<QByteArray> buffers;
-    std::vector<std::vector<QByteArrayView>> quoteLists;
+    std::vector<char> copies; // the batch's short quotes, of sources read in one pass
+    std::vector<QByteArrayView> quotes; // the batch's, source by source, as in bySource
     std::vector<std::size_t> batch; // sources
     std::vector<QuoteFinder::Search<QByteArrayView>> searches;
+    std::vector<std::size_t> searchOf; // per source of the batch, its search, if one
     for (std::size_t first = 0; first < sourceCount;) {
         batch.clear();
+        const std::size_t begin = start[first]; // the batch's first quote in bySource
         qsizetype bytes = 0;
         for (; first < sourceCount && (batch.size() < 2 || bytes + quoteBytes[first] <= batchBytes); ++first) {
             if (start[first + 1] > start[first]) {
@@ -2552,25 +2554,35 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 bytes += quoteBytes[first];
             }
         }
-        buffers.resize(batch.size());
-        quoteLists.resize(batch.size());
+        // A source with many quotes is read once for all of them, not scanned once for each.
+        // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
+        // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier. The
+        // short quotes of such a source are copied in one pass in file order into one buffer:
+        // read where they lie, far apart in the file, each look at one costs a cache miss, and
+        // the finder looks at each several times. Quotes that fill a cache line each (whole
+        // sentences, passages) gain little from that, and a copy of them costs a third of a file
+        // that is mostly quotes; the quotes of a source scanned once for each are read once.
+        // Neither is copied: they are read where they lie.
         searches.clear();
-        std::vector<std::size_t> searchOf(batch.size(), std::size_t(-1));
+        searchOf.assign(batch.size(), std::size_t(-1));
+        qsizetype copiedBytes = 0;
         for (std::size_t b = 0; b < batch.size(); ++b) {
             const std::size_t s = batch[b];
-            // Short quotes are copied in one pass in file order into one buffer: read where they
-            // lie, far apart in the file, each look at one costs a cache miss, and the finder
-            // looks at each several times. Quotes that fill a cache line each (whole sentences,
-            // passages) gain little from that, and a copy of them costs a third of a file
-            // that is mostly quotes: they are read where they lie.
             const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
-            const bool copied = quoteBytes[s] < 64 * quoteCount;
-            QByteArray &buffer = buffers[b];
-            std::vector<QByteArrayView> &quotes = quoteLists[b];
-            buffer.resize(copied ? quoteBytes[s] : 0);
-            quotes.clear();
-            quotes.reserve(std::size_t(quoteCount));
-            char *out = buffer.data();
+            if (QuoteFinder::worthAPass(quoteCount, quoteBytes[s])) {
+                searchOf[b] = searches.size();
+                searches.emplace_back(); // filled in below
+                if (quoteBytes[s] < 64 * quoteCount)
+                    copiedBytes += quoteBytes[s];
+            }
+        }
+        copies.resize(std::size_t(copiedBytes)); // not grown below: views of it are kept
+        quotes.resize(start[first] - begin);
+        char *out = copies.data();
+        for (std::size_t b = 0; b < batch.size(); ++b) {
+            const std::size_t s = batch[b];
+            const qsizetype quoteCount = qsizetype(start[s + 1] - start[s]);
+            const bool copied = searchOf[b] != std::size_t(-1) && quoteBytes[s] < 64 * quoteCount;
             for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
 #if defined(__GNUC__)
                 // The text and the evidence of a quote a few ahead, while this one is taken.
@@ -2584,25 +2596,21 @@ Parser::QuoteErrors Parser::resolveQuotes()
 #endif
                 const QByteArrayView utf8 = t.utf8(bySource[k].quote);
                 if (copied) {
-                    quotes.emplace_back(out, utf8.size());
+                    quotes[k - begin] = QByteArrayView(out, utf8.size());
                     out = std::copy(utf8.begin(), utf8.end(), out);
                 } else {
-                    quotes.push_back(utf8);
+                    quotes[k - begin] = utf8;
                 }
             }
-            // A source with many quotes is read once for all of them, not scanned once for each.
-            // Quotes are found in the source's UTF-8, as bytes: the text need not be widened, nor
-            // the quotes decoded. Valid UTF-8 matches where its UTF-16 would, and no earlier.
             takeText(s); // a long one's, read meanwhile
-            if (QuoteFinder::worthAPass(qsizetype(quotes.size()), quoteBytes[s])) {
-                searchOf[b] = searches.size();
-                searches.push_back({ t.sources.at(qsizetype(s)).storedText().utf8(), quotes });
-            }
+            if (searchOf[b] != std::size_t(-1))
+                searches[searchOf[b]] = { t.sources.at(qsizetype(s)).storedText().utf8(),
+                                          std::span(quotes).subspan(start[s] - begin,
+                                                                    std::size_t(quoteCount)) };
         }
         const std::vector<std::vector<qsizetype>> found = QuoteFinder::findAll(searches);
         for (std::size_t b = 0; b < batch.size(); ++b) {
             const std::size_t s = batch[b];
-            const std::vector<QByteArrayView> &quotes = quoteLists[b];
             const std::vector<qsizetype> *positions = searchOf[b] < found.size() ? &found[searchOf[b]] : nullptr;
             const QByteArrayView text = t.sources.at(qsizetype(s)).storedText().utf8();
             // Its sentences, once the quotes are found: a long source's are split meanwhile.
@@ -2612,12 +2620,12 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 ? std::span(placed.sentences.constData(), std::size_t(placed.sentences.size()))
                 : std::span<const Sentence>(m_sentenceBytes[s]);
             std::optional<SentenceIndex> index;
-            if (quotes.size() >= 64)
+            if (start[s + 1] - start[s] >= 64)
                 index.emplace(sentences);
             for (std::size_t k = start[s]; k < start[s + 1]; ++k) {
                 const Job &job = bySource[k];
                 Evidence &evidence = t.evidence[job.evidence];
-                const QByteArrayView quote = quotes[k - start[s]];
+                const QByteArrayView quote = quotes[k - begin];
                 const qsizetype at = positions ? (*positions)[k - start[s]] : text.indexOf(quote);
                 const auto covered = at < 0 ? std::nullopt
                     : index                 ? index->covering(at, at + quote.size())
