@@ -625,10 +625,17 @@ private:
     void declareIds(DocumentMember array);
     qint32 reference(IdTable &table);
     // An event's actor, referred to by the id just read. A plain id (the file's own bytes) waits
-    // with others, to be looked up together (takeActorReferences()); a table of 100,000 actors
-    // is a cache miss a look-up, and together their misses overlap.
+    // with others, to be looked up together (takeReferences()); a table of 100,000 actors
+    // is a cache miss a look-up, and together their misses overlap. So does the source of an
+    // evidence item (readEvidence()).
     void referToActor();
-    void takeActorReferences();
+    // Looks up the actors (`array` Actors) or sources waiting, or both.
+    void takeReferences(DocumentMember array);
+    void takeReferences()
+    {
+        takeReferences(DocumentMember::Actors);
+        takeReferences(DocumentMember::Sources);
+    }
 
     void readDocument();
     void readSource(qsizetype index);
@@ -751,17 +758,19 @@ private:
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     SharedStrings m_actorKinds;
-    struct PendingActor
+    SharedStrings m_publishers; // of sources, which as a rule cite a few
+    struct PendingReference
     {
         QByteArrayView id;
-        std::uint32_t at; // in Timeline::eventActors
+        std::uint32_t at; // in Timeline::eventActors, or Timeline::evidence
         std::uint32_t offset; // of the id in the file
         std::uint32_t event; // file index
-        std::uint32_t element; // in the event's actors
+        std::uint32_t element; // in the event's actors, or evidence
     };
-    std::vector<PendingActor> m_pendingActors;
-    std::size_t m_pendingActorsDepth = 0; // of the path to the events array
-    std::vector<std::size_t> m_pendingActorHashes;
+    std::vector<PendingReference> m_pendingActors;
+    std::vector<PendingReference> m_pendingSources;
+    std::size_t m_pendingReferencesDepth = 0; // of the path to the events array
+    std::vector<std::size_t> m_pendingHashes;
     struct PendingDeclaration
     {
         QByteArrayView id;
@@ -1194,46 +1203,56 @@ void Parser::referToActor()
 {
     Timeline &t = *m_timeline;
     if (!m_reader.isRawString()) {
-        takeActorReferences(); // those before it are first
+        takeReferences(DocumentMember::Actors); // those before it are first
         t.eventActors.push_back(reference(m_actorIds));
         return;
     }
     const std::span<const PathPart> path = m_path.parts(); // ..., events, [event], actors, [element]
     Q_ASSERT(path.size() >= 4);
-    m_pendingActorsDepth = path.size() - 3;
+    m_pendingReferencesDepth = path.size() - 3;
     m_pendingActors.push_back({ m_reader.text(), std::uint32_t(t.eventActors.size()),
                                 std::uint32_t(m_reader.tokenOffset()), std::uint32_t(m_currentEvent),
                                 std::uint32_t(path.back().index) });
     t.eventActors.push_back(-1);
 }
 
-void Parser::takeActorReferences()
+void Parser::takeReferences(DocumentMember array)
 {
-    std::vector<std::size_t> &hashes = m_pendingActorHashes;
+    const bool actors = array == DocumentMember::Actors;
+    IdTable &table = actors ? m_actorIds : m_sourceIds;
+    std::vector<PendingReference> &pending = actors ? m_pendingActors : m_pendingSources;
+    std::vector<std::size_t> &hashes = m_pendingHashes;
     hashes.clear();
-    for (const PendingActor &actor : m_pendingActors) {
-        hashes.push_back(m_actorIds.hashOf(actor.id));
-        m_actorIds.prefetch(hashes.back());
+    for (const PendingReference &reference : pending) {
+        hashes.push_back(table.hashOf(reference.id));
+        table.prefetch(hashes.back());
     }
-    for (std::size_t i = 0; i < m_pendingActors.size(); ++i) {
-        const PendingActor &actor = m_pendingActors[i];
-        const qint32 number = m_actorIds.intern(actor.id, hashes[i], true);
-        m_timeline->eventActors[actor.at] = number;
-        if (IdTable::FirstUse *first = m_actorIds.use(number)) {
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const PendingReference &reference = pending[i];
+        const qint32 number = table.intern(reference.id, hashes[i], true);
+        if (actors)
+            m_timeline->eventActors[reference.at] = number;
+        else
+            m_timeline->evidence[reference.at].source = number;
+        if (IdTable::FirstUse *first = table.use(number)) {
             // As reference() would have: where it is, and its path.
-            const std::string_view actors = s_eventMembers[std::size_t(EventMember::Actors)];
-            std::array<PathPart, 8 + 3> path;
-            const std::span<const PathPart> prefix = m_path.parts().first(m_pendingActorsDepth);
+            const std::string_view member =
+                s_eventMembers[std::size_t(actors ? EventMember::Actors : EventMember::Evidence)];
+            const std::string_view source = s_evidenceMembers[std::size_t(EvidenceMember::Source)];
+            std::array<PathPart, 8 + 4> path;
+            const std::span<const PathPart> prefix = m_path.parts().first(m_pendingReferencesDepth);
             auto end = std::copy(prefix.begin(), prefix.end(), path.begin());
-            *end++ = { {}, qsizetype(actor.event) };
-            *end++ = { QByteArrayView(actors.data(), qsizetype(actors.size())), -1 };
-            *end++ = { {}, qsizetype(actor.element) };
-            first->offset = actor.offset;
+            *end++ = { {}, qsizetype(reference.event) };
+            *end++ = { QByteArrayView(member.data(), qsizetype(member.size())), -1 };
+            *end++ = { {}, qsizetype(reference.element) };
+            if (!actors)
+                *end++ = { QByteArrayView(source.data(), qsizetype(source.size())), -1 };
+            first->offset = reference.offset;
             first->path = pathString(std::span(path.begin(), end));
-            first->event = actor.event;
+            first->event = reference.event;
         }
     }
-    m_pendingActors.clear();
+    pending.clear();
 }
 
 // --- the document ----------------------------------------------------------------------------
@@ -1448,7 +1467,7 @@ void Parser::readSource(qsizetype index)
                                                               utf8.size())
                                        : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
             } else if (member == SourceMember::Publisher) {
-                readQString(&source.publisher);
+                readQString(&source.publisher, false, &m_publishers);
             } else if (member == SourceMember::PublisherConfirmed) {
                 readBool(&source.publisherConfirmed);
             } else if (member == SourceMember::Published) {
@@ -1793,17 +1812,20 @@ void Parser::readDeclaring(DocumentMember array)
             // No actor or source is shorter than {"id":"a","name":"b","kind":"c"}: however short
             // the first are, the room asked for stays in proportion to the bytes left.
             const double perElement = std::max(double(from - arrayStart) / double(i), 32.0);
-            const auto expected =
-                std::size_t(double(i) + 1.05 * double(end + closeToArrayEnd - from) / perElement);
+            const double left = double(end + closeToArrayEnd - from) / perElement;
+            const auto expected = std::size_t(double(i) + 1.05 * left);
+            // The id table's room is the guess without its margin: a table of a power of two
+            // slots doubled for the last twentieth, and a tail of the events copies it whole.
+            const auto ids = std::size_t(double(i) + left);
             if (actors) {
                 m_timeline->actors.reserve(qsizetype(expected));
                 SystemMemory::preferHugePagesAhead(m_timeline->actors,
                                                    std::size_t(m_timeline->actors.capacity()));
-                m_actorIds.reserve(std::size_t(m_actorIds.size()) + expected);
+                m_actorIds.reserve(std::size_t(m_actorIds.size()) + ids);
             } else {
                 m_timeline->sources.reserve(qsizetype(expected));
                 m_sentenceBytes.reserve(expected);
-                m_sourceIds.reserve(std::size_t(m_sourceIds.size()) + expected);
+                m_sourceIds.reserve(std::size_t(m_sourceIds.size()) + ids);
             }
             if (end - from >= shortest && std::thread::hardware_concurrency() >= 2) {
                 tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToArrayEnd);
@@ -1976,7 +1998,7 @@ void Parser::readEvents()
         return;
     }
     const qsizetype eventsOffset = m_reader.tokenOffset();
-    const auto takeActors = qScopeGuard([this] { takeActorReferences(); });
+    const auto takeWaiting = qScopeGuard([this] { takeReferences(); });
     // A long array is read on two threads: a tail parser reads from an element's end near the
     // middle of the bytes left, while this one reads up to there and then takes what the tail
     // read. Strings stay slices of the one file's bytes either way; only the tail's numbering of
@@ -1993,7 +2015,7 @@ void Parser::readEvents()
     for (qsizetype i = 0;; ++i) {
         if (tail && m_reader.endOffset() >= tailStart) {
             const bool adopted = joinTail(tail, tailThread, tailStart, [&](Parser &read) {
-                takeActorReferences(); // before the tail's, which come after them
+                takeReferences(); // before the tail's, which come after them
                 return adoptTail(read, i);
             });
             if (adopted) {
@@ -2041,7 +2063,7 @@ bool Parser::joinTail(std::unique_ptr<Parser> &tail, std::jthread &thread, qsize
 
 void Parser::readTail(std::stop_token stop)
 {
-    const auto takeActors = qScopeGuard([this] { takeActorReferences(); });
+    const auto takeWaiting = qScopeGuard([this] { takeReferences(); });
     readTailOf(DocumentMember::Events, stop, [&](qsizetype i) {
         if (i >= TimelineLoader::maxEvents)
             return false;
@@ -2252,7 +2274,9 @@ void Parser::readEvent(qsizetype index)
         m_quotes[i].eventId = event.id;
     t.events.push_back(event);
     if (m_pendingActors.size() >= 64)
-        takeActorReferences();
+        takeReferences(DocumentMember::Actors);
+    if (m_pendingSources.size() >= 64)
+        takeReferences(DocumentMember::Sources);
     m_eventIdOffsets.push_back(event.id.isEmpty() ? noIdOffset : std::uint32_t(idOffset));
     if (!event.id.isEmpty()) // hashed now, while its bytes are in the cache
         m_eventIdHashes.push_back((m_idHash(t.utf8(event.id)) >> 32 << 32) | std::uint64_t(index));
@@ -2288,6 +2312,7 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
     t.eventActors.reserve(scaled(t.eventActors.size()));
     t.evidence.reserve(scaled(t.evidence.size()));
     t.references.reserve(scaled(t.references.size()));
+    m_quotes.reserve(scaled(m_quotes.size()));
     // Written from here on, in order: the room ahead, in huge pages where the system allows,
     // up to where the guess without its margin ends. A huge page is taken whole at its first
     // write, and the margin, mostly never written, would have taken a last one for nothing.
@@ -2301,6 +2326,7 @@ void Parser::reserveForEvents(qsizetype eventsRead, qsizetype bytesRead)
     ahead(t.eventActors);
     ahead(t.evidence);
     ahead(t.references);
+    ahead(m_quotes);
 }
 
 void Parser::sortEventsByDate()
@@ -2404,11 +2430,24 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
     Evidence evidence;
     bool source = false, quote = false;
     qsizetype quoteOffset = -1;
+    std::optional<PendingReference> pendingSource; // a plain id, looked up with others (referToActor())
     const bool isObject = readObject<EvidenceMember>(s_evidenceMembers, [&](EvidenceMember member) {
         if (member == EvidenceMember::Source) {
             QByteArrayView sourceId;
-            if ((source = readString(&sourceId)))
+            if (!(source = readString(&sourceId)))
+                return;
+            if (!m_reader.isRawString()) {
+                takeReferences(DocumentMember::Sources); // those before it are first
                 evidence.source = reference(m_sourceIds);
+                return;
+            }
+            const std::span<const PathPart> path =
+                m_path.parts(); // ..., events, [event], evidence, [item], source
+            Q_ASSERT(path.size() >= 5);
+            m_pendingReferencesDepth = path.size() - 4;
+            pendingSource = { sourceId, std::uint32_t(m_timeline->evidence.size()),
+                              std::uint32_t(m_reader.tokenOffset()), std::uint32_t(eventIndex),
+                              std::uint32_t(path[path.size() - 2].index) };
         } else if (member == EvidenceMember::Quote) {
             quote = true;
             if (readText(&evidence.quote, true))
@@ -2418,7 +2457,9 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
     if (!isObject)
         return;
     missing(offset, { { source, "source" }, { quote, "quote" } });
-    if (quoteOffset >= 0 && evidence.source >= 0)
+    if (pendingSource)
+        m_pendingSources.push_back(*pendingSource);
+    if (quoteOffset >= 0 && (evidence.source >= 0 || pendingSource))
         m_quotes.push_back({ std::uint32_t(eventIndex),
                              std::uint32_t(m_timeline->evidence.size() - event.evidence.begin),
                              std::uint32_t(quoteOffset),
@@ -2495,6 +2536,19 @@ void Parser::resolveReferences()
         if (evidence.source >= 0)
             evidence.source = sources[evidence.source];
     }
+    // Nothing looks an id up from here on: the tables (16 MB of slots for 250,000 sources) go
+    // before the quotes are matched and the events sorted, where a load's memory peaks.
+    m_actorIds = IdTable();
+    m_sourceIds = IdTable();
+}
+
+// text.indexOf(quote), found as std::string_view finds it: QByteArrayView's search readies a
+// table for every call, which cost a sixth of matching a million quotes in short sources.
+qsizetype firstIndexOf(QByteArrayView text, QByteArrayView quote)
+{
+    const std::size_t at = std::string_view(text.data(), std::size_t(text.size()))
+                               .find(std::string_view(quote.data(), std::size_t(quote.size())));
+    return at == std::string_view::npos ? -1 : qsizetype(at);
 }
 
 Parser::QuoteErrors Parser::resolveQuotes()
@@ -2626,7 +2680,7 @@ Parser::QuoteErrors Parser::resolveQuotes()
                 const Job &job = bySource[k];
                 Evidence &evidence = t.evidence[job.evidence];
                 const QByteArrayView quote = quotes[k - begin];
-                const qsizetype at = positions ? (*positions)[k - start[s]] : text.indexOf(quote);
+                const qsizetype at = positions ? (*positions)[k - start[s]] : firstIndexOf(text, quote);
                 const auto covered = at < 0 ? std::nullopt
                     : index                 ? index->covering(at, at + quote.size())
                                             : SentenceSplitter::covering(sentences, at, at + quote.size());
