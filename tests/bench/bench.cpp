@@ -1044,11 +1044,14 @@ int main(int argc, char *argv[])
                              u"DIR"_s, u"build/bench"_s };
     QCommandLineOption verbose { u"verbose"_s, u"Print every sample."_s };
     QCommandLineOption size { u"size"_s, u"Measure one size (the parent runs itself with this)."_s, u"N"_s };
-    QCommandLineOption shapes { u"shapes"_s,
-                                u"Comma-separated shapes of file: one-source, own-sentences, short-quotes, "
-                                u"many-actors, long-sources, foreign-sources (default all; frames are measured on "
-                                u"one-source)."_s,
-                                u"SHAPE,..."_s };
+    QCommandLineOption shapes {
+        u"shapes"_s,
+        u"Comma-separated shapes of file: one-source, own-sentences, short-quotes, "
+        u"many-actors, long-sources, foreign-sources, many-sources (default all; frames "
+        u"are measured on "
+        u"one-source)."_s,
+        u"SHAPE,..."_s
+    };
     QCommandLineOption file { u"file"_s, u"The timeline to measure, with --size."_s, u"FILE"_s };
     QCommandLineOption shape { u"shape"_s, u"The shape of --file's timeline, with --size."_s, u"SHAPE"_s };
     QCommandLineOption loadOnly { u"load-only"_s, u"With --size: measure the load, not the frames."_s };
@@ -1093,6 +1096,7 @@ int main(int argc, char *argv[])
         TimelineGenerator::Shape::OneSource,   TimelineGenerator::Shape::OwnSentences,
         TimelineGenerator::Shape::ShortQuotes, TimelineGenerator::Shape::ManyActors,
         TimelineGenerator::Shape::LongSources, TimelineGenerator::Shape::ForeignSources,
+        TimelineGenerator::Shape::ManySources,
     };
     QList<TimelineGenerator::Shape> chosenShapes = allShapes;
     if (parser.isSet(shapes)) {
@@ -1105,9 +1109,8 @@ int main(int argc, char *argv[])
                 });
             if (known == allShapes.end())
                 return usageError(
-                    u"--shapes takes one-source, own-sentences, short-quotes, many-actors, long-sources and "
-                    u"foreign-sources, "
-                    u"not %1"_s.arg(item));
+                    u"--shapes takes one-source, own-sentences, short-quotes, many-actors, long-sources, "
+                    u"foreign-sources and many-sources, not %1"_s.arg(item));
             chosenShapes.append(*known);
         }
         if (chosenShapes.isEmpty())

@@ -229,6 +229,8 @@ const char *TimelineGenerator::shapeName(Shape shape)
         return "long-sources";
     case Shape::ForeignSources:
         return "foreign-sources";
+    case Shape::ManySources:
+        return "many-sources";
     case Shape::OneSource:
         break;
     }
@@ -240,18 +242,26 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
     Random random(seed);
     const bool longSources = shape == Shape::LongSources;
     const bool foreign = shape == Shape::ForeignSources;
-    const int sourceCount = shape == Shape::ShortQuotes ? 100 : longSources || foreign ? 2 : 1;
+    const bool manySources = shape == Shape::ManySources;
+    const int sourceCount = shape == Shape::ShortQuotes ? 100
+        : longSources || foreign                        ? 2
+        : manySources ? int(std::max<std::int64_t>(1, eventCount / eventsPerSmallSource))
+                      : 1;
     // The long shape's second source is a short article.
     const auto sentencesIn = [&](int source) {
         if (longSources)
             return source == 0 ? longSourceSentences : 60;
         if (foreign)
             return foreignSourceSentences;
+        if (manySources)
+            return smallSourceSentences;
         return shape == Shape::OwnSentences ? int(std::max<std::int64_t>(1, eventCount / 10)) : sentenceCount;
     };
     const int actorsInAll = shape == Shape::ManyActors ? manyActorCount : actorCount;
-    Writer out(qsizetype(eventCount) * (shape == Shape::ShortQuotes || longSources || foreign ? 220 : 150)
-               + qsizetype(sourceCount) * sentencesIn(0) * (longSources || foreign ? 110 : 48) + 64 * 1024);
+    Writer out(qsizetype(eventCount)
+                   * (shape == Shape::ShortQuotes || longSources || foreign || manySources ? 220 : 150)
+               + qsizetype(sourceCount) * (sentencesIn(0) * (longSources || foreign ? 110 : 48) + 200)
+               + 64 * 1024);
 
     out.put("{\"format\":\"sourceline\",\"version\":1,\"title\":\"Synthetic timeline of ");
     out.number(std::uint64_t(eventCount));
@@ -272,10 +282,28 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
         firstSentence.push_back(sentences.size());
         out.put(s ? ",\n{\"id\":\"s"sv : "{\"id\":\"s"sv);
         out.number(std::uint64_t(s));
-        out.put("\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
-                "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
+        if (manySources) {
+            // A news item's: its own title, one of a few publishers, a day, an address.
+            out.put("\",\"title\":\"");
+            out.put(random.pick(s_nameFirst));
+            out.put(" and ");
+            out.put(random.pick(s_nameFirst));
+            out.put(" in ");
+            out.put(random.pick(s_cities));
+            out.put("\",\"publisher\":\"");
+            out.put(random.pick(s_nameSecond));
+            out.put(" News\",\"published\":\"");
+            out.date(civilFromDays(daysFromCivil(1990, 1, 1) + random.below(13'000)), 3);
+            out.put("\",\"url\":\"https://news.example.org/");
+            out.number(std::uint64_t(s));
+            out.put("\",\"text\":\"");
+        } else {
+            out.put("\",\"title\":\"A long generated report\",\"publisher\":\"Sourceline "
+                    "benchmarks\",\"publisherConfirmed\":false,\"published\":\"2025-12\",\"text\":\"");
+        }
         for (int i = 0; i < sentencesPerSource; ++i) {
-            std::string sentence = "Event "s + std::to_string(i);
+            std::string sentence =
+                "Event "s + std::to_string(manySources ? sentences.size() : std::size_t(i));
             if (foreign && s == 0) {
                 sentence = "Событие "s + std::to_string(i);
                 sentence += random.pick(s_russianHappenings);
@@ -424,6 +452,23 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
             out.number(std::uint64_t(source));
             out.put("\",\"quote\":\"");
             out.put(passage);
+            out.put("\"}]");
+        } else if (manySources) {
+            // A sentence of one of the sources, whole or its first three words ("Event N verb"),
+            // found only in its own sentence.
+            const int source = random.below(sourceCount);
+            const std::string &sentence = sentences[firstSentence[std::size_t(source)]
+                                                    + std::size_t(random.below(smallSourceSentences))];
+            std::size_t end = std::string::npos;
+            if (random.below(2) == 0) {
+                end = 0;
+                for (int word = 0; word < 3; ++word)
+                    end = sentence.find(' ', end + 1);
+            }
+            out.put(",\"evidence\":[{\"source\":\"s");
+            out.number(std::uint64_t(source));
+            out.put("\",\"quote\":\"");
+            out.put(std::string_view(sentence).substr(0, end));
             out.put("\"}]");
         } else if (shape == Shape::ShortQuotes) {
             // The sentence's first three words, "Event N verb": found only in its own sentence.

@@ -29,16 +29,23 @@ public:
         // one (three bytes a character, sentences ending in 。 with no space between them),
         // 8 MB of UTF-8 in all; every event quotes a passage of one of them.
         ForeignSources,
+        // A short source (three sentences, with its own title, publisher, date and address) for
+        // every four events, as a timeline gathered from news items has; every event quotes a
+        // sentence of one of them, whole or its first words: the sources' strings and their
+        // sentences make much of the load.
+        ManySources,
     };
 
     // Raised whenever the output changes, so that cached files made by an older generator are
     // written again (./dev bench keeps it in their names).
-    static constexpr int version = 2;
+    static constexpr int version = 3;
     static constexpr int actorCount = 200; // in every shape but ManyActors
     static constexpr int manyActorCount = 2000;
     static constexpr int longSourceSentences = 200'000;
     static constexpr int foreignSourceSentences = 40'000; // in each of the two
     static constexpr int sentenceCount = 4000;
+    static constexpr int eventsPerSmallSource = 4; // in ManySources
+    static constexpr int smallSourceSentences = 3;
     static constexpr std::uint64_t defaultSeed = 0x5eed'11e5;
 
     static QByteArray generate(std::int64_t eventCount, Shape shape, std::uint64_t seed = defaultSeed);
@@ -46,6 +53,7 @@ public:
     {
         return generate(eventCount, Shape::OneSource, seed);
     }
-    // "one-source", "own-sentences", "short-quotes", "many-actors", "long-sources", "foreign-sources"
+    // "one-source", "own-sentences", "short-quotes", "many-actors", "long-sources",
+    // "foreign-sources", "many-sources"
     static const char *shapeName(Shape shape);
 };
