@@ -1833,7 +1833,18 @@ void Parser::readDeclaring(DocumentMember array)
                     tail.reset(new Parser(*this, tailStart, array));
                     if (!actors)
                         m_sourcesTailStart = tailStart;
-                    tailThread = std::jthread([tail = tail.get(), array, readElement](std::stop_token stop) {
+                    // The tail's room too: grown by doubling, a list of 50,000 actors was copied
+                    // and faulted in again and again.
+                    const auto theirs =
+                        std::size_t(1.05 * double(end + closeToArrayEnd - tailStart) / perElement);
+                    tailThread = std::jthread([tail = tail.get(), array, theirs,
+                                               readElement](std::stop_token stop) {
+                        if (array == DocumentMember::Actors) {
+                            tail->m_timeline->actors.reserve(qsizetype(theirs));
+                        } else {
+                            tail->m_timeline->sources.reserve(qsizetype(theirs));
+                            tail->m_sentenceBytes.reserve(theirs);
+                        }
                         tail->readTailOf(array, stop, [&](qsizetype i) {
                             readElement(*tail, i);
                             return true;
