@@ -65,6 +65,9 @@ void TestTimelineWriter::roundTrip_data()
     QTest::newRow("generated, 2000 events") << TimelineGenerator::generate(2000);
     // Written on two threads, a block of events each in turn, handed over in order.
     QTest::newRow("generated, 5000 events, other seed") << TimelineGenerator::generate(5000, 42);
+    // 5,000 short sources (1.4 MB of them), read on two threads, written and read again.
+    QTest::newRow("generated, many sources")
+        << TimelineGenerator::generate(20000, TimelineGenerator::Shape::ManySources);
 }
 
 void TestTimelineWriter::roundTrip()
