@@ -453,31 +453,18 @@ QByteArray TimelineGenerator::generate(std::int64_t eventCount, Shape shape, std
             out.put("\",\"quote\":\"");
             out.put(passage);
             out.put("\"}]");
-        } else if (manySources) {
-            // A sentence of one of the sources, whole or its first three words ("Event N verb"),
-            // found only in its own sentence.
+        } else if (manySources || shape == Shape::ShortQuotes) {
+            // A sentence's first three words, "Event N verb", found only in its own sentence; or,
+            // for one event in two in many-sources, the whole sentence.
             const int source = random.below(sourceCount);
             const std::string &sentence = sentences[firstSentence[std::size_t(source)]
-                                                    + std::size_t(random.below(smallSourceSentences))];
+                                                    + std::size_t(random.below(sentencesIn(source)))];
             std::size_t end = std::string::npos;
-            if (random.below(2) == 0) {
+            if (!manySources || random.below(2) == 0) {
                 end = 0;
                 for (int word = 0; word < 3; ++word)
                     end = sentence.find(' ', end + 1);
             }
-            out.put(",\"evidence\":[{\"source\":\"s");
-            out.number(std::uint64_t(source));
-            out.put("\",\"quote\":\"");
-            out.put(std::string_view(sentence).substr(0, end));
-            out.put("\"}]");
-        } else if (shape == Shape::ShortQuotes) {
-            // The sentence's first three words, "Event N verb": found only in its own sentence.
-            const int source = random.below(sourceCount);
-            const std::string &sentence = sentences[firstSentence[std::size_t(source)]
-                                                    + std::size_t(random.below(sentenceCount))];
-            std::size_t end = 0;
-            for (int word = 0; word < 3; ++word)
-                end = sentence.find(' ', end + 1);
             out.put(",\"evidence\":[{\"source\":\"s");
             out.number(std::uint64_t(source));
             out.put("\",\"quote\":\"");
