@@ -1814,19 +1814,6 @@ void Parser::readDeclaring(DocumentMember array)
             const double perElement = std::max(double(from - arrayStart) / double(i), 32.0);
             const double left = double(end + closeToArrayEnd - from) / perElement;
             const auto expected = std::size_t(double(i) + 1.05 * left);
-            // The id table's room is the guess without its margin: a table of a power of two
-            // slots doubled for the last twentieth, and a tail of the events copies it whole.
-            const auto ids = std::size_t(double(i) + left);
-            if (actors) {
-                m_timeline->actors.reserve(qsizetype(expected));
-                SystemMemory::preferHugePagesAhead(m_timeline->actors,
-                                                   std::size_t(m_timeline->actors.capacity()));
-                m_actorIds.reserve(std::size_t(m_actorIds.size()) + ids);
-            } else {
-                m_timeline->sources.reserve(qsizetype(expected));
-                m_sentenceBytes.reserve(expected);
-                m_sourceIds.reserve(std::size_t(m_sourceIds.size()) + ids);
-            }
             if (end - from >= shortest && std::thread::hardware_concurrency() >= 2) {
                 tailStart = elementEndAfter(file, from + (end - from) / 2, end + closeToArrayEnd);
                 if (tailStart >= 0 && elementFollows(file, tailStart, m_reader.openContainers(), shape)) {
@@ -1851,6 +1838,21 @@ void Parser::readDeclaring(DocumentMember array)
                         });
                     });
                 }
+            }
+            // Room here is made once the second parser is under way: the id table of 100,000
+            // actors is 8 MB to write, which it need not wait for. The table's is the guess
+            // without its margin: a table of a power of two slots doubled for the last
+            // twentieth, and a tail of the events copies it whole.
+            const auto ids = std::size_t(double(i) + left);
+            if (actors) {
+                m_timeline->actors.reserve(qsizetype(expected));
+                SystemMemory::preferHugePagesAhead(m_timeline->actors,
+                                                   std::size_t(m_timeline->actors.capacity()));
+                m_actorIds.reserve(std::size_t(m_actorIds.size()) + ids);
+            } else {
+                m_timeline->sources.reserve(qsizetype(expected));
+                m_sentenceBytes.reserve(expected);
+                m_sourceIds.reserve(std::size_t(m_sourceIds.size()) + ids);
             }
         }
         const Token token = m_reader.next();
