@@ -1640,7 +1640,12 @@ void Parser::readColor(QColor *out)
 void Parser::readActor(qsizetype index)
 {
     const qsizetype offset = m_reader.tokenOffset();
-    Actor actor;
+    // Made where it stays, and filled there: nothing else is added to the actors meanwhile.
+    QList<Actor> &actors = m_timeline->actors;
+    const qsizetype capacity = actors.capacity();
+    Actor &actor = actors.emplaceBack();
+    if (actors.capacity() != capacity) // grown: the room ahead is written next
+        SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
     bool id = false, name = false, kind = false;
     const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
         if (member == ActorMember::Id) {
@@ -1665,14 +1670,9 @@ void Parser::readActor(qsizetype index)
         }
     });
     if (!isObject)
-        actor = Actor(); // still appended: keeps indices equal to positions in the file
+        actor = Actor(); // still kept: keeps indices equal to positions in the file
     else
         missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
-    QList<Actor> &actors = m_timeline->actors;
-    const qsizetype capacity = actors.capacity();
-    actors.append(std::move(actor));
-    if (actors.capacity() != capacity) // grown: the room ahead is written next
-        SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
 }
 
 // The end of the element that ends first at or after `at`, where another element follows: past
