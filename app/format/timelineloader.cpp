@@ -1872,19 +1872,34 @@ bool Parser::adoptDeclaring(DocumentMember array, Parser &tail, qsizetype base)
         return false;
     const bool actors = array == DocumentMember::Actors;
     declareIds(array); // this part's, which come first
+    // The tail's elements are moved over on a thread of their own while their ids are declared
+    // here, into room made first: for 50,000 actors each took 2 ms. Nothing else touches them.
+    Timeline &from = *tail.m_timeline;
+    const auto moveOver = [this, actors, &from, &tail] {
+        if (actors) {
+            m_timeline->actors.append(std::move(from.actors));
+        } else {
+            m_timeline->sources.append(std::move(from.sources));
+            m_sentenceBytes.insert(m_sentenceBytes.end(),
+                                   std::make_move_iterator(tail.m_sentenceBytes.begin()),
+                                   std::make_move_iterator(tail.m_sentenceBytes.end()));
+        }
+    };
     if (actors) {
         QList<Actor> &list = m_timeline->actors;
-        list.reserve(list.size() + tail.m_timeline->actors.size());
+        list.reserve(list.size() + from.actors.size());
         SystemMemory::preferHugePagesAhead(list, std::size_t(list.capacity()));
-        list.append(std::move(tail.m_timeline->actors));
         m_actorIds.takeCopies(tail.m_actorIds);
     } else {
-        QList<Source> &sources = m_timeline->sources;
-        sources.reserve(sources.size() + tail.m_timeline->sources.size());
-        sources.append(std::move(tail.m_timeline->sources));
-        m_sentenceBytes.insert(m_sentenceBytes.end(), std::make_move_iterator(tail.m_sentenceBytes.begin()),
-                               std::make_move_iterator(tail.m_sentenceBytes.end()));
+        m_timeline->sources.reserve(m_timeline->sources.size() + from.sources.size());
+        m_sentenceBytes.reserve(m_sentenceBytes.size() + tail.m_sentenceBytes.size());
         m_sourceIds.takeCopies(tail.m_sourceIds);
+    }
+    std::jthread mover; // joined on leaving, however that is
+    try {
+        mover = std::jthread(moveOver);
+    } catch (const std::system_error &) { // no thread to be had: moved here
+        moveOver();
     }
     PendingIds &pending = actors ? m_pendingActorIds : m_pendingSourceIds;
     pending.ids.swap((actors ? tail.m_pendingActorIds : tail.m_pendingSourceIds).ids);
