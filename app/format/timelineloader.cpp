@@ -623,6 +623,16 @@ private:
     // of 100,000 ids is a cache miss, and together their misses overlap.
     void readBatchedId(DocumentMember array, qsizetype index, QString *id);
     void declareIds(DocumentMember array);
+    struct PendingIds;
+    // The id table of the actors or sources (`array`), and their ids waiting to be declared.
+    IdTable &idsOf(DocumentMember array)
+    {
+        return array == DocumentMember::Actors ? m_actorIds : m_sourceIds;
+    }
+    PendingIds &declarationsOf(DocumentMember array)
+    {
+        return array == DocumentMember::Actors ? m_pendingActorIds : m_pendingSourceIds;
+    }
     qint32 reference(IdTable &table);
     // An event's actor, referred to by the id just read. A plain id (the file's own bytes) waits
     // with others, to be looked up together (takeReferences()); a table of 100,000 actors
@@ -1143,9 +1153,8 @@ void Parser::readBatchedId(DocumentMember array, qsizetype index, QString *id)
     if (!readIdText(&text))
         return;
     *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
-    const bool actors = array == DocumentMember::Actors;
-    IdTable &table = actors ? m_actorIds : m_sourceIds;
-    PendingIds &pending = actors ? m_pendingActorIds : m_pendingSourceIds;
+    IdTable &table = idsOf(array);
+    PendingIds &pending = declarationsOf(array);
     if (!m_reader.isRawString())
         text = table.keepCopy(text);
     pending.depth = m_path.parts().size() - 2; // ..., actors or sources, [index], id
@@ -1157,9 +1166,9 @@ void Parser::readBatchedId(DocumentMember array, qsizetype index, QString *id)
 
 void Parser::declareIds(DocumentMember array)
 {
-    const bool actors = array == DocumentMember::Actors;
-    IdTable &table = actors ? m_actorIds : m_sourceIds;
-    std::vector<PendingDeclaration> &ids = (actors ? m_pendingActorIds : m_pendingSourceIds).ids;
+    IdTable &table = idsOf(array);
+    PendingIds &waiting = declarationsOf(array);
+    std::vector<PendingDeclaration> &ids = waiting.ids;
     constexpr std::size_t ahead = 16;
     for (std::size_t i = 0; i < std::min(ahead, ids.size()); ++i)
         table.prefetch(ids[i].hash);
@@ -1175,15 +1184,15 @@ void Parser::declareIds(DocumentMember array)
         }
         const std::string_view id = s_actorMembers[std::size_t(ActorMember::Id)]; // a source's too
         std::array<PathPart, 8 + 2> parts;
-        const std::span<const PathPart> prefix =
-            m_path.parts().first((actors ? m_pendingActorIds : m_pendingSourceIds).depth);
+        const std::span<const PathPart> prefix = m_path.parts().first(waiting.depth);
         PathPart *end = std::copy(prefix.begin(), prefix.end(), parts.begin());
         *end++ = { {}, qsizetype(pending.index) };
         *end++ = { QByteArrayView(id.data(), qsizetype(id.size())), -1 };
         const QString quoted = PlainText::quoted(pending.id), first = QString::number(declared);
         errorAt(pending.offset, pathString(std::span<const PathPart>(parts.begin(), end)), -1,
-                actors ? tr("duplicate actor id %1: actors[%2] has it too").arg(quoted, first)
-                       : tr("duplicate source id %1: sources[%2] has it too").arg(quoted, first));
+                array == DocumentMember::Actors
+                    ? tr("duplicate actor id %1: actors[%2] has it too").arg(quoted, first)
+                    : tr("duplicate source id %1: sources[%2] has it too").arg(quoted, first));
     }
     ids.clear();
 }
@@ -1219,7 +1228,7 @@ void Parser::referToActor()
 void Parser::takeReferences(DocumentMember array)
 {
     const bool actors = array == DocumentMember::Actors;
-    IdTable &table = actors ? m_actorIds : m_sourceIds;
+    IdTable &table = idsOf(array);
     std::vector<PendingReference> &pending = actors ? m_pendingActors : m_pendingSources;
     std::vector<std::size_t> &hashes = m_pendingHashes;
     hashes.clear();
@@ -1889,20 +1898,19 @@ bool Parser::adoptDeclaring(DocumentMember array, Parser &tail, qsizetype base)
         QList<Actor> &list = m_timeline->actors;
         list.reserve(list.size() + from.actors.size());
         SystemMemory::preferHugePagesAhead(list, std::size_t(list.capacity()));
-        m_actorIds.takeCopies(tail.m_actorIds);
     } else {
         m_timeline->sources.reserve(m_timeline->sources.size() + from.sources.size());
         m_sentenceBytes.reserve(m_sentenceBytes.size() + tail.m_sentenceBytes.size());
-        m_sourceIds.takeCopies(tail.m_sourceIds);
     }
+    idsOf(array).takeCopies(tail.idsOf(array)); // of escaped ids, which the declarations name
     std::jthread mover; // joined on leaving, however that is
     try {
         mover = std::jthread(moveOver);
     } catch (const std::system_error &) { // no thread to be had: moved here
         moveOver();
     }
-    PendingIds &pending = actors ? m_pendingActorIds : m_pendingSourceIds;
-    pending.ids.swap((actors ? tail.m_pendingActorIds : tail.m_pendingSourceIds).ids);
+    PendingIds &pending = declarationsOf(array);
+    pending.ids.swap(tail.declarationsOf(array).ids);
     pending.depth = m_path.parts().size(); // ..., actors or sources
     for (PendingDeclaration &id : pending.ids)
         id.index += std::uint32_t(base);
@@ -2469,8 +2477,8 @@ void Parser::readEvidence(Event &event, qsizetype eventIndex)
                 evidence.source = reference(m_sourceIds);
                 return;
             }
-            const std::span<const PathPart> path =
-                m_path.parts(); // ..., events, [event], evidence, [item], source
+            // ..., events, [event], evidence, [item], source
+            const std::span<const PathPart> path = m_path.parts();
             Q_ASSERT(path.size() >= 5);
             m_pendingReferencesDepth = path.size() - 4;
             pendingSource = { sourceId, std::uint32_t(m_timeline->evidence.size()),
