@@ -114,11 +114,11 @@ QByteArray dump(const Timeline &t)
     for (const Source &source : t.sources) {
         QJsonObject object {
             { u"id"_s, source.id },
-            { u"title"_s, source.title },
+            { u"title"_s, source.title() },
             { u"sentences"_s, source.sentences.size() },
         };
-        if (!source.publisher.isEmpty()) {
-            object.insert(u"publisher"_s, source.publisher);
+        if (!source.isEmpty(Source::Publisher)) {
+            object.insert(u"publisher"_s, source.publisher());
             object.insert(u"publisherConfirmed"_s, source.publisherConfirmed);
         }
         sources.append(object);

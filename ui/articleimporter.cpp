@@ -102,20 +102,20 @@ void ArticleImporter::start(const Source &details)
     if (isRunning())
         return;
     if (!m_document->timeline())
-        m_document->newTimeline(details.title);
+        m_document->newTimeline(details.title());
     m_job = std::make_shared<Job>();
     m_job->text = details.text();
     m_job->details = details;
-    m_job->options.published = QDate::fromString(details.published, Qt::ISODate);
+    m_job->options.published = QDate::fromString(details.published(), Qt::ISODate);
     if (!m_job->options.published->isValid())
         m_job->options.published.reset(); // a month or a year: the date line, if any, is the day
-    m_job->options.title = details.title;
+    m_job->options.title = details.title();
     m_job->known = m_document->timeline()->actors;
     m_job->timeline = m_document->timeline().get();
 
     m_action->setEnabled(false);
-    m_progress = new QProgressDialog(tr("Finding dates and actors in “%1”…").arg(details.title), tr("Cancel"),
-                                     0, 0, m_window);
+    m_progress = new QProgressDialog(tr("Finding dates and actors in “%1”…").arg(details.title()),
+                                     tr("Cancel"), 0, 0, m_window);
     m_progress->setWindowTitle(tr("Import Article"));
     m_progress->setWindowModality(Qt::WindowModal); // the timeline must not change underneath
     m_progress->setMinimumDuration(400);
@@ -166,21 +166,21 @@ void ArticleImporter::workDone()
     const std::shared_ptr<Job> job = std::move(m_job);
     QStatusBar *status = m_window->statusBar();
     if (job->cancelled || !job->drafts) {
-        status->showMessage(tr("Import of “%1” cancelled").arg(job->details.title), 8000);
+        status->showMessage(tr("Import of “%1” cancelled").arg(job->details.title()), 8000);
         Q_EMIT cancelled();
         return;
     }
     if (m_document->timeline().get() != job->timeline) {
         // Another timeline was opened meanwhile: the drafts belong to the one that is gone.
-        status->showMessage(tr("Import of “%1” stopped: another timeline was opened").arg(job->details.title),
-                            8000);
+        status->showMessage(
+            tr("Import of “%1” stopped: another timeline was opened").arg(job->details.title()), 8000);
         Q_EMIT cancelled();
         return;
     }
     const ArticleImport::Result result = ArticleImport::apply(m_document, *job->drafts, job->details);
     QString message =
-        tr("Imported “%1”: %n draft event(s) to review", nullptr, result.drafts).arg(job->details.title);
-    if (!job->options.published && job->drafts->sources.value(0).published.isEmpty())
+        tr("Imported “%1”: %n draft event(s) to review", nullptr, result.drafts).arg(job->details.title());
+    if (!job->options.published && job->drafts->sources.value(0).isEmpty(Source::Published))
         message += tr(" (no publication date: relative dates were left out)");
     status->showMessage(message, 10000);
     Q_EMIT finished(result);

@@ -157,7 +157,7 @@ EventDraft EditActions::draftFromSelection() const
     std::optional<QDate> published;
     if (const auto &sources = m_document->timeline()->sources;
         currentSource() >= 0 && currentSource() < sources.size()) {
-        const auto range = DateRange::parse(sources.at(currentSource()).published.toUtf8());
+        const auto range = DateRange::parse(sources.at(currentSource()).utf8(Source::Published));
         if (range && range->precision == DateRange::Precision::Day)
             published = range->firstDate();
     }
@@ -264,7 +264,7 @@ void EditActions::removeSource()
     const int source = currentSource();
     if (source < 0)
         return;
-    const QString title = m_document->timeline()->sources.at(source).title;
+    const QString title = m_document->timeline()->sources.at(source).title();
     const int citing = m_document->eventsCiting(source);
     if (citing > 0) {
         inform(m_window, tr("Remove Source"),

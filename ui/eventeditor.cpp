@@ -80,7 +80,7 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     for (qsizetype i = 0; i < draft.evidence.size(); ++i) {
         const EvidenceDraft &item = draft.evidence.at(i);
         const QString source = item.source >= 0 && item.source < timeline.sources.size()
-            ? timeline.sources.at(item.source).title
+            ? timeline.sources.at(item.source).title()
             : QString();
         auto *row = new QListWidgetItem(u"\u201c"_s + item.quote + u"\u201d \u2014 "_s + source, m_evidence);
         row->setData(s_evidenceRole, int(i));

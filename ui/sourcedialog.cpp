@@ -22,14 +22,14 @@ SourceDialog::SourceDialog(const Source &source, bool isNew, QWidget *parent)
     , m_source(source)
 {
     setWindowTitle(isNew ? tr("Add Source") : tr("Edit Source"));
-    m_title = new QLineEdit(source.title, this);
+    m_title = new QLineEdit(source.title(), this);
     m_title->setObjectName(u"title"_s);
-    m_publisher = new QLineEdit(source.publisher, this);
+    m_publisher = new QLineEdit(source.publisher(), this);
     m_publisher->setObjectName(u"publisher"_s);
-    m_published = new QLineEdit(source.published, this);
+    m_published = new QLineEdit(source.published(), this);
     m_published->setObjectName(u"published"_s);
     m_published->setPlaceholderText(tr("2024-03-19"));
-    m_url = new QLineEdit(source.url, this);
+    m_url = new QLineEdit(source.url(), this);
     m_url->setObjectName(u"url"_s);
     m_text = new QPlainTextEdit(source.text(), this);
     m_text->setObjectName(u"text"_s);
@@ -101,10 +101,10 @@ bool SourceDialog::readFile(const QString &fileName)
 Source SourceDialog::source() const
 {
     Source s = m_source;
-    s.title = m_title->text().trimmed();
-    s.publisher = m_publisher->text().trimmed();
-    s.published = m_published->text().trimmed();
-    s.url = m_url->text().trimmed();
+    s.setTitle(m_title->text().trimmed());
+    s.setPublisher(m_publisher->text().trimmed());
+    s.setPublished(m_published->text().trimmed());
+    s.setUrl(m_url->text().trimmed());
     if (!m_text->isReadOnly())
         s.setText(m_text->toPlainText());
     return s;

@@ -37,14 +37,14 @@ QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
 QString sourceByline(const Source &source)
 {
     QStringList parts;
-    if (!source.publisher.isEmpty()) {
+    if (!source.isEmpty(Source::Publisher)) {
         parts.append(source.publisherConfirmed
-                         ? source.publisher
-                         : SourceView::tr("%1 (publisher not confirmed)").arg(source.publisher));
+                         ? source.publisher()
+                         : SourceView::tr("%1 (publisher not confirmed)").arg(source.publisher()));
     }
-    if (!source.published.isEmpty()) {
-        const std::optional<DateRange> range = DateRange::parse(source.published.toUtf8());
-        parts.append(range ? range->toDisplayString() : source.published);
+    if (!source.isEmpty(Source::Published)) {
+        const std::optional<DateRange> range = DateRange::parse(source.utf8(Source::Published));
+        parts.append(range ? range->toDisplayString() : source.published());
     }
     return parts.join(u", "_s);
 }
@@ -182,7 +182,7 @@ void SourceView::reloadSources()
         m_sourceChooser->clear();
         if (timeline) {
             for (const Source &source : timeline->sources)
-                m_sourceChooser->addItem(source.title);
+                m_sourceChooser->addItem(source.title());
         }
     }
     m_sourceChooser->setVisible(m_sourceChooser->count() > 1);
@@ -271,7 +271,7 @@ void SourceView::loadText()
         m_sourceChooser->setCurrentIndex(m_source);
     }
     const Source *text = shown();
-    m_sourceTitle->setText(text ? text->title : QString());
+    m_sourceTitle->setText(text ? text->title() : QString());
     m_sourceByline->setText(text ? sourceByline(*text) : QString());
     // With one source there is no chooser to name it.
     m_sourceTitle->setVisible(text && m_sourceChooser->isHidden());
@@ -306,7 +306,7 @@ void SourceView::updateQuotes()
             cited.append(std::pair(int(evidence.source), sentence));
             // Counted from 1, as a reader counts; the source is named when there are several.
             const QString number = tr("sentence %1").arg(sentence + 1);
-            const QString where = nameSource ? source.title + u", "_s + number : number;
+            const QString where = nameSource ? source.title() + u", "_s + number : number;
             QLabel *quote = makePlainLabel(m_quoteBox);
             quote->setText(u'\u201c' + source.sentenceText(sentence) + u"\u201d \u2014 "_s + where);
             m_quoteLayout->insertWidget(m_quotes.size(), quote);

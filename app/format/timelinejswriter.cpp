@@ -68,7 +68,7 @@ QString slideText(const Timeline &timeline, const Event &event)
             sentences += source.sentenceText(s);
         }
         html += u"<blockquote>"_s + HtmlText::escape(sentences) + u"</blockquote><p>\u2014 "_s
-            + HtmlText::escape(source.title) + u"</p>"_s;
+            + HtmlText::escape(source.title()) + u"</p>"_s;
     }
     // Every reference as a link: a slide shows one media item, and only if it can embed it.
     for (const Reference &reference : timeline.referencesOf(event)) {

@@ -612,6 +612,17 @@ private:
     void readBool(bool *out);
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
+    // A source's title, publisher, date and address as read: slices of the file, or of
+    // `decoded` for those that had escapes. Handed to the source as one array (apply()).
+    struct SourceFields
+    {
+        std::array<TextRef, 4> refs {};
+        unsigned decodedMask = 0; // the fields in `decoded`, by bit
+        QByteArray decoded;
+        void apply(Source &source, const QByteArray &file) const;
+    };
+    // The string just read, as `field` of `fields`.
+    void keepField(SourceFields &fields, Source::Field field);
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
     // Reads the id of an era at `index`, which others refer to, and declares it. `duplicate` is
     // the message (untranslated) for an id declared before, at %2.
@@ -768,7 +779,6 @@ private:
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
     SharedStrings m_actorKinds;
-    SharedStrings m_publishers; // of sources, which as a rule cite a few
     struct PendingReference
     {
         QByteArrayView id;
@@ -1445,10 +1455,41 @@ void Parser::readDocument()
     m_documentRead = true;
 }
 
+void Parser::keepField(SourceFields &fields, Source::Field field)
+{
+    const QByteArrayView text = m_reader.text();
+    if (m_reader.isRawString()) {
+        fields.refs[field] = Timeline::inFile(m_reader.textOffset(), text.size());
+    } else {
+        fields.refs[field] = { std::uint32_t(fields.decoded.size()), std::uint32_t(text.size()) };
+        fields.decodedMask |= 1u << field;
+        fields.decoded.append(text);
+    }
+}
+
+void Parser::SourceFields::apply(Source &source, const QByteArray &file) const
+{
+    if (decodedMask == 0) {
+        source.setFields(file, refs); // a share of the file's bytes, not a copy
+        return;
+    }
+    // Those with escapes were decoded here; the others join them, so that one array holds all.
+    QByteArray packed = decoded;
+    std::array<TextRef, 4> moved = refs;
+    for (std::size_t f = 0; f < refs.size(); ++f) {
+        if (!(decodedMask & (1u << f))) {
+            moved[f] = { std::uint32_t(packed.size()), refs[f].size };
+            packed.append(QByteArrayView(file).sliced(refs[f].offset, refs[f].size));
+        }
+    }
+    source.setFields(std::move(packed), moved);
+}
+
 void Parser::readSource(qsizetype index)
 {
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
+    SourceFields fields;
     bool id = false, title = false, text = false;
     std::optional<TextBytes> deferred; // the text's string, found but not read
     const bool isObject = readObject<SourceMember>(
@@ -1459,7 +1500,13 @@ void Parser::readSource(qsizetype index)
                 readBatchedId(DocumentMember::Sources, index, &source.id);
             } else if (member == SourceMember::Title) {
                 title = true;
-                readQString(&source.title, true);
+                QByteArrayView text;
+                if (readString(&text)) {
+                    if (text.trimmed().isEmpty())
+                        error(m_reader.tokenOffset(), tr("must not be empty"));
+                    else
+                        keepField(fields, Source::Title);
+                }
             } else if (member == SourceMember::Text) {
                 text = true;
                 if (m_reader.isDeferredString()) { // a long text: read below
@@ -1476,16 +1523,22 @@ void Parser::readSource(qsizetype index)
                                                               utf8.size())
                                        : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
             } else if (member == SourceMember::Publisher) {
-                readQString(&source.publisher, false, &m_publishers);
+                QByteArrayView text;
+                if (readString(&text))
+                    keepField(fields, Source::Publisher);
             } else if (member == SourceMember::PublisherConfirmed) {
                 readBool(&source.publisherConfirmed);
             } else if (member == SourceMember::Published) {
-                readWhen(&source.published, nullptr);
+                if (readWhen(nullptr, nullptr))
+                    keepField(fields, Source::Published);
             } else if (member == SourceMember::Url) {
-                readQString(&source.url);
+                QByteArrayView text;
+                if (readString(&text))
+                    keepField(fields, Source::Url);
             }
         },
         SourceMember::Text);
+    fields.apply(source, m_timeline->fileBytes());
     if (!isObject) {
         // A problem after a text put aside: the text, not read, may have come first.
         m_readAgain = m_readAgain || deferred.has_value();

@@ -291,14 +291,14 @@ bool writeSources(JsonOut &out, const Timeline &t, const Sink &sink)
         out.key("id");
         out.string(source.id);
         out.key("title");
-        out.string(source.title);
-        out.optional("publisher", source.publisher);
+        out.string(source.utf8(Source::Title));
+        out.optional("publisher", source.utf8(Source::Publisher));
         if (!source.publisherConfirmed) {
             out.key("publisherConfirmed");
             out.boolean(false);
         }
-        out.optional("published", source.published);
-        out.optional("url", source.url);
+        out.optional("published", source.utf8(Source::Published));
+        out.optional("url", source.utf8(Source::Url));
         out.key("text");
         // A loaded text is written from its UTF-8, not widened to be narrowed again.
         if (const QByteArrayView utf8 = source.storedText().utf8(); !utf8.isNull())

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -46,13 +47,40 @@ struct Sentence
 
 struct Source
 {
+    // The fields a source has beside its id and text. They are kept as UTF-8, in one array
+    // shared by all four: as loaded, a slice of the file's own bytes, which a source holds a
+    // share of. A large file cites a source for every few events, and a QString each (twice
+    // the bytes, and a block of the heap apiece) had made its sources cost three times their
+    // share of the file.
+    enum Field { Title, Publisher, Published, Url };
+
     QString id;
-    QString title;
-    QString publisher;
     bool publisherConfirmed = true;
-    QString published; // as written (EDTF); empty when not given
-    QString url;
     QList<Sentence> sentences; // of text()
+
+    QString title() const { return field(Title); }
+    QString publisher() const { return field(Publisher); }
+    QString published() const { return field(Published); } // as written (EDTF); empty when not given
+    QString url() const { return field(Url); }
+    QString field(Field field) const { return QString::fromUtf8(utf8(field)); }
+    QByteArrayView utf8(Field field) const
+    {
+        const TextRef ref = m_fields[field];
+        return QByteArrayView(m_fieldBytes).sliced(ref.offset, ref.size);
+    }
+    bool isEmpty(Field field) const { return m_fields[field].isEmpty(); }
+
+    void setTitle(const QString &title) { setField(Title, title); }
+    void setPublisher(const QString &publisher) { setField(Publisher, publisher); }
+    void setPublished(const QString &published) { setField(Published, published); }
+    void setUrl(const QString &url) { setField(Url, url); }
+    void setField(Field field, const QString &value);
+    // For a loader: the fields at `fields` in `bytes`, which are shared, not copied.
+    void setFields(QByteArray bytes, const std::array<TextRef, 4> &fields)
+    {
+        m_fieldBytes = std::move(bytes);
+        m_fields = fields;
+    }
 
     // The text, widened from the file's UTF-8 on first use (see SourceText).
     const QString &text() const { return m_text.toString(); }
@@ -67,6 +95,8 @@ struct Source
     }
 
 private:
+    QByteArray m_fieldBytes;
+    std::array<TextRef, 4> m_fields {};
     SourceText m_text;
 };
 

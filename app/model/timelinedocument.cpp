@@ -157,7 +157,7 @@ int TimelineDocument::addSource(Source source)
     for (const Source &s : std::as_const(m_edit->sources))
         taken += s.id;
     if (source.id.isEmpty() || taken.contains(source.id))
-        source.id = TimelineEdit::uniqueId(taken, source.title, u"source"_s);
+        source.id = TimelineEdit::uniqueId(taken, source.title(), u"source"_s);
     auto *command = new EditCommand<Source>(this, tr("Add Source"), -1, std::nullopt, std::move(source));
     m_undo.push(command);
     return command->index();

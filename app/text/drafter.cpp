@@ -87,10 +87,10 @@ std::shared_ptr<Timeline> Drafter::draft(const QString &text, const Options &opt
 
     Source source;
     source.id = options.sourceId;
-    source.title = !head.isEmpty() ? head : t.title;
+    source.setTitle(!head.isEmpty() ? head : t.title);
     source.setText(text);
     if (published)
-        source.published = published->toString(Qt::ISODate);
+        source.setPublished(published->toString(Qt::ISODate));
     source.sentences = SentenceSplitter::split(text);
     const QList<Sentence> sentences = source.sentences;
     t.sources.append(source);

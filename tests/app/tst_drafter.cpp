@@ -135,7 +135,7 @@ void TestDrafter::draftsLoadAndRoundTrip()
     QVERIFY2(loaded.ok(), qPrintable(loaded.errorText()));
     const Timeline &t = *loaded.timeline;
     QCOMPARE(t.title, u"Acme opens"_s);
-    QCOMPARE(t.sources.front().published, u"2008-03-01"_s); // from the date line
+    QCOMPARE(t.sources.front().published(), u"2008-03-01"_s); // from the date line
     QCOMPARE(int(t.events.size()), 3);
     QStringList whens;
     for (const Event &event : t.events) {

@@ -71,10 +71,10 @@ void TestEmbeddedTimeline::source()
     QCOMPARE(article.id, u"article"_s);
     QCOMPARE(article.sentences.size(), 24);
     // "most likely by TechCrunch; no copy confirms the publisher"
-    QCOMPARE(article.publisher, u"TechCrunch"_s);
+    QCOMPARE(article.publisher(), u"TechCrunch"_s);
     QCOMPARE(article.publisherConfirmed, false);
     // "published around 2025-01-22"
-    const auto published = DateRange::parse(article.published.toUtf8());
+    const auto published = DateRange::parse(article.utf8(Source::Published));
     QVERIFY(published);
     QCOMPARE(published->firstDate(), QDate(2025, 1, 22));
     QVERIFY(published->isApproximate());

@@ -243,7 +243,7 @@ void TestTimelineDocument::commandsDoUndoAndRedoExactly()
     // Set-up that is not itself under test: something to remove or edit.
     if (step == Step::RemoveSource || step == Step::EditSource) {
         Source source;
-        source.title = u"Uncited"_s;
+        source.setTitle(u"Uncited"_s);
         source.setText(u"Nobody quotes this. It is here to be removed."_s);
         document.addSource(source);
     }
@@ -308,7 +308,7 @@ void TestTimelineDocument::commandsDoUndoAndRedoExactly()
         break;
     case Step::AddSource: {
         Source source;
-        source.title = u"Pasted"_s;
+        source.setTitle(u"Pasted"_s);
         source.setText(u"First sentence here. Second one there."_s);
         const int index = document.addSource(source);
         QCOMPARE(t.sources.at(index).sentences.size(), 2);
@@ -316,7 +316,7 @@ void TestTimelineDocument::commandsDoUndoAndRedoExactly()
     }
     case Step::EditSource: {
         Source source = t.sources.last();
-        source.publisher = u"Someone"_s;
+        source.setPublisher(u"Someone"_s);
         document.editSource(int(t.sources.size()) - 1, source);
         break;
     }
@@ -433,7 +433,7 @@ void TestTimelineDocument::anEditedTimelineSavesAndLoadsTheSame()
     document.setTimeline(load(embeddedBytes()), TimelineLoader::embeddedPath());
     const Timeline &t = *document.timeline();
     Source source;
-    source.title = u"Pasted article"_s;
+    source.setTitle(u"Pasted article"_s);
     source.setText(u"On 19 March 2024 the board met. It agreed nothing.\nLater that year, it did."_s);
     const int s = document.addSource(source);
     EventDraft draft;
@@ -833,8 +833,8 @@ void TestTimelineDocument::anImportSkipsIdsTakenByHand()
     const int stepsBefore = document.undoStack()->count();
 
     Source details;
-    details.title = u"Seed article"_s;
-    details.published = u"2025-01-22"_s;
+    details.setTitle(u"Seed article"_s);
+    details.setPublished(u"2025-01-22"_s);
     const QString article = document.timeline()->sources.front().text();
     Drafter::Options options;
     options.published = QDate(2025, 1, 22);
@@ -883,7 +883,7 @@ void TestTimelineDocument::anImportAddsOnlyTheActorsItsDraftsName()
     QVERIFY2(drafts->actors.size() >= actorsBefore + 3, "the article names three new actors");
 
     Source details;
-    details.title = u"Acme"_s;
+    details.setTitle(u"Acme"_s);
     const ArticleImport::Result result = ArticleImport::apply(&document, *drafts, details);
 
     const Timeline &t = *document.timeline();

@@ -345,14 +345,22 @@ void TestTimelineLoader::fullFile()
     QCOMPARE(t.sources.size(), 1);
     const Source &source = t.sources.first();
     QCOMPARE(source.id, u"s"_s);
-    QCOMPARE(source.title, u"S"_s);
+    QCOMPARE(source.title(), u"S"_s);
     QCOMPARE(source.text(), u"One here. Two there."_s);
-    QCOMPARE(source.publisher, u"P"_s);
+    QCOMPARE(source.publisher(), u"P"_s);
     QCOMPARE(source.publisherConfirmed, false);
-    QCOMPARE(source.published, u"2025-01~"_s);
-    QCOMPARE(source.url, u"https://example.com/s"_s);
+    QCOMPARE(source.published(), u"2025-01~"_s);
+    QCOMPARE(source.url(), u"https://example.com/s"_s);
     QCOMPARE(source.sentences, (QList<Sentence> { { 0, 9 }, { 10, 20 } }));
     QCOMPARE(source.sentenceText(1), u"Two there.");
+    // A field changed in a copy of a loaded source: the copy's others stay, and so does the original.
+    Source edited = source;
+    edited.setPublisher(u"Publisher, renamed"_s);
+    QCOMPARE(edited.publisher(), u"Publisher, renamed"_s);
+    QCOMPARE(edited.title(), u"S"_s);
+    QCOMPARE(edited.published(), u"2025-01~"_s);
+    QCOMPARE(edited.url(), u"https://example.com/s"_s);
+    QCOMPARE(source.publisher(), u"P"_s);
 
     QCOMPARE(t.actors.size(), 2);
     QCOMPARE(t.actors[0].id, u"a"_s);
@@ -857,7 +865,7 @@ void TestTimelineLoader::longSourceArraysReadInTwoHalves()
         const Source &source = t.sources.at(s);
         const QString n = QString::number(s);
         QCOMPARE(source.id, u"source-number-"_s + n);
-        QCOMPARE(source.title, u"Source "_s + n + u" ] }"_s);
+        QCOMPARE(source.title(), u"Source "_s + n + u" ] }"_s);
         QCOMPARE(source.text(),
                  QJsonDocument::fromJson("[\"" + longSourceText(s) + "\"]").array().at(0).toString());
         QCOMPARE(source.sentences.size(), s == s_longTextSource ? 3 + 15'000 : 3);
@@ -913,7 +921,8 @@ void TestTimelineLoader::errorsInTheSecondHalfOfALongSourceArray()
 void TestTimelineLoader::escapedStrings()
 {
     const QByteArray doc = R"({"format":"sourceline","version":1,"title":"Caf\u00e9 \"T\"",
-        "sources":[{"id":"s\u0031","title":"S","text":"Caf\u00e9 opens.\nIt is \"new\" \ud83d\ude80."}],
+        "sources":[{"id":"s\u0031","title":"S","text":"Caf\u00e9 opens.\nIt is \"new\" \ud83d\ude80.",
+                    "publisher":"Caf\u00e9 \"P\"","url":"https://example.com/a","published":"2025-0\u0031"}],
         "actors":[{"id":"open\u0061i","name":"Open\tAI","kind":"organization"}],
         "events":[{"id":"e\u0031","title":"Line\none \u2013 \"two\"","when":"20\u0032\u0030","actors":["openai"],
                    "dateText":"\/late\/","evidence":[{"source":"s1","quote":"It is \"new\" \ud83d\ude80."}]},
@@ -924,6 +933,11 @@ void TestTimelineLoader::escapedStrings()
     QCOMPARE(t.title, u"Café \"T\""_s);
     QCOMPARE(t.sources[0].id, u"s1"_s);
     QCOMPARE(t.sources[0].text(), u"Café opens.\nIt is \"new\" 🚀."_s);
+    // Fields with escapes and those without, held together.
+    QCOMPARE(t.sources[0].title(), u"S"_s);
+    QCOMPARE(t.sources[0].publisher(), u"Café \"P\""_s);
+    QCOMPARE(t.sources[0].url(), u"https://example.com/a"_s);
+    QCOMPARE(t.sources[0].published(), u"2025-01"_s);
     QCOMPARE(t.actors[0].id, u"openai"_s);
     QCOMPARE(t.actors[0].name, u"Open\tAI"_s);
 

@@ -285,8 +285,8 @@ void measureWindow(const QString &fileName, bool paintChart)
     out() << u"Import the seed article (published 2025-01-22), then undo it\n"_s;
     {
         Source details;
-        details.title = u"Seed article"_s;
-        details.published = u"2025-01-22"_s;
+        details.setTitle(u"Seed article"_s);
+        details.setPublished(u"2025-01-22"_s);
         details.setText(
             TimelineLoader::loadFile(TimelineLoader::embeddedPath()).timeline->sources.front().storedText());
         StallWatch watch;

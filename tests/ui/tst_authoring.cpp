@@ -332,8 +332,8 @@ void TestAuthoring::relativeDatesCountFromTheSourcesDay()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.document()->newTimeline(u"Board"_s);
     Source source;
-    source.title = u"Board minutes"_s;
-    source.published = published;
+    source.setTitle(u"Board minutes"_s);
+    source.setPublished(published);
     source.setText(u"The board met yesterday. It decided nothing."_s);
     window.document()->addSource(source);
     window.sourceView()->showSource(0);

@@ -137,8 +137,8 @@ void TestDrafts::importProposesCitedDrafts()
     QVERIFY(!QTest::currentTestFailed());
     const Timeline &t = *m_window->document()->timeline();
     QCOMPARE(t.sources.size(), sources + 1);
-    QCOMPARE(t.sources.back().published, u"2025-01-22"_s);
-    QCOMPARE(t.sources.back().publisher, u"Example News"_s);
+    QCOMPARE(t.sources.back().published(), u"2025-01-22"_s);
+    QCOMPARE(t.sources.back().publisher(), u"Example News"_s);
     QVERIFY(m_window->draftsPanel()->isVisible());
     const DraftModel *model = m_window->draftsPanel()->model();
     QCOMPARE(int(t.events.size()), events + model->rowCount());
@@ -301,7 +301,7 @@ void TestDrafts::cancelledImportChangesNothing()
     QSignalSpy cancelled(importer, &ArticleImporter::cancelled);
     QSignalSpy finished(importer, &ArticleImporter::finished);
     Source details;
-    details.title = u"Seed"_s;
+    details.setTitle(u"Seed"_s);
     details.setText(m_embedded->sources.front().text());
     importer->start(details);
     QVERIFY(importer->isRunning());

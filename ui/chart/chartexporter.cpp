@@ -126,13 +126,14 @@ QString ChartExporter::creditLine(const Timeline &timeline)
     QStringList sources;
     for (qsizetype i = 0; i < named; ++i) {
         const Source &source = timeline.sources.at(i);
-        QStringList parts { source.title.isEmpty() ? source.id : source.title };
-        if (!source.publisher.isEmpty())
-            parts.append(source.publisherConfirmed ? source.publisher
-                                                   : tr("%1 (publisher unconfirmed)").arg(source.publisher));
-        if (!source.published.isEmpty()) {
-            const auto date = DateRange::parse(source.published.toUtf8());
-            parts.append(date ? date->toDisplayString() : source.published);
+        QStringList parts { source.isEmpty(Source::Title) ? source.id : source.title() };
+        if (!source.isEmpty(Source::Publisher))
+            parts.append(source.publisherConfirmed
+                             ? source.publisher()
+                             : tr("%1 (publisher unconfirmed)").arg(source.publisher()));
+        if (!source.isEmpty(Source::Published)) {
+            const auto date = DateRange::parse(source.utf8(Source::Published));
+            parts.append(date ? date->toDisplayString() : source.published());
         }
         sources.append(parts.join(u", "_s));
     }
