@@ -187,19 +187,21 @@ public:
     std::size_t hashOf(QByteArrayView id) const { return m_hash(id); }
     void prefetch(std::size_t hash) const
     {
-        if (!m_slots.empty())
-            __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+        const std::vector<Slot> &table = *m_slots;
+        if (!table.empty())
+            __builtin_prefetch(&table[hash & (table.size() - 1)]);
     }
     qint32 intern(QByteArrayView id, std::size_t hash, bool stable)
     {
         // Open addressing in a table at most half full: references are looked up once per
         // actor of every event, and QHash's out-of-line hashing and comparing cost most of that.
-        if (2 * (m_names.size() + 1) > m_slots.size())
+        if (2 * (m_names.size() + 1) > m_slots->size())
             grow();
-        const std::size_t mask = m_slots.size() - 1;
+        const std::vector<Slot> &table = *m_slots;
+        const std::size_t mask = table.size() - 1;
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            Slot &slot = m_slots[i];
-            if (slot.number < 0) {
+            if (table[i].number < 0) {
+                Slot &slot = writableSlots()[i];
                 if (!stable)
                     id = m_copies.emplace_back(id.toByteArray());
                 slot.hash = hash;
@@ -211,6 +213,7 @@ public:
                 m_names.push_back(id);
                 return slot.number;
             }
+            const Slot &slot = table[i];
             if (slot.hash == hash && slot.size == std::uint32_t(id.size())
                 && (id.size() <= qsizetype(sizeof slot.bytes)
                         ? std::memcmp(slot.bytes, id.data(), std::size_t(id.size())) == 0
@@ -221,17 +224,33 @@ public:
     // The ids so far, numbered as here, with no uses counted: what a second reader of the file
     // starts from, so that the ids it meets are mostly known, and numbered alike, rather than
     // each added anew and numbered again when its part is taken over. It may name ids this
-    // table keeps a copy of, and so must not outlive it.
+    // table keeps a copy of, and so must not outlive it. The two share the hash table (with
+    // 250,000 sources, 16 MB), which stays as it is while both read it: the first of them to
+    // add an id copies it (writableSlots()) until unshare().
     IdTable snapshot() const
     {
         IdTable copy;
         copy.m_slots = m_slots;
+        copy.m_slotsShared = m_slotsShared = true;
         copy.m_ids.reserve(m_ids.size());
         for (const Id &id : m_ids)
             copy.m_ids.push_back({ id.declared, 0, -1 });
         copy.m_names = m_names;
         copy.m_fromSnapshot = size();
         return copy;
+    }
+    // For the table a snapshot was taken of, once the snapshot is gone: its hash table is its own again.
+    void unshare()
+    {
+        Q_ASSERT(m_slots.use_count() == 1);
+        m_slotsShared = false;
+    }
+    // For a table that will look up no more ids (name() and the rest still answer): lets go
+    // of its hash table.
+    void dropHashTable()
+    {
+        m_slots = std::make_shared<std::vector<Slot>>();
+        m_slotsShared = false;
     }
     // The ids that came with the snapshot this table started from.
     qsizetype fromSnapshot() const { return m_fromSnapshot; }
@@ -264,7 +283,7 @@ public:
     // Room for `count` ids in all, so that the table need not grow (and copy itself) on the way.
     void reserve(std::size_t count)
     {
-        if (2 * count > m_slots.size())
+        if (2 * count > m_slots->size())
             grow(std::bit_ceil(2 * count));
         m_ids.reserve(count);
         m_names.reserve(count);
@@ -309,9 +328,19 @@ private:
         return m_firstUses[std::size_t(id.firstUse)];
     }
 
+    std::vector<Slot> &writableSlots()
+    {
+        if (m_slotsShared) {
+            m_slots = std::make_shared<std::vector<Slot>>(*m_slots);
+            m_slotsShared = false;
+        }
+        return *m_slots;
+    }
+
     void grow(std::size_t size = 0)
     {
-        size = std::max({ size, std::size_t(16), 2 * m_slots.size() }); // a power of two
+        const std::vector<Slot> &table = *m_slots;
+        size = std::max({ size, std::size_t(16), 2 * table.size() }); // a power of two
         std::vector<Slot> larger;
         larger.reserve(size);
         SystemMemory::preferHugePagesAhead(larger, size); // written at random
@@ -319,12 +348,12 @@ private:
         const std::size_t mask = larger.size() - 1;
         // Each id lands at random in the larger table: fetched a few ids ahead, their misses overlap.
         constexpr std::size_t ahead = 16;
-        for (std::size_t j = 0; j < std::min(ahead, m_slots.size()); ++j)
-            __builtin_prefetch(&larger[m_slots[j].hash & mask], 1);
-        for (std::size_t j = 0; j < m_slots.size(); ++j) {
-            if (j + ahead < m_slots.size())
-                __builtin_prefetch(&larger[m_slots[j + ahead].hash & mask], 1);
-            const Slot &slot = m_slots[j];
+        for (std::size_t j = 0; j < std::min(ahead, table.size()); ++j)
+            __builtin_prefetch(&larger[table[j].hash & mask], 1);
+        for (std::size_t j = 0; j < table.size(); ++j) {
+            if (j + ahead < table.size())
+                __builtin_prefetch(&larger[table[j + ahead].hash & mask], 1);
+            const Slot &slot = table[j];
             if (slot.number < 0)
                 continue;
             std::size_t i = slot.hash & mask;
@@ -332,11 +361,17 @@ private:
                 i = (i + 1) & mask;
             larger[i] = slot;
         }
-        m_slots = std::move(larger);
+        // A new table, this one's own: one shared stays as the other holder has it.
+        m_slots = std::make_shared<std::vector<Slot>>(std::move(larger));
+        m_slotsShared = false;
     }
 
     IdHasher m_hash { QHashSeed::globalSeed() }; // ids come from the file: keep collisions unguessable
-    std::vector<Slot> m_slots; // a power of two in size
+    std::shared_ptr<std::vector<Slot>> m_slots =
+        std::make_shared<std::vector<Slot>>(); // a power of two in size
+    // Whether a snapshot, or the table it was taken of, may be reading m_slots: both only read
+    // it until unshare(). Set on the original by snapshot(), which changes no id.
+    mutable bool m_slotsShared = false;
     // A reference takes at least three bytes of a file of at most maxFileSize bytes: its uses fit.
     static_assert(TimelineLoader::maxFileSize / 3 <= std::numeric_limits<std::uint32_t>::max());
     std::vector<Id> m_ids;
@@ -2092,6 +2127,13 @@ void Parser::readEvents()
     // middle of the bytes left, while this one reads up to there and then takes what the tail
     // read. Strings stay slices of the one file's bytes either way; only the tail's numbering of
     // ids and its indices into the flat arrays change as they are taken over.
+    // The tail starts from this reader's ids as a snapshot, which shares their hash tables
+    // while both read: they are this reader's alone again once the tail is gone (declared
+    // before it, so that this runs after).
+    const auto ownIds = qScopeGuard([this] {
+        m_actorIds.unshare();
+        m_sourceIds.unshare();
+    });
     std::unique_ptr<Parser> tail;
     const qsizetype tailStart = splitPoint(m_timeline->fileBytes(), m_reader.endOffset());
     if (tailStart >= 0)
@@ -2194,6 +2236,13 @@ bool Parser::adoptTail(Parser &tail, qsizetype base)
     if (tail.m_reader.token() != Token::EndArray || tail.m_errorsFound > 0
         || base + qsizetype(u.events.size()) > TimelineLoader::maxEvents)
         return false;
+
+    // The tail has stopped reading, and looks up no more ids: the hash tables it shared are
+    // this parser's alone again, to add the tail's new ids to without a copy.
+    for (IdTable *ids : { &tail.m_actorIds, &tail.m_sourceIds })
+        ids->dropHashTable();
+    m_actorIds.unshare();
+    m_sourceIds.unshare();
 
     // The tail numbered ids as it met them; they get this parser's numbers, and the first use
     // of an id not declared so far is this parser's if it had one.
