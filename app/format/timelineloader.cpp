@@ -224,9 +224,9 @@ public:
     // The ids so far, numbered as here, with no uses counted: what a second reader of the file
     // starts from, so that the ids it meets are mostly known, and numbered alike, rather than
     // each added anew and numbered again when its part is taken over. It may name ids this
-    // table keeps a copy of, and so must not outlive it. The two share the hash table (with
-    // 250,000 sources, 16 MB), which stays as it is while both read it: the first of them to
-    // add an id copies it (writableSlots()) until unshare().
+    // table keeps a copy of, and so must not outlive it. The two share the hash table (16 MB
+    // for 250,000 sources) rather than copy it: while they do, either copies it before adding
+    // an id (writableSlots()), and unshare() or dropHashTable() ends the sharing.
     IdTable snapshot() const
     {
         IdTable copy;
