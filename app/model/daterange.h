@@ -44,12 +44,15 @@ struct DateRange
 
     Day first = 0; // first day, inclusive
     Day last = 0; // last day, inclusive
+    // The rest in bits, in 3 bytes: an Event (which has a range) places its smallest members
+    // in the rest of the 8 that the days round a DateRange up to, and a million events then
+    // take 8 MB less.
     Precision precision = Precision::Day;
-    std::uint8_t qualifiers = 0;
-    Precision startPrecision = Precision::Day; // of the interval's endpoints; equal to
-    Precision endPrecision = Precision::Day; // `precision` for a single date
-    Form startForm = Form::Exact; // of an open or unknown end, `first` and `last` are the
-    Form endForm = Form::Exact; // other end's, so that the range stays finite
+    std::uint8_t qualifiers : 4 = 0;
+    Precision startPrecision : 2 = Precision::Day; // of the interval's endpoints; equal to
+    Precision endPrecision : 2 = Precision::Day; // `precision` for a single date
+    Form startForm : 3 = Form::Exact; // of an open or unknown end, `first` and `last` are the
+    Form endForm : 3 = Form::Exact; // other end's, so that the range stays finite
 
     bool hasOpenStart() const { return startForm == Form::Open; }
     bool hasOpenEnd() const { return endForm == Form::Open; }
@@ -106,3 +109,9 @@ constexpr Day DateRange::dayFromCivil(std::int64_t year, int month, int day)
     const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146097 + dayOfEra - 719468;
 }
+
+// Each of DateRange's bit-fields holds all of its values.
+static_assert(int(DateRange::Form::Unknown) < (1 << 3) && int(DateRange::Precision::Interval) < (1 << 2)
+              && (DateRange::StartUncertain | DateRange::StartApproximate | DateRange::EndUncertain
+                  | DateRange::EndApproximate)
+                  < (1 << 4));

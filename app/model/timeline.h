@@ -146,18 +146,21 @@ struct Reference
 
 struct Event
 {
-    DateRange range;
+    // `draft` and `kind` lie in what the range leaves of its last 8 bytes (no_unique_address
+    // lets them): an event is 88 bytes, not 96.
+    [[no_unique_address]] DateRange range;
+    bool draft = false; // proposed from an article, not yet reviewed by a person
+    std::int32_t kind = -1; // index into Timeline::kinds, -1 when not given
     TextRef id;
     TextRef title;
     TextRef when; // as written
     TextRef dateText; // the source's own phrase, e.g. "late 2022"
     TextRef summary;
-    std::int32_t kind = -1; // index into Timeline::kinds, -1 when not given
     Span actors; // into Timeline::eventActors
     Span evidence; // into Timeline::evidence
     Span references; // into Timeline::references
-    bool draft = false; // proposed from an article, not yet reviewed by a person
 };
+static_assert(sizeof(Event) == 88, "draft and kind no longer fit beside the range (see Event::range)");
 
 // A loaded timeline: plain values, immutable once the loader hands it out, and so safe to share
 // between the models, the chart and a worker thread. Events are sorted by date; an edit inserts
