@@ -21,6 +21,13 @@ void giveBackLargeBlocks()
 #endif
 }
 
+void giveBackFreeBlocks()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0); // every arena's free pages, not only the top of the main heap's
+#endif
+}
+
 void preferHugePages(void *begin, std::size_t bytes)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)

@@ -2912,6 +2912,10 @@ TimelineLoader::Result TimelineLoader::loadFile(const QString &fileName, const P
 TimelineLoader::Result TimelineLoader::loadData(QByteArray data, const QString &displayName,
                                                 const Progress &progress)
 {
+    // Not for a small file, whose load would pay more for the fresh pages than it frees.
+    constexpr qsizetype largeFile = qsizetype(1) << 20;
+    if (data.size() >= largeFile)
+        SystemMemory::giveBackFreeBlocks();
     switch (FormatDetector::detect(data, displayName)) {
     case FormatDetector::Format::TimelineJs:
         return TimelineJsReader::read(data, displayName, progress);
