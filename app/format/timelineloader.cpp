@@ -634,7 +634,8 @@ private:
     bool readObject(const std::array<std::string_view, N> &names, F &&perMember,
                     std::optional<Member> deferred = std::nullopt);
     template<typename F> bool readArray(F &&perElement);
-    bool readString(QByteArrayView *out);
+    // A string; when `required`, one with more than spaces in it (else an error, and false).
+    bool readString(QByteArrayView *out, bool required = false);
     bool readText(TextRef *out, bool required = false);
     // Values that repeat, as an actor's kind does, each decoded once and then shared: a
     // hundred thousand actors of a few kinds cost a few strings, not a hundred thousand.
@@ -1077,7 +1078,7 @@ template<typename F> bool Parser::readArray(F &&perElement)
     }
 }
 
-bool Parser::readString(QByteArrayView *out)
+bool Parser::readString(QByteArrayView *out, bool required)
 {
     if (m_reader.token() != Token::String) {
         typeError(tr("a string"));
@@ -1088,6 +1089,10 @@ bool Parser::readString(QByteArrayView *out)
               tr("this text is %1 MiB long; the longest Sourceline reads is %2 MiB")
                   .arg(m_reader.text().size() >> 20)
                   .arg(TimelineLoader::maxStringBytes >> 20));
+        return false;
+    }
+    if (required && m_reader.text().trimmed().isEmpty()) {
+        error(m_reader.tokenOffset(), tr("must not be empty"));
         return false;
     }
     *out = m_reader.text();
@@ -1104,12 +1109,8 @@ TextRef Parser::keep()
 bool Parser::readText(TextRef *out, bool required)
 {
     QByteArrayView text;
-    if (!readString(&text))
+    if (!readString(&text, required))
         return false;
-    if (required && text.trimmed().isEmpty()) {
-        error(m_reader.tokenOffset(), tr("must not be empty"));
-        return false;
-    }
     *out = keep();
     return true;
 }
@@ -1117,12 +1118,8 @@ bool Parser::readText(TextRef *out, bool required)
 bool Parser::readQString(QString *out, bool required, SharedStrings *shared)
 {
     QByteArrayView text;
-    if (!readString(&text))
+    if (!readString(&text, required))
         return false;
-    if (required && text.trimmed().isEmpty()) {
-        error(m_reader.tokenOffset(), tr("must not be empty"));
-        return false;
-    }
     if (!shared) {
         *out = QString::fromUtf8(text);
         return true;
@@ -1535,13 +1532,8 @@ void Parser::readSource(qsizetype index)
                 readBatchedId(DocumentMember::Sources, index, &source.id);
             } else if (member == SourceMember::Title) {
                 title = true;
-                QByteArrayView text;
-                if (readString(&text)) {
-                    if (text.trimmed().isEmpty())
-                        error(m_reader.tokenOffset(), tr("must not be empty"));
-                    else
-                        keepField(fields, Source::Title);
-                }
+                if (QByteArrayView text; readString(&text, true))
+                    keepField(fields, Source::Title);
             } else if (member == SourceMember::Text) {
                 text = true;
                 if (m_reader.isDeferredString()) { // a long text: read below
@@ -1558,8 +1550,7 @@ void Parser::readSource(qsizetype index)
                                                               utf8.size())
                                        : SourceText::fromUtf8(utf8.toByteArray(), 0, utf8.size()));
             } else if (member == SourceMember::Publisher) {
-                QByteArrayView text;
-                if (readString(&text))
+                if (QByteArrayView text; readString(&text))
                     keepField(fields, Source::Publisher);
             } else if (member == SourceMember::PublisherConfirmed) {
                 readBool(&source.publisherConfirmed);
@@ -1567,8 +1558,7 @@ void Parser::readSource(qsizetype index)
                 if (readWhen(nullptr, nullptr))
                     keepField(fields, Source::Published);
             } else if (member == SourceMember::Url) {
-                QByteArrayView text;
-                if (readString(&text))
+                if (QByteArrayView text; readString(&text))
                     keepField(fields, Source::Url);
             }
         },
