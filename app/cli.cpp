@@ -51,7 +51,7 @@ QByteArray dump(const Timeline &t)
     for (const Event &event : t.events) {
         QJsonArray actors;
         for (const std::int32_t actor : t.actorsOf(event))
-            actors.append(t.actors.at(actor).id);
+            actors.append(t.actors.at(actor).id());
         QJsonArray evidence;
         for (const Evidence &item : t.evidenceOf(event)) {
             const Source &source = t.sources.at(item.source);
@@ -103,8 +103,8 @@ QByteArray dump(const Timeline &t)
     for (qsizetype i = 0; i < t.actors.size(); ++i) {
         const Actor &actor = t.actors.at(i);
         actors.append(QJsonObject {
-            { u"id"_s, actor.id },
-            { u"name"_s, actor.name },
+            { u"id"_s, actor.id() },
+            { u"name"_s, actor.name() },
             { u"kind"_s, actor.kind },
             { u"events"_s, counts.at(i) },
         });

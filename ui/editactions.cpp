@@ -182,7 +182,7 @@ void EditActions::openEditor(const EventDraft &draft, int editing)
         stack->beginMacro(name);
     for (const QString &actorName : newActors) {
         Actor actor;
-        actor.name = actorName;
+        actor.setName(actorName);
         m_document->addActor(actor);
     }
     if (editing < 0)
@@ -283,7 +283,7 @@ int EditActions::chooseActor(const QString &title, const QString &label, int exc
     QList<int> indices;
     for (qsizetype a = 0; a < actors.size(); ++a) {
         if (a != except) {
-            names.append(actors.at(a).name);
+            names.append(actors.at(a).name());
             indices.append(int(a));
         }
     }
@@ -305,7 +305,7 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
-    auto *name = new QLineEdit(actor->name, &dialog);
+    auto *name = new QLineEdit(actor->name(), &dialog);
     name->setObjectName(u"name"_s);
     auto *kind = new QComboBox(&dialog);
     kind->setObjectName(u"kind"_s);
@@ -315,7 +315,7 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
     kind->setCurrentText(actor->kind.isEmpty() ? u"organization"_s : actor->kind);
     auto *aliases = new QLineEdit(actor->aliases.join(u", "_s), &dialog);
     aliases->setPlaceholderText(QObject::tr("Other names, separated by commas"));
-    auto *description = new QLineEdit(actor->description, &dialog);
+    auto *description = new QLineEdit(actor->description(), &dialog);
     QColor color = actor->color;
     auto *colorButton = new QPushButton(color.isValid() ? color.name() : QObject::tr("Automatic"), &dialog);
     QObject::connect(colorButton, &QPushButton::clicked, &dialog, [&] {
@@ -345,10 +345,10 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    actor->name = name->text().trimmed();
+    actor->setName(name->text().trimmed());
     actor->kind = kind->currentText().trimmed();
     actor->color = color;
-    actor->description = description->text().trimmed();
+    actor->setDescription(description->text().trimmed());
     actor->aliases.clear();
     for (const QString &alias : aliases->text().split(u',', Qt::SkipEmptyParts)) {
         if (!alias.trimmed().isEmpty())
@@ -360,10 +360,10 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
 // The step's name for a change of one actor: what changed, when only one thing did.
 QString actorChangeName(const Actor &before, const Actor &after)
 {
-    const bool name = before.name != after.name;
+    const bool name = before.name() != after.name();
     const bool color = before.color != after.color;
     const bool kind = before.kind != after.kind;
-    const bool rest = before.aliases != after.aliases || before.description != after.description;
+    const bool rest = before.aliases != after.aliases || before.description() != after.description();
     if (name && !color && !kind && !rest)
         return EditActions::tr("Rename Actor");
     if (color && !name && !kind && !rest)
@@ -399,7 +399,7 @@ void EditActions::deleteActor()
     if (actor < 0)
         return;
     const int events = m_document->actors()->eventCount(actor);
-    const QString name = m_document->timeline()->actors.at(actor).name;
+    const QString name = m_document->timeline()->actors.at(actor).name();
     const QString text = events == 0
         ? tr("Delete the actor “%1”? No event names it.").arg(name)
         : tr("Delete the actor “%1”? %n event(s) will lose it; the events stay.", nullptr, events).arg(name);

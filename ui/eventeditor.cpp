@@ -56,7 +56,7 @@ EventEditor::EventEditor(const Timeline &timeline, const EventDraft &draft, int 
     m_actors->setObjectName(u"actors"_s);
     m_actors->setMaximumHeight(120);
     for (qsizetype a = 0; a < timeline.actors.size(); ++a) {
-        auto *item = new QListWidgetItem(timeline.actors.at(a).name, m_actors);
+        auto *item = new QListWidgetItem(timeline.actors.at(a).name(), m_actors);
         item->setData(s_actorRole, int(a));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(draft.actors.contains(int(a)) ? Qt::Checked : Qt::Unchecked);

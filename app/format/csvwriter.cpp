@@ -49,7 +49,7 @@ QByteArray CsvWriter::toCsv(const Timeline &timeline)
     for (const Event &event : timeline.events) {
         QStringList actors;
         for (const std::int32_t actor : timeline.actorsOf(event))
-            actors.append(timeline.actors.at(actor).name);
+            actors.append(timeline.actors.at(actor).name());
         QStringList quotes;
         for (const Evidence &evidence : timeline.evidenceOf(event))
             quotes.append(timeline.text(evidence.quote));

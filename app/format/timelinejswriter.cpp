@@ -110,7 +110,7 @@ QByteArray TimelineJsWriter::toJson(const Timeline &timeline)
             slide.insert(u"display_date"_s, HtmlText::escape(displayDate));
         const auto actors = timeline.actorsOf(event);
         if (!actors.empty())
-            slide.insert(u"group"_s, HtmlText::escape(timeline.actors.at(actors.front()).name));
+            slide.insert(u"group"_s, HtmlText::escape(timeline.actors.at(actors.front()).name()));
         for (const Reference &reference : timeline.referencesOf(event)) {
             if (!isEmbeddableMedia(timeline.text(reference.url)))
                 continue;

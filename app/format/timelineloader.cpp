@@ -648,17 +648,17 @@ private:
     void readBool(bool *out);
     bool readWhen(QString *text, DateRange *range, TextRef *ref = nullptr);
     TextRef keep();
-    // A source's title, publisher, date and address as read: slices of the file, or of
-    // `decoded` for those that had escapes. Handed to the source as one array (apply()).
-    struct SourceFields
+    // A source's or an actor's short strings as read: slices of the file, or of `decoded` for
+    // those that had escapes. Handed to the record as one array (apply()), its PackedText.
+    template<std::size_t Count> struct PackedFields
     {
-        std::array<TextRef, 4> refs {};
+        std::array<TextRef, Count> refs {};
         unsigned decodedMask = 0; // the fields in `decoded`, by bit
         QByteArray decoded;
-        void apply(Source &source, const QByteArray &file) const;
+        template<typename Record> void apply(Record &record, const QByteArray &file) const;
     };
     // The string just read, as `field` of `fields`.
-    void keepField(SourceFields &fields, Source::Field field);
+    template<std::size_t Count> void keepField(PackedFields<Count> &fields, std::size_t field);
     void missing(qsizetype objectOffset, std::initializer_list<std::pair<bool, const char *>> fields);
     // Reads the id of an era at `index`, which others refer to, and declares it. `duplicate` is
     // the message (untranslated) for an id declared before, at %2.
@@ -667,8 +667,9 @@ private:
     bool readIdText(QByteArrayView *out);
     // The id of the actor or source (`array`) at `index`, read as readDeclaredId() does, but
     // declared later with others (declareIds()): like a reference, a declaration into a table
-    // of 100,000 ids is a cache miss, and together their misses overlap.
-    void readBatchedId(DocumentMember array, qsizetype index, QString *id);
+    // of 100,000 ids is a cache miss, and together their misses overlap. True when there was
+    // one (a duplicate too: the timeline is not handed out then), the reader still on its text.
+    bool readBatchedId(DocumentMember array, qsizetype index);
     void declareIds(DocumentMember array);
     struct PendingIds;
     // The id table of the actors or sources (`array`), and their ids waiting to be declared.
@@ -1189,12 +1190,11 @@ void Parser::readDeclaredId(IdTable &table, const char *duplicate, qsizetype ind
     *id = QString::fromUtf8(text);
 }
 
-void Parser::readBatchedId(DocumentMember array, qsizetype index, QString *id)
+bool Parser::readBatchedId(DocumentMember array, qsizetype index)
 {
     QByteArrayView text;
     if (!readIdText(&text))
-        return;
-    *id = QString::fromUtf8(text); // on a duplicate too: the timeline is not handed out then
+        return false;
     IdTable &table = idsOf(array);
     PendingIds &pending = declarationsOf(array);
     if (!m_reader.isRawString())
@@ -1204,6 +1204,7 @@ void Parser::readBatchedId(DocumentMember array, qsizetype index, QString *id)
         { text, table.hashOf(text), std::uint32_t(m_reader.tokenOffset()), std::uint32_t(index) });
     if (pending.ids.size() >= 64 && m_tailStart < 0)
         declareIds(array);
+    return true;
 }
 
 void Parser::declareIds(DocumentMember array)
@@ -1487,7 +1488,7 @@ void Parser::readDocument()
     m_documentRead = true;
 }
 
-void Parser::keepField(SourceFields &fields, Source::Field field)
+template<std::size_t Count> void Parser::keepField(PackedFields<Count> &fields, std::size_t field)
 {
     const QByteArrayView text = m_reader.text();
     if (m_reader.isRawString()) {
@@ -1499,29 +1500,31 @@ void Parser::keepField(SourceFields &fields, Source::Field field)
     }
 }
 
-void Parser::SourceFields::apply(Source &source, const QByteArray &file) const
+template<std::size_t Count>
+template<typename Record>
+void Parser::PackedFields<Count>::apply(Record &record, const QByteArray &file) const
 {
     if (decodedMask == 0) {
-        source.setFields(file, refs); // a share of the file's bytes, not a copy
+        record.setFields(file, refs); // a share of the file's bytes, not a copy
         return;
     }
     // Those with escapes were decoded here; the others join them, so that one array holds all.
     QByteArray packed = decoded;
-    std::array<TextRef, 4> moved = refs;
+    std::array<TextRef, Count> moved = refs;
     for (std::size_t f = 0; f < refs.size(); ++f) {
         if (!(decodedMask & (1u << f))) {
             moved[f] = { std::uint32_t(packed.size()), refs[f].size };
             packed.append(QByteArrayView(file).sliced(refs[f].offset, refs[f].size));
         }
     }
-    source.setFields(std::move(packed), moved);
+    record.setFields(std::move(packed), moved);
 }
 
 void Parser::readSource(qsizetype index)
 {
     const qsizetype offset = m_reader.tokenOffset();
     Source source;
-    SourceFields fields;
+    PackedFields<Source::FieldCount> fields;
     bool id = false, title = false, text = false;
     std::optional<TextBytes> deferred; // the text's string, found but not read
     const bool isObject = readObject<SourceMember>(
@@ -1529,7 +1532,8 @@ void Parser::readSource(qsizetype index)
         [&](SourceMember member) {
             if (member == SourceMember::Id) {
                 id = true;
-                readBatchedId(DocumentMember::Sources, index, &source.id);
+                if (readBatchedId(DocumentMember::Sources, index))
+                    source.id = QString::fromUtf8(m_reader.text());
             } else if (member == SourceMember::Title) {
                 title = true;
                 if (QByteArrayView text; readString(&text, true))
@@ -1733,19 +1737,23 @@ void Parser::readActor(qsizetype index)
     Actor &actor = actors.emplaceBack();
     if (actors.capacity() != capacity) // grown: the room ahead is written next
         SystemMemory::preferHugePagesAhead(actors, std::size_t(actors.capacity()));
+    PackedFields<Actor::FieldCount> fields;
     bool id = false, name = false, kind = false;
     const bool isObject = readObject<ActorMember>(s_actorMembers, [&](ActorMember member) {
         if (member == ActorMember::Id) {
             id = true;
-            readBatchedId(DocumentMember::Actors, index, &actor.id);
+            if (readBatchedId(DocumentMember::Actors, index))
+                keepField(fields, Actor::Id);
         } else if (member == ActorMember::Name) {
             name = true;
-            readQString(&actor.name, true);
+            if (QByteArrayView text; readString(&text, true))
+                keepField(fields, Actor::Name);
         } else if (member == ActorMember::Kind) {
             kind = true;
             readQString(&actor.kind, true, &m_actorKinds);
         } else if (member == ActorMember::Description) {
-            readQString(&actor.description);
+            if (QByteArrayView text; readString(&text))
+                keepField(fields, Actor::Description);
         } else if (member == ActorMember::Aliases) {
             readArray([&](qsizetype) {
                 QString alias;
@@ -1756,10 +1764,12 @@ void Parser::readActor(qsizetype index)
             readColor(&actor.color);
         }
     });
-    if (!isObject)
+    if (!isObject) {
         actor = Actor(); // still kept: keeps indices equal to positions in the file
-    else
-        missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
+        return;
+    }
+    fields.apply(actor, m_timeline->fileBytes());
+    missing(offset, { { id, "id" }, { name, "name" }, { kind, "kind" } });
 }
 
 // The end of the element that ends first at or after `at`, where another element follows: past

@@ -320,12 +320,12 @@ void writeActors(JsonOut &out, const Timeline &t)
     for (const Actor &actor : t.actors) {
         out.beginObject();
         out.key("id");
-        out.string(actor.id);
+        out.string(actor.utf8(Actor::Id));
         out.key("name");
-        out.string(actor.name);
+        out.string(actor.utf8(Actor::Name));
         out.key("kind");
         out.string(actor.kind);
-        out.optional("description", actor.description);
+        out.optional("description", actor.utf8(Actor::Description));
         if (!actor.aliases.isEmpty()) {
             out.key("aliases");
             out.inlineStrings(actor.aliases, [](const QString &alias) { return alias.toUtf8(); });
@@ -349,7 +349,7 @@ struct Names
         for (const Source &source : t.sources)
             sources.append(source.id.toUtf8());
         for (const Actor &actor : t.actors)
-            actors.append(actor.id.toUtf8());
+            actors.append(actor.utf8(Actor::Id).toByteArray());
         for (const QString &kind : t.kinds)
             kinds.append(kind.toUtf8());
     }

@@ -61,7 +61,7 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return actor.name;
+            return actor.name();
         case KindColumn:
             return actor.kind;
         case EventsColumn:
@@ -74,17 +74,17 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? QVariant(m_visible.at(row) ? Qt::Checked : Qt::Unchecked)
                                             : QVariant();
     case Qt::ToolTipRole:
-        return actor.description.isEmpty() ? actor.name : actor.name + u'\n' + actor.description;
+        return actor.description().isEmpty() ? actor.name() : actor.name() + u'\n' + actor.description();
     case ActorIndexRole:
         return row;
     case IdRole:
-        return actor.id;
+        return actor.id();
     case ColorRole:
         return color(row);
     case EventCountRole:
         return m_eventCounts.at(row);
     case DescriptionRole:
-        return actor.description;
+        return actor.description();
     }
     return {};
 }

@@ -23,7 +23,7 @@ Result apply(TimelineDocument *document, const Timeline &drafts, const Source &d
 
     QHash<QString, int> actorById;
     for (qsizetype a = 0; a < open.actors.size(); ++a)
-        actorById.insert(open.actors.at(a).id, int(a));
+        actorById.insert(open.actors.at(a).id(), int(a));
 
     QUndoStack *stack = document->undoStack();
     stack->beginMacro(QCoreApplication::translate("ArticleImport", "Import Article"));
@@ -40,7 +40,7 @@ Result apply(TimelineDocument *document, const Timeline &drafts, const Source &d
     QList<int> actorIndex(drafts.actors.size(), -1); // drafts' actor → the document's
     for (qsizetype a = 0; a < drafts.actors.size(); ++a) {
         const Actor &actor = drafts.actors.at(a);
-        if (const auto known = actorById.constFind(actor.id); known != actorById.cend()) {
+        if (const auto known = actorById.constFind(actor.id()); known != actorById.cend()) {
             actorIndex[a] = *known;
         } else if (cited[a]) {
             actorIndex[a] = document->addActor(actor);

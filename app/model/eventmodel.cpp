@@ -31,7 +31,7 @@ QString EventModel::actorNames(const Event &event) const
 {
     QStringList names;
     for (const std::int32_t actor : m_timeline->actorsOf(event))
-        names.append(m_timeline->actors.at(actor).name);
+        names.append(m_timeline->actors.at(actor).name());
     return names.join(u", "_s);
 }
 

@@ -107,10 +107,15 @@ QVariant sortKey(const Timeline &t, const Event &event, int column)
     case EventModel::TitleColumn:
         return t.text(event.title);
     case EventModel::ActorsColumn: {
-        QStringList names;
-        for (const std::int32_t actor : t.actorsOf(event))
-            names.append(t.actors.at(actor).name);
-        return names.join(u", "_s);
+        // Joined as the names are kept, in UTF-8, and widened once.
+        QByteArray names;
+        const auto actors = t.actorsOf(event);
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            if (i > 0)
+                names.append(", ");
+            names.append(t.actors.at(actors[i]).utf8(Actor::Name));
+        }
+        return QString::fromUtf8(names);
     }
     case EventModel::KindColumn:
         return t.kindLabelOf(event); // as the table shows it

@@ -31,24 +31,3 @@ QString Timeline::kindLabel(const QString &kind, const QList<KindStyle> &styles)
     }
     return kind.left(1).toUpper() + kind.mid(1);
 }
-
-void Source::setField(Field field, const QString &value)
-{
-    // The fields are packed afresh into an array of the source's own: the one they were in may
-    // be the file's, shared with the timeline and every other source.
-    const QByteArray changed = value.toUtf8();
-    std::array<QByteArrayView, 4> parts;
-    qsizetype size = 0;
-    for (std::size_t f = 0; f < parts.size(); ++f) {
-        parts[f] = f == std::size_t(field) ? QByteArrayView(changed) : utf8(Field(f));
-        size += parts[f].size();
-    }
-    QByteArray packed;
-    packed.reserve(size);
-    std::array<TextRef, 4> fields;
-    for (std::size_t f = 0; f < parts.size(); ++f) {
-        fields[f] = { std::uint32_t(packed.size()), std::uint32_t(parts[f].size()) };
-        packed.append(parts[f]);
-    }
-    setFields(std::move(packed), fields);
-}

@@ -195,9 +195,9 @@ int TimelineDocument::addActor(Actor actor)
 {
     QStringList taken;
     for (const Actor &a : std::as_const(m_edit->actors))
-        taken += a.id;
-    if (actor.id.isEmpty() || taken.contains(actor.id))
-        actor.id = TimelineEdit::uniqueId(taken, actor.name, u"actor"_s);
+        taken += a.id();
+    if (actor.id().isEmpty() || taken.contains(actor.id()))
+        actor.setId(TimelineEdit::uniqueId(taken, actor.name(), u"actor"_s));
     // The format requires a kind; the most common one until the person says otherwise.
     if (actor.kind.trimmed().isEmpty())
         actor.kind = u"organization"_s;
@@ -262,8 +262,8 @@ void TimelineDocument::mergeActors(int kept, int gone)
         parent);
     const Actor &goneActor = m_edit->actors.at(gone);
     Actor keptActor = m_edit->actors.at(kept);
-    for (const QString &alias : QStringList { goneActor.name } + goneActor.aliases) {
-        if (alias != keptActor.name && !keptActor.aliases.contains(alias))
+    for (const QString &alias : QStringList { goneActor.name() } + goneActor.aliases) {
+        if (alias != keptActor.name() && !keptActor.aliases.contains(alias))
             keptActor.aliases.append(alias);
     }
     new EditCommand<Actor>(this, QString(), kept, m_edit->actors.at(kept), keptActor, parent);

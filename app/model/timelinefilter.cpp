@@ -46,7 +46,8 @@ bool TimelineFilter::matchesText(qsizetype index) const
     return m_text.isEmpty() || matches(*m_timeline, index, m_text);
 }
 
-bool TimelineFilter::matches(const Timeline &t, qsizetype index, const QString &text)
+bool TimelineFilter::matches(const Timeline &t, qsizetype index, const QString &text,
+                             const std::vector<bool> *named)
 {
     const Event &event = t.events[index];
     const auto contains = [&](QStringView haystack) {
@@ -55,7 +56,7 @@ bool TimelineFilter::matches(const Timeline &t, qsizetype index, const QString &
     if (contains(t.text(event.title)) || contains(t.text(event.dateText)))
         return true;
     for (const std::int32_t actor : t.actorsOf(event)) {
-        if (contains(t.actors.at(actor).name))
+        if (named ? (*named)[std::size_t(actor)] : contains(t.actors.at(actor).name()))
             return true;
     }
     for (const Evidence &evidence : t.evidenceOf(event)) {
@@ -73,6 +74,9 @@ TimelineFilter::Judgement TimelineFilter::judge(const Timeline &t, const QString
                                                 const std::atomic_bool &cancel)
 {
     Judgement j;
+    std::vector<bool> named(std::size_t(t.actors.size()));
+    for (qsizetype a = 0; a < t.actors.size() && !text.isEmpty(); ++a)
+        named[std::size_t(a)] = t.actors.at(a).name().contains(text, Qt::CaseInsensitive);
     j.accepted.assign(t.events.size(), 0);
     for (qsizetype i = 0; i < qsizetype(j.accepted.size()); ++i) {
         if (i % 4096 == 0 && cancel)
@@ -80,7 +84,7 @@ TimelineFilter::Judgement TimelineFilter::judge(const Timeline &t, const QString
         const auto actors = t.actorsOf(t.events[i]);
         const bool shown = actors.empty()
             || std::any_of(actors.begin(), actors.end(), [&](std::int32_t a) { return visibleActors[a]; });
-        if (shown && (text.isEmpty() || matches(t, i, text))) {
+        if (shown && (text.isEmpty() || matches(t, i, text, &named))) {
             j.accepted[i] = 1;
             ++j.acceptedCount;
         }

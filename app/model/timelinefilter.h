@@ -83,7 +83,10 @@ private:
         Verdicts accepted;
         qsizetype acceptedCount = 0;
     };
-    static bool matches(const Timeline &t, qsizetype event, const QString &text);
+    // `named`, when given, holds per actor whether its name contains `text`: found once for a
+    // pass over all events, where each event would otherwise widen its actors' names again.
+    static bool matches(const Timeline &t, qsizetype event, const QString &text,
+                        const std::vector<bool> *named = nullptr);
     // Judges every event; gives up, returning nothing useful, once `cancel` is set.
     static Judgement judge(const Timeline &t, const QString &text, const std::vector<bool> &visibleActors,
                            const std::atomic_bool &cancel);

@@ -188,7 +188,7 @@ QList<int> ActorFinder::find(const QList<Actor> &actors, QStringView text)
     for (qsizetype a = 0; a < actors.size(); ++a) {
         qsizetype first = -1;
         const Actor &actor = actors.at(a);
-        for (const QString &name : QStringList { actor.name } + actor.aliases) {
+        for (const QString &name : QStringList { actor.name() } + actor.aliases) {
             const qsizetype at = findWord(text, name);
             if (at >= 0 && (first < 0 || at < first))
                 first = at;
@@ -214,7 +214,7 @@ QString ActorFinder::uniqueId(const QString &name) const
     QString id = base;
     for (int n = 2;; ++n) {
         const bool taken =
-            std::any_of(m_actors.begin(), m_actors.end(), [&](const Actor &a) { return a.id == id; });
+            std::any_of(m_actors.begin(), m_actors.end(), [&](const Actor &a) { return a.id() == id; });
         if (!taken)
             return id;
         id = base + u'-' + QString::number(n);
@@ -224,8 +224,8 @@ QString ActorFinder::uniqueId(const QString &name) const
 int ActorFinder::addActor(const QString &name, const QString &kind)
 {
     Actor actor;
-    actor.id = uniqueId(name);
-    actor.name = name;
+    actor.setId(uniqueId(name));
+    actor.setName(name);
     actor.kind = kind;
     m_actors.append(actor);
     return int(m_actors.size() - 1);
@@ -234,7 +234,7 @@ int ActorFinder::addActor(const QString &name, const QString &kind)
 int ActorFinder::actorFor(const QString &name)
 {
     for (qsizetype i = 0; i < m_actors.size(); ++i) {
-        if (m_actors[i].name == name || m_actors[i].aliases.contains(name))
+        if (m_actors[i].name() == name || m_actors[i].aliases.contains(name))
             return int(i);
     }
     return -1;
@@ -291,7 +291,7 @@ void ActorFinder::scan(const QString &text, const QList<Sentence> &sentences)
     QList<QList<std::pair<qsizetype, qsizetype>>> covered(sentences.size());
     for (qsizetype a = 0; a < m_known; ++a) {
         QStringList names = m_actors[a].aliases;
-        names.prepend(m_actors[a].name);
+        names.prepend(m_actors[a].name());
         for (const QString &name : names) {
             if (name.isEmpty())
                 continue;

@@ -32,9 +32,9 @@ void TestActorFinder::find()
     QFETCH(QString, text);
     QFETCH(QList<int>, actors);
     QList<Actor> known(3);
-    known[0].name = u"OpenAI"_s;
-    known[1].name = u"Microsoft"_s;
-    known[2].name = u"Sam Altman"_s;
+    known[0].setName(u"OpenAI"_s);
+    known[1].setName(u"Microsoft"_s);
+    known[2].setName(u"Sam Altman"_s);
     known[2].aliases = { u"Altman"_s };
     QCOMPARE(ActorFinder::find(known, text), actors);
 }

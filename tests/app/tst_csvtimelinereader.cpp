@@ -88,7 +88,7 @@ void TestCsvTimelineReader::readsATimelineJsSheet()
     QCOMPARE(t.text(sputnik.title), u"Sputnik 1"_s);
     QCOMPARE(t.text(sputnik.when), u"1957-10-04"_s);
     QCOMPARE(t.text(sputnik.summary), u"The first satellite, launched"_s);
-    QCOMPARE(t.actors.at(t.actorsOf(sputnik)[0]).name, u"USSR"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(sputnik)[0]).name(), u"USSR"_s);
     QCOMPARE(t.text(t.referencesOf(sputnik)[0].url), u"https://example.org/s"_s);
     QCOMPARE(t.text(t.referencesOf(sputnik)[0].title), u"Sputnik"_s);
     const Event &apollo = t.events[1];
@@ -116,7 +116,7 @@ void TestCsvTimelineReader::columnsInAnyOrderAndOldHeaders()
     QCOMPARE(t.text(t.events[3].when), u"2014"_s);
     QCOMPARE(t.text(t.events[3].title), u"Verdict"_s);
     QCOMPARE(t.actors.size(), 3);
-    QCOMPARE(t.actors.at(t.actorsOf(t.events[3])[0]).name, u"Court"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[3])[0]).name(), u"Court"_s);
 }
 
 void TestCsvTimelineReader::readsOurOwnCsv()
@@ -134,7 +134,7 @@ void TestCsvTimelineReader::readsOurOwnCsv()
     QCOMPARE(t.text(t.events[0].title), u"Deal, signed"_s);
     QCOMPARE(t.kindOf(t.events[0]), u"investment"_s);
     QCOMPARE(t.actorsOf(t.events[0]).size(), 2u);
-    QCOMPARE(t.actors.at(t.actorsOf(t.events[0])[1]).name, u"OpenAI"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[0])[1]).name(), u"OpenAI"_s);
     // Without `when`, the start and end days are the date.
     QCOMPARE(t.text(t.events[1].id), u"lost-when"_s);
     QCOMPARE(t.text(t.events[1].when), u"2020-01-01/2020-03-31"_s);

@@ -79,24 +79,24 @@ void TestDrafter::actors()
     finder.scan(text, sentences);
     QStringList found;
     for (const int actor : finder.actorsIn(sentence))
-        found.append(finder.actors()[actor].name + u'/' + finder.actors()[actor].kind);
+        found.append(finder.actors()[actor].name() + u'/' + finder.actors()[actor].kind);
     QCOMPARE(found, names);
 }
 
 void TestDrafter::knownActorsComeFirst()
 {
     Actor known;
-    known.id = u"msft"_s;
-    known.name = u"Microsoft Corporation"_s;
+    known.setId(u"msft"_s);
+    known.setName(u"Microsoft Corporation"_s);
     known.kind = u"organization"_s;
     known.aliases = { u"Microsoft"_s };
     const QString text = u"Microsoft and Sam Altman met."_s;
     ActorFinder finder({ known });
     finder.scan(text, SentenceSplitter::split(text));
     QCOMPARE(finder.actors().size(), 2);
-    QCOMPARE(finder.actors()[0].id, u"msft"_s);
+    QCOMPARE(finder.actors()[0].id(), u"msft"_s);
     QCOMPARE(finder.actorsIn(0), (QList<int> { 0, 1 }));
-    QCOMPARE(finder.actors()[1].name, u"Sam Altman"_s);
+    QCOMPARE(finder.actors()[1].name(), u"Sam Altman"_s);
 }
 
 void TestDrafter::seedArticle()

@@ -194,7 +194,7 @@ void TestEmbeddedTimeline::events()
 
     QStringList loadedActors;
     for (const std::int32_t actor : t.actorsOf(event))
-        loadedActors.append(t.actors.at(actor).id);
+        loadedActors.append(t.actors.at(actor).id());
     loadedActors.sort();
     actors.sort();
     // The reference's actors, and besides them only an actor the cited sentences name: CNBC,
@@ -247,11 +247,11 @@ void TestEmbeddedTimeline::actors()
 
     const QString id = QString::fromLatin1(QTest::currentDataTag());
     const auto it = std::find_if(m_timeline->actors.cbegin(), m_timeline->actors.cend(),
-                                 [&](const Actor &actor) { return actor.id == id; });
+                                 [&](const Actor &actor) { return actor.id() == id; });
     QVERIFY2(it != m_timeline->actors.cend(), qPrintable(id));
-    QCOMPARE(it->name, name);
+    QCOMPARE(it->name(), name);
     QCOMPARE(it->kind, kind);
-    QVERIFY(!it->description.isEmpty());
+    QVERIFY(!it->description().isEmpty());
     QVERIFY(it->color.isValid());
 }
 

@@ -43,7 +43,7 @@ LaneIndex makeIndex(int count, int spread, int longest, quint32 seed)
               [](auto a, auto b) { return std::pair(a.first, a.last) < std::pair(b.first, b.last); });
     Timeline timeline;
     Actor actor;
-    actor.id = u"a"_s;
+    actor.setId(u"a"_s);
     timeline.actors.append(actor);
     for (const LaneIndex::Days d : days) {
         Event event;
@@ -302,7 +302,7 @@ void TestLaneDetail::openIntervalsReachEveryViewOnTheirSide()
 
     Timeline timeline;
     Actor actor;
-    actor.id = u"a"_s;
+    actor.setId(u"a"_s);
     timeline.actors.append(actor);
     const auto add = [&](Day day, DateRange::Form startForm, DateRange::Form endForm) {
         Event event;

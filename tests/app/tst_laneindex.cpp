@@ -583,7 +583,7 @@ void TestLaneIndex::editsMatchASimpleConstruction()
             what = u"merge or delete an actor"_s;
         } else if (kind == 7) {
             Actor actor;
-            actor.name = u"New %1"_s.arg(step);
+            actor.setName(u"New %1"_s.arg(step));
             document.addActor(actor);
             what = u"add an actor"_s;
         } else if (kind == 8) {

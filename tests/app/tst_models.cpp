@@ -241,7 +241,7 @@ void TestModels::eventRoles()
     QVERIFY(actorsRole.canConvert<QList<int>>());
     QStringList ids;
     for (const int actor : actorsRole.value<QList<int>>())
-        ids.append(m_embedded->actors.at(actor).id);
+        ids.append(m_embedded->actors.at(actor).id());
     QCOMPARE(ids, actorIds);
 
     // What a sorting proxy sees.

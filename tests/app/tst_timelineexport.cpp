@@ -145,7 +145,7 @@ void TestTimelineExport::csvFormulasReadBackAsWritten()
     QCOMPARE(t.kindOf(sum), u"=k"_s);
     QStringList actors;
     for (const std::int32_t actor : t.actorsOf(sum))
-        actors.append(t.actors.at(actor).name);
+        actors.append(t.actors.at(actor).name());
     QCOMPARE(actors, (QStringList { u"@home"_s, u"=B"_s }));
     QCOMPARE(t.text(t.events.at(1).title), u"'=kept"_s);
     QCOMPARE(t.text(t.events.at(1).dateText), u"-later"_s);
@@ -284,7 +284,7 @@ void TestTimelineExport::roundTrip()
         const auto actorsA = a.actorsOf(e), actorsB = b.actorsOf(*found);
         QCOMPARE(actorsB.empty(), actorsA.empty());
         if (!actorsA.empty())
-            QCOMPARE(b.actors.at(actorsB.front()).name, a.actors.at(actorsA.front()).name);
+            QCOMPARE(b.actors.at(actorsB.front()).name(), a.actors.at(actorsA.front()).name());
         if (format == SaveFormat::Format::Csv) {
             QCOMPARE(b.text(found->id), a.text(e.id));
             QCOMPARE(b.text(found->when), a.text(e.when));

@@ -84,7 +84,7 @@ void TestTimelineFilter::passes()
     filter.setText(text);
     for (const QString &id : std::as_const(hiddenActors)) {
         for (int actor = 0; actor < actors.rowCount(); ++actor) {
-            if (m_timeline->actors.at(actor).id == id)
+            if (m_timeline->actors.at(actor).id() == id)
                 actors.setVisible(actor, false);
         }
     }

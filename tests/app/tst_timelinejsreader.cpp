@@ -126,7 +126,7 @@ void TestTimelineJsReader::mapsSlidesToEvents()
     QCOMPARE(t.text(apollo.dateText), u"July 1969"_s);
     QCOMPARE(t.text(apollo.summary), u"Men on the Moon."_s);
     QCOMPARE(t.actorsOf(apollo).size(), 1u);
-    QCOMPARE(t.actors.at(t.actorsOf(apollo)[0]).name, u"USA"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(apollo)[0]).name(), u"USA"_s);
     QCOMPARE(t.referencesOf(apollo).size(), 1u);
     const Reference &media = t.referencesOf(apollo)[0];
     QCOMPARE(t.text(media.url), u"https://example.org/apollo"_s);

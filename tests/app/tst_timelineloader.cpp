@@ -364,14 +364,21 @@ void TestTimelineLoader::fullFile()
     QCOMPARE(source.publisher(), u"P"_s);
 
     QCOMPARE(t.actors.size(), 2);
-    QCOMPARE(t.actors[0].id, u"a"_s);
-    QCOMPARE(t.actors[0].name, u"A"_s);
+    QCOMPARE(t.actors[0].id(), u"a"_s);
+    QCOMPARE(t.actors[0].name(), u"A"_s);
     QCOMPARE(t.actors[0].kind, u"person"_s);
-    QCOMPARE(t.actors[0].description, u"An actor."_s);
+    QCOMPARE(t.actors[0].description(), u"An actor."_s);
     QCOMPARE(t.actors[0].aliases, (QStringList { u"Alpha"_s, u"Ay"_s }));
     QCOMPARE(t.actors[0].color, QColor(0x1a, 0x73, 0xd9));
     QVERIFY(!t.actors[1].color.isValid());
     QVERIFY(t.actors[1].aliases.isEmpty());
+    // Renamed in a copy: the copy keeps its id and description, and the original its name.
+    Actor renamed = t.actors[0];
+    renamed.setName(u"Alpha, renamed"_s);
+    QCOMPARE(renamed.name(), u"Alpha, renamed"_s);
+    QCOMPARE(renamed.id(), u"a"_s);
+    QCOMPARE(renamed.description(), u"An actor."_s);
+    QCOMPARE(t.actors[0].name(), u"A"_s);
 
     QCOMPARE(eventIds(t), (QStringList { u"f"_s, u"g"_s, u"e"_s }));
     QCOMPARE(t.kinds, (QStringList { u"product"_s, u"people"_s })); // in order of first appearance
@@ -439,8 +446,8 @@ void TestTimelineLoader::eventsSortedByDate()
     for (size_t i = 1; i < t.events.size(); ++i)
         QVERIFY(t.events[i - 1].range.first <= t.events[i].range.first);
 
-    QCOMPARE(t.actors.at(t.actorsOf(t.events[0]).front()).id, u"b"_s);
-    QCOMPARE(t.actors.at(t.actorsOf(t.events[1]).front()).id, u"a"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[0]).front()).id(), u"b"_s);
+    QCOMPARE(t.actors.at(t.actorsOf(t.events[1]).front()).id(), u"a"_s);
     const auto evidence = t.evidenceOf(t.events.back());
     QCOMPARE(evidence.size(), 1u);
     QCOMPARE(evidence.front().firstSentence, 1);
@@ -457,7 +464,7 @@ void TestTimelineLoader::actorsDeclaredAfterEvents()
     const Timeline &t = *result.timeline;
     QStringList names;
     for (const std::int32_t actor : t.actorsOf(t.events.front()))
-        names.append(t.actors.at(actor).name);
+        names.append(t.actors.at(actor).name());
     QCOMPARE(names, (QStringList { u"Late"_s, u"Early"_s, u"Late"_s }));
 }
 
@@ -796,8 +803,8 @@ void TestTimelineLoader::longEventArraysReadInTwoHalves()
         QCOMPARE(t.kindOf(event), i < s_longEvents * 3 / 4 ? u'k' + QString::number(i % 3) : u"late"_s);
         const auto actors = t.actorsOf(event);
         QCOMPARE(actors.size(), std::size_t(2));
-        QCOMPARE(t.actors.at(actors[0]).id, u'a' + QString::number(i % 11));
-        QCOMPARE(t.actors.at(actors[1]).id, u"b"_s);
+        QCOMPARE(t.actors.at(actors[0]).id(), u'a' + QString::number(i % 11));
+        QCOMPARE(t.actors.at(actors[1]).id(), u"b"_s);
         const auto evidence = t.evidenceOf(event);
         QCOMPARE(evidence.size(), std::size_t(i % 10 == 0));
         if (!evidence.empty()) {
@@ -827,10 +834,10 @@ void TestTimelineLoader::longActorArraysReadInTwoHalves()
     for (int a = 0; a < s_longActors; ++a) {
         const Actor &actor = t.actors.at(a);
         const QString n = QString::number(a);
-        QCOMPARE(actor.id, u"actor-number-"_s + n);
-        QCOMPARE(actor.name, u"Actor "_s + n + u" ] } [ {"_s);
+        QCOMPARE(actor.id(), u"actor-number-"_s + n);
+        QCOMPARE(actor.name(), u"Actor "_s + n + u" ] } [ {"_s);
         QCOMPARE(actor.kind, a % 2 ? u"person"_s : u"group"_s);
-        QCOMPARE(actor.description, u"Said \"]}\" and left a back\\slash"_s + n + u'\\');
+        QCOMPARE(actor.description(), u"Said \"]}\" and left a back\\slash"_s + n + u'\\');
         const QStringList aliases = a % 7 ? QStringList() : QStringList { u'A' + n + u']', u'{' + n };
         QCOMPARE(actor.aliases, aliases);
     }
@@ -949,7 +956,8 @@ void TestTimelineLoader::escapedStrings()
     const QByteArray doc = R"({"format":"sourceline","version":1,"title":"Caf\u00e9 \"T\"",
         "sources":[{"id":"s\u0031","title":"S","text":"Caf\u00e9 opens.\nIt is \"new\" \ud83d\ude80.",
                     "publisher":"Caf\u00e9 \"P\"","url":"https://example.com/a","published":"2025-0\u0031"}],
-        "actors":[{"id":"open\u0061i","name":"Open\tAI","kind":"organization"}],
+        "actors":[{"id":"open\u0061i","name":"Open\tAI","kind":"organization"},
+                  {"id":"b","name":"Plain B","kind":"person","description":"Said \"hi\""}],
         "events":[{"id":"e\u0031","title":"Line\none \u2013 \"two\"","when":"20\u0032\u0030","actors":["openai"],
                    "dateText":"\/late\/","evidence":[{"source":"s1","quote":"It is \"new\" \ud83d\ude80."}]},
                   {"id":"e2","title":"Plain","when":"2019","actors":["open\u0061i"]}]})";
@@ -964,8 +972,11 @@ void TestTimelineLoader::escapedStrings()
     QCOMPARE(t.sources[0].publisher(), u"Café \"P\""_s);
     QCOMPARE(t.sources[0].url(), u"https://example.com/a"_s);
     QCOMPARE(t.sources[0].published(), u"2025-01"_s);
-    QCOMPARE(t.actors[0].id, u"openai"_s);
-    QCOMPARE(t.actors[0].name, u"Open\tAI"_s);
+    QCOMPARE(t.actors[0].id(), u"openai"_s);
+    QCOMPARE(t.actors[0].name(), u"Open\tAI"_s);
+    QCOMPARE(t.actors[1].id(), u"b"_s);
+    QCOMPARE(t.actors[1].name(), u"Plain B"_s);
+    QCOMPARE(t.actors[1].description(), u"Said \"hi\""_s);
 
     QCOMPARE(t.indexOfEvent("e1"), 1);
     const Event &e = t.events[1];
@@ -1032,7 +1043,7 @@ void TestTimelineLoader::textLoadsAsIs()
     const Timeline &t = *result.timeline;
     QCOMPARE(t.text(t.events[0].title), html);
     QCOMPARE(t.text(t.events[0].summary), emoji);
-    QCOMPARE(t.actors[0].name, emoji);
+    QCOMPARE(t.actors[0].name(), emoji);
     QCOMPARE(t.actors[0].kind, u"<i>person</i>"_s);
 }
 

@@ -646,7 +646,7 @@ int runChild(qint64 events, const QString &fileName, const QString &shape, bool 
             const int actorCount = int(document->timeline()->actors.size());
             const int actor = draft.actors.isEmpty() ? 0 : draft.actors.first();
             Actor renamed = document->timeline()->actors.value(actor);
-            renamed.name += u" (renamed)"_s;
+            renamed.setName(renamed.name() + u" (renamed)"_s);
             record.time(
                 [&] {
                     switch (i % 7) {

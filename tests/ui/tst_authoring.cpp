@@ -134,7 +134,7 @@ void TestAuthoring::fromAnArticleToASavedTimeline()
 
     // An actor exists, so that the selection's names are found.
     Actor acme;
-    acme.name = u"Acme Robotics"_s;
+    acme.setName(u"Acme Robotics"_s);
     acme.aliases = { u"Acme"_s };
     document->addActor(acme);
 
@@ -443,9 +443,9 @@ void TestAuthoring::aRenamedActorKeepsTheTableSorted()
 
     // Alpha, first in the table, becomes Zeta, last.
     Actor renamed = document->timeline()->actors.at(0);
-    renamed.name = u"Zeta"_s;
+    renamed.setName(u"Zeta"_s);
     document->editActor(0, renamed, u"Rename Actor"_s);
-    names[0] = renamed.name;
+    names[0] = renamed.name();
     QCOMPARE(shown(), expected());
     QCOMPARE(shown().constLast().second, u"Zeta"_s);
 

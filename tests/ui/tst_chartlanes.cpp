@@ -399,7 +399,7 @@ void TestChartLanes::actorListBringsTheActorsLaneIntoView()
     // Click the actor's name in the list, as a person picks it.
     QTreeView *list = window.actorPanel()->view();
     const QModelIndexList found = list->model()->match(list->model()->index(0, 0), Qt::DisplayRole,
-                                                       m_many->actors.at(actor).name, 1, Qt::MatchExactly);
+                                                       m_many->actors.at(actor).name(), 1, Qt::MatchExactly);
     QCOMPARE(found.size(), 1);
     list->scrollTo(found.first());
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(found.first()).center());

@@ -264,7 +264,7 @@ void TestLanePlans::keptPlansDrawWhatFreshOnesDo_data()
             row("found by an actor's name, then that actor deleted") << onDocument(
                 [](TimelineDocument *d, int e) {
                     const Timeline &t = *d->timeline();
-                    d->filter()->setText(t.actors.at(t.actorsOf(t.events[e]).back()).name);
+                    d->filter()->setText(t.actors.at(t.actorsOf(t.events[e]).back()).name());
                 }) << onDocument([](TimelineDocument *d, int e) {
                 const Timeline &t = *d->timeline();
                 d->deleteActor(t.actorsOf(t.events[e]).back());
@@ -378,12 +378,12 @@ void TestLanePlans::aRenamedLaneIsMeasuredAgain()
     kept.render();
     const qreal before = kept.chart()->laneNameWidth();
     Actor actor = m_document->timeline()->actors.at(0);
-    const QString name = actor.name;
-    actor.name = u"Alexandra"_s;
+    const QString name = actor.name();
+    actor.setName(u"Alexandra"_s);
     m_document->editActor(0, actor);
     kept.render();
     QVERIFY(kept.chart()->laneNameWidth() > before);
-    actor.name = name;
+    actor.setName(name);
     m_document->editActor(0, actor);
     kept.render();
     QCOMPARE(kept.chart()->laneNameWidth(), before);

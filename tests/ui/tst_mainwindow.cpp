@@ -91,7 +91,7 @@ void TestMainWindow::checkSidePanelShows(int event)
     QCOMPARE(m_window->details()->titleText(), t.text(e.title));
     QStringList actors;
     for (const std::int32_t a : t.actorsOf(e))
-        actors.append(t.actors.at(a).name);
+        actors.append(t.actors.at(a).name());
     QCOMPARE(m_window->details()->actorNames(), actors);
     QList<int> sentences;
     for (const Evidence &evidence : t.evidenceOf(e)) {

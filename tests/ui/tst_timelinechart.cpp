@@ -126,7 +126,7 @@ int TestTimelineChart::actor(const QString &id) const
 {
     const auto &actors = m_document->timeline()->actors;
     for (qsizetype i = 0; i < actors.size(); ++i) {
-        if (actors[i].id == id)
+        if (actors[i].id() == id)
             return int(i);
     }
     return -1;
@@ -599,14 +599,14 @@ void TestTimelineChart::doubleClickZoomsToTheEvent()
 void TestTimelineChart::laneNamesStayWhole()
 {
     Actor renamed = m_document->timeline()->actors.at(0);
-    renamed.name = u"Valentina Vladimirovna Tereshkova"_s;
+    renamed.setName(u"Valentina Vladimirovna Tereshkova"_s);
     m_document->editActor(0, renamed);
     m_chart->followEdit(); // as the window has it do after every edit
     const QFontMetricsF metrics(m_chart->labelFont());
     qreal widest = 0;
     for (int row = 0; row < m_chart->shownLanes().size(); ++row)
         widest = std::max(widest, metrics.horizontalAdvance(m_chart->laneName(row)));
-    QCOMPARE(widest, metrics.horizontalAdvance(renamed.name));
+    QCOMPARE(widest, metrics.horizontalAdvance(renamed.name()));
     QVERIFY(widest > 12 * metrics.averageCharWidth() + 40); // longer than the least room
     QCOMPARE(m_chart->laneNameWidth(), widest);
 

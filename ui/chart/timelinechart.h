@@ -152,9 +152,9 @@ private:
     qreal m_laneNameLimit = 0; // a dozen characters
     QHash<QString, qreal> m_nameWidths; // lane names' widths in m_nameWidthsFont
     QFont m_nameWidthsFont;
-    // By shown row, the name measured last and its width: the string itself, shared, so that
-    // the next layout finds an unchanged name by its address.
-    QList<QString> m_measuredNames;
+    // By shown row, the name measured last (UTF-8, as actors keep it) and its width, so that
+    // the next layout finds an unchanged name without making a string of it.
+    QList<QByteArray> m_measuredNames;
     QList<qreal> m_measuredWidths;
     qreal m_eraBand = 0; // height of the eras' band; 0 when the timeline has no eras
     LaneLayout m_laneLayout;
