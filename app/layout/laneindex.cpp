@@ -331,7 +331,7 @@ void LaneIndex::assignSubRows(Lane &lane)
 void LaneIndex::updateTotals(Lane &lane) const
 {
     const std::int64_t days = m_extent ? std::int64_t(m_extent->last) + 2 - m_extent->first : 0;
-    if (m_extent && std::int64_t(lane.events.size()) * 4 >= days) {
+    if (m_extent && std::int64_t(lane.events.size()) >= days) {
         lane.buildTotals(m_extent->first, m_extent->last);
     } else {
         lane.totals.reset();

@@ -189,9 +189,9 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
                 return where
                     + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows[k]).arg(expected);
         }
-        // Totals, for lanes with at least a quarter as many events as the timeline has days.
+        // Totals, for lanes with at least as many events as the timeline has days.
         const std::int64_t days = extent ? extent->last + 2 - extent->first : 0;
-        const bool totals = extent && std::int64_t(events.size()) * 4 >= days;
+        const bool totals = extent && std::int64_t(events.size()) >= days;
         if (lane.hasTotals() != totals)
             return where + (totals ? u"has no totals"_s : u"has totals"_s);
         if (totals) {
