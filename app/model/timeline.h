@@ -49,21 +49,25 @@ struct Sentence
 // by all of them: as loaded, a slice of the file's own bytes, which the record holds a share of.
 // A large file has a source for every few events, or an actor for every few, and a QString
 // apiece (twice the bytes, and a block of the heap each) had made them cost three to five times
-// their share of the file.
+// their share of the file. Fields are numbered by the record's own enum (Source::Field…).
 template<std::size_t Count> class PackedText
 {
 public:
+    QString field(std::size_t field) const { return QString::fromUtf8(utf8(field)); }
     QByteArrayView utf8(std::size_t field) const
     {
         const TextRef ref = m_refs[field];
         return QByteArrayView(m_bytes).sliced(ref.offset, ref.size);
     }
-    QString text(std::size_t field) const { return QString::fromUtf8(utf8(field)); }
     bool isEmpty(std::size_t field) const { return m_refs[field].isEmpty(); }
 
+    void setField(std::size_t field, const QString &value)
+    {
+        setField(field, QByteArrayView(value.toUtf8()));
+    }
     // The fields are packed afresh into an array of the record's own: the one they were in may
     // be the file's, shared with the timeline and every other record.
-    void set(std::size_t field, QByteArrayView value)
+    void setField(std::size_t field, QByteArrayView value)
     {
         std::array<QByteArrayView, Count> parts;
         qsizetype size = 0;
@@ -78,10 +82,10 @@ public:
             refs[f] = { std::uint32_t(packed.size()), std::uint32_t(parts[f].size()) };
             packed.append(parts[f]);
         }
-        setAll(std::move(packed), refs);
+        setFields(std::move(packed), refs);
     }
     // For a loader: the fields at `refs` in `bytes`, which are shared, not copied.
-    void setAll(QByteArray bytes, const std::array<TextRef, Count> &refs)
+    void setFields(QByteArray bytes, const std::array<TextRef, Count> &refs)
     {
         m_bytes = std::move(bytes);
         m_refs = refs;
@@ -92,9 +96,9 @@ private:
     std::array<TextRef, Count> m_refs {};
 };
 
-struct Source
+// Its title, publisher, date and address are kept as PackedText.
+struct Source : PackedText<4>
 {
-    // The fields a source has beside its id and text, kept as PackedText.
     enum Field { Title, Publisher, Published, Url, FieldCount };
 
     QString id;
@@ -105,20 +109,10 @@ struct Source
     QString publisher() const { return field(Publisher); }
     QString published() const { return field(Published); } // as written (EDTF); empty when not given
     QString url() const { return field(Url); }
-    QString field(Field field) const { return m_fields.text(field); }
-    QByteArrayView utf8(Field field) const { return m_fields.utf8(field); }
-    bool isEmpty(Field field) const { return m_fields.isEmpty(field); }
-
     void setTitle(const QString &title) { setField(Title, title); }
     void setPublisher(const QString &publisher) { setField(Publisher, publisher); }
     void setPublished(const QString &published) { setField(Published, published); }
     void setUrl(const QString &url) { setField(Url, url); }
-    void setField(Field field, const QString &value) { m_fields.set(field, value.toUtf8()); }
-    // For a loader: the fields at `fields` in `bytes`, which are shared, not copied.
-    void setFields(QByteArray bytes, const std::array<TextRef, FieldCount> &fields)
-    {
-        m_fields.setAll(std::move(bytes), fields);
-    }
 
     // The text, widened from the file's UTF-8 on first use (see SourceText).
     const QString &text() const { return m_text.toString(); }
@@ -133,14 +127,13 @@ struct Source
     }
 
 private:
-    PackedText<FieldCount> m_fields;
     SourceText m_text;
 };
 
-struct Actor
+// Its id, name and description are kept as PackedText: a file of 100,000 actors had spent 300
+// bytes on each, where the file spends 60.
+struct Actor : PackedText<3>
 {
-    // Its id, name and description, kept as PackedText: a file of 100,000 actors had spent 300
-    // bytes on each, where the file spends 60.
     enum Field { Id, Name, Description, FieldCount };
 
     QString kind; // shared by the actors of a kind, as the loader reads them
@@ -150,23 +143,11 @@ struct Actor
     QString id() const { return field(Id); }
     QString name() const { return field(Name); }
     QString description() const { return field(Description); }
-    QString field(Field field) const { return m_fields.text(field); }
-    QByteArrayView utf8(Field field) const { return m_fields.utf8(field); }
-    bool isEmpty(Field field) const { return m_fields.isEmpty(field); }
-
     void setId(const QString &id) { setField(Id, id); }
     void setName(const QString &name) { setField(Name, name); }
     void setDescription(const QString &description) { setField(Description, description); }
-    void setField(Field field, const QString &value) { m_fields.set(field, value.toUtf8()); }
-    // For a loader: the fields at `fields` in `bytes`, which are shared, not copied.
-    void setFields(QByteArray bytes, const std::array<TextRef, FieldCount> &fields)
-    {
-        m_fields.setAll(std::move(bytes), fields);
-    }
-
-private:
-    PackedText<FieldCount> m_fields;
 };
+static_assert(Source::FieldCount == 4 && Actor::FieldCount == 3, "PackedText<N> holds N fields");
 Q_DECLARE_TYPEINFO(Actor, Q_RELOCATABLE_TYPE);
 
 // How the file asks an event kind to be shown (its "kinds" array); either part may be absent.
