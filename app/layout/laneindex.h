@@ -69,10 +69,11 @@ public:
         // events per pixel column from two look-ups per column instead of a pass over them
         // all: how many events start before a day, and how many have ended before it. None
         // for lanes with fewer events than the timeline has days, which are most: the totals
-        // take 4 bytes a day, which would be more than the lane's own 15 bytes an event; a
-        // plan of such a lane passes over at most that many events. Kept apart from the lane,
-        // so that 100,000 lanes of an actor or two each do not carry 16 MB of empty totals.
-        // Never changed once built, so copies of a lane share them.
+        // take 4 bytes a day, so they cost at most 4 bytes an event beside the lane's own 15
+        // (a quarter as many events had made them cost more than the lane), and a plan of a
+        // lane without them passes over fewer events than there are days. Kept apart from
+        // the lane, so that 100,000 lanes of an actor or two each do not carry 16 MB of empty
+        // totals. Never changed once built, so copies of a lane share them.
         struct Totals
         {
             Day origin = 0; // the day of index 0
