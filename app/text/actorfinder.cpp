@@ -213,8 +213,10 @@ QString ActorFinder::uniqueId(const QString &name) const
     const QString base = slug(name);
     QString id = base;
     for (int n = 2;; ++n) {
-        const bool taken =
-            std::any_of(m_actors.begin(), m_actors.end(), [&](const Actor &a) { return a.id() == id; });
+        // Compared as actors keep their ids, in UTF-8: no string made per actor.
+        const QByteArray wanted = id.toUtf8();
+        const bool taken = std::any_of(m_actors.begin(), m_actors.end(),
+                                       [&](const Actor &a) { return a.utf8(Actor::Id) == wanted; });
         if (!taken)
             return id;
         id = base + u'-' + QString::number(n);
