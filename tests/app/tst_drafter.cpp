@@ -18,6 +18,7 @@ private Q_SLOTS:
     void actors_data();
     void actors();
     void knownActorsComeFirst();
+    void foundActorsTakeIdsNotTaken();
     void seedArticle();
     void draftsLoadAndRoundTrip();
     void sinceAndUntil_data();
@@ -97,6 +98,22 @@ void TestDrafter::knownActorsComeFirst()
     QCOMPARE(finder.actors()[0].id(), u"msft"_s);
     QCOMPARE(finder.actorsIn(0), (QList<int> { 0, 1 }));
     QCOMPARE(finder.actors()[1].name(), u"Sam Altman"_s);
+}
+
+void TestDrafter::foundActorsTakeIdsNotTaken()
+{
+    // A known actor already has the id a found name would be given, and another its next one.
+    Actor first, second;
+    first.setId(u"sam-altman"_s);
+    first.setName(u"Samuel Altman Senior"_s);
+    second.setId(u"sam-altman-2"_s);
+    second.setName(u"Samuel Altman Junior"_s);
+    const QString text = u"Sam Altman met reporters."_s;
+    ActorFinder finder({ first, second });
+    finder.scan(text, SentenceSplitter::split(text));
+    QCOMPARE(finder.actors().size(), 3);
+    QCOMPARE(finder.actors()[2].name(), u"Sam Altman"_s);
+    QCOMPARE(finder.actors()[2].id(), u"sam-altman-3"_s);
 }
 
 void TestDrafter::seedArticle()
