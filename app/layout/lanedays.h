@@ -1,14 +1,15 @@
 #pragma once
 
 #include "daterange.h"
+#include "smallarray.h"
 
 #include <algorithm>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <limits>
-#include <vector>
 
 // An event's first and last day, inclusive.
 struct DaySpan
@@ -20,34 +21,31 @@ struct DaySpan
 // The days of a lane's events, in the lane's order, read by value. Held as 32-bit offsets from
 // the lane's first day while they fit, as any lane of history does (2^31 days are 5.8 million
 // years), else as 64-bit days: a lane entry then takes 8 bytes, not 16, which at a million
-// events in a few hundred lanes is most of what the days cost.
+// events in a few hundred lanes is most of what the days cost. Either way in one SmallArray, so
+// that a lane of one event keeps its days in place (a 64-bit day as two cells).
 class LaneDays
 {
 public:
     DaySpan operator[](std::size_t i) const
     {
         if (!m_wide) [[likely]]
-            return { m_origin + m_narrow[i].first, m_origin + m_narrow[i].last };
-        return m_days[i];
+            return { m_origin + m_cells[i].first, m_origin + m_cells[i].last };
+        DaySpan days;
+        std::memcpy(static_cast<void *>(&days), m_cells.data() + 2 * i, sizeof days);
+        return days;
     }
-    std::size_t size() const { return m_wide ? m_days.size() : m_narrow.size(); }
-    bool empty() const { return size() == 0; }
+    std::size_t size() const { return m_wide ? m_cells.size() / 2 : m_cells.size(); }
+    bool empty() const { return m_cells.empty(); }
     DaySpan front() const { return (*this)[0]; }
     DaySpan back() const { return (*this)[size() - 1]; }
     // Whether the days are held as 64-bit days (some lie more than 2^31 days from the first).
     bool isWide() const { return m_wide; }
 
-    void reserve(std::size_t count)
-    {
-        if (m_wide)
-            m_days.reserve(count);
-        else
-            m_narrow.reserve(count);
-    }
+    void reserve(std::size_t count) { m_cells.reserve(m_wide ? 2 * count : count); }
     void push_back(DaySpan days)
     {
         if (!m_wide && fits(days))
-            m_narrow.push_back(narrowed(days));
+            m_cells.push_back(narrowed(days));
         else
             insert(size(), days);
     }
@@ -55,24 +53,24 @@ public:
     {
         if (!m_wide && !fits(days))
             widen();
-        if (m_wide)
-            m_days.insert(m_days.begin() + std::ptrdiff_t(at), days);
-        else
-            m_narrow.insert(m_narrow.begin() + std::ptrdiff_t(at), narrowed(days));
+        if (m_wide) {
+            Narrow cells[2];
+            std::memcpy(cells, &days, sizeof cells);
+            m_cells.insert(m_cells.begin() + 2 * at, cells[1]);
+            m_cells.insert(m_cells.begin() + 2 * at, cells[0]);
+        } else {
+            m_cells.insert(m_cells.begin() + at, narrowed(days));
+        }
     }
     void erase(std::size_t at)
     {
         if (m_wide)
-            m_days.erase(m_days.begin() + std::ptrdiff_t(at));
-        else
-            m_narrow.erase(m_narrow.begin() + std::ptrdiff_t(at));
+            m_cells.erase(m_cells.begin() + 2 * at);
+        m_cells.erase(m_cells.begin() + (m_wide ? 2 * at : at));
     }
 
-    // The bytes held, for measuring.
-    std::size_t capacityBytes() const
-    {
-        return m_narrow.capacity() * sizeof(Narrow) + m_days.capacity() * sizeof(DaySpan);
-    }
+    // The bytes held on the heap, for measuring.
+    std::size_t capacityBytes() const { return m_cells.heapBytes(); }
 
     class const_iterator
     {
@@ -138,11 +136,12 @@ private:
         std::int32_t first;
         std::int32_t last;
     };
+    static_assert(sizeof(DaySpan) == 2 * sizeof(Narrow));
 
     // The first days a list holds is its origin.
     bool fits(DaySpan days)
     {
-        if (m_narrow.empty())
+        if (m_cells.empty())
             m_origin = days.first;
         constexpr Day low = std::numeric_limits<std::int32_t>::min();
         constexpr Day high = std::numeric_limits<std::int32_t>::max();
@@ -155,15 +154,21 @@ private:
     }
     void widen()
     {
-        m_days.reserve(std::max(m_narrow.capacity(), m_narrow.size() + 1));
-        for (const Narrow n : m_narrow)
-            m_days.push_back({ m_origin + n.first, m_origin + n.last });
-        m_narrow = {};
+        SmallArray<Narrow> wide;
+        wide.reserve(2 * std::max(m_cells.capacity(), m_cells.size() + 1));
+        for (const Narrow n : m_cells) {
+            const DaySpan days { m_origin + n.first, m_origin + n.last };
+            Narrow cells[2];
+            std::memcpy(cells, &days, sizeof cells);
+            wide.push_back(cells[0]);
+            wide.push_back(cells[1]);
+        }
+        m_cells = std::move(wide);
         m_wide = true;
     }
 
-    std::vector<Narrow> m_narrow; // offsets from m_origin, while not m_wide
-    std::vector<DaySpan> m_days; // when m_wide
+    // Offsets from m_origin; when m_wide, each DaySpan as two cells.
+    SmallArray<Narrow> m_cells;
     Day m_origin = 0;
     bool m_wide = false;
 };

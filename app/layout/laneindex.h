@@ -2,6 +2,7 @@
 
 #include "daytotals.h"
 #include "lanedays.h"
+#include "smallarray.h"
 #include "timeline.h"
 
 #include <algorithm>
@@ -27,15 +28,15 @@ public:
 
     struct Lane
     {
-        std::vector<std::int32_t> events; // indices into Timeline::events, by first day
+        SmallArray<std::int32_t> events; // indices into Timeline::events, by first day
         LaneDays days; // per event, its days
         // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
         // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
-        std::vector<std::uint8_t> subRows;
+        SmallArray<std::uint8_t> subRows;
         // Per event, how it looks, so that drawing thousands of plain marks need not visit the
         // events: its kind + 1 (0 for none; kindLookUp when too large to keep here), whether
         // it is a point (dated to the day) and whether its interval is open at either side.
-        std::vector<std::uint16_t> looks;
+        SmallArray<std::uint16_t> looks;
         static constexpr std::uint16_t pointBit = 0x8000;
         static constexpr std::uint16_t openStartBit = 0x4000; // `../2019`: runs on into the past
         static constexpr std::uint16_t openEndBit = 0x2000; // `2019/..`: runs on into the future
@@ -46,7 +47,7 @@ public:
         // an event's finite end, so that the lane stays sorted and `longest` bounds the search;
         // drawn, the open side reaches past any view (drawnDays), so an event can be in view
         // outside the search's range: a frame adds these few.
-        std::vector<std::uint32_t> open;
+        SmallArray<std::uint32_t> open;
         // Beyond any day a view reaches: where an open side is drawn to.
         static constexpr Day openFar = Day(1) << 50;
         // The days event `i` covers as drawn: an open side reaches openFar.

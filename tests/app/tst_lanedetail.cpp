@@ -325,7 +325,8 @@ void TestLaneDetail::openIntervalsReachEveryViewOnTheirSide()
     LaneIndex index;
     index.build(timeline);
     const LaneIndex::Lane &lane = index.lanes().front();
-    QCOMPARE(lane.open, (std::vector<std::uint32_t> { 0, 301 }));
+    QCOMPARE(std::vector<std::uint32_t>(lane.open.begin(), lane.open.end()),
+             (std::vector<std::uint32_t> { 0, 301 }));
     // The extent is the finite days'.
     QCOMPARE(index.extent()->first, Day(100));
     QCOMPARE(index.extent()->last, Day(1199));

@@ -140,7 +140,7 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         const QString where = u"lane %1 (actor %2): "_s.arg(laneNumber++).arg(actor);
         if (index.actorOf(laneNumber - 1) != actor || index.laneOf(actor) != int(laneNumber - 1))
             return where + u"belongs to actor %1"_s.arg(index.actorOf(laneNumber - 1));
-        if (lane.events != events)
+        if (!std::ranges::equal(lane.events, events))
             return where
                 + u"%1 events, not %2, or in another order"_s.arg(lane.events.size()).arg(events.size());
         if (lane.days.size() != events.size() || lane.subRows.size() != events.size()
@@ -164,7 +164,7 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         }
         if (lane.longest != longest)
             return where + u"longest %1, not %2"_s.arg(lane.longest).arg(longest);
-        if (lane.open != open)
+        if (!std::ranges::equal(lane.open, open))
             return where + u"open events differ"_s;
         // Sub-rows: a point takes the day's next sub-row (0, 1, 2, 0, ...); a range the first
         // whose ranges have all ended before its first day, else the one that ends first. An
@@ -239,6 +239,7 @@ private Q_SLOTS:
     void overlappingMarksGetTheirOwnSubRows();
     void daysOfHistoryTakeHalfTheRoom();
     void aLaneOfDeepTimeKeepsWholeDays();
+    void aLaneOfAnEventNeedsNoHeap();
     void totalsHoldWhateverTheyCount_data();
     void totalsHoldWhateverTheyCount();
     void buildMatchesASimpleConstruction_data();
@@ -424,6 +425,34 @@ void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
     const auto [begin, end] = index.visibleRange(0, double(now), double(now) + 1);
     QCOMPARE(end - begin, std::size_t(1));
     QCOMPARE(result.timeline->text(result.timeline->events[index.lanes()[0].events[begin]].id), u"now"_s);
+}
+
+void TestLaneIndex::aLaneOfAnEventNeedsNoHeap()
+{
+    // Actors of one event each, as in a timeline of 100,000 actors: their lanes keep the event's
+    // entry in place, without a heap block for any of their arrays. A lane of two keeps all
+    // but the days in place.
+    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
+        "events":[
+          {"id":"one","title":"One","when":"../2019","actors":["a","b"]},
+          {"id":"two","title":"Two","when":"2020-05","actors":["b"]}
+        ]})";
+    const TimelineLoader::Result result = TimelineLoader::loadData(json, u"small.json"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorText()));
+    LaneIndex index;
+    index.build(*result.timeline);
+    const LaneIndex::Lane &one = index.lanes()[0];
+    QCOMPARE(one.events.size(), std::size_t(1));
+    QCOMPARE(one.open.size(), std::size_t(1));
+    const std::size_t heap = one.events.heapBytes() + one.days.capacityBytes() + one.subRows.heapBytes()
+        + one.looks.heapBytes() + one.open.heapBytes();
+    QCOMPARE(heap, std::size_t(0));
+    const LaneIndex::Lane &two = index.lanes()[1];
+    QCOMPARE(two.events.size(), std::size_t(2));
+    QCOMPARE(two.events.heapBytes() + two.subRows.heapBytes() + two.looks.heapBytes(), std::size_t(0));
+    QCOMPARE(two.days[1].first, DateRange::dayFromCivil(2020, 5, 1));
+    QCOMPARE(two.days[1].last, DateRange::dayFromCivil(2020, 5, 31));
 }
 
 void TestLaneIndex::totalsHoldWhateverTheyCount_data()
