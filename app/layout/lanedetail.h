@@ -225,11 +225,12 @@ struct LaneDetail
         aggregatedCount = inView;
         // The selected event is drawn on its own: take it out of the columns it covers.
         // (Looked for in the whole lane: an open interval reaches the view from anywhere.)
-        const auto it = std::lower_bound(lane.events.begin(), lane.events.end(), selected);
+        const std::span<const std::int32_t> events = lane.events();
+        const auto it = std::lower_bound(events.begin(), events.end(), selected);
         int from = 0, to = 0;
-        if (selected >= 0 && it != lane.events.end() && *it == selected
-            && map.columns(lane.drawnDays(std::size_t(it - lane.events.begin())), &from, &to)) {
-            const auto i = std::uint32_t(it - lane.events.begin());
+        if (selected >= 0 && it != events.end() && *it == selected
+            && map.columns(lane.drawnDays(std::size_t(it - events.begin())), &from, &to)) {
+            const auto i = std::uint32_t(it - events.begin());
             marks.push_back(i);
             --counts[std::size_t(from)];
             for (int c = from; c <= to; ++c)
@@ -244,11 +245,14 @@ private:
     void planPositions(const LaneIndex::Lane &lane, std::size_t begin, std::size_t end, const ColumnMapping &map,
                        Accepts &&accepts, std::int32_t selected, std::size_t room)
     {
+        // Read from views taken once: a lane's arrays lie in one block (LaneEntries).
+        const LaneDays days = lane.days();
+        const std::span<const std::int32_t> events = lane.events();
         const auto daysOf = [&](std::size_t i) {
             if constexpr (WithOpen)
                 return lane.drawnDays(i);
             else
-                return lane.days[i];
+                return days[i];
         };
         // The positions to look at: [begin, end) and, with open intervals, those outside it.
         std::size_t outside = 0;
@@ -284,7 +288,7 @@ private:
         // Few enough that they may all fit: find which are in view.
         if (end - begin + outside <= room) {
             forEach([&](std::size_t i) {
-                if (columns(daysOf(i), &from, &to) && accepts(lane.events[i]))
+                if (columns(daysOf(i), &from, &to) && accepts(events[i]))
                     marks.push_back(std::uint32_t(i));
             });
             return;
@@ -298,9 +302,9 @@ private:
         coverage.assign(std::size_t(map.width) + 1, 0);
         std::int64_t kept = -1;
         forEach([&](std::size_t i) {
-            if (!columns(daysOf(i), &from, &to) || !accepts(lane.events[i]))
+            if (!columns(daysOf(i), &from, &to) || !accepts(events[i]))
                 return;
-            if (lane.events[i] == selected) {
+            if (events[i] == selected) {
                 kept = std::int64_t(i);
                 return;
             }

@@ -68,11 +68,7 @@ void LaneIndex::build(const Timeline &t, int threads)
             for (std::size_t lane = first; lane < end; ++lane) {
                 if (sizes[lane] == 0)
                     continue; // not kept: most lanes, when there are many more actors than events
-                Lane &kept = keptLane(lane);
-                kept.events.reserve(sizes[lane]);
-                kept.days.reserve(sizes[lane]);
-                kept.subRows.reserve(sizes[lane]);
-                kept.looks.reserve(sizes[lane]);
+                keptLane(lane).entries.reserve(sizes[lane]);
             }
             if (laneCount >= manyLanes)
                 fillManyLanes(t, first, end);
@@ -173,11 +169,8 @@ void LaneIndex::fillFewLanes(const Timeline &t, std::size_t firstLane, std::size
             if (!ours(l))
                 return;
             Lane &lane = keptLane(l); // made by build(), as is every lane with events
-            if (lane.events.empty() || lane.events.back() != std::int32_t(i)) { // an actor named twice
-                lane.events.push_back(std::int32_t(i));
-                lane.days.push_back(days);
-                lane.subRows.push_back(0); // given out by layOut()
-                lane.looks.push_back(look);
+            if (lane.entries.empty() || lane.events().back() != std::int32_t(i)) { // an actor named twice
+                lane.entries.push_back(std::int32_t(i), days, look); // its sub-row given out by layOut()
                 lane.longest = std::max(lane.longest, length);
             }
         };
@@ -261,10 +254,8 @@ void LaneIndex::fillManyLanes(const Timeline &t, std::size_t firstLane, std::siz
             Lane &lane = keptLane(firstLane + l); // made by build(), as is every lane with events
             for (std::uint32_t k = runEnd[l] - inChunk[l]; k < runEnd[l]; ++k) {
                 const Look &look = looks[byLane[k]];
-                lane.events.push_back(std::int32_t(begin + byLane[k]));
-                lane.days.push_back(look.days);
-                lane.subRows.push_back(0); // given out by layOut()
-                lane.looks.push_back(look.look);
+                // Its sub-row given out by layOut().
+                lane.entries.push_back(std::int32_t(begin + byLane[k]), look.days, look.look);
                 lane.longest = std::max(lane.longest, look.days.last - look.days.first + 1);
             }
             inChunk[l] = 0;
@@ -306,16 +297,19 @@ void LaneIndex::assignSubRows(Lane &lane)
     Day pointDay = std::numeric_limits<Day>::min();
     int pointsThatDay = 0;
     lane.open.clear();
-    for (std::size_t i = 0; i < lane.events.size(); ++i) {
+    const LaneDays days = lane.days();
+    const std::span<const std::uint16_t> looks = lane.looks();
+    const std::span<std::uint8_t> subRows = lane.entries.subRows();
+    for (std::size_t i = 0; i < lane.size(); ++i) {
         // An open end holds its sub-row for good. (An open start is placed by its finite first
         // day, as the lane is ordered.)
-        const Days range { lane.days[i].first, lane.drawnDays(i).last };
-        if (lane.looks[i] & (Lane::openStartBit | Lane::openEndBit))
+        const Days range { days[i].first, lane.drawnDays(i).last };
+        if (looks[i] & (Lane::openStartBit | Lane::openEndBit))
             lane.open.push_back(std::uint32_t(i));
-        if (lane.looks[i] & Lane::pointBit) {
+        if (looks[i] & Lane::pointBit) {
             pointsThatDay = range.first == pointDay ? pointsThatDay + 1 : 0;
             pointDay = range.first;
-            lane.subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
+            subRows[i] = std::uint8_t(pointsThatDay % subRowCount);
             continue;
         }
         const auto free =
@@ -324,14 +318,14 @@ void LaneIndex::assignSubRows(Lane &lane)
         const auto row =
             free != std::end(rowEnds) ? free : std::min_element(std::begin(rowEnds), std::end(rowEnds));
         *row = std::max(*row, range.last);
-        lane.subRows[i] = std::uint8_t(row - std::begin(rowEnds));
+        subRows[i] = std::uint8_t(row - std::begin(rowEnds));
     }
 }
 
 void LaneIndex::updateTotals(Lane &lane) const
 {
     const std::int64_t days = m_extent ? std::int64_t(m_extent->last) + 2 - m_extent->first : 0;
-    if (m_extent && std::int64_t(lane.events.size()) >= days) {
+    if (m_extent && std::int64_t(lane.size()) >= days) {
         lane.buildTotals(m_extent->first, m_extent->last);
     } else {
         lane.totals.reset();
@@ -366,8 +360,9 @@ void LaneIndex::renumber(std::int32_t first, std::int32_t end, int shift)
 {
     for (Lane &lane : m_lanes.m_kept) {
         // Lanes hold events in index order: only those from the first at or past `first` move.
-        auto it = std::lower_bound(lane.events.begin(), lane.events.end(), first);
-        for (; it != lane.events.end() && *it < end; ++it)
+        const std::span<std::int32_t> events = lane.entries.events();
+        auto it = std::lower_bound(events.begin(), events.end(), first);
+        for (; it != events.end() && *it < end; ++it)
             *it += shift;
     }
 }
@@ -390,14 +385,11 @@ void LaneIndex::attach(const Timeline &t, std::int32_t event, std::vector<int> *
     const std::uint16_t look = Lane::lookOf(e);
     const auto add = [&](int number) {
         Lane &lane = kept(std::size_t(number));
-        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
-        if (at != lane.events.end() && *at == event)
+        const std::span<const std::int32_t> events = lane.events();
+        const auto at = std::lower_bound(events.begin(), events.end(), event);
+        if (at != events.end() && *at == event)
             return; // an actor named twice
-        const auto pos = at - lane.events.begin();
-        lane.events.insert(at, event);
-        lane.days.insert(std::size_t(pos), days);
-        lane.subRows.insert(lane.subRows.begin() + pos, 0);
-        lane.looks.insert(lane.looks.begin() + pos, look);
+        lane.entries.insert(std::size_t(at - events.begin()), event, days, look);
         lane.longest = std::max(lane.longest, e.range.last - e.range.first + 1);
         touched->push_back(number);
     };
@@ -416,17 +408,15 @@ std::optional<LaneIndex::Days> LaneIndex::detach(std::int32_t event, std::span<c
         if (m_lanes.m_keptAt[std::size_t(number)] < 0)
             return; // no events
         Lane &lane = kept(std::size_t(number));
-        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), event);
-        if (at == lane.events.end() || *at != event)
+        const std::span<const std::int32_t> events = lane.events();
+        const auto at = std::lower_bound(events.begin(), events.end(), event);
+        if (at == events.end() || *at != event)
             return; // an actor named twice
-        const auto pos = at - lane.events.begin();
-        removed = lane.days[std::size_t(pos)];
-        lane.events.erase(at);
-        lane.days.erase(std::size_t(pos));
-        lane.subRows.erase(lane.subRows.begin() + pos);
-        lane.looks.erase(lane.looks.begin() + pos);
+        const auto pos = std::size_t(at - events.begin());
+        removed = lane.days()[pos];
+        lane.entries.erase(pos);
         lane.longest = 0;
-        for (const Days d : lane.days)
+        for (const Days d : lane.days())
             lane.longest = std::max(lane.longest, d.last - d.first + 1);
         touched->push_back(number);
     };
@@ -455,7 +445,7 @@ void LaneIndex::relayOut(std::vector<int> touched, bool extentChanged)
             updateTotals(kept(std::size_t(lane)));
     }
     // As after building: the lane of events without actors is there only when it has some.
-    if (m_unattributedLane >= 0 && m_lanes[std::size_t(m_unattributedLane)].events.empty()) {
+    if (m_unattributedLane >= 0 && m_lanes[std::size_t(m_unattributedLane)].entries.empty()) {
         forget(std::size_t(m_unattributedLane));
         m_lanes.m_keptAt.pop_back(); // the last lane
         m_unattributedLane = -1;
@@ -549,40 +539,28 @@ void LaneIndex::replaceActors(const Timeline &t, std::span<const std::int32_t> e
     for (const auto &[index, change] : changes) {
         const auto &[leaving, joining] = change;
         Lane &lane = kept(std::size_t(index));
-        Lane merged;
-        const std::size_t size = lane.events.size() - leaving.size() + joining.size();
-        merged.events.reserve(size);
-        merged.days.reserve(size);
-        merged.subRows.reserve(size);
-        merged.looks.reserve(size);
+        LaneEntries merged;
+        const std::span<const std::int32_t> events = lane.events();
+        const LaneDays days = lane.days();
+        const std::span<const std::uint16_t> looks = lane.looks();
+        merged.reserve(events.size() - leaving.size() + joining.size());
         std::size_t kept = 0, left = 0, joined = 0;
-        while (kept < lane.events.size() || joined < joining.size()) {
-            if (joined == joining.size()
-                || (kept < lane.events.size() && lane.events[kept] < joining[joined])) {
-                if (left < leaving.size() && leaving[left] == lane.events[kept]) {
+        while (kept < events.size() || joined < joining.size()) {
+            if (joined == joining.size() || (kept < events.size() && events[kept] < joining[joined])) {
+                if (left < leaving.size() && leaving[left] == events[kept])
                     ++left;
-                } else {
-                    merged.events.push_back(lane.events[kept]);
-                    merged.days.push_back(lane.days[kept]);
-                    merged.subRows.push_back(0);
-                    merged.looks.push_back(lane.looks[kept]);
-                }
+                else
+                    merged.push_back(events[kept], days[kept], looks[kept]);
                 ++kept;
                 continue;
             }
             const std::int32_t event = joining[joined++];
             const Event &e = t.events[std::size_t(event)];
-            merged.events.push_back(event);
-            merged.days.push_back({ e.range.first, e.range.last });
-            merged.subRows.push_back(0);
-            merged.looks.push_back(Lane::lookOf(e));
+            merged.push_back(event, { e.range.first, e.range.last }, Lane::lookOf(e));
         }
-        lane.events = std::move(merged.events);
-        lane.days = std::move(merged.days);
-        lane.subRows = std::move(merged.subRows);
-        lane.looks = std::move(merged.looks);
+        lane.entries = std::move(merged);
         lane.longest = 0;
-        for (const Days d : lane.days)
+        for (const Days d : lane.days())
             lane.longest = std::max(lane.longest, d.last - d.first + 1);
         touched.push_back(index);
     }
@@ -614,6 +592,8 @@ void LaneIndex::Lane::buildTotals(Day firstDay, Day lastDay)
     // An open start has started before every day; an open end never ends.
     std::vector<std::uint32_t> starts(size, 0);
     std::vector<std::uint32_t> ends(size, 0);
+    const LaneDays days = this->days();
+    const std::span<const std::uint16_t> looks = this->looks();
     for (std::size_t i = 0; i < days.size(); ++i) {
         const Days d = days[i];
         ++starts[(looks[i] & openStartBit) ? 0 : std::size_t(d.first - firstDay + 1)];
@@ -639,9 +619,10 @@ std::pair<std::size_t, std::size_t> LaneIndex::visibleRange(int lane, double fir
     // An event overlaps when it starts before `last` ends and ends after `first` starts; no event
     // is longer than `longest`, so none starting before first - longest can reach the view.
     const double from = std::floor(first) - l.longest;
-    const auto begin = std::lower_bound(l.days.begin(), l.days.end(), from,
+    const LaneDays days = l.days();
+    const auto begin = std::lower_bound(days.begin(), days.end(), from,
                                         [](Days days, double day) { return days.first < day; });
     const auto end =
-        std::upper_bound(begin, l.days.end(), last, [](double day, Days days) { return day < days.first; });
-    return { std::size_t(begin - l.days.begin()), std::size_t(end - l.days.begin()) };
+        std::upper_bound(begin, days.end(), last, [](double day, Days days) { return day < days.first; });
+    return { std::size_t(begin - days.begin()), std::size_t(end - days.begin()) };
 }

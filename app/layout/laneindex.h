@@ -28,15 +28,19 @@ public:
 
     struct Lane
     {
-        SmallArray<std::int32_t> events; // indices into Timeline::events, by first day
-        LaneDays days; // per event, its days
+        // Per event, in the lane's order (by first day): its index into Timeline::events, its
+        // days, how it looks, and the sub-row it is drawn in (see LaneEntries).
+        LaneEntries entries;
+        std::size_t size() const { return entries.size(); }
+        std::span<const std::int32_t> events() const { return entries.events(); }
+        LaneDays days() const { return entries.days(); }
         // Per event, the sub-row it is drawn in, so that overlapping ranges, or points on the
         // same day, do not hide each other in one lane: 0 on the centre line, 1 below, 2 above.
-        SmallArray<std::uint8_t> subRows;
+        std::span<const std::uint8_t> subRows() const { return entries.subRows(); }
         // Per event, how it looks, so that drawing thousands of plain marks need not visit the
         // events: its kind + 1 (0 for none; kindLookUp when too large to keep here), whether
         // it is a point (dated to the day) and whether its interval is open at either side.
-        SmallArray<std::uint16_t> looks;
+        std::span<const std::uint16_t> looks() const { return entries.looks(); }
         static constexpr std::uint16_t pointBit = 0x8000;
         static constexpr std::uint16_t openStartBit = 0x4000; // `../2019`: runs on into the past
         static constexpr std::uint16_t openEndBit = 0x2000; // `2019/..`: runs on into the future
@@ -53,10 +57,11 @@ public:
         // The days event `i` covers as drawn: an open side reaches openFar.
         Days drawnDays(std::size_t i) const
         {
-            Days d = days[i];
-            if (looks[i] & openStartBit)
+            Days d = days()[i];
+            const std::uint16_t look = looks()[i];
+            if (look & openStartBit)
                 d.first = -openFar;
-            if (looks[i] & openEndBit)
+            if (look & openEndBit)
                 d.last = openFar;
             return d;
         }

@@ -217,8 +217,8 @@ void TimelineDocument::changeActorLists(
     QUndoCommand *parent)
 {
     const int lane = m_lanes->laneOf(actor);
-    std::vector<int> rows(m_lanes->lanes()[std::size_t(lane)].events.begin(),
-                          m_lanes->lanes()[std::size_t(lane)].events.end());
+    const std::span<const std::int32_t> events = m_lanes->lanes()[std::size_t(lane)].events();
+    std::vector<int> rows(events.begin(), events.end());
     ActorListsCommand::Lists before, after;
     for (const int row : rows) {
         const auto actors = m_edit->actorsOf(m_edit->events[std::size_t(row)]);

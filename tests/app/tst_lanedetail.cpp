@@ -178,8 +178,8 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
     const LaneIndex index = makeIndex(count, 10'000, 730, quint32(count + width));
     QCOMPARE(index.lanes().size(), std::size_t(1));
     const LaneIndex::Lane &lane = index.lanes().front();
-    for (std::size_t i = 0; i < lane.events.size(); ++i)
-        QCOMPARE(lane.events[i], std::int32_t(i));
+    for (std::size_t i = 0; i < lane.events().size(); ++i)
+        QCOMPARE(lane.events()[i], std::int32_t(i));
     const ColumnMapping map { first, (last - first) / width, width };
     const auto accepts = [&](std::int32_t e) {
         return e % filterEvery == 0;
@@ -187,10 +187,10 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
 
     // What a frame must account for: every accepted event that overlaps the view.
     std::vector<std::int32_t> inView;
-    for (std::size_t i = 0; i < lane.days.size(); ++i) {
-        const bool overlaps = lane.days[i].last + 1 > first && lane.days[i].first < last;
-        if (overlaps && accepts(lane.events[i]))
-            inView.push_back(lane.events[i]);
+    for (std::size_t i = 0; i < lane.days().size(); ++i) {
+        const bool overlaps = lane.days()[i].last + 1 > first && lane.days()[i].first < last;
+        if (overlaps && accepts(lane.events()[i]))
+            inView.push_back(lane.events()[i]);
     }
     const bool selectedInView = selected >= 0 && !inView.empty();
     if (selectedInView)
@@ -220,12 +220,12 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
     // The selected event is always drawn on its own.
     if (selectedInView) {
         QVERIFY(std::any_of(detail.marks.begin(), detail.marks.end(),
-                            [&](std::uint32_t i) { return lane.events[i] == selected; }));
+                            [&](std::uint32_t i) { return lane.events()[i] == selected; }));
     }
     // Running totals give the same plan, when the filter passes everything.
     if (filterEvery == 1) {
         LaneIndex::Lane withTotals = lane;
-        withTotals.buildTotals(lane.days.front().first, lane.days.back().last + 730);
+        withTotals.buildTotals(lane.days().front().first, lane.days().back().last + 730);
         LaneDetail fromTotals;
         fromTotals.planFromTotals(withTotals, from, to, map, selected, std::size_t(room));
         QCOMPARE(fromTotals.aggregated, detail.aggregated);
@@ -241,7 +241,7 @@ void TestLaneDetail::planKeepsEveryEventAndStaysInThePlot()
     // Nothing drawn outside the plot: every mark has columns inside it.
     for (const std::uint32_t i : detail.marks) {
         int a = -1, b = -1;
-        QVERIFY(map.columns(lane.days[i], &a, &b));
+        QVERIFY(map.columns(lane.days()[i], &a, &b));
         QVERIFY(a >= 0 && b < width && a <= b);
     }
 }
@@ -253,7 +253,7 @@ void TestLaneDetail::boundariesFollowEveryChangeOfMapping()
     // plan() does without them.
     const LaneIndex index = makeIndex(10'000, 10'000, 730, 99);
     LaneIndex::Lane lane = index.lanes().front();
-    lane.buildTotals(lane.days.front().first, lane.days.back().last + 730);
+    lane.buildTotals(lane.days().front().first, lane.days().back().last + 730);
     const auto all = [](std::int32_t) { return true; };
     const ColumnMapping maps[] = { { 0.0, 10'000.0 / 1400, 1400 },  { 0.0, 20'000.0 / 1400, 1400 },
                                    { 0.0, 20'000.0 / 1400, 700 },   { 7.5, 20'000.0 / 1400, 700 },

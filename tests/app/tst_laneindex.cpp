@@ -140,23 +140,23 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
         const QString where = u"lane %1 (actor %2): "_s.arg(laneNumber++).arg(actor);
         if (index.actorOf(laneNumber - 1) != actor || index.laneOf(actor) != int(laneNumber - 1))
             return where + u"belongs to actor %1"_s.arg(index.actorOf(laneNumber - 1));
-        if (!std::ranges::equal(lane.events, events))
+        if (!std::ranges::equal(lane.events(), events))
             return where
-                + u"%1 events, not %2, or in another order"_s.arg(lane.events.size()).arg(events.size());
-        if (lane.days.size() != events.size() || lane.subRows.size() != events.size()
-            || lane.looks.size() != events.size())
+                + u"%1 events, not %2, or in another order"_s.arg(lane.events().size()).arg(events.size());
+        if (lane.days().size() != events.size() || lane.subRows().size() != events.size()
+            || lane.looks().size() != events.size())
             return where + u"arrays of other lengths"_s;
         Day longest = 0;
         std::vector<std::uint32_t> open;
         for (std::size_t k = 0; k < events.size(); ++k) {
             const Event &e = t.events[std::size_t(events[k])];
-            if (lane.days[k].first != e.range.first || lane.days[k].last != e.range.last)
+            if (lane.days()[k].first != e.range.first || lane.days()[k].last != e.range.last)
                 return where + u"days of event %1 differ"_s.arg(events[k]);
             const int kind = std::min(e.kind + 1, int(Lane::kindMask));
             const bool point = e.range.precision == DateRange::Precision::Day;
-            if ((lane.looks[k] & Lane::kindMask) != kind || bool(lane.looks[k] & Lane::pointBit) != point
-                || bool(lane.looks[k] & Lane::openStartBit) != e.range.hasOpenStart()
-                || bool(lane.looks[k] & Lane::openEndBit) != e.range.hasOpenEnd())
+            if ((lane.looks()[k] & Lane::kindMask) != kind || bool(lane.looks()[k] & Lane::pointBit) != point
+                || bool(lane.looks()[k] & Lane::openStartBit) != e.range.hasOpenStart()
+                || bool(lane.looks()[k] & Lane::openEndBit) != e.range.hasOpenEnd())
                 return where + u"looks of event %1 differ"_s.arg(events[k]);
             longest = std::max(longest, e.range.last - e.range.first + 1);
             if (e.range.hasOpenStart() || e.range.hasOpenEnd())
@@ -185,9 +185,9 @@ QString differenceFromReference(const Timeline &t, const LaneIndex &index)
                 *row = std::max(*row, last);
                 expected = int(row - rowEnds.begin());
             }
-            if (lane.subRows[k] != expected)
+            if (lane.subRows()[k] != expected)
                 return where
-                    + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows[k]).arg(expected);
+                    + u"event %1 in sub-row %2, not %3"_s.arg(events[k]).arg(lane.subRows()[k]).arg(expected);
         }
         // Totals, for lanes with at least as many events as the timeline has days.
         const std::int64_t days = extent ? extent->last + 2 - extent->first : 0;
@@ -279,7 +279,7 @@ QStringList TestLaneIndex::idsIn(int lane, double first, double last) const
     const auto [begin, end] = m_index.visibleRange(lane, first, last);
     QStringList ids;
     for (std::size_t i = begin; i < end; ++i) {
-        const Event &event = m_timeline->events[m_index.lanes()[lane].events[i]];
+        const Event &event = m_timeline->events[m_index.lanes()[lane].events()[i]];
         // The range may hold a few that end before `first`; what overlaps is what counts.
         if (event.range.last + 1 > first)
             ids.append(m_timeline->text(event.id));
@@ -293,23 +293,23 @@ void TestLaneIndex::lanesFollowActorsAndUnattributedEvents()
     QCOMPARE(m_index.laneOf(0), 0);
     QCOMPARE(m_index.laneOf(1), 1);
     QCOMPARE(m_index.laneOf(LaneIndex::unattributed), 2);
-    QCOMPARE(m_index.lanes()[0].events.size(), 6u);
-    QCOMPARE(m_index.lanes()[1].events.size(), 1u);
-    QCOMPARE(m_index.lanes()[2].events.size(), 1u);
+    QCOMPARE(m_index.lanes()[0].events().size(), 6u);
+    QCOMPARE(m_index.lanes()[1].events().size(), 1u);
+    QCOMPARE(m_index.lanes()[2].events().size(), 1u);
     // In time order within each lane.
-    const auto &events = m_index.lanes()[0].events;
+    const std::span<const std::int32_t> events = m_index.lanes()[0].events();
     for (std::size_t i = 1; i < events.size(); ++i)
         QVERIFY(m_timeline->events[events[i - 1]].range.first <= m_timeline->events[events[i]].range.first);
     // Each lane keeps its events' days beside them.
     for (std::size_t l = 0; l < m_index.lanes().size(); ++l) {
         const LaneIndex::Lane &lane = m_index.lanes()[l];
-        QCOMPARE(lane.days.size(), lane.events.size());
-        for (std::size_t i = 0; i < lane.events.size(); ++i) {
-            QCOMPARE(lane.days[i].first, m_timeline->events[lane.events[i]].range.first);
-            QCOMPARE(lane.days[i].last, m_timeline->events[lane.events[i]].range.last);
-            const Event &event = m_timeline->events[lane.events[i]];
-            QCOMPARE(lane.looks[i] & LaneIndex::Lane::kindMask, event.kind + 1);
-            QCOMPARE(bool(lane.looks[i] & LaneIndex::Lane::pointBit),
+        QCOMPARE(lane.days().size(), lane.events().size());
+        for (std::size_t i = 0; i < lane.events().size(); ++i) {
+            QCOMPARE(lane.days()[i].first, m_timeline->events[lane.events()[i]].range.first);
+            QCOMPARE(lane.days()[i].last, m_timeline->events[lane.events()[i]].range.last);
+            const Event &event = m_timeline->events[lane.events()[i]];
+            QCOMPARE(lane.looks()[i] & LaneIndex::Lane::kindMask, event.kind + 1);
+            QCOMPARE(bool(lane.looks()[i] & LaneIndex::Lane::pointBit),
                      event.range.precision == DateRange::Precision::Day);
         }
     }
@@ -357,8 +357,8 @@ void TestLaneIndex::overlappingMarksGetTheirOwnSubRows()
 {
     const LaneIndex::Lane &lane = m_index.lanes()[0];
     QHash<QString, int> subRow;
-    for (std::size_t i = 0; i < lane.events.size(); ++i)
-        subRow.insert(m_timeline->text(m_timeline->events[lane.events[i]].id), lane.subRows[i]);
+    for (std::size_t i = 0; i < lane.events().size(); ++i)
+        subRow.insert(m_timeline->text(m_timeline->events[lane.events()[i]].id), lane.subRows()[i]);
     QCOMPARE(subRow.value(u"long"_s), 0);
     QCOMPARE(subRow.value(u"month"_s), 1); // inside the long range: the next row
     QCOMPARE(subRow.value(u"late"_s), 1); // the month ended: row 1 is free again
@@ -370,12 +370,13 @@ void TestLaneIndex::overlappingMarksGetTheirOwnSubRows()
 void TestLaneIndex::daysOfHistoryTakeHalfTheRoom()
 {
     const LaneIndex::Lane &lane = m_index.lanes()[0];
-    QVERIFY(!lane.days.isWide());
-    QCOMPARE_LE(lane.days.capacityBytes(), lane.days.size() * 8);
-    for (std::size_t i = 0; i < lane.events.size(); ++i) {
-        const DateRange &range = m_timeline->events[lane.events[i]].range;
-        QCOMPARE(lane.days[i].first, range.first);
-        QCOMPARE(lane.days[i].last, range.last);
+    QVERIFY(!lane.days().isWide());
+    // 8 bytes of days an entry, beside its event (4), look (2) and sub-row (1).
+    QCOMPARE_LE(lane.entries.heapBytes(), lane.size() * 15);
+    for (std::size_t i = 0; i < lane.events().size(); ++i) {
+        const DateRange &range = m_timeline->events[lane.events()[i]].range;
+        QCOMPARE(lane.days()[i].first, range.first);
+        QCOMPARE(lane.days()[i].last, range.last);
     }
 }
 
@@ -390,21 +391,32 @@ void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
         { DateRange::dayFromCivil(-13'800'000'000, 1, 1), DateRange::dayFromCivil(-13'799'000'000, 12, 31) },
         { DateRange::dayFromCivil(1'000'000'000, 1, 1), DateRange::dayFromCivil(1'000'000'000, 1, 1) },
     };
-    LaneDays lane;
-    lane.push_back(days[0]);
-    lane.push_back(days[1]);
+    // Each entry's event, look and sub-row move with its days.
+    LaneEntries lane;
+    lane.push_back(0, days[0], 10);
+    lane.push_back(1, days[1], 11);
+    lane.subRows()[1] = 2;
     QVERIFY(!lane.isWide());
-    lane.insert(0, days[2]);
+    lane.insert(0, 2, days[2], 12);
     QVERIFY(lane.isWide());
-    lane.push_back(days[3]);
-    const std::vector<LaneIndex::Days> expected { days[2], days[0], days[1], days[3] };
-    QCOMPARE(lane.size(), expected.size());
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-        QCOMPARE(lane[i].first, expected[i].first);
-        QCOMPARE(lane[i].last, expected[i].last);
+    lane.push_back(3, days[3], 13);
+    const std::vector<std::int32_t> events { 2, 0, 1, 3 };
+    QCOMPARE(lane.size(), events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const LaneIndex::Days d = days[std::size_t(events[i])];
+        QCOMPARE(lane.days()[i].first, d.first);
+        QCOMPARE(lane.days()[i].last, d.last);
+        QCOMPARE(lane.events()[i], events[i]);
+        QCOMPARE(lane.looks()[i], std::uint16_t(10 + events[i]));
+        QCOMPARE(lane.subRows()[i], std::uint8_t(events[i] == 1 ? 2 : 0));
     }
     lane.erase(1);
-    QCOMPARE(lane[1].first, days[1].first);
+    QCOMPARE(lane.size(), std::size_t(3));
+    QCOMPARE(lane.days()[1].first, days[1].first);
+    QCOMPARE(lane.days()[2].last, days[3].last);
+    QCOMPARE(lane.events()[1], 1);
+    QCOMPARE(lane.looks()[1], std::uint16_t(11));
+    QCOMPARE(lane.subRows()[1], std::uint8_t(2));
 
     // Built from a file: the lane of deep time is wide, the other one narrow; both are searched alike.
     const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
@@ -418,20 +430,19 @@ void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     LaneIndex index;
     index.build(*result.timeline);
-    QVERIFY(index.lanes()[0].days.isWide());
-    QVERIFY(!index.lanes()[1].days.isWide());
+    QVERIFY(index.lanes()[0].days().isWide());
+    QVERIFY(!index.lanes()[1].days().isWide());
     const Day now = DateRange::dayFromCivil(2025, 1, 1);
-    QCOMPARE(index.lanes()[0].days.back().first, now);
+    QCOMPARE(index.lanes()[0].days().back().first, now);
     const auto [begin, end] = index.visibleRange(0, double(now), double(now) + 1);
     QCOMPARE(end - begin, std::size_t(1));
-    QCOMPARE(result.timeline->text(result.timeline->events[index.lanes()[0].events[begin]].id), u"now"_s);
+    QCOMPARE(result.timeline->text(result.timeline->events[index.lanes()[0].events()[begin]].id), u"now"_s);
 }
 
 void TestLaneIndex::aLaneOfAnEventNeedsNoHeap()
 {
     // Actors of one event each, as in a timeline of 100,000 actors: their lanes keep the event's
-    // entry in place, without a heap block for any of their arrays. A lane of two keeps all
-    // but the days in place.
+    // entry in place, without a heap block. A lane of two takes one block, of 15 bytes an entry.
     const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
         "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
         "events":[
@@ -443,16 +454,17 @@ void TestLaneIndex::aLaneOfAnEventNeedsNoHeap()
     LaneIndex index;
     index.build(*result.timeline);
     const LaneIndex::Lane &one = index.lanes()[0];
-    QCOMPARE(one.events.size(), std::size_t(1));
+    QCOMPARE(one.events().size(), std::size_t(1));
     QCOMPARE(one.open.size(), std::size_t(1));
-    const std::size_t heap = one.events.heapBytes() + one.days.capacityBytes() + one.subRows.heapBytes()
-        + one.looks.heapBytes() + one.open.heapBytes();
-    QCOMPARE(heap, std::size_t(0));
+    QCOMPARE(one.entries.heapBytes() + one.open.heapBytes(), std::size_t(0));
+    QCOMPARE(one.events()[0], 0);
+    QVERIFY(one.looks()[0] & LaneIndex::Lane::openStartBit);
     const LaneIndex::Lane &two = index.lanes()[1];
-    QCOMPARE(two.events.size(), std::size_t(2));
-    QCOMPARE(two.events.heapBytes() + two.subRows.heapBytes() + two.looks.heapBytes(), std::size_t(0));
-    QCOMPARE(two.days[1].first, DateRange::dayFromCivil(2020, 5, 1));
-    QCOMPARE(two.days[1].last, DateRange::dayFromCivil(2020, 5, 31));
+    QCOMPARE(two.events().size(), std::size_t(2));
+    QCOMPARE(two.entries.heapBytes(), std::size_t(2 * 15));
+    QCOMPARE(two.events()[1], 1);
+    QCOMPARE(two.days()[1].first, DateRange::dayFromCivil(2020, 5, 1));
+    QCOMPARE(two.days()[1].last, DateRange::dayFromCivil(2020, 5, 31));
 }
 
 void TestLaneIndex::totalsHoldWhateverTheyCount_data()
@@ -527,7 +539,7 @@ void TestLaneIndex::buildMatchesASimpleConstruction()
         const auto revisionsAreNew = [&](const LaneIndex &index) {
             for (std::size_t l = 0; l < index.lanes().size(); ++l) {
                 const LaneIndex::Lane &lane = index.lanes()[l];
-                if (!lane.events.empty() && !revisions.insert(lane.revision).second)
+                if (!lane.events().empty() && !revisions.insert(lane.revision).second)
                     return false;
             }
             return true;

@@ -59,7 +59,7 @@ QString laneDifference(const Timeline &t)
         const LaneIndex::Lane &b = patched.lanes()[i];
         const auto days = [](const LaneIndex::Lane &lane) {
             std::vector<std::pair<int, int>> out;
-            for (const LaneIndex::Days d : lane.days)
+            for (const LaneIndex::Days d : lane.days())
                 out.emplace_back(d.first, d.last);
             return out;
         };
@@ -67,14 +67,17 @@ QString laneDifference(const Timeline &t)
             && (!a.hasTotals()
                 || (a.totals->origin == b.totals->origin && a.totals->startedBefore == b.totals->startedBefore
                     && a.totals->endedBefore == b.totals->endedBefore));
-        if (a.events != b.events || days(a) != days(b) || a.subRows != b.subRows || a.looks != b.looks
-            || a.open != b.open || a.longest != b.longest || !sameTotals)
+        const auto same = [](auto x, auto y) {
+            return std::ranges::equal(x, y);
+        };
+        if (!same(a.events(), b.events()) || days(a) != days(b) || !same(a.subRows(), b.subRows())
+            || !same(a.looks(), b.looks()) || a.open != b.open || a.longest != b.longest || !sameTotals)
             return u"lane %1 differs: events %2, days %3, sub-rows %4, looks %5, longest %6, totals %7"_s
                 .arg(i)
-                .arg(a.events == b.events)
+                .arg(same(a.events(), b.events()))
                 .arg(days(a) == days(b))
-                .arg(a.subRows == b.subRows)
-                .arg(a.looks == b.looks)
+                .arg(same(a.subRows(), b.subRows()))
+                .arg(same(a.looks(), b.looks()))
                 .arg(a.longest == b.longest)
                 .arg(sameTotals);
     }

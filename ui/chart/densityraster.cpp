@@ -149,6 +149,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
             if (!anew)
                 std::memset(target, 0, rowBytes);
             const LaneIndex::Lane &laneData = chart.laneIndex().lanes()[lanes[w->row]];
+            const std::span<const std::int32_t> laneEvents = laneData.events();
+            const std::span<const std::uint16_t> laneLooks = laneData.looks();
             // Ranges first, paler, each pixel written once (the earliest range keeps a
             // pixel that later ones also cover: long ranges may overlap by hundreds); then
             // points, two pixels wide at least, over them.
@@ -156,8 +158,8 @@ void DensityRaster::paint(QPainter *painter, const TimelineChart &chart, const Q
             int filled = -1; // the last column a range has written
             for (const bool points : { false, true }) {
                 for (const std::uint32_t i : detail.marks) {
-                    const std::int32_t e = laneData.events[i];
-                    const std::uint16_t look = laneData.looks[i];
+                    const std::int32_t e = laneEvents[i];
+                    const std::uint16_t look = laneLooks[i];
                     if (e == current || bool(look & LaneIndex::Lane::pointBit) != points)
                         continue; // the current event is drawn on top, outlined
                     int from = 0, to = 0;

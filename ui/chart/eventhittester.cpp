@@ -55,9 +55,9 @@ int EventHitTester::eventAt(QPointF pos) const
     int best = -1;
     qreal bestDistance = std::numeric_limits<qreal>::max();
     for (const std::uint32_t i : detail.marks) {
-        const std::int32_t e = lane.events[i];
+        const std::int32_t e = lane.events()[i];
         const QRectF mark =
-            geometry.markRect(t.events[e], geometry.compact ? 0 : lane.subRows[i], cy, e == current);
+            geometry.markRect(t.events[e], geometry.compact ? 0 : lane.subRows()[i], cy, e == current);
         if (!mark.adjusted(-s_hitSlop, -s_hitSlop, s_hitSlop, s_hitSlop).contains(pos))
             continue;
         const qreal distance =
@@ -93,8 +93,9 @@ QPointF EventHitTester::markerPosition(int event) const
     // Spots on the event's mark in a lane: a dot's centre; along a bar's visible part.
     const auto spotsIn = [&](int laneNumber) {
         const LaneIndex::Lane &lane = index.lanes()[laneNumber];
-        const auto it = std::find(lane.events.begin(), lane.events.end(), event);
-        const int subRow = it == lane.events.end() ? 0 : lane.subRows[std::size_t(it - lane.events.begin())];
+        const std::span<const std::int32_t> events = lane.events();
+        const auto it = std::find(events.begin(), events.end(), event);
+        const int subRow = it == events.end() ? 0 : lane.subRows()[std::size_t(it - events.begin())];
         const QRectF mark = geometry.markRect(e, geometry.compact ? 0 : subRow,
                                               m_chart.laneRect(m_chart.rowOfLane(laneNumber)).center().y(),
                                               event == m_chart.currentEvent());

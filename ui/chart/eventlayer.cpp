@@ -343,12 +343,14 @@ void EventLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     for (const DensityRaster::Lane &planned : m_planned) {
         const int row = planned.row;
         const LaneIndex::Lane &laneData = m_chart->laneIndex().lanes()[planned.lane];
+        const std::span<const std::int32_t> laneEvents = laneData.events();
+        const std::span<const std::uint8_t> laneSubRows = laneData.subRows();
         const LaneDetail &detail = *planned.detail;
         for (const std::uint32_t i : detail.marks) {
-            const std::int32_t e = laneData.events[i];
+            const std::int32_t e = laneEvents[i];
             if ((geometry.compact || detail.aggregated) && e != current)
                 continue;
-            const int slot = geometry.compact ? 0 : laneData.subRows[i];
+            const int slot = geometry.compact ? 0 : laneSubRows[i];
             if (e == current) {
                 if (!currentMark)
                     currentMark = std::pair(row, slot);

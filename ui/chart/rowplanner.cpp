@@ -118,9 +118,10 @@ const LanePlans::Plan &LanePlans::of(const TimelineChart &chart, int row)
         key.filterRevision = 0;
     // Lanes hold their events in index order.
     if (m_current >= 0) {
-        const auto at = std::lower_bound(lane.events.begin(), lane.events.end(), m_current);
-        if (at != lane.events.end() && *at == m_current)
-            key.selectedAt = at - lane.events.begin();
+        const std::span<const std::int32_t> events = lane.events();
+        const auto at = std::lower_bound(events.begin(), events.end(), m_current);
+        if (at != events.end() && *at == m_current)
+            key.selectedAt = at - events.begin();
     }
     Entry &entry = m_lanes[std::size_t(laneNumber)];
     if (!(entry.key == key)) {
