@@ -105,7 +105,7 @@ QByteArray dump(const Timeline &t)
         actors.append(QJsonObject {
             { u"id"_s, actor.id() },
             { u"name"_s, actor.name() },
-            { u"kind"_s, actor.kind },
+            { u"kind"_s, actor.kind() },
             { u"events"_s, counts.at(i) },
         });
     }

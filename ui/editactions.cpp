@@ -312,7 +312,7 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
     kind->setEditable(true);
     // The format's common kinds, as the file has them: they are data, not words of the interface.
     kind->addItems({ u"organization"_s, u"person"_s, u"medium"_s, u"group"_s });
-    kind->setCurrentText(actor->kind.isEmpty() ? u"organization"_s : actor->kind);
+    kind->setCurrentText(actor->kind().isEmpty() ? u"organization"_s : actor->kind());
     auto *aliases = new QLineEdit(actor->aliases.join(u", "_s), &dialog);
     aliases->setPlaceholderText(QObject::tr("Other names, separated by commas"));
     auto *description = new QLineEdit(actor->description(), &dialog);
@@ -346,7 +346,7 @@ bool askActor(QWidget *parent, const QString &title, QColor automaticColor, Acto
     if (dialog.exec() != QDialog::Accepted)
         return false;
     actor->setName(name->text().trimmed());
-    actor->kind = kind->currentText().trimmed();
+    actor->setKind(kind->currentText().trimmed());
     actor->color = color;
     actor->setDescription(description->text().trimmed());
     actor->aliases.clear();
@@ -362,7 +362,7 @@ QString actorChangeName(const Actor &before, const Actor &after)
 {
     const bool name = before.name() != after.name();
     const bool color = before.color != after.color;
-    const bool kind = before.kind != after.kind;
+    const bool kind = before.kind() != after.kind();
     const bool rest = before.aliases != after.aliases || before.description() != after.description();
     if (name && !color && !kind && !rest)
         return EditActions::tr("Rename Actor");

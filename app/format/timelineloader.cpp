@@ -637,11 +637,7 @@ private:
     // A string; when `required`, one with more than spaces in it (else an error, and false).
     bool readString(QByteArrayView *out, bool required = false);
     bool readText(TextRef *out, bool required = false);
-    // Values that repeat, as an actor's kind does, each decoded once and then shared: a
-    // hundred thousand actors of a few kinds cost a few strings, not a hundred thousand.
-    using SharedStrings = std::vector<std::pair<QByteArray, QString>>;
-    static constexpr std::size_t maxShared = 16; // the first values met; others are not shared
-    bool readQString(QString *out, bool required = false, SharedStrings *shared = nullptr);
+    bool readQString(QString *out, bool required = false);
     // A colour written as #rrggbb; anything else is an error and leaves `out` invalid.
     void readColor(QColor *out);
     // true or false; anything else is an error and leaves `out` as it was.
@@ -815,7 +811,6 @@ private:
     std::vector<std::vector<Sentence>> m_sentenceBytes;
     IdHasher m_idHash { QHashSeed::globalSeed() };
     qsizetype m_currentEvent = -1; // file index of the event being read, for errors
-    SharedStrings m_actorKinds;
     struct PendingReference
     {
         QByteArrayView id;
@@ -1116,24 +1111,12 @@ bool Parser::readText(TextRef *out, bool required)
     return true;
 }
 
-bool Parser::readQString(QString *out, bool required, SharedStrings *shared)
+bool Parser::readQString(QString *out, bool required)
 {
     QByteArrayView text;
     if (!readString(&text, required))
         return false;
-    if (!shared) {
-        *out = QString::fromUtf8(text);
-        return true;
-    }
-    const auto known = std::find_if(shared->begin(), shared->end(),
-                                    [&](const std::pair<QByteArray, QString> &s) { return s.first == text; });
-    if (known != shared->end()) {
-        *out = known->second;
-    } else {
-        *out = QString::fromUtf8(text);
-        if (shared->size() < maxShared)
-            shared->emplace_back(text.toByteArray(), *out);
-    }
+    *out = QString::fromUtf8(text);
     return true;
 }
 
@@ -1750,7 +1733,8 @@ void Parser::readActor(qsizetype index)
                 keepField(fields, Actor::Name);
         } else if (member == ActorMember::Kind) {
             kind = true;
-            readQString(&actor.kind, true, &m_actorKinds);
+            if (QByteArrayView text; readString(&text, true))
+                keepField(fields, Actor::Kind);
         } else if (member == ActorMember::Description) {
             if (QByteArrayView text; readString(&text))
                 keepField(fields, Actor::Description);

@@ -324,7 +324,7 @@ void writeActors(JsonOut &out, const Timeline &t)
         out.key("name");
         out.string(actor.utf8(Actor::Name));
         out.key("kind");
-        out.string(actor.kind);
+        out.string(actor.utf8(Actor::Kind));
         out.optional("description", actor.utf8(Actor::Description));
         if (!actor.aliases.isEmpty()) {
             out.key("aliases");

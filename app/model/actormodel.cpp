@@ -63,7 +63,7 @@ QVariant ActorModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return actor.name();
         case KindColumn:
-            return actor.kind;
+            return actor.kind();
         case EventsColumn:
             return m_eventCounts.at(row);
         }

@@ -132,22 +132,23 @@ private:
 
 // Its id, name and description are kept as PackedText: a file of 100,000 actors had spent 300
 // bytes on each, where the file spends 60.
-struct Actor : PackedText<3>
+struct Actor : PackedText<4>
 {
-    enum Field { Id, Name, Description, FieldCount };
+    enum Field { Id, Name, Description, Kind, FieldCount };
 
-    QString kind; // shared by the actors of a kind, as the loader reads them
     QStringList aliases;
     QColor color; // invalid when the file gives none
 
     QString id() const { return field(Id); }
     QString name() const { return field(Name); }
     QString description() const { return field(Description); }
+    QString kind() const { return field(Kind); }
     void setId(const QString &id) { setField(Id, id); }
     void setName(const QString &name) { setField(Name, name); }
     void setDescription(const QString &description) { setField(Description, description); }
+    void setKind(const QString &kind) { setField(Kind, kind); }
 };
-static_assert(Source::FieldCount == 4 && Actor::FieldCount == 3, "PackedText<N> holds N fields");
+static_assert(Source::FieldCount == 4 && Actor::FieldCount == 4, "PackedText<N> holds N fields");
 Q_DECLARE_TYPEINFO(Actor, Q_RELOCATABLE_TYPE);
 
 // How the file asks an event kind to be shown (its "kinds" array); either part may be absent.

@@ -199,8 +199,8 @@ int TimelineDocument::addActor(Actor actor)
     if (actor.id().isEmpty() || taken.contains(actor.id()))
         actor.setId(TimelineEdit::uniqueId(taken, actor.name(), u"actor"_s));
     // The format requires a kind; the most common one until the person says otherwise.
-    if (actor.kind.trimmed().isEmpty())
-        actor.kind = u"organization"_s;
+    if (actor.kind().trimmed().isEmpty())
+        actor.setKind(u"organization"_s);
     auto *command = new EditCommand<Actor>(this, tr("Add Actor"), -1, std::nullopt, std::move(actor));
     m_undo.push(command);
     return command->index();

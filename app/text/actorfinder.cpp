@@ -228,7 +228,7 @@ int ActorFinder::addActor(const QString &name, const QString &kind)
     Actor actor;
     actor.setId(uniqueId(name));
     actor.setName(name);
-    actor.kind = kind;
+    actor.setKind(kind);
     m_actors.append(actor);
     return int(m_actors.size() - 1);
 }

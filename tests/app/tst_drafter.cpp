@@ -80,7 +80,7 @@ void TestDrafter::actors()
     finder.scan(text, sentences);
     QStringList found;
     for (const int actor : finder.actorsIn(sentence))
-        found.append(finder.actors()[actor].name() + u'/' + finder.actors()[actor].kind);
+        found.append(finder.actors()[actor].name() + u'/' + finder.actors()[actor].kind());
     QCOMPARE(found, names);
 }
 
@@ -89,7 +89,7 @@ void TestDrafter::knownActorsComeFirst()
     Actor known;
     known.setId(u"msft"_s);
     known.setName(u"Microsoft Corporation"_s);
-    known.kind = u"organization"_s;
+    known.setKind(u"organization"_s);
     known.aliases = { u"Microsoft"_s };
     const QString text = u"Microsoft and Sam Altman met."_s;
     ActorFinder finder({ known });

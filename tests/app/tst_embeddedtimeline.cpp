@@ -250,7 +250,7 @@ void TestEmbeddedTimeline::actors()
                                  [&](const Actor &actor) { return actor.id() == id; });
     QVERIFY2(it != m_timeline->actors.cend(), qPrintable(id));
     QCOMPARE(it->name(), name);
-    QCOMPARE(it->kind, kind);
+    QCOMPARE(it->kind(), kind);
     QVERIFY(!it->description().isEmpty());
     QVERIFY(it->color.isValid());
 }
