@@ -127,9 +127,10 @@ private:
 
 // A lane's entries, one per event in the lane's order: the event's index, its days, how it
 // looks and its sub-row (see LaneIndex::Lane), as four arrays in one block of the heap, 15
-// bytes an entry. A lane of one event keeps its entry in place of the block's pointer. 100,000
-// actors of an event or a few each make as many lanes: four arrays of their own each cost four
-// heap blocks a lane (32 bytes at the least, for 4 bytes of entry), and 64 bytes of vectors.
+// bytes an entry. A lane of one event keeps its entry in place, in the 16 bytes that otherwise
+// hold the block's pointer. 100,000 actors of an event or a few each make as many lanes: four
+// arrays of their own had cost such a lane four heap blocks (32 bytes at the least, for 1 to 8
+// bytes of entry) and 136 bytes of vectors.
 //
 // Days are held as 32-bit offsets from the lane's first day while they fit, as any lane of
 // history does (2^31 days are 5.8 million years), else as 64-bit days: an entry then takes 8
@@ -181,21 +182,15 @@ public:
     // An entry at the end, or at `at`; its sub-row 0.
     void push_back(std::int32_t event, DaySpan days, std::uint16_t look)
     {
-        insert(m_size, event, days, look);
+        makeRoomFor(days);
+        write(m_size++, event, days, look);
     }
     void insert(std::size_t at, std::int32_t event, DaySpan days, std::uint16_t look)
     {
-        if (m_size == 0)
-            m_origin = days.first; // the first days a lane holds are its origin
-        const bool wide = m_wide || !fits(days);
-        if (m_size == m_capacity || wide != m_wide)
-            relayOut(std::max<std::size_t>(m_size + 1, std::size_t(m_capacity) * 2), wide);
+        makeRoomFor(days);
         shift(at, +1);
-        writeDays(at, days);
-        array<std::int32_t>(eventsAt())[at] = event;
-        array<std::uint16_t>(looksAt())[at] = look;
-        array<std::uint8_t>(subRowsAt())[at] = 0;
         ++m_size;
+        write(at, event, days, look);
     }
     void erase(std::size_t at)
     {
@@ -237,6 +232,28 @@ private:
         return days.first - m_origin >= low && days.first - m_origin <= high && days.last - m_origin >= low
             && days.last - m_origin <= high;
     }
+    // Room for one more entry, with days as wide as `days` need.
+    void makeRoomFor(DaySpan days)
+    {
+        if (m_size == 0)
+            m_origin = days.first; // the first days a lane holds are its origin
+        const bool wide = m_wide || !fits(days);
+        if (m_size == m_capacity || wide != m_wide)
+            relayOut(std::max<std::size_t>(m_size + 1, std::size_t(m_capacity) * 2), wide);
+    }
+    void write(std::size_t at, std::int32_t event, DaySpan days, std::uint16_t look)
+    {
+        // Every place found before the first store, which the compiler could not tell from a
+        // change to this object's own fields: a lane of a million events is filled this way.
+        unsigned char *block = base();
+        std::int32_t *events = reinterpret_cast<std::int32_t *>(block + eventsAt());
+        std::uint16_t *looks = reinterpret_cast<std::uint16_t *>(block + looksAt());
+        std::uint8_t *subRows = block + subRowsAt();
+        writeDays(at, days);
+        events[at] = event;
+        looks[at] = look;
+        subRows[at] = 0;
+    }
     void writeDays(std::size_t at, DaySpan days)
     {
         if (m_wide) {
@@ -251,6 +268,8 @@ private:
     void shift(std::size_t from, int by)
     {
         const std::size_t count = m_size - from;
+        if (count == 0)
+            return;
         const auto move = [&](std::size_t at, std::size_t bytes) {
             unsigned char *array = base() + at;
             std::memmove(array + std::ptrdiff_t(from + by) * std::ptrdiff_t(bytes), array + from * bytes,

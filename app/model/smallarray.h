@@ -9,11 +9,10 @@
 #include <span>
 #include <type_traits>
 
-// An array of plain values with the part of std::vector's API that lanes use, in 16 bytes
-// rather than 24, that keeps as many values as fit in a pointer (two 32-bit values, one 64-bit
-// one) in place of that pointer rather than on the heap. 100,000 lanes of an event or two each
-// then cost no heap block per array, where a vector's smallest block is 32 bytes: four arrays
-// a lane made such a lane cost about 320 bytes, most of it for 15 bytes of entries.
+// An array of plain values with the part of std::vector's API that a lane's list of open
+// intervals uses (LaneIndex::Lane::open), in 16 bytes rather than 24, keeping as many values as
+// fit in a pointer (two 32-bit values, one 64-bit one) in place of that pointer rather than on
+// the heap: most lanes have none, and 100,000 lanes of an actor each are 800 KB less.
 //
 // Iterators are pointers, and any change that adds values may move them all. Sizes are 32-bit.
 template<typename T> class SmallArray
