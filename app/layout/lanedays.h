@@ -317,21 +317,28 @@ private:
     // Into an empty lane.
     void copyFrom(const LaneEntries &other)
     {
-        if (other.m_onHeap) {
-            m_heap = static_cast<unsigned char *>(std::malloc(other.heapBytes()));
-            if (!m_heap)
-                throw std::bad_alloc();
-            std::memcpy(m_heap, other.m_heap, other.heapBytes());
-        } else {
-            std::memcpy(m_local, other.m_local, sizeof m_local);
+        takeFieldsOf(other);
+        if (!m_onHeap)
+            return;
+        const std::size_t bytes = heapBytes();
+        m_onHeap = false; // until the block is this lane's own
+        auto *block = static_cast<unsigned char *>(std::malloc(bytes));
+        if (!block) {
+            m_size = m_capacity = 0;
+            throw std::bad_alloc();
         }
-        m_onHeap = other.m_onHeap;
-        m_size = other.m_size;
-        m_capacity = other.m_capacity;
-        m_wide = other.m_wide;
-        m_origin = other.m_origin;
+        std::memcpy(block, other.m_heap, bytes);
+        m_heap = block;
+        m_onHeap = true;
     }
     void takeFrom(LaneEntries &other)
+    {
+        takeFieldsOf(other);
+        other.m_onHeap = false; // the block is this lane's now
+        other.release();
+    }
+    // Every field of `other` as it is, its block's pointer or its entry in place.
+    void takeFieldsOf(const LaneEntries &other)
     {
         std::memcpy(m_local, other.m_local, sizeof m_local);
         m_onHeap = other.m_onHeap;
@@ -339,8 +346,6 @@ private:
         m_capacity = other.m_capacity;
         m_wide = other.m_wide;
         m_origin = other.m_origin;
-        other.m_onHeap = false;
-        other.release();
     }
 
     union {

@@ -410,7 +410,22 @@ void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
         QCOMPARE(lane.looks()[i], std::uint16_t(10 + events[i]));
         QCOMPARE(lane.subRows()[i], std::uint8_t(events[i] == 1 ? 2 : 0));
     }
+    // A copy is the copy's own; a move leaves nothing behind.
+    LaneEntries copy = lane;
+    LaneEntries single;
+    single.push_back(9, days[0], 19);
+    copy = single;
+    QCOMPARE(copy.size(), std::size_t(1));
+    QCOMPARE(copy.heapBytes(), std::size_t(0));
+    copy = lane;
     lane.erase(1);
+    QCOMPARE(copy.size(), std::size_t(4));
+    QCOMPARE(copy.events()[1], 0);
+    QCOMPARE(copy.days()[1].first, days[0].first);
+    LaneEntries moved = std::move(copy);
+    QVERIFY(copy.empty());
+    QCOMPARE(copy.heapBytes(), std::size_t(0));
+    QCOMPARE(moved.looks()[3], std::uint16_t(13));
     QCOMPARE(lane.size(), std::size_t(3));
     QCOMPARE(lane.days()[1].first, days[1].first);
     QCOMPARE(lane.days()[2].last, days[3].last);
