@@ -162,7 +162,6 @@ public:
 
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
-    std::size_t capacity() const { return m_capacity; }
     bool isWide() const { return m_wide; }
     // The bytes held on the heap, for measuring.
     std::size_t heapBytes() const { return m_onHeap ? blockBytes(m_capacity, m_wide) : 0; }
