@@ -89,6 +89,15 @@ QByteArray randomTimeline(int events, int actors, int years, quint32 seed)
         .toJson(QJsonDocument::Compact);
 }
 
+// A file of the actors "a" and "b" and these events (the elements of its "events" array).
+QByteArray withActorsAB(const char *events)
+{
+    return QByteArray(R"({"format":"sourceline","version":1,"title":"T","sources":[],
+        "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
+        "events":[)")
+        + events + "]}";
+}
+
 // The lane index as its definition says, built the plainest way: for each actor, a scan of all
 // events; sub-rows and totals by their rules. Where `index` differs from it; empty when they agree.
 QString differenceFromReference(const Timeline &t, const LaneIndex &index)
@@ -434,13 +443,10 @@ void TestLaneIndex::aLaneOfDeepTimeKeepsWholeDays()
     QCOMPARE(lane.subRows()[1], std::uint8_t(2));
 
     // Built from a file: the lane of deep time is wide, the other one narrow; both are searched alike.
-    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
-        "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
-        "events":[
+    const QByteArray json = withActorsAB(R"(
           {"id":"bang","title":"Big Bang","when":"Y-13800000000","actors":["a"]},
           {"id":"now","title":"Now","when":"2025-01-01","actors":["a","b"]},
-          {"id":"then","title":"Then","when":"1990","actors":["b"]}
-        ]})";
+          {"id":"then","title":"Then","when":"1990","actors":["b"]})");
     const TimelineLoader::Result result = TimelineLoader::loadData(json, u"deep.json"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     LaneIndex index;
@@ -458,12 +464,9 @@ void TestLaneIndex::aLaneOfAnEventNeedsNoHeap()
 {
     // Actors of one event each, as in a timeline of 100,000 actors: their lanes keep the event's
     // entry in place, without a heap block. A lane of two takes one block, of 15 bytes an entry.
-    const QByteArray json = R"({"format":"sourceline","version":1,"title":"T","sources":[],
-        "actors":[{"id":"a","name":"A","kind":"thing"},{"id":"b","name":"B","kind":"thing"}],
-        "events":[
+    const QByteArray json = withActorsAB(R"(
           {"id":"one","title":"One","when":"../2019","actors":["a","b"]},
-          {"id":"two","title":"Two","when":"2020-05","actors":["b"]}
-        ]})";
+          {"id":"two","title":"Two","when":"2020-05","actors":["b"]})");
     const TimelineLoader::Result result = TimelineLoader::loadData(json, u"small.json"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorText()));
     LaneIndex index;
